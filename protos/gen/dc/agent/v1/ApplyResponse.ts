@@ -1,0 +1,48 @@
+// Original file: dc/agent/v1/agent.proto
+
+import type { Effect as _dc_platform_v1_Effect, Effect__Output as _dc_platform_v1_Effect__Output } from '../../../dc/platform/v1/Effect.js';
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * Result of an applied change.
+ */
+export interface ApplyResponse {
+  /**
+   * Generation after the change.
+   */
+  'generation'?: (number | string | Long);
+  /**
+   * Configuration hash after the change.
+   */
+  'config_hash'?: (string);
+  /**
+   * Effects of all commands, in order.
+   */
+  'effects'?: (_dc_platform_v1_Effect)[];
+  /**
+   * True when this answers a retry of an already applied change_id.
+   */
+  'replayed'?: (boolean);
+}
+
+/**
+ * Result of an applied change.
+ */
+export interface ApplyResponse__Output {
+  /**
+   * Generation after the change.
+   */
+  'generation': (string);
+  /**
+   * Configuration hash after the change.
+   */
+  'config_hash': (string);
+  /**
+   * Effects of all commands, in order.
+   */
+  'effects': (_dc_platform_v1_Effect__Output)[];
+  /**
+   * True when this answers a retry of an already applied change_id.
+   */
+  'replayed': (boolean);
+}

@@ -1,0 +1,92 @@
+// Original file: dc/manager/v1/manager.proto
+
+
+/**
+ * `dcmanager subcloud update`: absent fields stay as they are.
+ */
+export interface UpdateSubcloudRequest {
+  /**
+   * Subcloud name, id or region name.
+   */
+  'subcloud'?: (string);
+  /**
+   * `--name`: rename (needs unmanaged and complete; RFC 1123).
+   */
+  'name'?: (string);
+  /**
+   * `--description`.
+   */
+  'description'?: (string);
+  /**
+   * `--location`.
+   */
+  'location'?: (string);
+  /**
+   * `--group`: group name or id.
+   */
+  'group'?: (string);
+  /**
+   * `--bootstrap-address`: new agent address, of the primary OAM family.
+   */
+  'bootstrap_address'?: (string);
+  /**
+   * `--bootstrap-values`: new bootstrap values (YAML text), kept as rehome data.
+   */
+  'bootstrap_values_yaml'?: (string);
+  /**
+   * `--peer-group`: peer group name or id, or `none` to leave it.
+   */
+  'peer_group'?: (string);
+  '_name'?: "name";
+  '_description'?: "description";
+  '_location'?: "location";
+  '_group'?: "group";
+  '_bootstrap_address'?: "bootstrap_address";
+  '_bootstrap_values_yaml'?: "bootstrap_values_yaml";
+  '_peer_group'?: "peer_group";
+}
+
+/**
+ * `dcmanager subcloud update`: absent fields stay as they are.
+ */
+export interface UpdateSubcloudRequest__Output {
+  /**
+   * Subcloud name, id or region name.
+   */
+  'subcloud': (string);
+  /**
+   * `--name`: rename (needs unmanaged and complete; RFC 1123).
+   */
+  'name'?: (string);
+  /**
+   * `--description`.
+   */
+  'description'?: (string);
+  /**
+   * `--location`.
+   */
+  'location'?: (string);
+  /**
+   * `--group`: group name or id.
+   */
+  'group'?: (string);
+  /**
+   * `--bootstrap-address`: new agent address, of the primary OAM family.
+   */
+  'bootstrap_address'?: (string);
+  /**
+   * `--bootstrap-values`: new bootstrap values (YAML text), kept as rehome data.
+   */
+  'bootstrap_values_yaml'?: (string);
+  /**
+   * `--peer-group`: peer group name or id, or `none` to leave it.
+   */
+  'peer_group'?: (string);
+  '_name'?: "name";
+  '_description'?: "description";
+  '_location'?: "location";
+  '_group'?: "group";
+  '_bootstrap_address'?: "bootstrap_address";
+  '_bootstrap_values_yaml'?: "bootstrap_values_yaml";
+  '_peer_group'?: "peer_group";
+}
