@@ -6,6 +6,7 @@ export type { DcProtoGrpcType, ProtoLocation } from './load-protos.js'
 export { SERVICE_NAMES, addStandardServices } from './standard-services.js'
 export type { ServiceName, StandardServicesOptions } from './standard-services.js'
 export { ERROR_DETAIL_METADATA_KEY, REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from './metadata.js'
+export { errorDetailMetadata, readErrorDetail } from './error-detail.js'
 export type { CommandCase, EffectCase, WatchEventCase } from './oneof-cases.js'
 
 export type { PlatformClient, PlatformDefinition, PlatformHandlers } from '../gen/dc/platform/v1/Platform.js'

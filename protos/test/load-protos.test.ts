@@ -1,16 +1,6 @@
-import { credentials, loadPackageDefinition, Server, ServerCredentials } from '@grpc/grpc-js'
-import type { Client, ServiceClientConstructor } from '@grpc/grpc-js'
-import { loadSync } from '@grpc/proto-loader'
-import { protoPath as healthProtoPath } from 'grpc-health-check'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import {
-  addStandardServices,
-  loadProtoDefinition,
-  loadProtos,
-  protoLocation,
-  SERVICE_NAMES,
-} from '../src/index.js'
+import { loadProtoDefinition, loadProtos, protoLocation } from '../src/index.js'
 import type { Command, Command__Output } from '../src/index.js'
 
 const LoadProtos = suite('loadProtos')
@@ -89,55 +79,4 @@ LoadProtos('loadProtos - reads the proto files and options shared with the gen s
   assert.ok('dc.manager.v1.Subcloud' in loadProtoDefinition())
 })
 
-interface HealthClient extends Client {
-  check(
-    request: { service: string },
-    callback: (error: Error | null, response?: { status: string }) => void,
-  ): void
-}
-
-const AddStandardServices = suite<{ server: Server; health?: HealthClient }>('addStandardServices', {
-  server: new Server(),
-})
-
-AddStandardServices.after((ctx) => {
-  ctx.health?.close()
-  ctx.server.forceShutdown()
-})
-
-AddStandardServices(
-  'addStandardServices - serves health SERVING, then NOT_SERVING when flipped',
-  async (ctx) => {
-    const healthImpl = addStandardServices(ctx.server, { serviceNames: [SERVICE_NAMES.agent] })
-    const port = await new Promise<number>((resolve, reject) => {
-      ctx.server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
-        error ? reject(error) : resolve(bound),
-      )
-    })
-    const healthProto = loadPackageDefinition(
-      loadSync(healthProtoPath, protoLocation().options),
-    ) as unknown as {
-      grpc: { health: { v1: { Health: ServiceClientConstructor } } }
-    }
-    const Health = healthProto.grpc.health.v1.Health
-    const health = new Health(`127.0.0.1:${port}`, credentials.createInsecure()) as unknown as HealthClient
-    ctx.health = health
-    const check = (service: string) =>
-      new Promise<string>((resolve, reject) => {
-        health.check({ service }, (error, response) =>
-          error ? reject(error) : resolve(response?.status ?? ''),
-        )
-      })
-    assert.is(await check(''), 'SERVING')
-    assert.is(await check(SERVICE_NAMES.agent), 'SERVING')
-    healthImpl.setStatus(SERVICE_NAMES.agent, 'NOT_SERVING')
-    assert.is(await check(SERVICE_NAMES.agent), 'NOT_SERVING')
-    await check(SERVICE_NAMES.platform).then(
-      () => assert.unreachable('an unregistered service must be NOT_FOUND'),
-      (error: unknown) => assert.match(String(error), /NOT_FOUND/),
-    )
-  },
-)
-
 LoadProtos.run()
-AddStandardServices.run()
