@@ -1,0 +1,127 @@
+import { Channel, credentials as grpcCredentials } from '@grpc/grpc-js'
+import type { ChannelCredentials, ChannelOptions } from '@grpc/grpc-js'
+import { parseHostPort } from '@dc/netmodel'
+import { loadProtos } from '@dc/protos'
+import type { AgentClient, PlatformClient } from '@dc/protos'
+
+/** Options of {@link AgentChannels}. */
+export interface AgentChannelsOptions {
+  /** @default insecure credentials */
+  readonly credentials?: ChannelCredentials
+  /**
+   * HTTP/2 PING interval on every channel, idle or not. Short, so that a dead peer (power loss,
+   * cable cut: no FIN, no RST) breaks the `Watch` stream within seconds instead of waiting for TCP.
+   * Our agents are grpc-js servers, which do not enforce ping strikes; a Go/C-core server or a proxy
+   * in between would answer pings this frequent with GOAWAY `too_many_pings` (grpc-js then doubles
+   * the interval), so raise it to ~30 s if one is ever put in the path.
+   * @default 10000
+   */
+  readonly keepaliveTimeMs?: number
+  /** How long a PING may go unanswered before the connection is declared dead. @default 5000 */
+  readonly keepaliveTimeoutMs?: number
+  /** Largest message accepted from an agent (a full `Describe` of a big site). @default 16 MiB */
+  readonly maxReceiveMessageBytes?: number
+  /**
+   * Cap of grpc-js's own reconnect backoff. grpc-js defaults to 120 s, which would delay seeing a
+   * restarted agent online by up to two minutes.
+   * @default 2000
+   */
+  readonly maxReconnectBackoffMs?: number
+}
+
+interface Entry {
+  readonly address: string
+  readonly channel: Channel
+  agent?: AgentClient
+  platform?: PlatformClient
+}
+
+/**
+ * The controller's gRPC channels to subcloud agents: exactly one `grpc.Channel` (one HTTP/2
+ * connection) per subcloud, keyed by subcloud name, shared by its `Agent` and `Platform` clients and
+ * by every call the controller makes (audit streams, deploy, forwarded `system` commands).
+ *
+ * The address must be the subcloud's **primary** agent address (the caller reads it from the
+ * subcloud's primary OAM family); it must be a literal IP, never a hostname, so no resolver can
+ * turn it into a secondary-family address.
+ */
+export class AgentChannels {
+  private readonly entries = new Map<string, Entry>()
+  private readonly credentials: ChannelCredentials
+  private readonly channelOptions: ChannelOptions
+
+  constructor(options: AgentChannelsOptions = {}) {
+    this.credentials = options.credentials ?? grpcCredentials.createInsecure()
+    this.channelOptions = {
+      'grpc.keepalive_time_ms': options.keepaliveTimeMs ?? 10_000,
+      'grpc.keepalive_timeout_ms': options.keepaliveTimeoutMs ?? 5_000,
+      // The audit's Watch stream is always open, but a channel used only for forwarding may idle.
+      'grpc.keepalive_permit_without_calls': 1,
+      'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? 16 * 1024 * 1024,
+      'grpc.initial_reconnect_backoff_ms': 250,
+      'grpc.max_reconnect_backoff_ms': options.maxReconnectBackoffMs ?? 2_000,
+      // grpc-js shares connections between channels with equal targets through a global pool; a
+      // local pool makes the channel own its connection, so forget() really closes it.
+      'grpc.use_local_subchannel_pool': 1,
+    }
+  }
+
+  /** The `Agent` client of subcloud `name` at `primaryAddress` (`host:port`, IPv6 bracketed). */
+  agent(name: string, primaryAddress: string): AgentClient {
+    const entry = this.entry(name, primaryAddress)
+    entry.agent ??= new (loadProtos().dc.agent.v1.Agent)(primaryAddress, this.credentials, {
+      channelOverride: entry.channel,
+    })
+    return entry.agent
+  }
+
+  /** The `Platform` client of subcloud `name`, over the same channel as {@link agent}. */
+  platform(name: string, primaryAddress: string): PlatformClient {
+    const entry = this.entry(name, primaryAddress)
+    entry.platform ??= new (loadProtos().dc.platform.v1.Platform)(primaryAddress, this.credentials, {
+      channelOverride: entry.channel,
+    })
+    return entry.platform
+  }
+
+  /** Closes the channel of `name` (subcloud deleted or renamed); calls in flight on it fail. */
+  forget(name: string): void {
+    const entry = this.entries.get(name)
+    if (entry === undefined) return
+    this.entries.delete(name)
+    entry.channel.close()
+  }
+
+  /** Closes every channel; the pool stays usable and dials afresh on the next call. */
+  closeAll(): void {
+    for (const name of [...this.entries.keys()]) this.forget(name)
+  }
+
+  /** Subclouds with an open channel. */
+  get size(): number {
+    return this.entries.size
+  }
+
+  private entry(name: string, primaryAddress: string): Entry {
+    const existing = this.entries.get(name)
+    if (existing?.address === primaryAddress) return existing
+    const target = grpcTarget(primaryAddress)
+    // A new primary address (subcloud update --bootstrap-address) replaces the old channel.
+    if (existing !== undefined) this.forget(name)
+    const entry: Entry = {
+      address: primaryAddress,
+      channel: new Channel(target, this.credentials, this.channelOptions),
+    }
+    this.entries.set(name, entry)
+    return entry
+  }
+}
+
+/**
+ * The grpc-js target of a literal `host:port`: the `ipv4:`/`ipv6:` schemes use grpc-js's IP
+ * resolver, which never consults DNS. Throws `AddressSyntaxError` for a hostname or a missing port.
+ */
+export function grpcTarget(address: string): string {
+  const { host, port } = parseHostPort(address)
+  return host.family === 'IPv6' ? `ipv6:[${host.toString()}]:${port}` : `ipv4:${host.toString()}:${port}`
+}

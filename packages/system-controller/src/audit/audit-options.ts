@@ -1,0 +1,69 @@
+/** Tuning of the audit. Every field is optional. */
+export interface AuditOptions {
+  /**
+   * Heartbeat interval the audit asks each agent for in `Watch`, and the length of one audit
+   * interval: no message for one interval (plus {@link missGraceMs}) is one miss.
+   * @default 1000
+   */
+  heartbeatIntervalMs?: number
+  /**
+   * Consecutive misses after which an online subcloud goes offline: StarlingX's two-strike rule.
+   * @default 2
+   */
+  offlineAfterMisses?: number
+  /**
+   * Slack added to every interval before it counts as missed, so a heartbeat that is merely late on
+   * a busy host is not a miss.
+   * @default half of heartbeatIntervalMs
+   */
+  missGraceMs?: number
+  /**
+   * Availability and sync changes are collected and written in one transaction this often.
+   * @default 500
+   */
+  flushIntervalMs?: number
+  /**
+   * First delay before re-opening a broken `Watch` stream; doubles per failed attempt.
+   * @default 250
+   */
+  reopenBackoffMs?: number
+  /**
+   * Cap of the re-open delay, which bounds how late a restarted agent is seen online.
+   * @default 2000
+   */
+  maxReopenBackoffMs?: number
+  /**
+   * Values that change on every heartbeat without changing any verdict (`last heartbeat` time, and
+   * `audit_fail_count` of an already offline subcloud) are written at most this often per subcloud.
+   * @default 30000
+   */
+  slowWriteIntervalMs?: number
+}
+
+export type AuditOptionsWithDefaults = Required<AuditOptions>
+
+/** Fills in defaults; throws `TypeError` on a value that is not a positive integer. */
+export function auditOptionsWithDefaults(options: AuditOptions = {}): AuditOptionsWithDefaults {
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 1000
+  const resolved: AuditOptionsWithDefaults = {
+    heartbeatIntervalMs,
+    offlineAfterMisses: options.offlineAfterMisses ?? 2,
+    missGraceMs: options.missGraceMs ?? Math.ceil(heartbeatIntervalMs / 2),
+    flushIntervalMs: options.flushIntervalMs ?? 500,
+    reopenBackoffMs: options.reopenBackoffMs ?? 250,
+    maxReopenBackoffMs: options.maxReopenBackoffMs ?? 2000,
+    slowWriteIntervalMs: options.slowWriteIntervalMs ?? 30_000,
+  }
+  for (const [key, value] of Object.entries(resolved)) {
+    const mayBeZero = key === 'missGraceMs'
+    if (!Number.isSafeInteger(value) || value < (mayBeZero ? 0 : 1)) {
+      throw new TypeError(
+        `audit option ${key} must be a ${mayBeZero ? 'non-negative' : 'positive'} integer, got ${value}`,
+      )
+    }
+  }
+  if (resolved.maxReopenBackoffMs < resolved.reopenBackoffMs) {
+    throw new TypeError('audit option maxReopenBackoffMs must not be below reopenBackoffMs')
+  }
+  return resolved
+}

@@ -1,0 +1,205 @@
+import type { ClientReadableStream } from '@grpc/grpc-js'
+import type { WatchEvent__Output } from '@dc/protos'
+import type { AuditOptionsWithDefaults } from './audit-options.js'
+import type { AuditTarget } from './audit-store.js'
+import { nextAvailability } from './availability.js'
+import type { AuditOutcome } from './availability.js'
+import type { Clock } from './clock.js'
+import { persistedFromTarget } from './status-update.js'
+import type { LiveStatus, PersistedStatus } from './status-update.js'
+import type { WatchChannels } from './watch-channels.js'
+
+/** Collaborators of one subcloud's audit. */
+export interface SubcloudAuditDeps {
+  readonly channels: WatchChannels
+  readonly clock: Clock
+  readonly options: AuditOptionsWithDefaults
+  /** The live status changed, or a coalesced value is due: the subcloud needs a flush. */
+  readonly onDirty: (audit: SubcloudAudit) => void
+  readonly onAvailabilityChanged: (audit: SubcloudAudit) => void
+  readonly onStreamBroken: (audit: SubcloudAudit, error: Error | undefined, reopenInMs: number) => void
+}
+
+/**
+ * One subcloud's `Watch` stream, miss timer and live status. Every message is a success; one
+ * heartbeat interval (plus grace) without any message is a miss, whether the stream is open but
+ * silent, broken, or being re-opened.
+ */
+export class SubcloudAudit {
+  target: AuditTarget
+  live: LiveStatus
+  persisted: PersistedStatus
+  private call: ClientReadableStream<WatchEvent__Output> | undefined
+  private reopenAttempts = 0
+  private cancelReopen: (() => void) | undefined
+  private cancelMissTimer: (() => void) | undefined
+  private lastAliveAt: number
+  private closed = false
+
+  constructor(
+    target: AuditTarget,
+    private readonly deps: SubcloudAuditDeps,
+  ) {
+    this.target = target
+    this.live = {
+      availability: target.availability,
+      auditFailCount: target.auditFailCount,
+      reportedConfigHash: undefined,
+      hostsConfigOutOfDate: [],
+      lastHeartbeatAt: undefined,
+    }
+    this.persisted = persistedFromTarget(target)
+    this.lastAliveAt = deps.clock.now()
+  }
+
+  get streaming(): boolean {
+    return this.call !== undefined
+  }
+
+  start(): void {
+    this.armMissTimer(this.missWindowMs())
+    this.open()
+  }
+
+  /** Takes a reloaded target; a new primary address re-opens the stream on the new channel. */
+  retarget(target: AuditTarget): void {
+    const moved = target.primaryAddress !== this.target.primaryAddress
+    this.target = target
+    this.persisted = persistedFromTarget(target, this.persisted)
+    if (moved && !this.closed) {
+      this.closeStream()
+      this.clearReopen()
+      this.reopenAttempts = 0
+      this.open()
+    }
+    this.deps.onDirty(this)
+  }
+
+  /** Ends the stream and every timer; nothing fires afterwards. */
+  close(): void {
+    this.closed = true
+    this.cancelMissTimer?.()
+    this.cancelMissTimer = undefined
+    this.clearReopen()
+    this.closeStream()
+  }
+
+  private missWindowMs(): number {
+    return this.deps.options.heartbeatIntervalMs + this.deps.options.missGraceMs
+  }
+
+  private open(): void {
+    if (this.closed) return
+    let call: ClientReadableStream<WatchEvent__Output>
+    try {
+      call = this.deps.channels
+        .agent(this.target.name, this.target.primaryAddress)
+        .Watch({ heartbeat_interval_ms: this.deps.options.heartbeatIntervalMs })
+    } catch (error) {
+      this.broken(error instanceof Error ? error : new Error(String(error)))
+      return
+    }
+    this.call = call
+    call.on('data', (event: WatchEvent__Output) => {
+      if (this.call === call) this.onMessage(event)
+    })
+    // grpc-js may report a failed stream with both 'error' and 'end': the identity check makes
+    // the first one win and ignores everything from a stream already replaced or cancelled.
+    call.on('error', (error: Error) => {
+      if (this.call !== call) return
+      this.call = undefined
+      this.broken(error)
+    })
+    call.on('end', () => {
+      if (this.call !== call) return
+      this.call = undefined
+      this.broken(undefined)
+    })
+  }
+
+  private closeStream(): void {
+    const call = this.call
+    this.call = undefined
+    call?.cancel()
+  }
+
+  private clearReopen(): void {
+    this.cancelReopen?.()
+    this.cancelReopen = undefined
+  }
+
+  private broken(error: Error | undefined): void {
+    if (this.closed) return
+    const { reopenBackoffMs, maxReopenBackoffMs } = this.deps.options
+    const delayMs = Math.min(reopenBackoffMs * 2 ** Math.min(this.reopenAttempts, 30), maxReopenBackoffMs)
+    this.reopenAttempts += 1
+    this.clearReopen()
+    this.cancelReopen = this.deps.clock.setTimer(delayMs, () => {
+      this.cancelReopen = undefined
+      this.open()
+    })
+    this.deps.onStreamBroken(this, error, delayMs)
+  }
+
+  private onMessage(event: WatchEvent__Output): void {
+    const now = this.deps.clock.now()
+    this.lastAliveAt = now
+    this.reopenAttempts = 0
+    let live: LiveStatus = { ...this.live, lastHeartbeatAt: now }
+    if (event.event === 'status' && event.status) {
+      live = {
+        ...live,
+        reportedConfigHash: event.status.config_hash,
+        hostsConfigOutOfDate: event.status.hosts.filter((h) => !h.config_up_to_date).map((h) => h.hostname),
+      }
+    }
+    this.record('success', live)
+  }
+
+  private armMissTimer(delayMs: number): void {
+    this.cancelMissTimer = this.deps.clock.setTimer(delayMs, () => this.checkMiss())
+  }
+
+  // One timer per subcloud that re-arms itself for the rest of the window, rather than a
+  // clear-and-set on every heartbeat.
+  private checkMiss(): void {
+    if (this.closed) return
+    const window = this.missWindowMs()
+    const elapsed = this.deps.clock.now() - this.lastAliveAt
+    if (elapsed < window) {
+      this.armMissTimer(window - elapsed)
+      return
+    }
+    this.lastAliveAt = this.deps.clock.now()
+    this.armMissTimer(window)
+    this.record('miss', this.live)
+    // A stream that is open yet silent for a whole verdict may be wedged on the agent's side; a
+    // fresh call on the same channel costs nothing and recovers from that.
+    if (this.call !== undefined && this.live.auditFailCount % this.deps.options.offlineAfterMisses === 0) {
+      this.closeStream()
+      this.open()
+    }
+  }
+
+  private record(outcome: AuditOutcome, base: LiveStatus): void {
+    const before = this.live
+    // The config hash and host states survive going offline: sync already reads `unknown` then, and
+    // a stream that comes back without being re-opened still carries the latest status.
+    this.live = { ...base, ...nextAvailability(before, outcome, this.deps.options.offlineAfterMisses) }
+    if (this.live.availability !== before.availability) this.deps.onAvailabilityChanged(this)
+    if (this.isDirty(before)) this.deps.onDirty(this)
+  }
+
+  private isDirty(before: LiveStatus): boolean {
+    const live = this.live
+    if (
+      live.availability !== before.availability ||
+      live.auditFailCount !== before.auditFailCount ||
+      live.reportedConfigHash !== before.reportedConfigHash ||
+      live.hostsConfigOutOfDate.join('\n') !== before.hostsConfigOutOfDate.join('\n')
+    ) {
+      return true
+    }
+    return this.deps.clock.now() - this.persisted.slowWrittenAt >= this.deps.options.slowWriteIntervalMs
+  }
+}
