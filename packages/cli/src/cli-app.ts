@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+import { loadProtos } from '@dc/protos'
+import { credentials, Metadata } from '@grpc/grpc-js'
+
+import { bashCompletion } from './bash-completion.js'
+import type { CliContext } from './cli-context.js'
+import type { ProgramName } from './command-spec.js'
+import { REGION_METADATA_KEY, resolveConnectionConfig, type ConnectionConfig } from './config.js'
+import { describeError } from './describe-error.js'
+import { UsageError } from './errors.js'
+import { commandUsage } from './help-text.js'
+import { parseCommandLine } from './parse-command-line.js'
+import { PROGRAMS } from './programs.js'
+import { promiseClient } from './promise-client.js'
+import { renderOutput, UnknownColumnError } from './render-output.js'
+
+/** Where the CLI reads and writes; `main()` binds it to the process, tests to buffers. */
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  /** Environment: `DC_URL`, `OS_REGION_NAME`. */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Aborting cancels the call in flight and any wait; the command then fails with `Interrupted`. */
+  readonly signal?: AbortSignal
+  /**
+   * Pause between polls of a long operation (`subcloud add --wait`).
+   * @default 1000
+   */
+  readonly pollIntervalMs?: number
+}
+
+const DEFAULT_POLL_INTERVAL_MS = 1000
+
+function reportUsage(io: CliIo, error: UsageError): 2 {
+  io.stderr(`${error.usage}\n${error.prog}: error: ${error.message}\n`)
+  return 2
+}
+
+function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close: () => void } {
+  const { dc } = loadProtos()
+  const platform = new dc.platform.v1.Platform(config.url, credentials.createInsecure())
+  const dcManager = new dc.manager.v1.DcManager(config.url, credentials.createInsecure())
+  const regionMetadata = new Metadata()
+  if (config.region !== null) regionMetadata.set(REGION_METADATA_KEY, config.region)
+  const common = { timeoutMs: config.timeoutMs, signal: io.signal }
+  const ctx: CliContext = {
+    platform: promiseClient(platform, dc.platform.v1.Platform.service, {
+      ...common,
+      metadata: regionMetadata,
+    }),
+    dcManager: promiseClient(dcManager, dc.manager.v1.DcManager.service, {
+      ...common,
+      metadata: new Metadata(),
+    }),
+    progress: (line) => io.stderr(`${line}\n`),
+    readTextFile: (path) => readFile(path, 'utf8'),
+    sleep: (ms) => sleep(ms, undefined, io.signal === undefined ? {} : { signal: io.signal }),
+    pollIntervalMs: io.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+  }
+  return {
+    ctx,
+    close: () => {
+      platform.close()
+      dcManager.close()
+    },
+  }
+}
+
+/**
+ * Runs one command line of `system`, `dcmanager` or `fm` and resolves to the exit status: 0 on
+ * success, 1 when the command failed (one line on stderr), 2 on a usage error (usage on stderr).
+ * Never throws.
+ *
+ * @example
+ * const status = await runCli('system', ['network-addrpool-list'], {
+ *   stdout: (t) => process.stdout.write(t),
+ *   stderr: (t) => process.stderr.write(t),
+ *   env: process.env,
+ * })
+ */
+export async function runCli(name: ProgramName, argv: readonly string[], io: CliIo): Promise<number> {
+  const program = PROGRAMS[name]
+  let parsed
+  try {
+    parsed = parseCommandLine(program, argv)
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsage(io, error)
+    io.stderr(`${describeError(error, { url: '', timeoutMs: 0 }).message}\n`)
+    return 1
+  }
+  if (parsed.kind === 'help') {
+    io.stdout(parsed.text)
+    return 0
+  }
+  if (parsed.kind === 'completion') {
+    io.stdout(bashCompletion(program))
+    return 0
+  }
+  const { command, args, globals, format, columns } = parsed
+  const prog = `${program.name} ${command.name}`
+  const config = resolveConnectionConfig(globals, io.env)
+  if ('error' in config)
+    return reportUsage(io, new UsageError(prog, commandUsage(program, command), config.error))
+  let connection: ReturnType<typeof context> | undefined
+  try {
+    connection = context(config, io)
+    const result = await command.run(connection.ctx, args)
+    io.stdout(renderOutput(result, { format, columns, showHeader: program.showHeader }))
+    return 0
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsage(io, error)
+    if (error instanceof UnknownColumnError) {
+      return reportUsage(io, new UsageError(prog, commandUsage(program, command), error.message))
+    }
+    const { message, exitCode } = describeError(error, config)
+    io.stderr(`${message}\n`)
+    return exitCode
+  } finally {
+    connection?.close()
+  }
+}

@@ -1,0 +1,59 @@
+import { status } from '@grpc/grpc-js'
+
+import { CliError } from './errors.js'
+
+interface ServiceErrorLike {
+  readonly code: number
+  readonly details: string
+}
+
+function isServiceError(error: unknown): error is ServiceErrorLike {
+  const e = error as Partial<ServiceErrorLike> | null
+  return typeof e === 'object' && e !== null && typeof e.code === 'number' && typeof e.details === 'string'
+}
+
+function statusName(code: number): string {
+  return Object.entries(status).find(([, value]) => value === code)?.[0] ?? `status ${code}`
+}
+
+// grpc-js explains a failed connection at length; the socket error code is what an operator needs.
+function unavailableReason(details: string): string {
+  const code = /\b(E[A-Z]{3,})\b/.exec(details)?.[1]
+  if (code === 'ECONNREFUSED') return 'connection refused'
+  if (code !== undefined) return code
+  return details === '' ? 'server unavailable' : details
+}
+
+/**
+ * The one line the CLI prints on stderr for a failure, and the exit status that goes with it. A
+ * server rejection prints the server's message (which names the rule that was broken); transport
+ * failures say which server could not be reached. Never a stack trace.
+ */
+export function describeError(
+  error: unknown,
+  server: { readonly url: string; readonly timeoutMs: number },
+): { readonly message: string; readonly exitCode: 1 | 2 } {
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
+  if (error instanceof CliError) return { message: oneLine(error.message), exitCode: error.exitCode }
+  if (isServiceError(error)) {
+    const details = oneLine(error.details)
+    switch (error.code) {
+      case status.UNAVAILABLE:
+        return { message: `Unable to reach ${server.url}: ${unavailableReason(details)}`, exitCode: 1 }
+      case status.DEADLINE_EXCEEDED:
+        return {
+          message: `No answer from ${server.url} within ${server.timeoutMs / 1000} s (deadline exceeded)`,
+          exitCode: 1,
+        }
+      case status.UNIMPLEMENTED:
+        return { message: `${server.url} does not serve this command: ${details}`, exitCode: 1 }
+      case status.CANCELLED:
+        return { message: 'Interrupted', exitCode: 1 }
+      default:
+        return { message: details === '' ? statusName(error.code) : details, exitCode: 1 }
+    }
+  }
+  if (error instanceof Error && error.name === 'AbortError') return { message: 'Interrupted', exitCode: 1 }
+  const message = error instanceof Error ? error.message : String(error)
+  return { message: `Error: ${oneLine(message)}`, exitCode: 1 }
+}

@@ -1,0 +1,39 @@
+import type { CliContext } from './cli-context.js'
+import type { ProgramName, ProgramSpec } from './command-spec.js'
+import { ADDRESS_POOL_COMMANDS } from './commands/address-pool-commands.js'
+import { ALARM_COMMANDS } from './commands/alarm-commands.js'
+import { HOST_COMMANDS } from './commands/host-commands.js'
+import { NETWORK_COMMANDS } from './commands/network-commands.js'
+import { PEER_GROUP_ASSOCIATION_COMMANDS } from './commands/peer-group-association-commands.js'
+import { SUBCLOUD_COMMANDS } from './commands/subcloud-commands.js'
+import { SUBCLOUD_GROUP_COMMANDS } from './commands/subcloud-group-commands.js'
+import { SUBCLOUD_PEER_GROUP_COMMANDS } from './commands/subcloud-peer-group-commands.js'
+import { SYSTEM_PEER_COMMANDS } from './commands/system-peer-commands.js'
+
+/** The three programs and their commands. */
+export const PROGRAMS: Readonly<Record<ProgramName, ProgramSpec<CliContext>>> = {
+  system: {
+    name: 'system',
+    summary: 'Platform configuration of one site: networks, address pools, hosts (dc.platform.v1.Platform).',
+    showHeader: 'Property',
+    commands: [...ADDRESS_POOL_COMMANDS, ...NETWORK_COMMANDS, ...HOST_COMMANDS],
+  },
+  fm: {
+    name: 'fm',
+    summary: 'Fault management: the active alarms of one site (dc.platform.v1.Platform).',
+    showHeader: 'Property',
+    commands: ALARM_COMMANDS,
+  },
+  dcmanager: {
+    name: 'dcmanager',
+    summary: 'Distributed cloud management on the system controller (dc.manager.v1.DcManager).',
+    showHeader: 'Field',
+    commands: [
+      ...SUBCLOUD_COMMANDS,
+      ...SUBCLOUD_GROUP_COMMANDS,
+      ...SYSTEM_PEER_COMMANDS,
+      ...SUBCLOUD_PEER_GROUP_COMMANDS,
+      ...PEER_GROUP_ASSOCIATION_COMMANDS,
+    ],
+  },
+}

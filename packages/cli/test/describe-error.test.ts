@@ -1,0 +1,53 @@
+import { Metadata, status } from '@grpc/grpc-js'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+
+import { describeError } from '../src/describe-error.js'
+import { CliError } from '../src/errors.js'
+
+const server = { url: '127.0.0.1:50050', timeoutMs: 2500 }
+const grpcError = (code: number, details: string) =>
+  Object.assign(new Error(`${code} ${details}`), { code, details, metadata: new Metadata() })
+
+const DescribeError = suite('describeError')
+
+DescribeError("describeError - a rejection prints the server's message, which names the rule", () => {
+  const message = 'Address pool oam-ipv4 family IPv6 does not match network oam secondary family IPv4'
+  assert.equal(describeError(grpcError(status.FAILED_PRECONDITION, message), server), {
+    message,
+    exitCode: 1,
+  })
+})
+
+DescribeError('describeError - a refused connection names the URL that could not be reached', () => {
+  const error = grpcError(
+    status.UNAVAILABLE,
+    'No connection established. Last error: connect ECONNREFUSED 127.0.0.1:50050',
+  )
+  assert.equal(describeError(error, server), {
+    message: 'Unable to reach 127.0.0.1:50050: connection refused',
+    exitCode: 1,
+  })
+})
+
+DescribeError('describeError - a deadline names the server and the timeout', () => {
+  assert.is(
+    describeError(grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded'), server).message,
+    'No answer from 127.0.0.1:50050 within 2.5 s (deadline exceeded)',
+  )
+})
+
+DescribeError('describeError - always one line, never a stack', () => {
+  const { message } = describeError(new TypeError('boom\n    at foo (bar.js:1:1)'), server)
+  assert.is(message, 'Error: boom at foo (bar.js:1:1)')
+  assert.not.match(message, '\n')
+})
+
+DescribeError('describeError - keeps the exit status of a CliError', () => {
+  assert.equal(describeError(new CliError('Nothing to update', 2), server), {
+    message: 'Nothing to update',
+    exitCode: 2,
+  })
+})
+
+DescribeError.run()
