@@ -1,0 +1,42 @@
+/**
+ * Shared end-to-end test harness: real nats-server and PostgreSQL per test run, child processes
+ * with captured output, multi-site networks in Linux network namespaces, and polling helpers.
+ *
+ * @example
+ * import { startNatsServer, startPostgres, createSite, waitFor } from '../support/index.js'
+ */
+export { onProcessExit } from './exit-cleanup.js'
+export { findExecutable } from './find-executable.js'
+export { freePort } from './free-port.js'
+export type { LoopbackHost } from './free-port.js'
+export { hostPort } from './host-port.js'
+export { installDebianPackage } from './install-debian-package.js'
+export type { InstallDebianPackageOptions } from './install-debian-package.js'
+export { startNatsServer } from './nats-server.js'
+export type { NatsServer, StartNatsServerOptions } from './nats-server.js'
+export { createSite, destroyAll, execIn, netnsAvailable, spawnIn } from './netns.js'
+export type { NetnsAvailability, Site, SiteOptions } from './netns.js'
+export { startPostgres } from './postgres.js'
+export type { PostgresServer, StartPostgresOptions } from './postgres.js'
+export {
+  nodeEntryArgs,
+  resolveNodeEntry,
+  runChecked,
+  runCommand,
+  runNode,
+  spawnNode,
+  spawnService,
+} from './processes.js'
+export type {
+  CommandOptions,
+  CommandResult,
+  ExitStatus,
+  RunOptions,
+  ServiceProcess,
+  SpawnServiceOptions,
+} from './processes.js'
+export { repoRoot } from './repo-root.js'
+export { canConnect } from './tcp-probe.js'
+export { makeTempDir, removeTempDir } from './temp-dir.js'
+export { waitFor } from './wait-for.js'
+export type { WaitForOptions } from './wait-for.js'
