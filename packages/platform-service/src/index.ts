@@ -1,0 +1,59 @@
+/**
+ * The `dc.platform.v1.Platform` service shared by dc-agent and dc-controller: netmodel <-> proto
+ * mapping, the one gRPC status mapper, and handlers for every Platform RPC over a small port.
+ *
+ * @example
+ * const port: PlatformPort = { state: async () => current, apply: (commands, signal) => site.apply(commands, signal) }
+ * server.addService(loadProtos().dc.platform.v1.Platform.service, createPlatformHandlers(port))
+ */
+export {
+  MAX_COMMANDS,
+  MAX_RANGES,
+  MAX_TEXT_LENGTH,
+  addrPoolAddCommand,
+  addrPoolDeleteCommand,
+  addrPoolModifyCommand,
+  commandFromMessage,
+  commandMessage,
+  commandsFromMessages,
+  hostLockCommand,
+  hostSwactCommand,
+  hostUnlockCommand,
+  networkAddCommand,
+  networkAddrPoolAssignCommand,
+  networkAddrPoolRemoveCommand,
+  networkDeleteCommand,
+} from './command-messages.js'
+export {
+  AlreadyBootstrappedError,
+  ChangeIdConflictError,
+  InvalidBootstrapValuesError,
+  InvalidRequestError,
+  NotBootstrappedError,
+  PlatformServiceError,
+  StaleEpochError,
+  StaleGenerationError,
+} from './errors.js'
+export type { BootstrapValueProblem, PlatformStatusCode } from './errors.js'
+export {
+  ERROR_CODE_METADATA_KEY,
+  ERROR_FIELD_METADATA_KEY,
+  stderrErrorLogger,
+  toGrpcStatus,
+} from './grpc-status.js'
+export type { ErrorLogger } from './grpc-status.js'
+export { createPlatformHandlers } from './platform-handlers.js'
+export type { PlatformHandlersOptions } from './platform-handlers.js'
+export type { ApplyResult, PlatformPort } from './platform-port.js'
+export {
+  addressMessage,
+  addressPoolMessage,
+  alarmMessage,
+  effectMessage,
+  hostMessage,
+  networkAddrPoolMessage,
+  networkMessage,
+  sortedAlarms,
+  systemMessage,
+} from './state-messages.js'
+export { callSignal, unaryHandler } from './unary-handler.js'
