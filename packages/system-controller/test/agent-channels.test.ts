@@ -1,0 +1,180 @@
+import { Server, ServerCredentials, connectivityState, status } from '@grpc/grpc-js'
+import type { ServerWritableStream, ServiceError, sendUnaryData } from '@grpc/grpc-js'
+import { loadProtos } from '@dc/protos'
+import type {
+  DescribeRequest__Output,
+  DescribeResponse,
+  GetSystemRequest__Output,
+  System,
+  WatchEvent,
+  WatchEvent__Output,
+  WatchRequest__Output,
+} from '@dc/protos'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { AgentChannels, grpcTarget } from '../src/adapters/agent-channels.js'
+
+interface Ctx {
+  server: Server
+  /** Peer address (`ip:port` of the client side) of every call the server saw, by method. */
+  peers: { method: string; peer: string }[]
+  v4Port: number
+  v6Port: number
+  channels: AgentChannels
+}
+
+const Channels = suite<Ctx>('AgentChannels')
+
+function bindAsync(server: Server, address: string): Promise<number> {
+  return new Promise((resolve, reject) =>
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) =>
+      error ? reject(error) : resolve(port),
+    ),
+  )
+}
+
+Channels.before(async (ctx) => {
+  ctx.peers = []
+  const { dc } = loadProtos()
+  ctx.server = new Server()
+  const record = (method: string, call: { getPeer(): string }): void => {
+    ctx.peers.push({ method, peer: call.getPeer() })
+  }
+  ctx.server.addService(dc.agent.v1.Agent.service, {
+    Describe(call: { getPeer(): string; getPath(): string }, callback: sendUnaryData<DescribeResponse>) {
+      record('Describe', call)
+      callback(null, { bootstrapped: false })
+    },
+    Watch(call: ServerWritableStream<WatchRequest__Output, WatchEvent>) {
+      record('Watch', call)
+      call.write({ heartbeat: { sequence: 1 } })
+      call.end()
+    },
+  })
+  ctx.server.addService(dc.platform.v1.Platform.service, {
+    GetSystem(
+      call: { getPeer(): string; getPath(): string; request: GetSystemRequest__Output },
+      callback: sendUnaryData<System>,
+    ) {
+      record('GetSystem', call)
+      callback(null, { name: 'sc' })
+    },
+  })
+  ctx.v4Port = await bindAsync(ctx.server, '127.0.0.1:0')
+  ctx.v6Port = await bindAsync(ctx.server, '[::1]:0')
+})
+
+Channels.after((ctx) => {
+  ctx.server.forceShutdown()
+})
+
+Channels.before.each((ctx) => {
+  ctx.channels = new AgentChannels()
+  ctx.peers.length = 0
+})
+
+Channels.after.each((ctx) => {
+  ctx.channels.closeAll()
+})
+
+function describe(channels: AgentChannels, name: string, address: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    channels
+      .agent(name, address)
+      .Describe({} as DescribeRequest__Output, { deadline: Date.now() + 10_000 }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+  )
+}
+
+function getSystem(channels: AgentChannels, name: string, address: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    channels
+      .platform(name, address)
+      .GetSystem({}, { deadline: Date.now() + 10_000 }, (error: ServiceError | null, system?: System) =>
+        error ? reject(error) : resolve(system?.name ?? ''),
+      ),
+  )
+}
+
+Channels(
+  'AgentChannels - Agent and Platform clients of a subcloud share one channel and one connection',
+  async (ctx) => {
+    const address = `[::1]:${ctx.v6Port}`
+    const agent = ctx.channels.agent('sc1', address)
+    const platform = ctx.channels.platform('sc1', address)
+    assert.is(agent.getChannel(), platform.getChannel())
+    assert.is(ctx.channels.agent('sc1', address), agent, 'clients are reused, not made per call')
+    await describe(ctx.channels, 'sc1', address)
+    assert.is(await getSystem(ctx.channels, 'sc1', address), 'sc')
+    await describe(ctx.channels, 'sc1', address)
+    const peers = new Set(ctx.peers.map((p) => p.peer))
+    assert.is(peers.size, 1, `one client connection, saw ${[...peers].join(', ')}`)
+    assert.match([...peers][0] ?? '', /^(ipv6:)?\[?::1\]?:\d+$/)
+    assert.is(ctx.channels.size, 1)
+  },
+)
+
+Channels('AgentChannels - subclouds get separate channels', async (ctx) => {
+  const a = ctx.channels.agent('sc1', `127.0.0.1:${ctx.v4Port}`)
+  const b = ctx.channels.agent('sc2', `127.0.0.1:${ctx.v4Port}`)
+  assert.is.not(a.getChannel(), b.getChannel())
+  await describe(ctx.channels, 'sc1', `127.0.0.1:${ctx.v4Port}`)
+  await describe(ctx.channels, 'sc2', `127.0.0.1:${ctx.v4Port}`)
+  assert.is(new Set(ctx.peers.map((p) => p.peer)).size, 2)
+})
+
+Channels('AgentChannels - a new primary address replaces the channel; forget closes it', async (ctx) => {
+  const old = ctx.channels.agent('sc1', `127.0.0.1:${ctx.v4Port}`).getChannel()
+  const moved = ctx.channels.agent('sc1', `[::1]:${ctx.v6Port}`).getChannel()
+  assert.is.not(moved, old)
+  assert.is(old.getConnectivityState(false), connectivityState.SHUTDOWN)
+  assert.is(ctx.channels.size, 1)
+  ctx.channels.forget('sc1')
+  assert.is(moved.getConnectivityState(false), connectivityState.SHUTDOWN)
+  assert.is(ctx.channels.size, 0)
+  await describe(ctx.channels, 'sc1', `[::1]:${ctx.v6Port}`)
+  assert.is(ctx.channels.size, 1, 'dials afresh after forget')
+})
+
+Channels('AgentChannels - a Watch stream runs over the pooled channel', async (ctx) => {
+  const events: WatchEvent__Output[] = []
+  await new Promise<void>((resolve, reject) => {
+    const call = ctx.channels.agent('sc1', `[::1]:${ctx.v6Port}`).Watch({ heartbeat_interval_ms: 200 })
+    call.on('data', (e: WatchEvent__Output) => events.push(e))
+    call.on('error', reject)
+    call.on('end', resolve)
+  })
+  assert.is(events[0]?.event, 'heartbeat')
+})
+
+Channels('AgentChannels - refuses hostnames and addresses without a port', (ctx) => {
+  for (const bad of ['localhost:50051', 'agent.example:50051', '[::1]', '127.0.0.1', 'fd00::2:50051', '']) {
+    assert.throws(() => ctx.channels.agent('sc1', bad), /./, bad)
+  }
+  assert.is(ctx.channels.size, 0)
+})
+
+Channels('AgentChannels - an unreachable agent fails fast with UNAVAILABLE', async (ctx) => {
+  // Port 1 on loopback: nothing listens, the kernel refuses at once.
+  try {
+    await describe(ctx.channels, 'sc1', '127.0.0.1:1')
+    assert.unreachable('no agent there')
+  } catch (error) {
+    assert.is((error as ServiceError).code, status.UNAVAILABLE)
+  }
+})
+
+const GrpcTarget = suite('grpcTarget')
+
+GrpcTarget('grpcTarget - literal IPs use the DNS-free ipv4:/ipv6: schemes, canonical text', () => {
+  assert.is(grpcTarget('10.20.2.2:50051'), 'ipv4:10.20.2.2:50051')
+  assert.is(grpcTarget('[FD00:0:0::2]:50051'), 'ipv6:[fd00::2]:50051')
+})
+
+GrpcTarget('grpcTarget - refuses hostnames', () => {
+  assert.throws(() => grpcTarget('controller-0:50051'))
+})
+
+Channels.run()
+GrpcTarget.run()
