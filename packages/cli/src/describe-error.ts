@@ -1,10 +1,13 @@
+import { readErrorDetail } from '@dc/protos'
 import { status } from '@grpc/grpc-js'
+import type { Metadata } from '@grpc/grpc-js'
 
 import { CliError } from './errors.js'
 
 interface ServiceErrorLike {
   readonly code: number
   readonly details: string
+  readonly metadata?: Metadata
 }
 
 function isServiceError(error: unknown): error is ServiceErrorLike {
@@ -26,8 +29,9 @@ function unavailableReason(details: string): string {
 
 /**
  * The one line the CLI prints on stderr for a failure, and the exit status that goes with it. A
- * server rejection prints the server's message (which names the rule that was broken); transport
- * failures say which server could not be reached. Never a stack trace.
+ * server rejection prints the server's message (which names the rule that was broken), followed by
+ * the rule's stable code in brackets when the server attached one (`dc-error-detail-bin`);
+ * transport failures say which server could not be reached. Never a stack trace.
  */
 export function describeError(
   error: unknown,
@@ -49,8 +53,12 @@ export function describeError(
         return { message: `${server.url} does not serve this command: ${details}`, exitCode: 1 }
       case status.CANCELLED:
         return { message: 'Interrupted', exitCode: 1 }
-      default:
-        return { message: details === '' ? statusName(error.code) : details, exitCode: 1 }
+      default: {
+        // The trailer's stable rule code lets scripts match the rule without parsing prose.
+        const rule = readErrorDetail(error.metadata)?.code ?? ''
+        const text = details === '' ? statusName(error.code) : details
+        return { message: rule === '' || text.includes(rule) ? text : `${text} [${rule}]`, exitCode: 1 }
+      }
     }
   }
   if (error instanceof Error && error.name === 'AbortError') return { message: 'Interrupted', exitCode: 1 }

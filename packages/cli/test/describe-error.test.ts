@@ -1,3 +1,4 @@
+import { errorDetailMetadata } from '@dc/protos'
 import { Metadata, status } from '@grpc/grpc-js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -17,6 +18,14 @@ DescribeError("describeError - a rejection prints the server's message, which na
     message,
     exitCode: 1,
   })
+})
+
+DescribeError('describeError - appends the stable rule code the server put in the error trailer', () => {
+  const message = 'The primary address pool of network cluster-pod cannot be removed'
+  const error = Object.assign(grpcError(status.FAILED_PRECONDITION, message), {
+    metadata: errorDetailMetadata({ code: 'PRIMARY_POOL_REMOVAL', category: 'failed-precondition', message }),
+  })
+  assert.equal(describeError(error, server), { message: `${message} [PRIMARY_POOL_REMOVAL]`, exitCode: 1 })
 })
 
 DescribeError('describeError - a refused connection names the URL that could not be reached', () => {
