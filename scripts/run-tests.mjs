@@ -7,7 +7,10 @@ import { join, relative, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2)
-const roots = args.length > 0 ? args.map((a) => resolve(root, a)) : [join(root, 'packages'), join(root, 'test')]
+const roots =
+  args.length > 0
+    ? args.map((a) => resolve(root, a))
+    : [join(root, 'protos'), join(root, 'packages'), join(root, 'test')]
 
 function findTests(dir) {
   const out = []

@@ -1,0 +1,41 @@
+// `pnpm bench [--quick]`: runs every scenario, prints a table and writes bench/results.json.
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { BenchRow, Scenario } from './bench-row.js'
+import { netmodelScenario } from './netmodel-scenario.js'
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } })
+const scenarios: readonly Scenario[] = [netmodelScenario]
+
+const controller = new AbortController()
+process.once('SIGINT', () => controller.abort())
+const rows: BenchRow[] = []
+for (const scenario of scenarios) {
+  process.stderr.write(`bench: ${scenario.name}${values.quick ? ' (quick)' : ''}\n`)
+  rows.push(...(await scenario.run({ quick: values.quick, signal: controller.signal })))
+}
+
+const header = ['figure', 'value', 'unit', 'target', 'raw limit', 'ratio', 'met']
+const table = rows.map((r) => [
+  r.figure,
+  formatNumber(r.value),
+  r.unit,
+  r.target ?? '',
+  r.rawLimit === undefined ? '' : formatNumber(r.rawLimit),
+  r.ratio === undefined ? '' : r.ratio.toFixed(2),
+  r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+])
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)))
+const line = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`
+const fmt = (cells: readonly string[]): string =>
+  `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
+process.stdout.write([line, fmt(header), line, ...table.map(fmt), line].join('\n') + '\n')
+
+const out = resolve(import.meta.dirname, '..', 'results.json')
+writeFileSync(out, JSON.stringify(rows, null, 2) + '\n')
+process.stdout.write(`wrote ${out}\n`)
+
+function formatNumber(n: number): string {
+  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3)
+}
