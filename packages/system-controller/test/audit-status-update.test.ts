@@ -19,7 +19,8 @@ const target: AuditTarget = {
   activeAlarms: [],
 }
 const NOW = 1_000_000
-const options = { offlineAfterMisses: 2, slowWriteIntervalMs: 30_000 }
+const options = { offlineAfterMisses: 2, slowWriteIntervalMs: 30_000, outOfSyncGraceMs: 2000 }
+const timing = { now: NOW, outOfSyncGraceMs: 2000 }
 const persisted: PersistedStatus = {
   ...persistedFromTarget(target),
   lastHeartbeatAt: NOW - 1000,
@@ -31,6 +32,7 @@ const live: LiveStatus = {
   reportedConfigHash: 'hash-A',
   hostsConfigOutOfDate: [],
   lastHeartbeatAt: NOW - 1000,
+  hashesChangedAt: NOW - 10_000,
 }
 
 const PlanStatusUpdate = suite('planStatusUpdate')
@@ -172,6 +174,21 @@ PlanStatusUpdate(
   },
 )
 
+PlanStatusUpdate('planStatusUpdate - a mismatch younger than the grace period is not judged yet', () => {
+  const fresh = { ...live, reportedConfigHash: 'hash-B', hashesChangedAt: NOW - 1999 }
+  assert.is(planStatusUpdate(target, fresh, persisted, NOW, options), undefined)
+  const settled = { ...fresh, hashesChangedAt: NOW - 2000 }
+  assert.equal(planStatusUpdate(target, settled, persisted, NOW, options)?.update.endpoints, {
+    platform: 'out-of-sync',
+  })
+  // A match needs no grace.
+  const drifted = { ...persisted, endpoints: { platform: 'out-of-sync' } } as const
+  const back = { ...live, hashesChangedAt: NOW }
+  assert.equal(planStatusUpdate(target, back, drifted, NOW, options)?.update.endpoints, {
+    platform: 'in-sync',
+  })
+})
+
 PlanStatusUpdate(
   'planStatusUpdate - unmanaged: sync unknown, 280.002 and relayed alarms cleared, availability still judged',
   () => {
@@ -231,15 +248,20 @@ const EndpointStatuses = suite('endpointStatuses')
 EndpointStatuses(
   'endpointStatuses - derives platform from the live hash, the stored value only while waiting',
   () => {
-    assert.equal(endpointStatuses(target, { ...live, reportedConfigHash: 'x' }, persisted), {
+    assert.equal(endpointStatuses(target, { ...live, reportedConfigHash: 'x' }, persisted, timing), {
       platform: 'out-of-sync',
     })
     const stored = { ...persisted, endpoints: { platform: 'out-of-sync' } } as const
-    assert.equal(endpointStatuses(target, { ...live, reportedConfigHash: undefined }, stored), {
+    assert.equal(endpointStatuses(target, { ...live, reportedConfigHash: undefined }, stored, timing), {
       platform: 'out-of-sync',
     })
     assert.equal(
-      endpointStatuses(target, { ...live, availability: 'offline', reportedConfigHash: undefined }, stored),
+      endpointStatuses(
+        target,
+        { ...live, availability: 'offline', reportedConfigHash: undefined },
+        stored,
+        timing,
+      ),
       {
         platform: 'unknown',
       },

@@ -33,6 +33,13 @@ export interface AuditOptions {
    */
   maxReopenBackoffMs?: number
   /**
+   * How long a config hash mismatch must last before the endpoint is reported out-of-sync (and
+   * 280.002 raised). Covers the moment after a change the controller forwarded, when the agent's
+   * new hash is known before the controller has recorded it as expected.
+   * @default 2000
+   */
+  outOfSyncGraceMs?: number
+  /**
    * Values that change on every heartbeat without changing any verdict (`last heartbeat` time, and
    * `audit_fail_count` of an already offline subcloud) are written at most this often per subcloud.
    * @default 30000
@@ -52,10 +59,11 @@ export function auditOptionsWithDefaults(options: AuditOptions = {}): AuditOptio
     flushIntervalMs: options.flushIntervalMs ?? 500,
     reopenBackoffMs: options.reopenBackoffMs ?? 250,
     maxReopenBackoffMs: options.maxReopenBackoffMs ?? 2000,
+    outOfSyncGraceMs: options.outOfSyncGraceMs ?? 2000,
     slowWriteIntervalMs: options.slowWriteIntervalMs ?? 30_000,
   }
   for (const [key, value] of Object.entries(resolved)) {
-    const mayBeZero = key === 'missGraceMs'
+    const mayBeZero = key === 'missGraceMs' || key === 'outOfSyncGraceMs'
     if (!Number.isSafeInteger(value) || value < (mayBeZero ? 0 : 1)) {
       throw new TypeError(
         `audit option ${key} must be a ${mayBeZero ? 'non-negative' : 'positive'} integer, got ${value}`,

@@ -106,14 +106,16 @@ class AuditImpl implements Audit {
   expectConfigHash(name: string, configHash: string): void {
     const audit = this.subclouds.get(name)
     if (audit === undefined || this.stopping) return
-    audit.target = { ...audit.target, expectedConfigHash: configHash }
-    this.markDirty(audit)
+    audit.expect(configHash)
   }
 
   snapshot(): SubcloudAuditSnapshot[] {
     return [...this.subclouds.values()]
       .map((audit): SubcloudAuditSnapshot => {
-        const endpoints = endpointStatuses(audit.target, audit.live, audit.persisted)
+        const endpoints = endpointStatuses(audit.target, audit.live, audit.persisted, {
+          now: this.clock.now(),
+          outOfSyncGraceMs: this.options.outOfSyncGraceMs,
+        })
         return {
           name: audit.target.name,
           availability: audit.live.availability,

@@ -20,6 +20,8 @@ export interface LiveStatus {
   readonly hostsConfigOutOfDate: readonly string[]
   /** Epoch ms of the last message from the agent. */
   readonly lastHeartbeatAt: number | undefined
+  /** Epoch ms when the reported or the expected config hash last changed (0: not since start). */
+  readonly hashesChangedAt: number
 }
 
 /** What the store holds, as far as the audit knows: loaded with the target, then what it wrote. */
@@ -45,29 +47,40 @@ export function persistedFromTarget(target: AuditTarget, previous?: PersistedSta
   }
 }
 
+/** Timing the sync verdict depends on. */
+export interface SyncTiming {
+  readonly now: number
+  readonly outOfSyncGraceMs: number
+}
+
 /**
- * Sync status of every audited endpoint, derived from the live status. Online and managed but no
- * status received yet (the controller just started) keeps the stored value: there is no news, and
- * writing `unknown` for the moment until the first status would only make the list flap.
+ * Sync status of every audited endpoint, derived from the live status. Two cases keep the stored
+ * value instead, because there is no verdict yet:
+ * - online and managed but no status received since the controller started: writing `unknown`
+ *   until the first status would only make the list flap;
+ * - the hashes differ but one of them changed less than `outOfSyncGraceMs` ago: after a change the
+ *   controller forwarded, the agent's new status may arrive before the controller has recorded the
+ *   new expected hash, and that race must not raise 280.002.
  */
 export function endpointStatuses(
   target: AuditTarget,
   live: LiveStatus,
   persisted: PersistedStatus,
+  timing: SyncTiming,
 ): Record<EndpointType, SyncStatus> {
   const waitingForStatus =
     live.availability === 'online' &&
     target.managementState === 'managed' &&
     live.reportedConfigHash === undefined
   if (waitingForStatus) return { ...persisted.endpoints }
-  return {
-    platform: platformSync({
-      availability: live.availability,
-      managementState: target.managementState,
-      expectedConfigHash: target.expectedConfigHash,
-      reportedConfigHash: live.reportedConfigHash,
-    }),
-  }
+  const platform = platformSync({
+    availability: live.availability,
+    managementState: target.managementState,
+    expectedConfigHash: target.expectedConfigHash,
+    reportedConfigHash: live.reportedConfigHash,
+  })
+  const settling = platform === 'out-of-sync' && timing.now - live.hashesChangedAt < timing.outOfSyncGraceMs
+  return { platform: settling ? persisted.endpoints.platform : platform }
 }
 
 /** A planned write and the persisted view once it succeeds. */
@@ -87,9 +100,16 @@ export function planStatusUpdate(
   live: LiveStatus,
   persisted: PersistedStatus,
   now: number,
-  options: { readonly offlineAfterMisses: number; readonly slowWriteIntervalMs: number },
+  options: {
+    readonly offlineAfterMisses: number
+    readonly slowWriteIntervalMs: number
+    readonly outOfSyncGraceMs: number
+  },
 ): PlannedUpdate | undefined {
-  const endpoints = endpointStatuses(target, live, persisted)
+  const endpoints = endpointStatuses(target, live, persisted, {
+    now,
+    outOfSyncGraceMs: options.outOfSyncGraceMs,
+  })
   const relayHostAlarms = live.availability === 'online' && target.managementState === 'managed'
   // 280.001 marks the online -> offline transition, as in StarlingX: a subcloud that has never
   // been online since it was deployed is offline without an alarm.

@@ -33,6 +33,7 @@ export class SubcloudAudit {
   private reopenAttempts = 0
   private cancelReopen: (() => void) | undefined
   private cancelMissTimer: (() => void) | undefined
+  private cancelSyncRecheck: (() => void) | undefined
   private lastAliveAt: number
   private closed = false
 
@@ -47,6 +48,7 @@ export class SubcloudAudit {
       reportedConfigHash: undefined,
       hostsConfigOutOfDate: [],
       lastHeartbeatAt: undefined,
+      hashesChangedAt: 0,
     }
     this.persisted = persistedFromTarget(target)
     this.lastAliveAt = deps.clock.now()
@@ -64,7 +66,9 @@ export class SubcloudAudit {
   /** Takes a reloaded target; a new primary address re-opens the stream on the new channel. */
   retarget(target: AuditTarget): void {
     const moved = target.primaryAddress !== this.target.primaryAddress
+    const newHash = target.expectedConfigHash !== this.target.expectedConfigHash
     this.target = target
+    if (newHash) this.hashesChanged()
     this.persisted = persistedFromTarget(target, this.persisted)
     if (moved && !this.closed) {
       this.closeStream()
@@ -75,11 +79,21 @@ export class SubcloudAudit {
     this.deps.onDirty(this)
   }
 
+  /** The controller now expects `configHash` (it just pushed a change). */
+  expect(configHash: string): void {
+    if (configHash === this.target.expectedConfigHash) return
+    this.target = { ...this.target, expectedConfigHash: configHash }
+    this.hashesChanged()
+    this.deps.onDirty(this)
+  }
+
   /** Ends the stream and every timer; nothing fires afterwards. */
   close(): void {
     this.closed = true
     this.cancelMissTimer?.()
     this.cancelMissTimer = undefined
+    this.cancelSyncRecheck?.()
+    this.cancelSyncRecheck = undefined
     this.clearReopen()
     this.closeStream()
   }
@@ -153,7 +167,19 @@ export class SubcloudAudit {
         hostsConfigOutOfDate: event.status.hosts.filter((h) => !h.config_up_to_date).map((h) => h.hostname),
       }
     }
+    const newHash = live.reportedConfigHash !== this.live.reportedConfigHash
     this.record('success', live)
+    if (newHash) this.hashesChanged()
+  }
+
+  // A mismatch is only judged once it has lasted the grace period, so the audit looks again then.
+  private hashesChanged(): void {
+    this.live = { ...this.live, hashesChangedAt: this.deps.clock.now() }
+    this.cancelSyncRecheck?.()
+    this.cancelSyncRecheck = this.deps.clock.setTimer(this.deps.options.outOfSyncGraceMs, () => {
+      this.cancelSyncRecheck = undefined
+      this.deps.onDirty(this)
+    })
   }
 
   private armMissTimer(delayMs: number): void {
