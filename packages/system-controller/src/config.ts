@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { parseHostPort } from '@dc/netmodel'
+import type { HostPort } from '@dc/netmodel'
+import { ConfigError } from './errors.js'
+
+/** Where the controller listens when `--listen` is absent. */
+export const DEFAULT_LISTEN = '127.0.0.1:50050'
+/** Port of a subcloud agent when a bootstrap address carries none. */
+export const DEFAULT_AGENT_PORT = 50051
+export const DEFAULT_DATA_DIR = '.dc-controller'
+export const DEFAULT_AUDIT_INTERVAL_MS = 1_000
+/** StarlingX's two-strike rule (spec distcloud 1.4). */
+export const DEFAULT_OFFLINE_AFTER_MISSES = 2
+
+/** Everything the controller process reads from its command line and environment. */
+export interface ControllerConfig {
+  readonly listen: readonly HostPort[]
+  readonly bootstrapValuesFile: string
+  /** Embedded PGlite lives here when no `databaseUrl` is given. */
+  readonly dataDir: string
+  /** `DATABASE_URL`: a real PostgreSQL server instead of PGlite. */
+  readonly databaseUrl: string | undefined
+  readonly auditIntervalMs: number
+  readonly offlineAfterMisses: number
+}
+
+export const USAGE =
+  'usage: dc-controller --bootstrap-values FILE [--listen ADDR:PORT[,ADDR:PORT...]] [--data-dir DIR]\n' +
+  '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
+  '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
+
+function positiveInteger(flag: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text)) throw new ConfigError(`${flag} must be an integer, got '${text}'`)
+  const value = Number(text)
+  if (value < min || value > max)
+    throw new ConfigError(`${flag} must be between ${min} and ${max}, got ${value}`)
+  return value
+}
+
+/** Parse `--listen` items: `ADDR:PORT`, `[V6]:PORT`. Duplicates are refused. */
+export function parseListen(text: string): HostPort[] {
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+  if (items.length === 0) throw new ConfigError('--listen needs at least one ADDR:PORT')
+  const out: HostPort[] = []
+  for (const item of items) {
+    let hp: HostPort
+    try {
+      hp = parseHostPort(item)
+    } catch (err) {
+      throw new ConfigError(
+        `--listen '${item}' is not ADDR:PORT or [IPv6]:PORT: ${err instanceof Error ? err.message : String(err)}`,
+      )
+    }
+    if (out.some((o) => o.host.equals(hp.host) && o.port === hp.port)) {
+      throw new ConfigError(`--listen '${item}' is given twice`)
+    }
+    out.push(hp)
+  }
+  return out
+}
+
+/**
+ * Read the controller's flags and environment. Throws {@link ConfigError} with a message naming
+ * the flag on any problem; `--help` is reported as `{ help: true }`.
+ */
+export function parseControllerArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): ControllerConfig | { readonly help: true } {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        listen: { type: 'string' },
+        'bootstrap-values': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'audit-interval-ms': { type: 'string' },
+        'offline-after-misses': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err))
+  }
+  if (values.help === true) return { help: true }
+  const bootstrapValues = values['bootstrap-values']
+  if (typeof bootstrapValues !== 'string' || bootstrapValues.length === 0) {
+    throw new ConfigError('--bootstrap-values FILE is required (the system controller bootstrap values YAML)')
+  }
+  const dataDir = values['data-dir']
+  if (dataDir === '') throw new ConfigError('--data-dir must not be empty')
+  const databaseUrl = env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' ? env.DATABASE_URL : undefined
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL')
+  }
+  const audit = values['audit-interval-ms']
+  const misses = values['offline-after-misses']
+  return {
+    listen: parseListen(typeof values.listen === 'string' ? values.listen : DEFAULT_LISTEN),
+    bootstrapValuesFile: resolve(cwd, bootstrapValues),
+    dataDir: resolve(cwd, typeof dataDir === 'string' ? dataDir : DEFAULT_DATA_DIR),
+    databaseUrl,
+    auditIntervalMs:
+      typeof audit === 'string'
+        ? positiveInteger('--audit-interval-ms', audit, 50, 3_600_000)
+        : DEFAULT_AUDIT_INTERVAL_MS,
+    offlineAfterMisses:
+      typeof misses === 'string'
+        ? positiveInteger('--offline-after-misses', misses, 1, 100)
+        : DEFAULT_OFFLINE_AFTER_MISSES,
+  }
+}

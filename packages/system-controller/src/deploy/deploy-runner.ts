@@ -1,0 +1,231 @@
+import { Metadata } from '@grpc/grpc-js'
+import type {
+  AgentClient,
+  ClaimResponse__Output,
+  DescribeResponse__Output,
+  StateSummary__Output,
+} from '@dc/protos'
+import type { DeployStatus } from '../deploy-status.js'
+import type { ControllerStore } from '../store/controller-store.js'
+import { describeGrpcError, unaryCall } from './grpc-call.js'
+
+/** The part of the agent channel pool a deploy needs. */
+export interface DeployChannels {
+  agent(name: string, primaryAddress: string): AgentClient
+}
+
+/** A subcloud to deploy: its row id, name and primary agent address. */
+export interface DeployTarget {
+  readonly id: number
+  readonly name: string
+  readonly primaryAddress: string
+}
+
+export interface DeployRunnerOptions {
+  readonly store: ControllerStore
+  readonly channels: DeployChannels
+  /** This controller's id and fencing epoch, as `Claim` and `Bootstrap` carry them. */
+  readonly controllerId: string
+  readonly epoch: number
+  /** Called after a deploy reaches `complete` (the audit picks the subcloud up). */
+  readonly onComplete?: (target: DeployTarget) => Promise<void>
+  readonly log?: (line: string) => void
+  /**
+   * How long pre-bootstrap waits for the agent to answer on its primary address.
+   * @default 60000
+   */
+  readonly reachTimeoutMs?: number
+  /** Deadline of each bootstrap RPC. @default 120000 */
+  readonly callTimeoutMs?: number
+}
+
+/** error_description holds at most this much (dcmanager's column size). */
+const MAX_ERROR_DESCRIPTION = 2048
+
+class DeployFailure extends Error {
+  constructor(
+    readonly failedState: DeployStatus,
+    reason: string,
+  ) {
+    super(reason)
+  }
+}
+
+function waitForReady(client: AgentClient, deadline: Date, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    client.waitForReady(deadline, (err) => {
+      signal.removeEventListener('abort', onAbort)
+      if (err) reject(err)
+      else resolve()
+    })
+  })
+}
+
+/**
+ * Runs `subcloud add`'s deploy in the background: `not-deployed -> creating -> create-complete ->
+ * pre-bootstrap -> bootstrapping -> bootstrap-complete -> complete`, or the failure state of the
+ * phase that failed with `error_description`. Every RPC goes to the subcloud's primary address
+ * through the shared channel pool. Each transition is a conditional write, so a deploy never
+ * overwrites a state someone else set meanwhile.
+ */
+export class DeployRunner {
+  readonly #options: DeployRunnerOptions
+  readonly #running = new Map<number, Promise<void>>()
+  readonly #lifetime = new AbortController()
+
+  constructor(options: DeployRunnerOptions) {
+    this.#options = options
+  }
+
+  /** Whether a deploy of subcloud `id` is in flight in this process. */
+  isRunning(id: number): boolean {
+    return this.#running.has(id)
+  }
+
+  /** Start the deploy; `bootstrapYaml` carries the secrets and lives only in memory. */
+  start(target: DeployTarget, bootstrapYaml: string): void {
+    if (this.#lifetime.signal.aborted || this.#running.has(target.id)) return
+    const run = this.#deploy(target, bootstrapYaml, this.#lifetime.signal)
+      .catch((err: unknown) =>
+        this.#log(`deploy of ${target.name}: unexpected failure: ${describeGrpcError(err)}`),
+      )
+      .finally(() => this.#running.delete(target.id))
+    this.#running.set(target.id, run)
+  }
+
+  /** Wait for every deploy in flight (tests and shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#running.values()])
+  }
+
+  /** Abort every deploy in flight; each ends in its phase's failure state ("interrupted ..."). */
+  async close(): Promise<void> {
+    this.#lifetime.abort(new Error('controller shutting down'))
+    await this.settled()
+  }
+
+  #log(line: string): void {
+    this.#options.log?.(line)
+  }
+
+  async #step(target: DeployTarget, from: DeployStatus, to: DeployStatus): Promise<boolean> {
+    const moved = await this.#options.store.transitionDeploy(target.id, [from], to)
+    if (moved) this.#log(`subcloud ${target.name}: ${to}`)
+    return moved
+  }
+
+  async #deploy(target: DeployTarget, bootstrapYaml: string, signal: AbortSignal): Promise<void> {
+    let phase: DeployStatus = 'not-deployed'
+    const failed: Record<string, DeployStatus> = {
+      'not-deployed': 'create-failed',
+      creating: 'create-failed',
+      'create-complete': 'pre-bootstrap-failed',
+      'pre-bootstrap': 'pre-bootstrap-failed',
+      bootstrapping: 'bootstrap-failed',
+      'bootstrap-complete': 'bootstrap-failed',
+    }
+    try {
+      const path: [DeployStatus, () => Promise<void>][] = [
+        ['creating', () => Promise.resolve()],
+        ['create-complete', () => Promise.resolve()],
+        ['pre-bootstrap', () => this.#reach(target, signal)],
+        ['bootstrapping', () => this.#bootstrap(target, bootstrapYaml, signal)],
+        ['bootstrap-complete', () => this.#recordExpectedHash(target, signal)],
+        ['complete', () => Promise.resolve()],
+      ]
+      for (const [next, work] of path) {
+        if (!(await this.#step(target, phase, next))) return
+        phase = next
+        signal.throwIfAborted()
+        await work()
+      }
+      await this.#options.onComplete?.(target)
+    } catch (err) {
+      const failedState =
+        err instanceof DeployFailure ? err.failedState : (failed[phase] ?? ('create-failed' as DeployStatus))
+      const reason = signal.aborted
+        ? `${phase}: interrupted by a controller shutdown`
+        : err instanceof DeployFailure
+          ? err.message
+          : `${phase}: ${describeGrpcError(err)}`
+      this.#log(`subcloud ${target.name}: ${failedState}: ${reason}`)
+      await this.#options.store
+        .transitionDeploy(target.id, [phase], failedState, {
+          error_description: reason.slice(0, MAX_ERROR_DESCRIPTION),
+        })
+        .catch((e: unknown) =>
+          this.#log(`subcloud ${target.name}: cannot record ${failedState}: ${String(e)}`),
+        )
+    }
+  }
+
+  #client(target: DeployTarget): AgentClient {
+    return this.#options.channels.agent(target.name, target.primaryAddress)
+  }
+
+  #deadline(ms: number): Date {
+    return new Date(Date.now() + ms)
+  }
+
+  /** pre-bootstrap: the agent answers on the primary address (the only one ever dialled). */
+  async #reach(target: DeployTarget, signal: AbortSignal): Promise<void> {
+    const timeoutMs = this.#options.reachTimeoutMs ?? 60_000
+    try {
+      await waitForReady(this.#client(target), this.#deadline(timeoutMs), signal)
+    } catch (err) {
+      if (signal.aborted) throw err
+      throw new DeployFailure(
+        'pre-bootstrap-failed',
+        `pre-bootstrap: the subcloud agent at ${target.primaryAddress} did not answer within ${timeoutMs} ms`,
+      )
+    }
+  }
+
+  /** bootstrapping: fence the agent to this controller's epoch, then bootstrap it. */
+  async #bootstrap(target: DeployTarget, bootstrapYaml: string, signal: AbortSignal): Promise<void> {
+    const client = this.#client(target)
+    const { controllerId, epoch } = this.#options
+    const options = () => ({ deadline: this.#deadline(this.#options.callTimeoutMs ?? 120_000) })
+    try {
+      await unaryCall<ClaimResponse__Output>(
+        (cb) =>
+          client.Claim({ epoch: String(epoch), controller_id: controllerId }, new Metadata(), options(), cb),
+        signal,
+      )
+      await unaryCall<StateSummary__Output>(
+        (cb) =>
+          client.Bootstrap(
+            { values_yaml: bootstrapYaml, epoch: String(epoch), controller_id: controllerId },
+            new Metadata(),
+            options(),
+            cb,
+          ),
+        signal,
+      )
+    } catch (err) {
+      if (signal.aborted) throw err
+      throw new DeployFailure('bootstrap-failed', `bootstrapping: ${describeGrpcError(err)}`)
+    }
+  }
+
+  /** bootstrap-complete: what the agent now reports is the configuration the controller expects. */
+  async #recordExpectedHash(target: DeployTarget, signal: AbortSignal): Promise<void> {
+    const client = this.#client(target)
+    try {
+      const deadline = this.#deadline(this.#options.callTimeoutMs ?? 120_000)
+      const described = await unaryCall<DescribeResponse__Output>(
+        (cb) => client.Describe({}, new Metadata(), { deadline }, cb),
+        signal,
+      )
+      if (!described.bootstrapped || described.config_hash === '') {
+        throw new Error('the agent reports no bootstrapped system')
+      }
+      await this.#options.store.setExpectedConfigHash(target.id, described.config_hash)
+    } catch (err) {
+      if (signal.aborted) throw err
+      throw new DeployFailure('bootstrap-failed', `bootstrap-complete: ${describeGrpcError(err)}`)
+    }
+  }
+}

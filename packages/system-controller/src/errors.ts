@@ -1,0 +1,234 @@
+/**
+ * How a controller failure maps onto gRPC. The boundary mapper (`grpc/status.ts`) switches on this,
+ * never on message text.
+ * - `invalid-argument`: wrong whatever the state (syntax, missing field, malformed values).
+ * - `failed-precondition`: the rule depends on the current state (deploy state, availability, fleet).
+ */
+export type ControllerErrorCategory =
+  | 'invalid-argument'
+  | 'failed-precondition'
+  | 'not-found'
+  | 'already-exists'
+  | 'unavailable'
+  | 'aborted'
+  | 'unimplemented'
+
+/** Base of every failure the controller itself reports: a stable `code`, a category, a message. */
+export abstract class ControllerError extends Error {
+  abstract readonly code: string
+  abstract readonly category: ControllerErrorCategory
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.name = new.target.name
+  }
+}
+
+/** A command-line flag or environment variable that cannot be used. */
+export class ConfigError extends ControllerError {
+  readonly code = 'CONFIG_INVALID'
+  readonly category = 'invalid-argument'
+}
+
+/** The controller's bootstrap values differ from the ones its own system was created with. */
+export class OwnSystemMismatchError extends ControllerError {
+  readonly code = 'BOOTSTRAP_VALUES_CHANGED'
+  readonly category = 'failed-precondition'
+  readonly keys: readonly string[]
+
+  constructor(keys: readonly string[]) {
+    super(
+      `The bootstrap values differ from the ones this system controller was bootstrapped with ` +
+        `(keys: ${keys.join(', ')}); start with the original values or a new data directory`,
+    )
+    this.keys = keys
+  }
+}
+
+/** The controller's own bootstrap values are unusable (parse or validation problems). */
+export class InvalidOwnBootstrapValuesError extends ControllerError {
+  readonly code = 'OWN_BOOTSTRAP_VALUES_INVALID'
+  readonly category = 'invalid-argument'
+  readonly problems: readonly Violation[]
+
+  constructor(problems: readonly Violation[]) {
+    super(`Invalid system controller bootstrap values: ${describeViolations(problems)}`)
+    this.problems = problems
+  }
+}
+
+/** A request field that is malformed regardless of state. */
+export class InvalidFieldError extends ControllerError {
+  readonly code = 'INVALID_FIELD'
+  readonly category = 'invalid-argument'
+  readonly field: string
+
+  constructor(field: string, reason: string) {
+    super(`${field} invalid: ${reason}`)
+    this.field = field
+  }
+}
+
+/** Whether a violation is about the input itself or about the state it meets. */
+export type ViolationKind = 'invalid' | 'conflict' | 'duplicate'
+
+/** One reason a request is refused, named by the key (bootstrap value or request field) it is about. */
+export interface Violation {
+  readonly key: string
+  readonly code: string
+  readonly message: string
+  readonly kind: ViolationKind
+}
+
+function describeViolations(violations: readonly Violation[]): string {
+  return violations.map((v) => `${v.key}: ${v.message}`).join('; ')
+}
+
+/**
+ * `subcloud add` refused before anything was written; every violation found is listed. Malformed
+ * input makes it INVALID_ARGUMENT; a request that is well-formed but clashes with the controller
+ * or the fleet is FAILED_PRECONDITION; a name clash alone is ALREADY_EXISTS.
+ */
+export class SubcloudAddRejectedError extends ControllerError {
+  readonly code = 'SUBCLOUD_ADD_REJECTED'
+  readonly category: ControllerErrorCategory
+  readonly violations: readonly Violation[]
+
+  constructor(violations: readonly Violation[]) {
+    super(`Subcloud add refused: ${describeViolations(violations)}`)
+    this.violations = violations
+    this.category = violations.some((v) => v.kind === 'invalid')
+      ? 'invalid-argument'
+      : violations.every((v) => v.kind === 'duplicate')
+        ? 'already-exists'
+        : 'failed-precondition'
+  }
+}
+
+export class SubcloudNotFoundError extends ControllerError {
+  readonly code = 'SUBCLOUD_NOT_FOUND'
+  readonly category = 'not-found'
+  readonly ref: string
+
+  constructor(ref: string) {
+    super(`Subcloud not found: ${ref}`)
+    this.ref = ref
+  }
+}
+
+export class SubcloudGroupNotFoundError extends ControllerError {
+  readonly code = 'SUBCLOUD_GROUP_NOT_FOUND'
+  readonly category = 'not-found'
+  readonly ref: string
+
+  constructor(ref: string) {
+    super(`Subcloud group not found: ${ref}`)
+    this.ref = ref
+  }
+}
+
+/** `x-dc-region` names neither the controller's region nor any subcloud. */
+export class RegionNotFoundError extends ControllerError {
+  readonly code = 'REGION_NOT_FOUND'
+  readonly category = 'not-found'
+  readonly region: string
+
+  constructor(region: string) {
+    super(`Region not found: ${region} is neither SystemController nor a subcloud name or region name`)
+    this.region = region
+  }
+}
+
+export class SubcloudNameTakenError extends ControllerError {
+  readonly code = 'SUBCLOUD_NAME_TAKEN'
+  readonly category = 'already-exists'
+
+  constructor(name: string) {
+    super(`Subcloud with name ${name} already exists`)
+  }
+}
+
+export class SubcloudGroupNameTakenError extends ControllerError {
+  readonly code = 'SUBCLOUD_GROUP_NAME_TAKEN'
+  readonly category = 'already-exists'
+
+  constructor(name: string) {
+    super(`A subcloud group with name ${name} already exists`)
+  }
+}
+
+/** An operation on a subcloud that its current management, availability or deploy state forbids. */
+export class SubcloudStateError extends ControllerError {
+  readonly code = 'SUBCLOUD_STATE'
+  readonly category = 'failed-precondition'
+  readonly subcloud: string
+
+  constructor(subcloud: string, message: string) {
+    super(message)
+    this.subcloud = subcloud
+  }
+}
+
+/** The Default group (id 1) cannot be renamed or deleted. */
+export class DefaultGroupProtectedError extends ControllerError {
+  readonly code = 'DEFAULT_GROUP_PROTECTED'
+  readonly category = 'failed-precondition'
+
+  constructor(action: 'renamed' | 'deleted') {
+    super(`Default subcloud group may not be ${action}`)
+  }
+}
+
+export class SubcloudGroupNotEmptyError extends ControllerError {
+  readonly code = 'SUBCLOUD_GROUP_NOT_EMPTY'
+  readonly category = 'failed-precondition'
+
+  constructor(name: string, members: number) {
+    super(`Subcloud group ${name} still has ${members} subcloud(s); move or delete them first`)
+  }
+}
+
+/** A forwarded call to a subcloud whose agent cannot be used right now. */
+export class SubcloudUnavailableError extends ControllerError {
+  readonly code = 'SUBCLOUD_UNAVAILABLE'
+  readonly category: ControllerErrorCategory
+  readonly subcloud: string
+
+  constructor(subcloud: string, reason: string, category: 'unavailable' | 'failed-precondition') {
+    super(`Subcloud ${subcloud} cannot be reached: ${reason}`)
+    this.subcloud = subcloud
+    this.category = category
+  }
+}
+
+/** System peers, peer groups, associations and migrate are a later issue. */
+export class GeoRedundancyUnavailableError extends ControllerError {
+  readonly code = 'GEO_REDUNDANCY_UNAVAILABLE'
+  readonly category = 'unimplemented'
+
+  constructor(operation: string) {
+    super(
+      `${operation}: geo-redundancy (system peers, peer groups, associations, migrate) is not available yet`,
+    )
+  }
+}
+
+/** The database cannot be reached. */
+export class StoreUnavailableError extends ControllerError {
+  readonly code = 'STORE_UNAVAILABLE'
+  readonly category = 'unavailable'
+
+  constructor(options?: ErrorOptions) {
+    super('The controller database is unavailable; retry later', options)
+  }
+}
+
+/** Two writers raced on the same rows; the caller may retry. */
+export class ConcurrentUpdateError extends ControllerError {
+  readonly code = 'CONCURRENT_UPDATE'
+  readonly category = 'aborted'
+
+  constructor(what: string, options?: ErrorOptions) {
+    super(`Concurrent update of ${what}; retry`, options)
+  }
+}

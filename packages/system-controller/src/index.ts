@@ -1,0 +1,46 @@
+/**
+ * dc-controller: the system controller of a dual-stack distributed cloud. Its own system (region
+ * `SystemController`), subcloud onboarding with the primary-family rules, the audit, and `system`
+ * calls forwarded to subclouds over their primary addresses.
+ *
+ * @example
+ * const config = parseControllerArgs(['--bootstrap-values', 'central.yml'], process.env, process.cwd())
+ * if (!('help' in config)) {
+ *   const controller = await startController(config)
+ *   await controller.close()
+ * }
+ */
+export {
+  DEFAULT_AGENT_PORT,
+  DEFAULT_AUDIT_INTERVAL_MS,
+  DEFAULT_DATA_DIR,
+  DEFAULT_LISTEN,
+  DEFAULT_OFFLINE_AFTER_MISSES,
+  USAGE,
+  parseControllerArgs,
+} from './config.js'
+export type { ControllerConfig } from './config.js'
+export { startController } from './controller.js'
+export type { RunningController, StartControllerOptions } from './controller.js'
+export {
+  ConcurrentUpdateError,
+  ConfigError,
+  ControllerError,
+  DefaultGroupProtectedError,
+  GeoRedundancyUnavailableError,
+  InvalidFieldError,
+  InvalidOwnBootstrapValuesError,
+  OwnSystemMismatchError,
+  RegionNotFoundError,
+  StoreUnavailableError,
+  SubcloudAddRejectedError,
+  SubcloudGroupNameTakenError,
+  SubcloudGroupNotEmptyError,
+  SubcloudGroupNotFoundError,
+  SubcloudNameTakenError,
+  SubcloudNotFoundError,
+  SubcloudStateError,
+  SubcloudUnavailableError,
+} from './errors.js'
+export type { ControllerErrorCategory, Violation, ViolationKind } from './errors.js'
+export { toStatus } from './grpc/status.js'

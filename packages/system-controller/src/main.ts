@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { ConfigError, ControllerError } from './errors.js'
+import { USAGE, parseControllerArgs } from './config.js'
+import { startController } from './controller.js'
+
+/** dc-controller's entry point: flags in, readiness line out, graceful stop on SIGTERM/SIGINT. */
+async function main(): Promise<number> {
+  let config
+  try {
+    config = parseControllerArgs(process.argv.slice(2), process.env, process.cwd())
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    process.stderr.write(`dc-controller: ${err.message}\n${USAGE}\n`)
+    return 2
+  }
+  if ('help' in config) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  const log = (line: string): void => void process.stderr.write(`dc-controller: ${line}\n`)
+  let controller
+  try {
+    controller = await startController(config, { log })
+  } catch (err) {
+    if (err instanceof ControllerError) {
+      process.stderr.write(`dc-controller: ${err.message}\n`)
+      return 1
+    }
+    throw err
+  }
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      log(`${signal} received, stopping`)
+      void controller.close().then(resolve)
+    }
+    process.once('SIGTERM', () => stop('SIGTERM'))
+    process.once('SIGINT', () => stop('SIGINT'))
+  })
+  process.stdout.write(
+    `dc-controller listening on ${controller.addresses.join(', ')} ` +
+      `(system ${controller.systemName}, store ${controller.databaseKind})\n`,
+  )
+  await stopped
+  log('stopped')
+  return 0
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    process.stderr.write(
+      `dc-controller: fatal: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    )
+    process.exitCode = 1
+  },
+)

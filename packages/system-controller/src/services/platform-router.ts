@@ -1,0 +1,203 @@
+import { Metadata } from '@grpc/grpc-js'
+import type {
+  CallOptions,
+  ClientUnaryCall,
+  ServerUnaryCall,
+  ServiceError,
+  handleUnaryCall,
+  requestCallback,
+  sendUnaryData,
+} from '@grpc/grpc-js'
+import type { ErrorLogger } from '@dc/platform-service'
+import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from '@dc/protos'
+import type {
+  AgentClient,
+  Alarm,
+  DescribeResponse__Output,
+  ListAlarmsResponse,
+  PlatformClient,
+  PlatformHandlers,
+} from '@dc/protos'
+import type { Audit } from '../audit/index.js'
+import { describeGrpcError, unaryCall } from '../deploy/grpc-call.js'
+import { RegionNotFoundError, SubcloudUnavailableError } from '../errors.js'
+import { toStatus } from '../grpc/status.js'
+import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
+import type { AlarmRow } from '../store/schema.js'
+
+/** The part of the agent channel pool forwarding needs: clients over each subcloud's one channel. */
+export interface ForwardChannels {
+  agent(name: string, primaryAddress: string): AgentClient
+  platform(name: string, primaryAddress: string): PlatformClient
+}
+
+export interface PlatformRouterOptions {
+  /** Handlers of the controller's own system (region SystemController). */
+  readonly own: PlatformHandlers
+  readonly store: ControllerStore
+  readonly channels: ForwardChannels
+  readonly audit: Pick<Audit, 'expectConfigHash'>
+  readonly log: (line: string) => void
+  readonly errorLog?: ErrorLogger
+  /** Deadline of a forwarded call whose caller set none. @default 60000 */
+  readonly defaultForwardTimeoutMs?: number
+}
+
+type PlatformMethod = keyof PlatformHandlers & string
+
+/** Platform RPCs that change a site: after one is forwarded, its result is the desired state. */
+const MUTATIONS: ReadonlySet<string> = new Set([
+  'AddNetwork',
+  'DeleteNetwork',
+  'AddAddressPool',
+  'ModifyAddressPool',
+  'DeleteAddressPool',
+  'AssignNetworkAddrPool',
+  'RemoveNetworkAddrPool',
+  'LockHost',
+  'UnlockHost',
+  'SwactHost',
+])
+
+const SEVERITY_ORDER: Record<string, number> = { critical: 0, major: 1, minor: 2, warning: 3 }
+
+function regionOf(metadata: Metadata): string | undefined {
+  const [value] = metadata.get(REGION_METADATA_KEY)
+  const region = typeof value === 'string' ? value.trim() : undefined
+  return region === undefined || region === '' ? undefined : region
+}
+
+function storedAlarmMessage(row: AlarmRow): Alarm {
+  return {
+    alarm_id: row.alarm_id,
+    entity_instance_id: row.entity_instance_id,
+    reason_text: row.reason_text,
+    severity: row.severity,
+    raised_at_generation: '0',
+    uuid: row.uuid,
+    timestamp: row.raised_at.toISOString(),
+  }
+}
+
+function isServiceError(err: unknown): err is ServiceError {
+  return err instanceof Error && typeof (err as Partial<ServiceError>).code === 'number' && 'metadata' in err
+}
+
+/**
+ * The controller's `Platform` service. Without a region in the call metadata, or with
+ * `SystemController`, the controller's own system answers (its `fm alarm-list` adding the fleet
+ * alarms it raised). With a subcloud's name or region name, the call goes to that subcloud's agent
+ * over its primary address on the shared channel, with the caller's deadline and cancellation
+ * propagated and the agent's status passed back unchanged. A forwarded change that succeeds
+ * becomes the configuration the controller expects of that subcloud.
+ */
+export function createPlatformRouter(options: PlatformRouterOptions): PlatformHandlers {
+  const { own, store, channels, audit, log, errorLog } = options
+
+  async function target(region: string): Promise<SubcloudRecord> {
+    if (region.length > 255) throw new RegionNotFoundError(region.slice(0, 255))
+    const found = await store.findSubcloud(region)
+    if (found === undefined || (found.name !== region && found.region_name !== region)) {
+      throw new RegionNotFoundError(region)
+    }
+    if (found.deploy_status !== 'complete') {
+      throw new SubcloudUnavailableError(
+        found.name,
+        `it is not deployed (deploy status ${found.deploy_status})`,
+        'failed-precondition',
+      )
+    }
+    if (found.availability_status !== 'online') {
+      throw new SubcloudUnavailableError(found.name, `it is ${found.availability_status}`, 'unavailable')
+    }
+    return found
+  }
+
+  function callOptions(call: ServerUnaryCall<unknown, unknown>): CallOptions {
+    // The parent carries the caller's deadline and cancellation; grpc-js uses the earlier of the
+    // parent's deadline and this one, which only bounds calls that came without any.
+    return { parent: call, deadline: new Date(Date.now() + (options.defaultForwardTimeoutMs ?? 60_000)) }
+  }
+
+  async function recordExpectedHash(
+    subcloud: SubcloudRecord,
+    call: ServerUnaryCall<unknown, unknown>,
+  ): Promise<void> {
+    const client = channels.agent(subcloud.name, subcloud.bootstrap_address)
+    try {
+      const described = await unaryCall<DescribeResponse__Output>((cb) =>
+        client.Describe({}, new Metadata(), callOptions(call), cb),
+      )
+      await store.setExpectedConfigHash(subcloud.id, described.config_hash)
+      audit.expectConfigHash(subcloud.name, described.config_hash)
+    } catch (err) {
+      log(
+        `subcloud ${subcloud.name}: change forwarded, but its new config hash is unknown: ${describeGrpcError(err)}`,
+      )
+    }
+  }
+
+  async function forward(
+    method: PlatformMethod,
+    region: string,
+    call: ServerUnaryCall<unknown, unknown>,
+  ): Promise<unknown> {
+    const subcloud = await target(region)
+    // Every Platform RPC is unary with the same calling convention, so one dynamic dispatch serves all.
+    const client = channels.platform(subcloud.name, subcloud.bootstrap_address) as unknown as Record<
+      string,
+      (req: unknown, md: Metadata, opts: CallOptions, cb: requestCallback<unknown>) => ClientUnaryCall
+    >
+    const fn = client[method]
+    if (fn === undefined) throw new RegionNotFoundError(region)
+    const response = await unaryCall<unknown>((cb) =>
+      fn.call(client, call.request, new Metadata(), callOptions(call), cb),
+    )
+    if (MUTATIONS.has(method)) await recordExpectedHash(subcloud, call)
+    return response
+  }
+
+  /** Own alarms plus the fleet alarms the controller raised (280.xxx), most severe first. */
+  function ownAlarms(
+    call: ServerUnaryCall<unknown, unknown>,
+    callback: sendUnaryData<ListAlarmsResponse>,
+  ): void {
+    const ownList = new Promise<ListAlarmsResponse>((resolve, reject) => {
+      own.ListAlarms(call as Parameters<PlatformHandlers['ListAlarms']>[0], (err, value) =>
+        err ? reject(err) : resolve(value ?? { alarms: [] }),
+      )
+    })
+    Promise.all([ownList, store.listAlarms(SYSTEM_CONTROLLER_REGION)]).then(
+      ([mine, fleet]) => {
+        const alarms = [...(mine.alarms ?? []), ...fleet.map(storedAlarmMessage)]
+        alarms.sort(
+          (a, b) => (SEVERITY_ORDER[a.severity ?? ''] ?? 4) - (SEVERITY_ORDER[b.severity ?? ''] ?? 4),
+        )
+        callback(null, { alarms })
+      },
+      (err: unknown) => callback(isServiceError(err) ? err : toStatus(err, errorLog)),
+    )
+  }
+
+  const router: Record<string, handleUnaryCall<unknown, unknown>> = {}
+  for (const method of Object.keys(own) as PlatformMethod[]) {
+    const ownHandler = own[method] as handleUnaryCall<unknown, unknown>
+    router[method] = (call, callback) => {
+      const region = regionOf(call.metadata)
+      if (region === undefined || region === SYSTEM_CONTROLLER_REGION) {
+        if (method === 'ListAlarms') {
+          ownAlarms(call, callback as sendUnaryData<ListAlarmsResponse>)
+          return
+        }
+        ownHandler(call, callback)
+        return
+      }
+      forward(method, region, call).then(
+        (response) => callback(null, response),
+        // The agent's own status goes back as it came, trailers included.
+        (err: unknown) => callback(isServiceError(err) ? err : toStatus(err, errorLog)),
+      )
+    }
+  }
+  return router as unknown as PlatformHandlers
+}

@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as initialSchema from './0001-initial-schema.js'
+
+/**
+ * The controller's migrations, listed in code rather than read from a folder so that they run the
+ * same from the TypeScript sources and from `dist/`. Names sort in the order they must run.
+ */
+export class ControllerMigrationProvider implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({ '0001-initial-schema': initialSchema })
+  }
+}

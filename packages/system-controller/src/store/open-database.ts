@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, Migrator, PostgresDialect } from 'kysely'
+import type { Dialect } from 'kysely'
+import { KyselyPGlite } from 'kysely-pglite'
+import pg from 'pg'
+import { ControllerMigrationProvider } from './migrations/migration-provider.js'
+import type { Database } from './schema.js'
+import { SerializedDriver } from './serialized-driver.js'
+
+export type DatabaseKind = 'postgres' | 'pglite'
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL URL; when absent, embedded PGlite is used in `dataDir`. */
+  readonly databaseUrl?: string | undefined
+  /** Directory for PGlite's files (`<dataDir>/pglite`). */
+  readonly dataDir: string
+}
+
+export interface OpenedDatabase {
+  readonly db: Kysely<Database>
+  readonly kind: DatabaseKind
+}
+
+/** Raised when the schema migrations fail; the database is closed again. */
+export class MigrationFailedError extends Error {
+  constructor(migration: string | undefined, options?: ErrorOptions) {
+    super(`Database migration ${migration ?? '(unknown)'} failed`, options)
+    this.name = 'MigrationFailedError'
+  }
+}
+
+async function pgliteDialect(dataDir: string): Promise<Dialect> {
+  const dir = join(dataDir, 'pglite')
+  mkdirSync(dir, { recursive: true })
+  const client = await PGlite.create({ dataDir: dir })
+  const base = new KyselyPGlite(client).dialect
+  return {
+    createAdapter: () => base.createAdapter(),
+    createDriver: () => new SerializedDriver(base.createDriver()),
+    createIntrospector: (db) => base.createIntrospector(db),
+    createQueryCompiler: () => base.createQueryCompiler(),
+  }
+}
+
+function postgresDialect(url: string): Dialect {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined)
+  return new PostgresDialect({ pool })
+}
+
+/** Open the store and bring its schema to the latest migration. The same migrations run on both kinds. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const kind: DatabaseKind = options.databaseUrl === undefined ? 'pglite' : 'postgres'
+  const dialect =
+    options.databaseUrl === undefined
+      ? await pgliteDialect(options.dataDir)
+      : postgresDialect(options.databaseUrl)
+  const db = new Kysely<Database>({ dialect })
+  const migrator = new Migrator({ db, provider: new ControllerMigrationProvider() })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error !== undefined) {
+    await db.destroy()
+    const failed = results?.find((r) => r.status === 'Error')
+    throw new MigrationFailedError(failed?.migrationName, { cause: error })
+  }
+  return { db, kind }
+}
