@@ -59,3 +59,6 @@ export type Command =
   | { readonly kind: 'host-swact'; readonly host: string }
 
 export type CommandKind = Command['kind']
+
+/** The command of one kind, e.g. `CommandOf<'addrpool-add'>`. */
+export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>

@@ -17,5 +17,113 @@ export {
   tryParseIp,
 } from './address.js'
 export type { Family, HostPort } from './address.js'
-export { AddressSyntaxError, NetModelError } from './errors.js'
-export type { ErrorCategory } from './errors.js'
+export {
+  AddressFamilyMismatchError,
+  AddressInUseError,
+  AddressIsBroadcastError,
+  AddressIsNetworkError,
+  AddressNotInRangeError,
+  AddressNotInSubnetError,
+  AddressSyntaxError,
+  AssignAfterConfigError,
+  AssociationNotFoundError,
+  ClusterPodNeedsOamError,
+  DuplicateAddressError,
+  HostAlreadyLockedError,
+  HostAlreadyUnlockedError,
+  HostBitsSetError,
+  HostNotFoundError,
+  HostUnlockedError,
+  InvalidCommandError,
+  InvalidHostListError,
+  InvalidOrderError,
+  InvalidPoolNameError,
+  InvalidPrefixError,
+  InvalidSubnetSizeError,
+  InvalidUuidError,
+  LockActiveControllerError,
+  NETMODEL_ERROR_CLASSES,
+  NetModelError,
+  NetworkDeleteAfterConfigError,
+  NetworkFamilyExistsError,
+  NetworkMaxPoolsError,
+  NetworkNameExistsError,
+  NetworkNotFoundError,
+  NetworkPoolRequiredError,
+  NetworkPrimaryFamilyError,
+  NetworkTypeExistsError,
+  NetworkTypeUnsupportedError,
+  NullNetworkError,
+  OamNeededByClusterPodError,
+  PoolExhaustedError,
+  PoolFamilyChangeError,
+  PoolInUseError,
+  PoolIsPrimaryError,
+  PoolNameExistsError,
+  PoolNotFoundError,
+  PoolOverlapError,
+  PoolReadOnlyError,
+  PrimaryPoolRemovalError,
+  PxebootIpv4OnlyError,
+  RangeFamilyMismatchError,
+  RangeIncludesBroadcastError,
+  RangeIncludesNetworkError,
+  RangeOrderError,
+  RangeOutsideSubnetError,
+  RangeOverlapError,
+  RangesExcludeAllocatedError,
+  RemoveAfterConfigError,
+  RequiredFieldsError,
+  SwactNotActiveError,
+  SwactTargetUnavailableError,
+  UpgradeInProgressError,
+  UuidExistsError,
+} from './errors.js'
+export type { ErrorCategory, NetModelErrorCode, OverlapConflict } from './errors.js'
+export type {
+  Address,
+  AddressPool,
+  AdministrativeState,
+  Alarm,
+  AlarmSeverity,
+  AllocationOrder,
+  AvailabilityState,
+  DistributedCloudRole,
+  Host,
+  Network,
+  NetworkAddrPool,
+  NetworkType,
+  OperationalState,
+  Personality,
+  SystemMode,
+  SystemState,
+  UpgradeInProgress,
+} from './system-state.js'
+export { NETWORK_TYPES } from './system-state.js'
+export type { Command, CommandKind, CommandOf, PoolAddressFields } from './command.js'
+export type { Effect, EffectType, KubernetesComponent } from './effect.js'
+export { apply, applyAll, plan } from './apply.js'
+export type { ApplyAllResult, ApplyResult, PlanResult, PlanStep } from './apply.js'
+export { validateCommand } from './command-shape.js'
+export { emptyState, markInitialConfigComplete } from './empty-state.js'
+export type { EmptyStateInit } from './empty-state.js'
+export { configHash } from './config-hash.js'
+export { deriveUuid, stableHash } from './stable-hash.js'
+export {
+  controllers,
+  findHost,
+  findNetwork,
+  findNetworkPool,
+  findPool,
+  networkOfPool,
+  networkOfType,
+  poolsOfNetwork,
+} from './state-queries.js'
+export {
+  ADDRESS_FIELDS,
+  ADDRESS_FIELD_NAMES,
+  MULTICAST_ADDRESS_NAMES,
+  addressName,
+} from './address-allocation.js'
+export type { AddressField } from './address-allocation.js'
+export { CONFIG_OUT_OF_DATE_ALARM } from './platform-effects.js'

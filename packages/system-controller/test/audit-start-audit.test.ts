@@ -13,9 +13,9 @@ interface Ctx {
   audit: Audit | undefined
 }
 
-const Audit = suite<Ctx>('startAudit')
+const StartAudit = suite<Ctx>('startAudit')
 
-Audit.before.each((ctx) => {
+StartAudit.before.each((ctx) => {
   ctx.clock = new FakeClock()
   ctx.store = new FakeAuditStore()
   ctx.channels = new FakeChannels()
@@ -24,7 +24,7 @@ Audit.before.each((ctx) => {
   ctx.audit = undefined
 })
 
-Audit.after.each(async (ctx) => {
+StartAudit.after.each(async (ctx) => {
   await ctx.audit?.stop()
 })
 
@@ -51,21 +51,24 @@ async function beat(ctx: Ctx, names: readonly string[], forMs: number, everyMs =
   }
 }
 
-Audit('startAudit - opens one Watch per audited subcloud, asking for the heartbeat interval', async (ctx) => {
-  ctx.store.add({ subcloudId: 1, name: 'sc1' })
-  ctx.store.add({ subcloudId: 2, name: 'sc2', managementState: 'unmanaged' })
-  ctx.store.add({ subcloudId: 3, name: 'sc3', deployStatus: 'bootstrapping' })
-  await start(ctx)
-  assert.equal(
-    ctx.channels.calls.map((c) => [c.name, c.address, c.request.heartbeat_interval_ms]),
-    [
-      ['sc1', '[fd00::1]:50051', 1000],
-      ['sc2', '[fd00::2]:50051', 1000],
-    ],
-  )
-})
+StartAudit(
+  'startAudit - opens one Watch per audited subcloud, asking for the heartbeat interval',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1' })
+    ctx.store.add({ subcloudId: 2, name: 'sc2', managementState: 'unmanaged' })
+    ctx.store.add({ subcloudId: 3, name: 'sc3', deployStatus: 'bootstrapping' })
+    await start(ctx)
+    assert.equal(
+      ctx.channels.calls.map((c) => [c.name, c.address, c.request.heartbeat_interval_ms]),
+      [
+        ['sc1', '[fd00::1]:50051', 1000],
+        ['sc2', '[fd00::2]:50051', 1000],
+      ],
+    )
+  },
+)
 
-Audit('startAudit - first message brings subclouds online, written in one batch', async (ctx) => {
+StartAudit('startAudit - first message brings subclouds online, written in one batch', async (ctx) => {
   for (let id = 1; id <= 3; id++) ctx.store.add({ subcloudId: id, name: `sc${id}` })
   await start(ctx)
   for (const name of ['sc1', 'sc2', 'sc3']) ctx.channels.last(name).status('hash-A')
@@ -79,7 +82,7 @@ Audit('startAudit - first message brings subclouds online, written in one batch'
   assert.equal(ctx.store.alarmLines(), [])
 })
 
-Audit('startAudit - many heartbeats are coalesced into few writes', async (ctx) => {
+StartAudit('startAudit - many heartbeats are coalesced into few writes', async (ctx) => {
   const names = ['sc1', 'sc2', 'sc3', 'sc4', 'sc5']
   names.forEach((name, i) => ctx.store.add({ subcloudId: i + 1, name }))
   await start(ctx, { ...OPTIONS, heartbeatIntervalMs: 200, missGraceMs: 100, slowWriteIntervalMs: 5000 })
@@ -93,7 +96,7 @@ Audit('startAudit - many heartbeats are coalesced into few writes', async (ctx) 
   assert.ok(ctx.clock.now() - (ctx.store.row('sc3').lastHeartbeatAt?.getTime() ?? 0) <= 5500)
 })
 
-Audit('startAudit - one lost heartbeat does not flap the subcloud', async (ctx) => {
+StartAudit('startAudit - one lost heartbeat does not flap the subcloud', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   await start(ctx)
   ctx.channels.last('sc1').status('hash-A')
@@ -110,24 +113,27 @@ Audit('startAudit - one lost heartbeat does not flap the subcloud', async (ctx) 
   assert.equal(ctx.store.alarmLines(), [])
 })
 
-Audit('startAudit - a frozen agent goes offline after two silent intervals, with 280.001', async (ctx) => {
-  ctx.store.add({ subcloudId: 1, name: 'sc1' })
-  await start(ctx)
-  ctx.channels.last('sc1').status('hash-A')
-  await beat(ctx, ['sc1'], 2000)
-  await ctx.clock.advance(1500)
-  assert.is(ctx.audit?.snapshot()[0]?.availability, 'online', 'one miss only')
-  await ctx.clock.advance(1500 + 500)
-  assert.is(ctx.store.row('sc1').target.availability, 'offline')
-  assert.is(ctx.store.row('sc1').target.auditFailCount, 2)
-  assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'unknown' })
-  assert.equal(ctx.store.alarmLines(), ['SystemController 280.001 subcloud=sc1'])
-  // The silent stream is replaced by a fresh one in case it is wedged.
-  assert.ok(ctx.channels.calls.length >= 2)
-  assert.is(ctx.channels.open('sc1').length, 1)
-})
+StartAudit(
+  'startAudit - a frozen agent goes offline after two silent intervals, with 280.001',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1' })
+    await start(ctx)
+    ctx.channels.last('sc1').status('hash-A')
+    await beat(ctx, ['sc1'], 2000)
+    await ctx.clock.advance(1500)
+    assert.is(ctx.audit?.snapshot()[0]?.availability, 'online', 'one miss only')
+    await ctx.clock.advance(1500 + 500)
+    assert.is(ctx.store.row('sc1').target.availability, 'offline')
+    assert.is(ctx.store.row('sc1').target.auditFailCount, 2)
+    assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'unknown' })
+    assert.equal(ctx.store.alarmLines(), ['SystemController 280.001 subcloud=sc1'])
+    // The silent stream is replaced by a fresh one in case it is wedged.
+    assert.ok(ctx.channels.calls.length >= 2)
+    assert.is(ctx.channels.open('sc1').length, 1)
+  },
+)
 
-Audit(
+StartAudit(
   'startAudit - a killed agent goes offline within the misses, and back online with the alarm cleared',
   async (ctx) => {
     ctx.store.add({ subcloudId: 1, name: 'sc1' })
@@ -158,41 +164,51 @@ Audit(
   },
 )
 
-Audit('startAudit - platform sync follows the config hash, with 280.002 while out-of-sync', async (ctx) => {
-  ctx.store.add({ subcloudId: 1, name: 'sc1' })
-  const audit = await start(ctx)
-  const call = ctx.channels.last('sc1')
-  call.status('hash-A')
-  await ctx.clock.advance(500)
-  call.status('hash-LOCAL')
-  await beat(ctx, ['sc1'], 1500, 500)
-  assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'in-sync' }, 'not judged within the grace')
-  await beat(ctx, ['sc1'], 1000, 500)
-  assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'out-of-sync' })
-  assert.equal(ctx.store.alarmLines(), ['SystemController 280.002 subcloud=sc1.resource=platform'])
-  assert.is(audit.snapshot()[0]?.sync, 'out-of-sync')
-  call.status('hash-A')
-  await ctx.clock.advance(500)
-  assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'in-sync' })
-  assert.equal(ctx.store.alarmLines(), [])
-})
+StartAudit(
+  'startAudit - platform sync follows the config hash, with 280.002 while out-of-sync',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1' })
+    const audit = await start(ctx)
+    const call = ctx.channels.last('sc1')
+    call.status('hash-A')
+    await ctx.clock.advance(500)
+    call.status('hash-LOCAL')
+    await beat(ctx, ['sc1'], 1500, 500)
+    assert.equal(
+      ctx.store.row('sc1').target.endpoints,
+      { platform: 'in-sync' },
+      'not judged within the grace',
+    )
+    await beat(ctx, ['sc1'], 1000, 500)
+    assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'out-of-sync' })
+    assert.equal(ctx.store.alarmLines(), ['SystemController 280.002 subcloud=sc1.resource=platform'])
+    assert.is(audit.snapshot()[0]?.sync, 'out-of-sync')
+    call.status('hash-A')
+    await ctx.clock.advance(500)
+    assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'in-sync' })
+    assert.equal(ctx.store.alarmLines(), [])
+  },
+)
 
-Audit('startAudit - a forwarded change recorded within the grace never shows out-of-sync', async (ctx) => {
-  ctx.store.add({ subcloudId: 1, name: 'sc1' })
-  const audit = await start(ctx)
-  ctx.channels.last('sc1').status('hash-A')
-  await ctx.clock.advance(500)
-  // The agent's new status arrives first; the controller records the new hash a flush later.
-  ctx.channels.last('sc1').status('hash-B')
-  await ctx.clock.advance(1200)
-  audit.expectConfigHash('sc1', 'hash-B')
-  await beat(ctx, ['sc1'], 3000)
-  assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'in-sync' })
-  assert.not.ok(ctx.store.batches.flat().some((u) => u.endpoints?.platform === 'out-of-sync'))
-  assert.is(ctx.store.loads, 1)
-})
+StartAudit(
+  'startAudit - a forwarded change recorded within the grace never shows out-of-sync',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1' })
+    const audit = await start(ctx)
+    ctx.channels.last('sc1').status('hash-A')
+    await ctx.clock.advance(500)
+    // The agent's new status arrives first; the controller records the new hash a flush later.
+    ctx.channels.last('sc1').status('hash-B')
+    await ctx.clock.advance(1200)
+    audit.expectConfigHash('sc1', 'hash-B')
+    await beat(ctx, ['sc1'], 3000)
+    assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'in-sync' })
+    assert.not.ok(ctx.store.batches.flat().some((u) => u.endpoints?.platform === 'out-of-sync'))
+    assert.is(ctx.store.loads, 1)
+  },
+)
 
-Audit('startAudit - relays config-out-of-date hosts as 250.001 in the subcloud region', async (ctx) => {
+StartAudit('startAudit - relays config-out-of-date hosts as 250.001 in the subcloud region', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   await start(ctx)
   ctx.channels.last('sc1').status('hash-A', ['controller-1'])
@@ -203,7 +219,7 @@ Audit('startAudit - relays config-out-of-date hosts as 250.001 in the subcloud r
   assert.equal(ctx.store.alarmLines(), [])
 })
 
-Audit('startAudit - refresh follows unmanage, address changes and deletes', async (ctx) => {
+StartAudit('startAudit - refresh follows unmanage, address changes and deletes', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   ctx.store.add({ subcloudId: 2, name: 'sc2' })
   const audit = await start(ctx)
@@ -234,7 +250,7 @@ Audit('startAudit - refresh follows unmanage, address changes and deletes', asyn
   )
 })
 
-Audit('startAudit - a failed batch is kept and written at the next flush', async (ctx) => {
+StartAudit('startAudit - a failed batch is kept and written at the next flush', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   await start(ctx)
   ctx.store.failWrites = true
@@ -247,7 +263,7 @@ Audit('startAudit - a failed batch is kept and written at the next flush', async
   assert.is(ctx.store.row('sc1').target.availability, 'online')
 })
 
-Audit('startAudit - stop ends every stream and timer and writes what is pending', async (ctx) => {
+StartAudit('startAudit - stop ends every stream and timer and writes what is pending', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   ctx.store.add({ subcloudId: 2, name: 'sc2' })
   const audit = await start(ctx)
@@ -264,7 +280,7 @@ Audit('startAudit - stop ends every stream and timer and writes what is pending'
   await audit.stop()
 })
 
-Audit('startAudit - aborting the signal stops the audit', async (ctx) => {
+StartAudit('startAudit - aborting the signal stops the audit', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   const audit = await start(ctx)
   ctx.abort.abort()
@@ -279,4 +295,4 @@ Audit('startAudit - aborting the signal stops the audit', async (ctx) => {
   }
 })
 
-Audit.run()
+StartAudit.run()

@@ -1,0 +1,65 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import type { SystemState } from '../src/index.js'
+import { configHash } from '../src/index.js'
+import { IPV4, IPV6, run, site } from './state-fixtures.js'
+
+const ConfigHash = suite('configHash')
+
+ConfigHash('configHash - is 16 hex digits and the same for the same state', () => {
+  const h = configHash(site(IPV6))
+  assert.match(h, /^[0-9a-f]{16}$/)
+  assert.is(configHash(structuredClone(site(IPV6))), h)
+})
+
+ConfigHash('configHash - ignores generation, hosts, alarms and the bootstrap phase', () => {
+  const state = site(IPV6)
+  const h = configHash(state)
+  const moved = run(
+    state,
+    { kind: 'host-swact', host: 'controller-0' },
+    { kind: 'host-lock', host: 'controller-0' },
+  )
+  assert.is.not(moved.generation, state.generation)
+  assert.is(configHash(moved), h)
+  const alarmed: SystemState = {
+    ...state,
+    alarms: [
+      {
+        alarmId: '250.001',
+        entityInstanceId: 'host=controller-0',
+        reasonText: 'x',
+        severity: 'major',
+        raisedAtGeneration: 1,
+      },
+    ],
+  }
+  assert.is(configHash(alarmed), h)
+  assert.is(configHash(site(IPV6, { configured: false })), h)
+})
+
+ConfigHash('configHash - changes with any configuration change', () => {
+  const state = site(IPV6)
+  const h = configHash(state)
+  const withPool = run(state, { kind: 'addrpool-add', name: 'p', network: 'fd20::', prefix: 64 })
+  assert.is.not(configHash(withPool), h)
+  const reordered = run(withPool, { kind: 'addrpool-modify', pool: 'p', changes: { order: 'sequential' } })
+  assert.is.not(configHash(reordered), configHash(withPool))
+  assert.is.not(configHash({ ...state, systemMode: 'duplex-direct' }), h)
+  assert.is.not(configHash({ ...state, kubernetesDualStack: true }), h)
+  assert.is.not(configHash(site(IPV4)), h)
+})
+
+ConfigHash('configHash - rows are compared by content, not by uuid or position', () => {
+  const state = site(IPV6)
+  const renumbered: SystemState = {
+    ...state,
+    uuid: '11111111-2222-4333-8444-555555555555',
+    pools: [...state.pools].reverse().map((p, i) => ({ ...p, id: 100 + i })),
+    addresses: [...state.addresses].reverse().map((a) => ({ ...a, uuid: `x-${a.uuid}` })),
+    networkPools: state.networkPools.map((a) => ({ ...a, uuid: `y-${a.uuid}`, id: a.id + 50 })),
+  }
+  assert.is(configHash(renumbered), configHash(state))
+})
+
+ConfigHash.run()
