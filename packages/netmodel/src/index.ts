@@ -127,3 +127,49 @@ export {
 } from './address-allocation.js'
 export type { AddressField } from './address-allocation.js'
 export { CONFIG_OUT_OF_DATE_ALARM } from './platform-effects.js'
+export {
+  BOOTSTRAP_SECRET_KEYS,
+  bootstrapKey,
+  bootstrapPoolName,
+  parseBootstrapValues,
+  redactBootstrapValues,
+} from './bootstrap-values.js'
+export type {
+  BootstrapAddressField,
+  BootstrapNetworkId,
+  BootstrapParseResult,
+  BootstrapPool,
+  BootstrapValues,
+} from './bootstrap-values.js'
+export { BootstrapValueError } from './bootstrap-value-error.js'
+export type { BootstrapErrorCode } from './bootstrap-value-error.js'
+export {
+  DEFAULT_SOFTWARE_VERSION,
+  DEFAULT_SYSTEM_NAME,
+  bootstrapCommands,
+  initialState,
+} from './initial-state.js'
+export {
+  CompatibilityViolation,
+  MIN_DUAL_STACK_RELEASE,
+  checkSubcloudCompatibility,
+  compareReleases,
+} from './subcloud-compatibility.js'
+export type { CompatibilityCode } from './subcloud-compatibility.js'
+export { FleetIndex, subcloudFleetRanges } from './fleet-index.js'
+export type { FleetConflict, FleetEntry, FleetOverlap } from './fleet-index.js'
+export {
+  ServiceFamilyError,
+  kubernetesView,
+  renderKubernetesFiles,
+  resolveServiceFamilies,
+} from './kubernetes-view.js'
+export type {
+  CalicoIpPool,
+  IpFamilyPolicy,
+  KubernetesView,
+  RenderedFile,
+  ServiceFamilyCode,
+  ServiceFamilyResult,
+  ServiceFamilySpec,
+} from './kubernetes-view.js'
