@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-import { loadProtos } from '@dc/protos'
+import { loadProtos, REGION_METADATA_KEY } from '@dc/protos'
 import { credentials, Metadata } from '@grpc/grpc-js'
 
 import { bashCompletion } from './bash-completion.js'
 import type { CliContext } from './cli-context.js'
 import type { ProgramName } from './command-spec.js'
-import { REGION_METADATA_KEY, resolveConnectionConfig, type ConnectionConfig } from './config.js'
+import { resolveConnectionConfig, type ConnectionConfig } from './config.js'
 import { describeError } from './describe-error.js'
 import { UsageError } from './errors.js'
 import { commandUsage } from './help-text.js'
@@ -42,6 +42,7 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
   const { dc } = loadProtos()
   const platform = new dc.platform.v1.Platform(config.url, credentials.createInsecure())
   const dcManager = new dc.manager.v1.DcManager(config.url, credentials.createInsecure())
+  // The key is the one the controller reads (@dc/protos), so forwarding cannot drift apart.
   const regionMetadata = new Metadata()
   if (config.region !== null) regionMetadata.set(REGION_METADATA_KEY, config.region)
   const common = { timeoutMs: config.timeoutMs, signal: io.signal }

@@ -1,16 +1,12 @@
+import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
+
 /** Where the CLI connects when neither `--url` nor `DC_URL` says: the controller's default listen address. */
 export const DEFAULT_URL = '127.0.0.1:50050'
 
 /** The region of the system controller itself; calls for it carry no region metadata. */
-export const DEFAULT_REGION = 'SystemController'
+export const DEFAULT_REGION = SYSTEM_CONTROLLER_REGION
 
 export const DEFAULT_TIMEOUT_SECONDS = 30
-
-/**
- * gRPC metadata key naming the region a `Platform` call is for. The controller forwards calls that
- * carry it to that subcloud's agent; calls without it are for the controller's own system.
- */
-export const REGION_METADATA_KEY = 'x-dc-region'
 
 /** The global options as given on the command line, before defaults. */
 export interface GlobalFlags {

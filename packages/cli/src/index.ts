@@ -12,13 +12,7 @@
  */
 export { bashCompletion } from './bash-completion.js'
 export { runCli } from './cli-app.js'
-export {
-  DEFAULT_REGION,
-  DEFAULT_TIMEOUT_SECONDS,
-  DEFAULT_URL,
-  REGION_METADATA_KEY,
-  resolveConnectionConfig,
-} from './config.js'
+export { DEFAULT_REGION, DEFAULT_TIMEOUT_SECONDS, DEFAULT_URL, resolveConnectionConfig } from './config.js'
 export { describeError } from './describe-error.js'
 export { CliError, UsageError } from './errors.js'
 export { formatCell } from './format-cell.js'

@@ -6,9 +6,10 @@ import { join, resolve } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 
+import { REGION_METADATA_KEY } from '@dc/protos'
+
 import { runCli } from '../src/cli-app.js'
 import type { ProgramName } from '../src/command-spec.js'
-import { REGION_METADATA_KEY } from '../src/config.js'
 import { startFakeDcServer, type FakeDcServer } from './fake-dc-server.js'
 import { LIST_GOLDENS } from './list-goldens.js'
 
@@ -128,14 +129,13 @@ RunCli('runCli - addrpool-add sends the seed arguments and shows the pool', asyn
 })
 
 RunCli(
-  'runCli - sends the region as x-dc-region metadata unless it is SystemController',
+  'runCli - sends the region in the protos region metadata unless it is SystemController',
   async ({ fake, env }) => {
     await cli('system', ['host-list'], { ...env, OS_REGION_NAME: 'subcloud1' })
     await cli('system', ['--os-region-name', 'subcloud2', 'host-list'], env)
     await cli('system', ['host-list'], { ...env, OS_REGION_NAME: 'SystemController' })
     await cli('fm', ['alarm-list'], { ...env, OS_REGION_NAME: 'subcloud1' })
     await cli('dcmanager', ['subcloud', 'list'], { ...env, OS_REGION_NAME: 'subcloud1' })
-    assert.is(REGION_METADATA_KEY, 'x-dc-region')
     const regions = fake.calls.map((c) => [c.method, c.metadata.get(REGION_METADATA_KEY)])
     assert.equal(regions, [
       ['ListHosts', ['subcloud1']],
