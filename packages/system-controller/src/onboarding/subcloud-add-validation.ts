@@ -4,6 +4,7 @@ import {
   FleetIndex,
   IpRange,
   checkSubcloudCompatibility,
+  familyOf,
   formatHostPort,
   parseBootstrapValues,
   parseCidr,
@@ -224,6 +225,35 @@ export function newRegionName(): string {
   return randomBytes(16).toString('hex')
 }
 
+/**
+ * The subcloud's primary OAM family: from the parsed values, or, when they do not parse, from the
+ * first item of `external_oam_subnet` alone, so the address check is reported with the others.
+ */
+function primaryOamFamily(
+  raw: Readonly<Record<string, unknown>>,
+  values: BootstrapValues | undefined,
+): Family | undefined {
+  if (values !== undefined) return values.networks.external_oam[0]?.subnet.family
+  const text = raw.external_oam_subnet
+  return typeof text === 'string' ? familyOf(text.split(',')[0] ?? '') : undefined
+}
+
+/** The bootstrap address is the one the controller dials: it must be of the primary OAM family. */
+function checkAddressFamily(
+  address: HostPort | undefined,
+  oamFamily: Family | undefined,
+  out: ViolationList,
+): void {
+  if (address === undefined || oamFamily === undefined || address.host.family === oamFamily) return
+  out.add(
+    'bootstrap_address',
+    'BOOTSTRAP_ADDRESS_FAMILY',
+    `bootstrap address ${address.host.toString()} is ${address.host.family}, but the subcloud's primary OAM family ` +
+      `(external_oam_subnet) is ${oamFamily}: the system controller only talks to a subcloud over its primary family`,
+    'invalid',
+  )
+}
+
 function controlPool(values: BootstrapValues): BootstrapPool | undefined {
   return values.networks.admin[0] ?? values.networks.management[0]
 }
@@ -284,7 +314,7 @@ export async function validateSubcloudAdd(
         out.add(
           'name',
           'SUBCLOUD_NAME_MISMATCH',
-          `--name ${request.name} differs from the bootstrap values name ${name}`,
+          `--name ${request.name.slice(0, 100)} differs from the bootstrap values name ${name.slice(0, 100)}`,
           'invalid',
         )
       }
@@ -317,17 +347,8 @@ export async function validateSubcloudAdd(
       }
       checkDcmanagerSubnets(values, out)
       checkFleet(values, ctx.fleet, out)
-      const oamFamily = values.networks.external_oam[0]?.subnet.family
-      if (address !== undefined && oamFamily !== undefined && address.host.family !== oamFamily) {
-        out.add(
-          'bootstrap_address',
-          'BOOTSTRAP_ADDRESS_FAMILY',
-          `bootstrap address ${address.host.toString()} is ${address.host.family}, but the subcloud's primary OAM family ` +
-            `(external_oam_subnet) is ${oamFamily}: the system controller only talks to a subcloud over its primary family`,
-          'invalid',
-        )
-      }
     }
+    checkAddressFamily(address, primaryOamFamily(raw, values), out)
   }
 
   const control = values === undefined ? undefined : controlPool(values)

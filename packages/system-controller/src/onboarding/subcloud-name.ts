@@ -13,8 +13,8 @@ const RFC1123_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/
 export function checkSubcloudName(name: string): string[] {
   const problems: string[] = []
   if (name.length === 0) return ['name must not be empty']
-  if (/^\d+$/.test(name)) problems.push(`name ${name} must not be all digits`)
-  if (RESERVED_NAMES.includes(name.toLowerCase())) problems.push(`name ${name} is reserved`)
+  if (/^\d+$/.test(name)) problems.push(`name ${name.slice(0, 80)} must not be all digits`)
+  if (RESERVED_NAMES.includes(name.toLowerCase())) problems.push(`name ${name.slice(0, 80)} is reserved`)
   if (!RFC1123_LABEL.test(name)) {
     problems.push(
       `name ${name.slice(0, 80)} must be an RFC 1123 label: letters, digits and hyphens, ` +
