@@ -56,4 +56,5 @@ export {
   sortedAlarms,
   systemMessage,
 } from './state-messages.js'
+export { MalformedRequest, requireDecoded, tolerantServiceDefinition } from './malformed-request.js'
 export { callSignal, unaryHandler } from './unary-handler.js'

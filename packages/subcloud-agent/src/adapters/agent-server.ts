@@ -1,0 +1,127 @@
+import { Server, ServerCredentials } from '@grpc/grpc-js'
+import type { ServerOptions } from '@grpc/grpc-js'
+import { createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
+import type { ErrorLogger, PlatformPort } from '@dc/platform-service'
+import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
+import type { Agent } from '../agent.js'
+import type { ListenAddress } from '../config.js'
+import { createAgentHandlers } from './agent-handlers.js'
+import { CallCounters } from './call-counters.js'
+
+/** Largest request accepted; grpc-js answers RESOURCE_EXHAUSTED above it without calling us. */
+export const MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024
+
+const SERVER_OPTIONS: ServerOptions = {
+  'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES,
+  // Detect a controller that vanished without closing its Watch stream.
+  'grpc.keepalive_time_ms': 10_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+  'grpc.keepalive_permit_without_calls': 1,
+}
+
+export interface AgentServerProps {
+  readonly agent: Agent
+  readonly listen: readonly ListenAddress[]
+  readonly heartbeatIntervalMs: number
+  readonly log: ErrorLogger
+}
+
+type Lifecycle = 'created' | 'serving' | 'stopping' | 'stopped'
+
+/**
+ * The agent's gRPC front: one grpc-js server per listen address (so calls can be counted per
+ * local address), each serving Platform, Agent, health and reflection over the same agent.
+ */
+export class AgentServer {
+  readonly #props: AgentServerProps
+  readonly #shutdown = new AbortController()
+  readonly counters: CallCounters
+  readonly #servers: { server: Server; setNotServing: () => void }[] = []
+  #lifecycle: Lifecycle = 'created'
+
+  constructor(props: AgentServerProps) {
+    this.#props = props
+    this.counters = new CallCounters(props.listen.map((a) => a.text))
+  }
+
+  /** Bind every listen address; rejects (and unbinds what was bound) if any fails. */
+  async start(): Promise<void> {
+    if (this.#lifecycle !== 'created')
+      throw new Error(`cannot start an agent server that is ${this.#lifecycle}`)
+    const { agent, heartbeatIntervalMs, log } = this.#props
+    const { dc } = loadProtos()
+    const port: PlatformPort = {
+      state: async () => agent.requireState(),
+      apply: (commands, signal) => agent.applyLocal(commands, signal),
+    }
+    const platform = createPlatformHandlers(port, { log })
+    const agentHandlers = createAgentHandlers({
+      agent,
+      counters: this.counters,
+      heartbeatIntervalMs,
+      shutdown: this.#shutdown.signal,
+      log,
+    })
+    try {
+      for (const address of this.#props.listen) {
+        const server = new Server({
+          ...SERVER_OPTIONS,
+          interceptors: [this.counters.interceptorFor(address.text)],
+        })
+        server.addService(tolerantServiceDefinition(dc.platform.v1.Platform.service), platform)
+        server.addService(tolerantServiceDefinition(dc.agent.v1.Agent.service), agentHandlers)
+        const health = addStandardServices(server, {
+          serviceNames: [SERVICE_NAMES.platform, SERVICE_NAMES.agent],
+        })
+        this.#servers.push({
+          server,
+          setNotServing: () => {
+            for (const name of ['', SERVICE_NAMES.platform, SERVICE_NAMES.agent])
+              health.setStatus(name, 'NOT_SERVING')
+          },
+        })
+        await new Promise<void>((resolve, reject) => {
+          server.bindAsync(address.text, ServerCredentials.createInsecure(), (err) =>
+            err ? reject(err) : resolve(),
+          )
+        })
+      }
+    } catch (err) {
+      for (const { server } of this.#servers) server.forceShutdown()
+      this.#lifecycle = 'stopped'
+      throw err
+    }
+    this.#lifecycle = 'serving'
+  }
+
+  /**
+   * Graceful stop: health NOT_SERVING, Watch streams ended, no new calls, in-flight calls allowed
+   * to finish for up to `graceMs`, then whatever is left is cut.
+   */
+  async stop(graceMs: number): Promise<void> {
+    if (this.#lifecycle === 'stopped' || this.#lifecycle === 'stopping') return
+    this.#lifecycle = 'stopping'
+    for (const { setNotServing } of this.#servers) setNotServing()
+    this.#shutdown.abort()
+    await Promise.all(
+      this.#servers.map(
+        ({ server }) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              server.forceShutdown()
+              resolve()
+            }, graceMs)
+            server.tryShutdown(() => {
+              clearTimeout(timer)
+              resolve()
+            })
+          }),
+      ),
+    )
+    this.#lifecycle = 'stopped'
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop(0)
+  }
+}

@@ -1,0 +1,89 @@
+/** The part of a grpc-js server stream the pump uses (an EventEmitter that emits 'drain' and 'cancelled'). */
+export interface WatchSink<T> {
+  readonly cancelled: boolean
+  write(event: T): boolean
+  end(): void
+  once(event: 'drain' | 'cancelled', listener: () => void): unknown
+  removeListener(event: 'drain' | 'cancelled', listener: () => void): unknown
+}
+
+export interface WatchPumpProps<T> {
+  readonly heartbeatIntervalMs: number
+  /** Builds the status event from the state at the moment it is sent. */
+  readonly status: () => T
+  /** Builds heartbeat number `sequence` (from 1). */
+  readonly heartbeat: (sequence: number) => T
+  /** Registers a change listener; returns its unsubscribe function. */
+  readonly subscribe: (listener: () => void) => () => void
+  /** Aborted when the server shuts down: the stream ends cleanly. */
+  readonly signal: AbortSignal
+}
+
+/**
+ * Feed one Watch stream: a status first, a status after every change, a heartbeat every interval,
+ * until the caller cancels or the server stops. Status events are built when they can be written,
+ * never queued: a slow reader that makes `write()` return false gets, once it drains, the latest
+ * status instead of a backlog of stale ones, and the heartbeats missed meanwhile collapse into one.
+ */
+export async function pumpWatch<T>(sink: WatchSink<T>, props: WatchPumpProps<T>): Promise<void> {
+  const stop = new AbortController()
+  let statusDue = true
+  let heartbeatDue = false
+  let sequence = 0
+  let wake: (() => void) | undefined
+  const poke = (): void => wake?.()
+  const onCancel = (): void => stop.abort()
+  const onShutdown = (): void => stop.abort()
+  const unsubscribe = props.subscribe(() => {
+    statusDue = true
+    poke()
+  })
+  const timer = setInterval(() => {
+    heartbeatDue = true
+    poke()
+  }, props.heartbeatIntervalMs)
+  sink.once('cancelled', onCancel)
+  props.signal.addEventListener('abort', onShutdown, { once: true })
+  stop.signal.addEventListener('abort', poke, { once: true })
+  if (props.signal.aborted) stop.abort()
+  try {
+    while (!stop.signal.aborted) {
+      if (!statusDue && !heartbeatDue) {
+        await new Promise<void>((resolve) => (wake = resolve))
+        wake = undefined
+        continue
+      }
+      let event: T
+      if (statusDue) {
+        statusDue = false
+        event = props.status()
+      } else {
+        heartbeatDue = false
+        event = props.heartbeat(++sequence)
+      }
+      if (!sink.write(event)) {
+        await drained(sink, stop.signal)
+      }
+    }
+  } finally {
+    clearInterval(timer)
+    unsubscribe()
+    sink.removeListener('cancelled', onCancel)
+    props.signal.removeEventListener('abort', onShutdown)
+    // A cancelled call is already closed; ending it again would be an error.
+    if (!sink.cancelled) sink.end()
+  }
+}
+
+/** Resolves on the sink's next 'drain', or when the stream stops. */
+function drained<T>(sink: WatchSink<T>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      sink.removeListener('drain', done)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    sink.once('drain', done)
+    signal.addEventListener('abort', done, { once: true })
+  })
+}

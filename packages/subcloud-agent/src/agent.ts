@@ -1,0 +1,273 @@
+import { createHash, randomUUID } from 'node:crypto'
+import {
+  applyAll,
+  configHash,
+  initialState,
+  parseBootstrapValues,
+  redactBootstrapValues,
+  renderKubernetesFiles,
+} from '@dc/netmodel'
+import type { Command, Effect, SystemState } from '@dc/netmodel'
+import {
+  AlreadyBootstrappedError,
+  ChangeIdConflictError,
+  InvalidBootstrapValuesError,
+  NotBootstrappedError,
+  StaleGenerationError,
+} from '@dc/platform-service'
+import type { ApplyResult } from '@dc/platform-service'
+import { fence } from './fencing.js'
+import type { Ownership } from './fencing.js'
+import { APPLIED_CHANGE_WINDOW, emptyDocument } from './state-document.js'
+import type { AgentStateDocument, AppliedChange, RestartCounts, StateStore } from './state-document.js'
+
+/** Port: where the Kubernetes flag files and Calico manifests of the current state are written. */
+export interface KubernetesSink {
+  write(files: readonly { readonly path: string; readonly content: string }[]): Promise<void>
+}
+
+/** One line of operational log; never given bootstrap secrets. */
+export type AgentLogger = (line: string) => void
+
+export interface AgentProps {
+  readonly store: StateStore
+  readonly kubernetes: KubernetesSink
+  readonly log: AgentLogger
+}
+
+/** A change requested by the controller through `Agent.Apply`. */
+export interface ControllerChange {
+  readonly commands: readonly Command[]
+  readonly changeId: string
+  readonly expectedGeneration: number | undefined
+  readonly owner: Ownership
+}
+
+/** The answer to a controller change; `replayed` when it repeats an already applied change id. */
+export interface ChangeOutcome {
+  readonly generation: number
+  readonly configHash: string
+  readonly effects: readonly Effect[]
+  readonly replayed: boolean
+}
+
+/** What the agent holds at one instant, for Describe and Watch. */
+export interface AgentSnapshot {
+  readonly state: SystemState | null
+  readonly configHash: string
+  readonly owner: Ownership
+  readonly restarts: RestartCounts
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+function ownerFields(owner: Ownership): Pick<AgentStateDocument, 'epoch' | 'controllerId'> {
+  return { epoch: owner.epoch.toString(), controllerId: owner.controllerId }
+}
+
+/** JSON with object keys sorted, so equal values always hash alike. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
+
+function countRestarts(restarts: RestartCounts, effects: readonly Effect[]): RestartCounts {
+  const next = { ...restarts }
+  for (const e of effects) if (e.type === 'component-restart') next[e.component] += 1
+  return next
+}
+
+/**
+ * One site's agent: owns the system state, the controller ownership (epoch) and the window of
+ * applied change ids, and persists them together. Mutations run one at a time and resolve only
+ * once the new document is durable, so an acknowledged change survives any crash.
+ */
+export class Agent {
+  readonly #store: StateStore
+  readonly #kubernetes: KubernetesSink
+  readonly #log: AgentLogger
+  #doc: AgentStateDocument
+  #configHash: string
+  readonly #changes = new Map<string, AppliedChange>()
+  readonly #listeners = new Set<() => void>()
+  #queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(props: AgentProps, doc: AgentStateDocument) {
+    this.#store = props.store
+    this.#kubernetes = props.kubernetes
+    this.#log = props.log
+    this.#doc = doc
+    this.#configHash = doc.state === null ? '' : configHash(doc.state)
+    for (const change of doc.appliedChanges) this.#changes.set(change.changeId, change)
+  }
+
+  /** Load the persisted document (or start empty) and bring the Kubernetes files up to date. */
+  static async open(props: AgentProps): Promise<Agent> {
+    const agent = new Agent(props, (await props.store.load()) ?? emptyDocument())
+    await agent.#writeKubernetes()
+    return agent
+  }
+
+  snapshot(): AgentSnapshot {
+    return {
+      state: this.#doc.state,
+      configHash: this.#configHash,
+      owner: this.#owner(),
+      restarts: this.#doc.restarts,
+    }
+  }
+
+  /** The system state; {@link NotBootstrappedError} before bootstrap. */
+  requireState(): SystemState {
+    if (this.#doc.state === null) throw new NotBootstrappedError()
+    return this.#doc.state
+  }
+
+  /** Called after every durable change. Returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /**
+   * Bootstrap from a values document. Identical values again are a no-op; other values on a
+   * bootstrapped site are refused. Epoch 0 with no controller id (a local operator) passes the
+   * fence only while no controller holds the agent.
+   */
+  bootstrap(
+    raw: Readonly<Record<string, unknown>>,
+    owner: Ownership,
+    signal?: AbortSignal,
+  ): Promise<AgentSnapshot> {
+    return this.#exclusive(signal, async () => {
+      const parsed = parseBootstrapValues(raw)
+      if (!parsed.ok) throw new InvalidBootstrapValuesError(parsed.errors)
+      // Secrets are redacted before hashing: the digest is persisted and must not help guess them.
+      const bootstrapDigest = digest(canonicalJson(redactBootstrapValues(raw)))
+      const held = this.#owner()
+      if (this.#doc.state !== null) {
+        if (this.#doc.bootstrapDigest !== bootstrapDigest) throw new AlreadyBootstrappedError()
+        // The same values again change nothing; a local restart with --bootstrap-values is not a claim.
+        if (owner.epoch === 0n && owner.controllerId === '') return this.snapshot()
+        const next = fence(held, owner)
+        if (next.epoch !== held.epoch) await this.#commit({ ...this.#doc, ...ownerFields(next) })
+        return this.snapshot()
+      }
+      const next = fence(held, owner)
+      const state = initialState(parsed.values, { uuid: randomUUID() })
+      await this.#commit({ ...this.#doc, state, bootstrapDigest, ...ownerFields(next) })
+      this.#log(`bootstrapped system ${state.uuid} (${state.systemMode}) at generation ${state.generation}`)
+      return this.snapshot()
+    })
+  }
+
+  /** Take or confirm ownership (fencing); refused for a lower epoch or another holder of the same one. */
+  claim(owner: Ownership, signal?: AbortSignal): Promise<Ownership> {
+    return this.#exclusive(signal, async () => {
+      const next = fence(this.#owner(), owner)
+      if (next.epoch !== this.#owner().epoch) {
+        await this.#commit({ ...this.#doc, ...ownerFields(next) })
+        this.#log(`claimed by '${next.controllerId}' at epoch ${next.epoch}`)
+      }
+      return this.#owner()
+    })
+  }
+
+  /**
+   * Apply a controller's change: fenced by epoch, idempotent on the change id, all commands or
+   * none, checked against the expected generation, durable before it resolves.
+   */
+  applyChange(change: ControllerChange, signal?: AbortSignal): Promise<ChangeOutcome> {
+    return this.#exclusive(signal, async () => {
+      const state = this.requireState()
+      const owner = fence(this.#owner(), change.owner)
+      const requestDigest = digest(canonicalJson(change.commands))
+      const previous = this.#changes.get(change.changeId)
+      if (previous !== undefined) {
+        if (previous.requestDigest !== requestDigest) throw new ChangeIdConflictError(change.changeId)
+        return { ...previous, replayed: true }
+      }
+      if (change.expectedGeneration !== undefined && change.expectedGeneration !== state.generation) {
+        throw new StaleGenerationError(change.expectedGeneration, state.generation)
+      }
+      const result = applyAll(state, change.commands)
+      if (!result.ok) throw result.error
+      const applied: AppliedChange = {
+        changeId: change.changeId,
+        requestDigest,
+        generation: result.state.generation,
+        configHash: configHash(result.state),
+        effects: result.effects,
+      }
+      const window = [...this.#doc.appliedChanges, applied].slice(-APPLIED_CHANGE_WINDOW)
+      await this.#commit({
+        ...this.#doc,
+        ...ownerFields(owner),
+        state: result.state,
+        appliedChanges: window,
+        restarts: countRestarts(this.#doc.restarts, result.effects),
+      })
+      return { ...applied, replayed: false }
+    })
+  }
+
+  /**
+   * Local administration (the `system` commands on the site itself): no epoch, no change id. This
+   * is how an operator makes a subcloud drift from what its controller expects.
+   */
+  applyLocal(commands: readonly Command[], signal?: AbortSignal): Promise<ApplyResult> {
+    return this.#exclusive(signal, async () => {
+      const previous = this.requireState()
+      const result = applyAll(previous, commands)
+      if (!result.ok) throw result.error
+      await this.#commit({
+        ...this.#doc,
+        state: result.state,
+        restarts: countRestarts(this.#doc.restarts, result.effects),
+      })
+      return { previous, state: result.state, effects: result.effects }
+    })
+  }
+
+  #owner(): Ownership {
+    return { epoch: BigInt(this.#doc.epoch), controllerId: this.#doc.controllerId }
+  }
+
+  /** Run mutations one at a time, in arrival order: the single writer of the state document. */
+  #exclusive<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(() => {
+      signal?.throwIfAborted()
+      return fn()
+    })
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  async #commit(doc: AgentStateDocument): Promise<void> {
+    await this.#store.save(doc)
+    const stateChanged = doc.state !== this.#doc.state
+    this.#doc = doc
+    if (stateChanged && doc.state !== null) {
+      this.#configHash = configHash(doc.state)
+      await this.#writeKubernetes()
+    }
+    this.#changes.clear()
+    for (const change of doc.appliedChanges) this.#changes.set(change.changeId, change)
+    for (const listener of this.#listeners) listener()
+  }
+
+  /** Derived files: a failure is logged and repaired by the next change or restart, never fails a change. */
+  async #writeKubernetes(): Promise<void> {
+    if (this.#doc.state === null) return
+    try {
+      await this.#kubernetes.write(renderKubernetesFiles(this.#doc.state))
+    } catch (err) {
+      this.#log(`writing kubernetes files failed: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The subcloud agent (`dc-agent`): one site's platform state, served over gRPC to its system
+ * controller (`dc.agent.v1.Agent`) and to local administration (`dc.platform.v1.Platform`).
+ *
+ * @example
+ * const agent = await Agent.open({ store: new FileStateStore(dir), kubernetes: new KubernetesFileWriter(dir), log })
+ * const server = new AgentServer({ agent, listen: parseListenList('[::1]:50051'), heartbeatIntervalMs: 1000, log: logError })
+ * await server.start()
+ */
+export { Agent } from './agent.js'
+export type {
+  AgentLogger,
+  AgentProps,
+  AgentSnapshot,
+  ChangeOutcome,
+  ControllerChange,
+  KubernetesSink,
+} from './agent.js'
+export { AgentServer, MAX_RECEIVE_MESSAGE_BYTES } from './adapters/agent-server.js'
+export type { AgentServerProps } from './adapters/agent-server.js'
+export { CallCounters } from './adapters/call-counters.js'
+export { FileStateStore, STATE_FILE_NAME } from './adapters/file-state-store.js'
+export { KubernetesFileWriter } from './adapters/kubernetes-file-writer.js'
+export type { RenderedFile } from './adapters/kubernetes-file-writer.js'
+export { writeFileAtomic } from './adapters/atomic-file.js'
+export { pumpWatch } from './adapters/watch-pump.js'
+export type { WatchPumpProps, WatchSink } from './adapters/watch-pump.js'
+export {
+  ConfigError,
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
+  MAX_HEARTBEAT_INTERVAL_MS,
+  MIN_HEARTBEAT_INTERVAL_MS,
+  parseAgentConfig,
+  parseListenList,
+} from './config.js'
+export type { AgentConfig, ListenAddress } from './config.js'
+export { fence } from './fencing.js'
+export type { Ownership } from './fencing.js'
+export {
+  APPLIED_CHANGE_WINDOW,
+  StateDocumentError,
+  emptyDocument,
+  validateDocument,
+} from './state-document.js'
+export type { AgentStateDocument, AppliedChange, RestartCounts, StateStore } from './state-document.js'

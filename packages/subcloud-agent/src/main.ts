@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises'
+import { redactBootstrapValues } from '@dc/netmodel'
+import { Agent } from './agent.js'
+import { AgentServer } from './adapters/agent-server.js'
+import { FileStateStore } from './adapters/file-state-store.js'
+import { KubernetesFileWriter } from './adapters/kubernetes-file-writer.js'
+import { parseValuesYaml } from './adapters/agent-handlers.js'
+import { ConfigError, parseAgentConfig } from './config.js'
+
+/** How long in-flight calls get to finish on SIGTERM before they are cut. */
+const SHUTDOWN_GRACE_MS = 5_000
+
+function logLine(line: string): void {
+  process.stderr.write(`dc-agent: ${line.replaceAll('\n', ' | ')}\n`)
+}
+
+function logError(message: string, cause: unknown): void {
+  const text = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)
+  logLine(`${message}: ${text}`)
+}
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = parseAgentConfig(process.argv.slice(2))
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    process.stderr.write(`dc-agent: ${err.message}\n`)
+    process.exitCode = 2
+    return
+  }
+  const agent = await Agent.open({
+    store: new FileStateStore(config.stateDir),
+    kubernetes: new KubernetesFileWriter(config.stateDir),
+    log: logLine,
+  })
+  if (config.bootstrapValuesFile !== undefined) {
+    const values = parseValuesYaml(await readFile(config.bootstrapValuesFile, 'utf8'))
+    logLine(
+      `bootstrap values from ${config.bootstrapValuesFile}: ${JSON.stringify(redactBootstrapValues(values))}`,
+    )
+    await agent.bootstrap(values, { epoch: 0n, controllerId: '' })
+  }
+  const server = new AgentServer({
+    agent,
+    listen: config.listen,
+    heartbeatIntervalMs: config.heartbeatIntervalMs,
+    log: logError,
+  })
+  await server.start()
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    logLine(`${signal}: shutting down`)
+    server.stop(SHUTDOWN_GRACE_MS).then(
+      () => {
+        logLine('stopped')
+        process.exitCode = 0
+        // Nothing of ours is left running; this only guards against a stray handle keeping the process up.
+        setTimeout(() => process.exit(), 1_000).unref()
+      },
+      (err: unknown) => {
+        logError('shutdown failed', err)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.stdout.write(`dc-agent listening on ${config.listen.map((a) => a.text).join(',')}\n`)
+}
+
+main().catch((err: unknown) => {
+  logError('fatal', err)
+  process.exit(1)
+})

@@ -1,0 +1,253 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { emptyState, markInitialConfigComplete } from '@dc/netmodel'
+import type { Command } from '@dc/netmodel'
+import {
+  ChangeIdConflictError,
+  NotBootstrappedError,
+  StaleEpochError,
+  StaleGenerationError,
+} from '@dc/platform-service'
+import { Agent } from '../src/agent.js'
+import type { ControllerChange } from '../src/agent.js'
+import { APPLIED_CHANGE_WINDOW, emptyDocument } from '../src/state-document.js'
+import type { AgentStateDocument, StateStore } from '../src/state-document.js'
+
+/** Keeps every saved document; `failNext` makes the next save fail as a full disk would. */
+class FakeStateStore implements StateStore {
+  readonly saved: AgentStateDocument[] = []
+  failNext = false
+  readonly #initial: AgentStateDocument | undefined
+
+  constructor(initial?: AgentStateDocument) {
+    this.#initial = initial
+  }
+
+  async load(): Promise<AgentStateDocument | undefined> {
+    return this.#initial
+  }
+
+  async save(doc: AgentStateDocument): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false
+      throw new Error('ENOSPC')
+    }
+    this.saved.push(structuredClone(doc))
+  }
+
+  last(): AgentStateDocument | undefined {
+    return this.saved.at(-1)
+  }
+}
+
+const noKubernetes = { write: async () => {} }
+
+function duplexDocument(): AgentStateDocument {
+  const state = markInitialConfigComplete(
+    emptyState({
+      uuid: '5a0b9c7e-1f2d-4c3b-9a8e-7d6c5b4a3f21',
+      name: 'subcloud1',
+      systemMode: 'duplex',
+      distributedCloudRole: 'subcloud',
+      softwareVersion: '24.09',
+    }),
+  )
+  return { ...emptyDocument(), state, epoch: '3', controllerId: 'ctl-a' }
+}
+
+async function openAgent(doc = duplexDocument()): Promise<{ agent: Agent; store: FakeStateStore }> {
+  const store = new FakeStateStore(doc)
+  return { agent: await Agent.open({ store, kubernetes: noKubernetes, log: () => {} }), store }
+}
+
+const lock: Command = { kind: 'host-lock', host: 'controller-1' }
+const unlock: Command = { kind: 'host-unlock', host: 'controller-1' }
+const owner = { epoch: 3n, controllerId: 'ctl-a' }
+
+function change(
+  changeId: string,
+  commands: Command[],
+  extra: Partial<ControllerChange> = {},
+): ControllerChange {
+  return { changeId, commands, expectedGeneration: undefined, owner, ...extra }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+  } catch (err) {
+    return err
+  }
+  throw new Error('expected a rejection')
+}
+
+const ApplyChange = suite('Agent.applyChange')
+
+ApplyChange('Agent.applyChange - applies, persists and acknowledges the new generation', async () => {
+  const { agent, store } = await openAgent()
+  const outcome = await agent.applyChange(change('c1', [lock]))
+  assert.is(outcome.generation, 1)
+  assert.is(outcome.replayed, false)
+  assert.is(store.last()?.state?.generation, 1)
+  assert.equal(
+    store.last()?.appliedChanges.map((c) => c.changeId),
+    ['c1'],
+  )
+  assert.is(
+    agent.snapshot().state?.hosts.find((h) => h.hostname === 'controller-1')?.administrative,
+    'locked',
+  )
+})
+
+ApplyChange(
+  'Agent.applyChange - a retried change id returns the first result without applying again',
+  async () => {
+    const { agent, store } = await openAgent()
+    const first = await agent.applyChange(change('c1', [lock]))
+    const retry = await agent.applyChange(change('c1', [lock], { expectedGeneration: 0 }))
+    assert.equal({ ...retry, replayed: false }, first)
+    assert.is(retry.replayed, true)
+    assert.is(store.saved.length, 1, 'no second write')
+    assert.is(agent.snapshot().state?.generation, 1)
+  },
+)
+
+ApplyChange('Agent.applyChange - refuses a change id reused for other commands', async () => {
+  const { agent } = await openAgent()
+  await agent.applyChange(change('c1', [lock]))
+  assert.instance(await rejection(agent.applyChange(change('c1', [unlock]))), ChangeIdConflictError)
+})
+
+ApplyChange(
+  'Agent.applyChange - all or none: a refused command leaves state and disk untouched',
+  async () => {
+    const { agent, store } = await openAgent()
+    const before = agent.snapshot().state
+    const err = await rejection(
+      agent.applyChange(change('c1', [lock, { kind: 'host-lock', host: 'controller-9' }])),
+    )
+    assert.instance(err, Error)
+    assert.is(agent.snapshot().state, before)
+    assert.is(store.saved.length, 0)
+    // The id was not consumed by the refusal.
+    assert.is((await agent.applyChange(change('c1', [lock]))).replayed, false)
+  },
+)
+
+ApplyChange('Agent.applyChange - refuses a stale expected generation, naming both values', async () => {
+  const { agent, store } = await openAgent()
+  await agent.applyChange(change('c1', [lock]))
+  const err = await rejection(agent.applyChange(change('c2', [unlock], { expectedGeneration: 0 })))
+  assert.instance(err, StaleGenerationError)
+  assert.match((err as Error).message, /expected 0.*generation 1/)
+  assert.is(store.saved.length, 1)
+  assert.is((await agent.applyChange(change('c2', [unlock], { expectedGeneration: 1 }))).generation, 2)
+})
+
+ApplyChange(
+  'Agent.applyChange - fences by epoch: lower refused, higher claims in the same write',
+  async () => {
+    const { agent, store } = await openAgent()
+    const stale = await rejection(
+      agent.applyChange(change('c1', [lock], { owner: { epoch: 2n, controllerId: 'ctl-a' } })),
+    )
+    assert.instance(stale, StaleEpochError)
+    const rival = await rejection(
+      agent.applyChange(change('c1', [lock], { owner: { epoch: 3n, controllerId: 'ctl-b' } })),
+    )
+    assert.instance(rival, StaleEpochError)
+    assert.is(store.saved.length, 0)
+    await agent.applyChange(change('c1', [lock], { owner: { epoch: 4n, controllerId: 'ctl-b' } }))
+    assert.equal(
+      [store.last()?.epoch, store.last()?.controllerId, store.last()?.state?.generation],
+      ['4', 'ctl-b', 1],
+    )
+    // The previous holder is now fenced off, even for a retry of a change it made.
+    assert.instance(await rejection(agent.applyChange(change('c1', [lock]))), StaleEpochError)
+  },
+)
+
+ApplyChange('Agent.applyChange - a failed write leaves the change unapplied and unacknowledged', async () => {
+  const { agent, store } = await openAgent()
+  store.failNext = true
+  const err = await rejection(agent.applyChange(change('c1', [lock])))
+  assert.match((err as Error).message, /ENOSPC/)
+  assert.is(agent.snapshot().state?.generation, 0)
+  assert.is((await agent.applyChange(change('c1', [lock]))).replayed, false)
+})
+
+ApplyChange('Agent.applyChange - remembers the last 1024 change ids', async () => {
+  const { agent, store } = await openAgent()
+  const total = APPLIED_CHANGE_WINDOW + 6
+  for (let i = 0; i < total; i++) await agent.applyChange(change(`c${i}`, [i % 2 === 0 ? lock : unlock]))
+  const window = store.last()?.appliedChanges ?? []
+  assert.is(window.length, APPLIED_CHANGE_WINDOW)
+  assert.is(window[0]?.changeId, `c${total - APPLIED_CHANGE_WINDOW}`)
+  assert.is((await agent.applyChange(change(`c${total - 1}`, [unlock]))).replayed, true)
+  // Forgotten ids are applied anew (the controller never retries that far back).
+  assert.is((await agent.applyChange(change('c0', [lock]))).replayed, false)
+})
+
+ApplyChange('Agent.applyChange - serializes concurrent changes into consecutive generations', async () => {
+  const { agent, store } = await openAgent()
+  const outcomes = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => agent.applyChange(change(`c${i}`, [i % 2 === 0 ? lock : unlock]))),
+  )
+  assert.equal(
+    outcomes.map((o) => o.generation),
+    Array.from({ length: 10 }, (_, i) => i + 1),
+  )
+  assert.equal(
+    store.saved.map((d) => d.state?.generation),
+    Array.from({ length: 10 }, (_, i) => i + 1),
+  )
+})
+
+const Claim = suite('Agent.claim')
+
+Claim('Agent.claim - the highest epoch wins and is persisted', async () => {
+  const { agent, store } = await openAgent()
+  assert.equal(await agent.claim({ epoch: 5n, controllerId: 'ctl-b' }), { epoch: 5n, controllerId: 'ctl-b' })
+  assert.equal([store.last()?.epoch, store.last()?.controllerId], ['5', 'ctl-b'])
+  assert.instance(await rejection(agent.claim({ epoch: 4n, controllerId: 'ctl-a' })), StaleEpochError)
+  assert.instance(await rejection(agent.claim({ epoch: 5n, controllerId: 'ctl-a' })), StaleEpochError)
+  assert.equal(await agent.claim({ epoch: 5n, controllerId: 'ctl-b' }), { epoch: 5n, controllerId: 'ctl-b' })
+  assert.is(store.saved.length, 1, 'a confirmation writes nothing')
+})
+
+const ApplyLocal = suite('Agent.applyLocal')
+
+ApplyLocal(
+  'Agent.applyLocal - local administration needs no epoch and returns before and after',
+  async () => {
+    const { agent } = await openAgent()
+    const result = await agent.applyLocal([lock])
+    assert.is(result.previous.generation, 0)
+    assert.is(result.state.generation, 1)
+    assert.is(agent.snapshot().owner.epoch, 3n)
+  },
+)
+
+ApplyLocal('Agent.applyLocal - refuses before bootstrap', async () => {
+  const { agent } = await openAgent(emptyDocument())
+  assert.instance(await rejection(agent.applyLocal([lock])), NotBootstrappedError)
+  assert.instance(await rejection(agent.applyChange(change('c1', [lock]))), NotBootstrappedError)
+})
+
+const OnChange = suite('Agent.onChange')
+
+OnChange('Agent.onChange - listeners hear every durable change and can unsubscribe', async () => {
+  const { agent, store } = await openAgent()
+  const seen: number[] = []
+  const off = agent.onChange(() => seen.push(store.saved.length))
+  await agent.applyChange(change('c1', [lock]))
+  await agent.claim({ epoch: 9n, controllerId: 'x' })
+  off()
+  await agent.applyLocal([unlock])
+  assert.equal(seen, [1, 2])
+})
+
+ApplyChange.run()
+Claim.run()
+ApplyLocal.run()
+OnChange.run()

@@ -1,0 +1,97 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { ConfigError, parseAgentConfig, parseListenList } from '../src/config.js'
+
+const ParseListenList = suite('parseListenList')
+
+ParseListenList('parseListenList - accepts bracketed IPv6 and IPv4, canonicalising the text', () => {
+  const list = parseListenList('[FD00:0::2]:50051, 127.0.0.1:50052')
+  assert.equal(
+    list.map((a) => [a.host, a.port, a.text]),
+    [
+      ['fd00::2', 50051, '[fd00::2]:50051'],
+      ['127.0.0.1', 50052, '127.0.0.1:50052'],
+    ],
+  )
+})
+
+ParseListenList('parseListenList - refuses an unbracketed IPv6 address', () => {
+  assert.throws(
+    () => parseListenList('fd00::2:50051'),
+    (err: unknown) => {
+      return err instanceof ConfigError && err.message.includes('must be bracketed')
+    },
+  )
+})
+
+ParseListenList('parseListenList - refuses missing ports, bad ports, empty items and duplicates', () => {
+  for (const bad of [
+    '127.0.0.1',
+    '[::1]',
+    '127.0.0.1:0',
+    '127.0.0.1:70000',
+    '127.0.0.1:1,',
+    '[::1]:1,[0::1]:1',
+  ]) {
+    assert.throws(
+      () => parseListenList(bad),
+      (err: unknown) => err instanceof ConfigError,
+      bad,
+    )
+  }
+})
+
+const ParseAgentConfig = suite('parseAgentConfig')
+
+ParseAgentConfig('parseAgentConfig - reads every flag', () => {
+  const config = parseAgentConfig([
+    '--listen',
+    '[::1]:50051',
+    '--state-dir',
+    '/tmp/x',
+    '--bootstrap-values',
+    'values.yml',
+    '--heartbeat-interval-ms',
+    '250',
+  ])
+  assert.equal(
+    config.listen.map((a) => a.text),
+    ['[::1]:50051'],
+  )
+  assert.is(config.stateDir, '/tmp/x')
+  assert.is(config.bootstrapValuesFile, 'values.yml')
+  assert.is(config.heartbeatIntervalMs, 250)
+})
+
+ParseAgentConfig(
+  'parseAgentConfig - defaults the heartbeat interval and leaves bootstrap values unset',
+  () => {
+    const config = parseAgentConfig(['--listen', '127.0.0.1:1', '--state-dir', 'd'])
+    assert.is(config.heartbeatIntervalMs, 1000)
+    assert.is(config.bootstrapValuesFile, undefined)
+  },
+)
+
+ParseAgentConfig('parseAgentConfig - names the problem for missing, unknown and out-of-range flags', () => {
+  const cases: [string[], string][] = [
+    [['--state-dir', 'd'], '--listen is required'],
+    [['--listen', '127.0.0.1:1'], '--state-dir is required'],
+    [['--listen', '127.0.0.1:1', '--state-dir', 'd', '--bogus'], "'--bogus'"],
+    [['--listen', '127.0.0.1:1', '--state-dir', 'd', '--heartbeat-interval-ms', '5'], 'outside'],
+    [['--listen', '127.0.0.1:1', '--state-dir', 'd', '--heartbeat-interval-ms', '1e3'], 'not a whole number'],
+    [['--listen', '127.0.0.1:1', '--state-dir', 'd', 'extra'], 'extra'],
+  ]
+  for (const [argv, expected] of cases) {
+    try {
+      parseAgentConfig(argv)
+      assert.unreachable(argv.join(' '))
+    } catch (err) {
+      assert.instance(err, ConfigError)
+      assert.ok((err as Error).message.includes(expected), `${(err as Error).message} lacks ${expected}`)
+      assert.ok((err as Error).message.includes('usage: dc-agent'))
+    }
+  }
+})
+
+ParseListenList.run()
+ParseAgentConfig.run()

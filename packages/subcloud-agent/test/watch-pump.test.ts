@@ -1,0 +1,131 @@
+import { EventEmitter } from 'node:events'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { pumpWatch } from '../src/adapters/watch-pump.js'
+import type { WatchSink } from '../src/adapters/watch-pump.js'
+
+type Event = { status: number } | { heartbeat: number }
+
+/** A stream whose buffer is "full" while `blocked`, like a grpc-js call to a slow reader. */
+class FakeSink extends EventEmitter implements WatchSink<Event> {
+  cancelled = false
+  blocked = false
+  ended = false
+  readonly written: Event[] = []
+  #waiters: (() => void)[] = []
+
+  write(event: Event): boolean {
+    this.written.push(event)
+    for (const w of this.#waiters.splice(0)) w()
+    return !this.blocked
+  }
+
+  end(): void {
+    this.ended = true
+  }
+
+  /** Resolves once `count` events have been written. */
+  async written$(count: number): Promise<void> {
+    while (this.written.length < count) await new Promise<void>((r) => this.#waiters.push(r))
+  }
+}
+
+class Changes {
+  readonly listeners = new Set<() => void>()
+  value = 0
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  change(): void {
+    this.value += 1
+    for (const l of this.listeners) l()
+  }
+}
+
+function start(
+  sink: FakeSink,
+  changes: Changes,
+  shutdown: AbortSignal,
+  heartbeatIntervalMs = 60_000,
+): Promise<void> {
+  return pumpWatch<Event>(sink, {
+    heartbeatIntervalMs,
+    status: () => ({ status: changes.value }),
+    heartbeat: (sequence) => ({ heartbeat: sequence }),
+    subscribe: changes.subscribe,
+    signal: shutdown,
+  })
+}
+
+const PumpWatch = suite('pumpWatch')
+
+PumpWatch('pumpWatch - sends the current status first and one after each change', async () => {
+  const sink = new FakeSink()
+  const changes = new Changes()
+  const shutdown = new AbortController()
+  const done = start(sink, changes, shutdown.signal)
+  await sink.written$(1)
+  changes.change()
+  await sink.written$(2)
+  changes.change()
+  await sink.written$(3)
+  shutdown.abort()
+  await done
+  assert.equal(sink.written, [{ status: 0 }, { status: 1 }, { status: 2 }])
+  assert.ok(sink.ended, 'the stream is ended on shutdown')
+  assert.is(changes.listeners.size, 0, 'unsubscribed')
+})
+
+PumpWatch('pumpWatch - a blocked reader gets only the latest status once it drains', async () => {
+  const sink = new FakeSink()
+  sink.blocked = true
+  const changes = new Changes()
+  const shutdown = new AbortController()
+  const done = start(sink, changes, shutdown.signal)
+  await sink.written$(1)
+  for (let i = 0; i < 50; i++) changes.change()
+  // Nothing is written while the buffer is full...
+  await new Promise((r) => setImmediate(r))
+  assert.is(sink.written.length, 1)
+  sink.blocked = false
+  sink.emit('drain')
+  await sink.written$(2)
+  shutdown.abort()
+  await done
+  assert.equal(sink.written, [{ status: 0 }, { status: 50 }])
+})
+
+PumpWatch('pumpWatch - heartbeats are numbered from 1', async () => {
+  const sink = new FakeSink()
+  const shutdown = new AbortController()
+  const done = start(sink, new Changes(), shutdown.signal, 5)
+  await sink.written$(4)
+  shutdown.abort()
+  await done
+  assert.equal(sink.written.slice(0, 4), [
+    { status: 0 },
+    { heartbeat: 1 },
+    { heartbeat: 2 },
+    { heartbeat: 3 },
+  ])
+})
+
+PumpWatch('pumpWatch - stops without ending a cancelled call', async () => {
+  const sink = new FakeSink()
+  sink.blocked = true
+  const changes = new Changes()
+  const done = start(sink, changes, new AbortController().signal)
+  await sink.written$(1)
+  sink.cancelled = true
+  sink.emit('cancelled')
+  await done
+  assert.not.ok(sink.ended)
+  assert.is(changes.listeners.size, 0)
+  assert.is(sink.listenerCount('drain'), 0)
+  assert.is(sink.listenerCount('cancelled'), 0)
+})
+
+PumpWatch.run()
