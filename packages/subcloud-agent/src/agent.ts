@@ -103,7 +103,7 @@ export class Agent {
     this.#log = props.log
     this.#doc = doc
     this.#configHash = doc.state === null ? '' : configHash(doc.state)
-    for (const change of doc.appliedChanges) this.#changes.set(change.changeId, change)
+    this.#indexChanges()
   }
 
   /** Load the persisted document (or start empty) and bring the Kubernetes files up to date. */
@@ -256,9 +256,13 @@ export class Agent {
       this.#configHash = configHash(doc.state)
       await this.#writeKubernetes()
     }
-    this.#changes.clear()
-    for (const change of doc.appliedChanges) this.#changes.set(change.changeId, change)
+    this.#indexChanges()
     for (const listener of this.#listeners) listener()
+  }
+
+  #indexChanges(): void {
+    this.#changes.clear()
+    for (const change of this.#doc.appliedChanges) this.#changes.set(change.changeId, change)
   }
 
   /** Derived files: a failure is logged and repaired by the next change or restart, never fails a change. */
