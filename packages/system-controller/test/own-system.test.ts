@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { InvalidOwnBootstrapValuesError, OwnSystemMismatchError } from '../src/errors.js'
+import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
+import { ControllerStore } from '../src/store/controller-store.js'
+import { openDatabase } from '../src/store/open-database.js'
+import type { Database } from '../src/store/schema.js'
+
+const VALUES = `
+name: central
+system_mode: duplex
+distributed_cloud_role: systemcontroller
+software_version: "24.09"
+management_subnet: fd01:1::/64,192.168.101.0/24
+management_start_address: fd01:1::2,192.168.101.2
+management_end_address: fd01:1::ff,192.168.101.200
+external_oam_subnet: fd00:1::/64,10.10.1.0/24
+external_oam_gateway_address: fd00:1::1,10.10.1.1
+external_oam_floating_address: fd00:1::2,10.10.1.2
+cluster_host_subnet: fd02:1::/64
+cluster_pod_subnet: fd03:1::/64
+cluster_service_subnet: fd04:1::/112
+admin_password: first*Secret
+`
+
+interface Ctx {
+  dir: string
+  db: Kysely<Database> | undefined
+}
+
+const test = suite<Ctx>('OwnSystem', { dir: '', db: undefined })
+
+test.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-own-'))
+  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
+})
+
+test.after(async (ctx) => {
+  await ctx.db?.destroy()
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+function store(ctx: Ctx): ControllerStore {
+  if (ctx.db === undefined) throw new Error('no database')
+  return new ControllerStore(ctx.db)
+}
+
+test('OwnSystem - the first start creates the system controller from its bootstrap values', async (ctx) => {
+  const own = await OwnSystem.open(store(ctx), parseOwnBootstrapValues(VALUES))
+  assert.is(own.current.name, 'central')
+  assert.is(own.current.distributedCloudRole, 'systemcontroller')
+  assert.is(own.epoch, 1)
+  const row = await store(ctx).getSystem()
+  assert.not.match(row?.bootstrap_values_json ?? '', /first\*Secret/, 'no secret is stored')
+})
+
+test('OwnSystem - changes apply, persist and survive a reopen', async (ctx) => {
+  const own = await OwnSystem.open(store(ctx), parseOwnBootstrapValues(VALUES))
+  const before = own.current.generation
+  const signal = new AbortController().signal
+  await own.apply([{ kind: 'addrpool-add', name: 'storage-ipv6', network: 'fd05:1::', prefix: 64 }], signal)
+  const reopened = await OwnSystem.open(store(ctx), parseOwnBootstrapValues(VALUES))
+  assert.is(reopened.current.generation, before + 1)
+  assert.ok(reopened.current.pools.some((p) => p.name === 'storage-ipv6'))
+  assert.is(reopened.uuid, own.uuid)
+})
+
+test('OwnSystem - a later start with other values is refused, naming every differing key', async (ctx) => {
+  const changed = VALUES.replace('name: central', 'name: elsewhere').replace('first*Secret', 'second*Secret')
+  try {
+    await OwnSystem.open(store(ctx), parseOwnBootstrapValues(`${changed}dns_servers: "fd00::53"\n`))
+    assert.unreachable('changed values accepted')
+  } catch (err) {
+    assert.instance(err, OwnSystemMismatchError)
+    assert.equal((err as OwnSystemMismatchError).keys, ['admin_password', 'dns_servers', 'name'])
+    assert.not.match((err as Error).message, /Secret/)
+  }
+})
+
+test('parseOwnBootstrapValues - only a valid system controller file is accepted', () => {
+  assert.throws(
+    () => parseOwnBootstrapValues(VALUES.replace('systemcontroller', 'subcloud')),
+    (err: unknown) => {
+      return (
+        err instanceof InvalidOwnBootstrapValuesError &&
+        err.problems.some((p) => p.key === 'distributed_cloud_role')
+      )
+    },
+  )
+  assert.throws(
+    () => parseOwnBootstrapValues('name: [x'),
+    (err: unknown) => err instanceof InvalidOwnBootstrapValuesError,
+  )
+  assert.throws(
+    () => parseOwnBootstrapValues(VALUES.replace('fd00:1::1,10.10.1.1', 'nope')),
+    (err: unknown) =>
+      err instanceof InvalidOwnBootstrapValuesError &&
+      err.problems.some((p) => p.key === 'external_oam_gateway_address'),
+  )
+})
+
+test.run()

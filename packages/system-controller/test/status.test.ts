@@ -1,0 +1,57 @@
+import { status } from '@grpc/grpc-js'
+import { AddressSyntaxError } from '@dc/netmodel'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import {
+  GeoRedundancyUnavailableError,
+  InvalidFieldError,
+  RegionNotFoundError,
+  StoreUnavailableError,
+  SubcloudAddRejectedError,
+  SubcloudNameTakenError,
+  SubcloudStateError,
+  SubcloudUnavailableError,
+} from '../src/errors.js'
+import { toStatus } from '../src/grpc/status.js'
+
+const test = suite('toStatus')
+
+test('toStatus - controller errors map by category with the stable code and field in the trailers', () => {
+  const cases: [Error, status][] = [
+    [new InvalidFieldError('description', 'too long'), status.INVALID_ARGUMENT],
+    [new RegionNotFoundError('nowhere'), status.NOT_FOUND],
+    [new SubcloudNameTakenError('a'), status.ALREADY_EXISTS],
+    [new SubcloudStateError('a', 'managed'), status.FAILED_PRECONDITION],
+    [new SubcloudUnavailableError('a', 'offline', 'unavailable'), status.UNAVAILABLE],
+    [new StoreUnavailableError(), status.UNAVAILABLE],
+    [new GeoRedundancyUnavailableError('system-peer add'), status.UNIMPLEMENTED],
+  ]
+  for (const [err, code] of cases) {
+    const s = toStatus(err)
+    assert.is(s.code, code, err.name)
+    assert.is(s.details, err.message)
+  }
+  const field = toStatus(new InvalidFieldError('description', 'too long'))
+  assert.equal(field.metadata?.get('dc-error-field'), ['description'])
+  assert.equal(field.metadata?.get('dc-error-code'), ['INVALID_FIELD'])
+})
+
+test('toStatus - subcloud add: malformed input is INVALID_ARGUMENT, clashes FAILED_PRECONDITION, a taken name ALREADY_EXISTS', () => {
+  const invalid = { key: 'name', code: 'X', message: 'bad', kind: 'invalid' } as const
+  const conflict = { key: 'external_oam_subnet', code: 'Y', message: 'family', kind: 'conflict' } as const
+  const duplicate = { key: 'name', code: 'Z', message: 'taken', kind: 'duplicate' } as const
+  assert.is(toStatus(new SubcloudAddRejectedError([invalid, conflict])).code, status.INVALID_ARGUMENT)
+  assert.is(toStatus(new SubcloudAddRejectedError([conflict, duplicate])).code, status.FAILED_PRECONDITION)
+  assert.is(toStatus(new SubcloudAddRejectedError([duplicate])).code, status.ALREADY_EXISTS)
+})
+
+test('toStatus - netmodel errors pass through the shared mapper; bugs become a generic INTERNAL', () => {
+  assert.is(toStatus(new AddressSyntaxError('x', 'bad')).code, status.INVALID_ARGUMENT)
+  const logged: unknown[] = []
+  const s = toStatus(new TypeError('secret detail'), (_m, cause) => logged.push(cause))
+  assert.is(s.code, status.INTERNAL)
+  assert.not.match(s.details ?? '', /secret detail/)
+  assert.is(logged.length, 1)
+})
+
+test.run()
