@@ -34,7 +34,7 @@ export interface ForwardChannels {
 export interface PlatformRouterOptions {
   /** Handlers of the controller's own system (region SystemController). */
   readonly own: PlatformHandlers
-  readonly store: ControllerStore
+  readonly store: Pick<ControllerStore, 'findSubcloud' | 'setExpectedConfigHash' | 'listAlarms'>
   readonly channels: ForwardChannels
   readonly audit: Pick<Audit, 'expectConfigHash'>
   readonly log: (line: string) => void

@@ -1,0 +1,196 @@
+import { Metadata, status } from '@grpc/grpc-js'
+import type { CallOptions, ServerUnaryCall, ServiceError } from '@grpc/grpc-js'
+import { REGION_METADATA_KEY } from '@dc/protos'
+import type { AgentClient, PlatformClient, PlatformHandlers } from '@dc/protos'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { createPlatformRouter } from '../src/services/platform-router.js'
+import type { SubcloudRecord } from '../src/store/controller-store.js'
+import type { AlarmRow } from '../src/store/schema.js'
+
+type Callback = (err: ServiceError | null, value?: unknown) => void
+
+function record(name: string, overrides: Partial<SubcloudRecord> = {}): SubcloudRecord {
+  return {
+    id: 7,
+    name,
+    region_name: 'f'.repeat(32),
+    deploy_status: 'complete',
+    availability_status: 'online',
+    bootstrap_address: '[fd00:12::2]:50051',
+    ...overrides,
+  } as SubcloudRecord
+}
+
+interface Recorded {
+  method: string
+  request: unknown
+  options: CallOptions
+  address: string
+}
+
+function fakes(subcloud: SubcloudRecord | undefined, answer: (method: string) => ServiceError | object) {
+  const calls: Recorded[] = []
+  const expected: [number, string][] = []
+  const audited: [string, string][] = []
+  const client = (address: string) =>
+    new Proxy(
+      {},
+      {
+        get:
+          (_t, method: string) => (request: unknown, _md: Metadata, options: CallOptions, cb: Callback) => {
+            calls.push({ method, request, options, address })
+            const result = method === 'Describe' ? { config_hash: 'hash-after' } : answer(method)
+            setImmediate(() => (result instanceof Error ? cb(result as ServiceError) : cb(null, result)))
+            return { cancel: () => undefined }
+          },
+      },
+    )
+  const ownCalls: string[] = []
+  const own = new Proxy(
+    {},
+    {
+      get: (_t, method: string) => (_call: unknown, cb: Callback) => {
+        ownCalls.push(method)
+        cb(
+          null,
+          method === 'ListAlarms'
+            ? { alarms: [{ alarm_id: '100.101', severity: 'minor' }] }
+            : { own: method },
+        )
+      },
+      ownKeys: () => ['GetSystem', 'ListAlarms', 'AddAddressPool', 'ListHosts'],
+      getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
+    },
+  ) as unknown as PlatformHandlers
+  const storedAlarm = {
+    uuid: 'u1',
+    alarm_id: '280.001',
+    entity_instance_id: 'subcloud=edge',
+    severity: 'critical',
+    reason_text: 'Subcloud edge is offline',
+    raised_at: new Date(0),
+  } as AlarmRow
+  const router = createPlatformRouter({
+    own,
+    store: {
+      findSubcloud: (ref: string) =>
+        Promise.resolve(ref === subcloud?.name || ref === subcloud?.region_name ? subcloud : undefined),
+      setExpectedConfigHash: (id: number, hash: string) => {
+        expected.push([id, hash])
+        return Promise.resolve()
+      },
+      listAlarms: () => Promise.resolve([storedAlarm]),
+    },
+    channels: {
+      agent: (_name, address) => client(address) as unknown as AgentClient,
+      platform: (_name, address) => client(address) as unknown as PlatformClient,
+    },
+    audit: { expectConfigHash: (name, hash) => void audited.push([name, hash]) },
+    log: () => undefined,
+  })
+  return { router, calls, expected, audited, ownCalls }
+}
+
+function invoke(
+  handlers: PlatformHandlers,
+  method: string,
+  region: string | undefined,
+  request: object = {},
+) {
+  const metadata = new Metadata()
+  if (region !== undefined) metadata.set(REGION_METADATA_KEY, region)
+  const call = {
+    request,
+    metadata,
+    on: () => undefined,
+    getDeadline: () => Infinity,
+  } as unknown as ServerUnaryCall<unknown, unknown>
+  const handler = (handlers as unknown as Record<string, (c: unknown, cb: Callback) => void>)[method]
+  return new Promise<{ err: ServiceError | null; value: unknown; call: unknown }>((resolve) =>
+    handler?.(call, (err, value) => resolve({ err, value, call })),
+  )
+}
+
+const test = suite('createPlatformRouter')
+
+test('createPlatformRouter - no region or SystemController: the own system answers', async () => {
+  const { router, calls, ownCalls } = fakes(record('edge'), () => ({}))
+  await invoke(router, 'GetSystem', undefined)
+  await invoke(router, 'ListHosts', 'SystemController')
+  assert.equal(ownCalls, ['GetSystem', 'ListHosts'])
+  assert.is(calls.length, 0)
+})
+
+test('createPlatformRouter - a subcloud region is forwarded to its primary address with the caller as parent', async () => {
+  const { router, calls, expected, audited } = fakes(record('edge'), () => ({ hosts: [] }))
+  const { err, value, call } = await invoke(router, 'ListHosts', 'edge', { x: 1 })
+  assert.is(err, null)
+  assert.equal(value, { hosts: [] })
+  assert.is(calls.length, 1)
+  assert.is(calls[0]?.method, 'ListHosts')
+  assert.is(calls[0]?.address, '[fd00:12::2]:50051')
+  assert.equal(calls[0]?.request, { x: 1 })
+  assert.is(calls[0]?.options.parent, call, 'deadline and cancellation propagate from the caller')
+  assert.ok(calls[0]?.options.deadline instanceof Date)
+  assert.equal(expected, [], 'a read does not change the expected hash')
+  assert.equal(audited, [])
+})
+
+test('createPlatformRouter - a forwarded change becomes the expected config hash (by region name too)', async () => {
+  const { router, calls, expected, audited } = fakes(record('edge'), () => ({ address_pool: { name: 'p' } }))
+  const { err } = await invoke(router, 'AddAddressPool', 'f'.repeat(32))
+  assert.is(err, null)
+  assert.equal(
+    calls.map((c) => c.method),
+    ['AddAddressPool', 'Describe'],
+  )
+  assert.equal(expected, [[7, 'hash-after']])
+  assert.equal(audited, [['edge', 'hash-after']])
+})
+
+test("createPlatformRouter - the agent's failure comes back unchanged", async () => {
+  const trailers = new Metadata()
+  trailers.set('dc-error-code', 'POOL_OVERLAP')
+  const agentError = Object.assign(new Error('overlap'), {
+    code: status.FAILED_PRECONDITION,
+    details: 'pool overlaps',
+    metadata: trailers,
+  }) as ServiceError
+  const { router, expected } = fakes(record('edge'), () => agentError)
+  const { err } = await invoke(router, 'AddAddressPool', 'edge')
+  assert.is(err, agentError)
+  assert.equal(expected, [])
+})
+
+test('createPlatformRouter - unknown, undeployed and offline regions are refused with their reason', async () => {
+  assert.is(
+    (await invoke(fakes(undefined, () => ({})).router, 'ListHosts', 'edge')).err?.code,
+    status.NOT_FOUND,
+  )
+  const deploying = await invoke(
+    fakes(record('edge', { deploy_status: 'bootstrapping' }), () => ({})).router,
+    'ListHosts',
+    'edge',
+  )
+  assert.is(deploying.err?.code, status.FAILED_PRECONDITION)
+  assert.match(deploying.err?.details ?? '', /not deployed \(deploy status bootstrapping\)/)
+  const offline = await invoke(
+    fakes(record('edge', { availability_status: 'offline' }), () => ({})).router,
+    'ListHosts',
+    'edge',
+  )
+  assert.is(offline.err?.code, status.UNAVAILABLE)
+  assert.match(offline.err?.details ?? '', /offline/)
+})
+
+test("createPlatformRouter - SystemController's alarm list adds the fleet alarms, most severe first", async () => {
+  const { router } = fakes(record('edge'), () => ({}))
+  const { value } = await invoke(router, 'ListAlarms', undefined)
+  assert.equal(
+    (value as { alarms: { alarm_id: string }[] }).alarms.map((a) => a.alarm_id),
+    ['280.001', '100.101'],
+  )
+})
+
+test.run()
