@@ -1,0 +1,185 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Server, ServerCredentials, status } from '@grpc/grpc-js'
+import type { ServiceError } from '@grpc/grpc-js'
+import { loadProtos } from '@dc/protos'
+import type { AgentHandlers } from '@dc/protos'
+import type { Kysely } from 'kysely'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { AgentChannels } from '../src/adapters/agent-channels.js'
+import { DeployRunner } from '../src/deploy/deploy-runner.js'
+import { ControllerStore } from '../src/store/controller-store.js'
+import { openDatabase } from '../src/store/open-database.js'
+import type { Database, NewSubcloud } from '../src/store/schema.js'
+
+interface FakeAgent {
+  readonly address: string
+  readonly seen: string[]
+  stop(): Promise<void>
+}
+
+/** An in-process Agent service on loopback that records what it is asked and may refuse Bootstrap. */
+async function fakeAgent(bootstrapError?: ServiceError): Promise<FakeAgent> {
+  const seen: string[] = []
+  const server = new Server()
+  const handlers: Partial<AgentHandlers> = {
+    Claim: (call, cb) => {
+      seen.push(`Claim ${call.request.epoch} ${call.request.controller_id}`)
+      cb(null, { epoch: call.request.epoch, controller_id: call.request.controller_id })
+    },
+    Bootstrap: (call, cb) => {
+      seen.push(`Bootstrap ${call.request.epoch}`)
+      if (bootstrapError !== undefined) cb(bootstrapError)
+      else cb(null, { bootstrapped: true, config_hash: 'h1' })
+    },
+    Describe: (_call, cb) => {
+      seen.push('Describe')
+      cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap' })
+    },
+  }
+  server.addService(loadProtos().dc.agent.v1.Agent.service, handlers as AgentHandlers)
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
+  )
+  return {
+    address: `127.0.0.1:${port}`,
+    seen,
+    stop: () => new Promise((resolve) => server.tryShutdown(() => resolve())),
+  }
+}
+
+/** A loopback port nothing listens on (it was free a moment ago). */
+function silentAddress(): Promise<string> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(`127.0.0.1:${port}`))
+    })
+  })
+}
+
+function row(name: string, address: string, n: number): NewSubcloud {
+  return {
+    name,
+    description: '',
+    location: '',
+    region_name: String(n).padStart(32, '0'),
+    software_version: '24.09',
+    management_subnet: `fd01:${n}::/64`,
+    management_start_ip: `fd01:${n}::2`,
+    management_end_ip: `fd01:${n}::9`,
+    management_gateway_ip: `fd01:${n}::1`,
+    systemcontroller_gateway_ip: 'fd01:1::1',
+    external_oam_subnet_ip_family: '4',
+    group_id: 1,
+    deploy_status: 'not-deployed',
+    error_description: 'No errors present',
+    availability_status: 'offline',
+    audit_fail_count: 0,
+    management_state: 'unmanaged',
+    bootstrap_address: address,
+    bootstrap_values_json: '{}',
+    epoch: 3,
+  }
+}
+
+interface Ctx {
+  dir: string
+  db: Kysely<Database> | undefined
+  channels: AgentChannels
+}
+
+const test = suite<Ctx>('DeployRunner', { dir: '', db: undefined, channels: new AgentChannels() })
+
+test.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-deploy-'))
+  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
+})
+
+test.after(async (ctx) => {
+  ctx.channels.closeAll()
+  await ctx.db?.destroy()
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+function runner(ctx: Ctx, completed: string[] = []): { runner: DeployRunner; store: ControllerStore } {
+  if (ctx.db === undefined) throw new Error('no database')
+  const store = new ControllerStore(ctx.db)
+  return {
+    store,
+    runner: new DeployRunner({
+      store,
+      channels: ctx.channels,
+      controllerId: 'controller-uuid',
+      epoch: 3,
+      reachTimeoutMs: 500,
+      onComplete: (t) => {
+        completed.push(t.name)
+        return Promise.resolve()
+      },
+    }),
+  }
+}
+
+test('DeployRunner - claims, bootstraps and records the expected hash on the way to complete', async (ctx) => {
+  const agent = await fakeAgent()
+  const completed: string[] = []
+  const { runner: deploys, store } = runner(ctx, completed)
+  const sc = await store.insertSubcloud(row('good', agent.address, 1), ['platform'])
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'name: good\n')
+  assert.ok(deploys.isRunning(sc.id))
+  await deploys.settled()
+  const after = await store.findSubcloud('good')
+  assert.is(after?.deploy_status, 'complete')
+  assert.is(after?.expected_config_hash, 'hash-after-bootstrap')
+  assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Bootstrap 3', 'Describe'])
+  assert.equal(completed, ['good'])
+  await agent.stop()
+})
+
+test('DeployRunner - an agent refusing the values ends in bootstrap-failed with its message', async (ctx) => {
+  const refusal = Object.assign(new Error('bad'), {
+    code: status.INVALID_ARGUMENT,
+    details: 'Invalid bootstrap values: external_oam_subnet: wrong',
+  }) as ServiceError
+  const agent = await fakeAgent(refusal)
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await store.insertSubcloud(row('refused', agent.address, 2), ['platform'])
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+  await deploys.settled()
+  const after = await store.findSubcloud('refused')
+  assert.is(after?.deploy_status, 'bootstrap-failed')
+  assert.match(
+    after?.error_description ?? '',
+    /^bootstrapping: Invalid bootstrap values: external_oam_subnet: wrong/,
+  )
+  await agent.stop()
+})
+
+test('DeployRunner - an agent that never answers ends in pre-bootstrap-failed', async (ctx) => {
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await store.insertSubcloud(row('silent', await silentAddress(), 3), ['platform'])
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+  await deploys.settled()
+  const after = await store.findSubcloud('silent')
+  assert.is(after?.deploy_status, 'pre-bootstrap-failed')
+  assert.match(after?.error_description ?? '', /did not answer within 500 ms/)
+})
+
+test('DeployRunner - close() interrupts a deploy in flight and records why', async (ctx) => {
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await store.insertSubcloud(row('cut', await silentAddress(), 4), ['platform'])
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+  await deploys.close()
+  const after = await store.findSubcloud('cut')
+  assert.ok(after?.deploy_status.endsWith('-failed'), after?.deploy_status)
+  assert.match(after?.error_description ?? '', /interrupted by a controller shutdown/)
+  assert.not.ok(deploys.isRunning(sc.id))
+})
+
+test.run()
