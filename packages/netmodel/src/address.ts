@@ -147,9 +147,15 @@ export class Cidr {
     return this.network.offset(this.size - 1n)
   }
 
-  /** Python-style indexing as ansible's `ipaddr` filters use: `at(1)`, `at(-2)`. */
+  /**
+   * Python-style indexing as ansible's `ipaddr` filters use: `at(1)`, `at(-2)`. Like Python, an
+   * index outside the subnet is a RangeError, not an address of the neighbouring subnet.
+   */
   at(index: number | bigint): IpAddress {
     const i = BigInt(index)
+    if (i >= this.size || i < -this.size) {
+      throw new RangeError(`index ${i} is outside ${this.toString()} (${this.size} addresses)`)
+    }
     return this.network.offset(i >= 0n ? i : this.size + i)
   }
 
@@ -181,7 +187,9 @@ export function parseCidr(text: string): Cidr {
   const slash = t.indexOf('/')
   if (slash < 0) throw new AddressSyntaxError(t, 'expected <network>/<prefix>')
   const prefixText = t.slice(slash + 1)
-  if (!/^\d{1,3}$/.test(prefixText)) throw new AddressSyntaxError(t, 'prefix must be a decimal number')
+  // no leading zeros, as in the address parts: one text per subnet keeps canonical text unique
+  if (!/^(0|[1-9]\d{0,2})$/.test(prefixText))
+    throw new AddressSyntaxError(t, 'prefix must be a decimal number')
   return new Cidr(parseIp(t.slice(0, slash)), Number(prefixText))
 }
 

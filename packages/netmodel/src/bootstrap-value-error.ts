@@ -36,6 +36,8 @@ export type BootstrapErrorCode =
   /** the network address, or the IPv4 broadcast address, used as a host address */
   | 'BOOTSTRAP_ADDRESS_RESERVED'
   | 'BOOTSTRAP_ADDRESS_DUPLICATE'
+  /** a simplex subcloud's management/admin floating address unlike its start address */
+  | 'BOOTSTRAP_FLOATING_NOT_START'
   | 'BOOTSTRAP_SUBNET_OVERLAP'
 
 /**

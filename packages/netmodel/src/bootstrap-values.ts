@@ -101,8 +101,6 @@ interface NetworkRule {
   readonly minSize: ((mode: SystemMode) => bigint) | undefined
   readonly maxSize: bigint | undefined
   readonly singleAddressRange: boolean
-  /** the derived IPv6 end address is the subnet's last one (`[-1]`), not `[-2]` */
-  readonly ipv6EndsAtLast: boolean
   /** shipped defaults used when `<id>_subnet` is absent; undefined: the network is optional */
   readonly defaults: ((mgmtFamily: Family) => ShippedDefaults) | undefined
 }
@@ -135,7 +133,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: hostNetworkMin,
     maxSize: undefined,
     singleAddressRange: true,
-    ipv6EndsAtLast: true,
     defaults: () => ({ subnet: '192.168.204.0/24' }),
   },
   {
@@ -149,7 +146,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: hostNetworkMin,
     maxSize: undefined,
     singleAddressRange: true,
-    ipv6EndsAtLast: false,
     defaults: () => ({ subnet: '169.254.202.0/24' }),
   },
   {
@@ -163,7 +159,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: fixedMin(5n),
     maxSize: undefined,
     singleAddressRange: false,
-    ipv6EndsAtLast: true,
     defaults: () => ({
       subnet: '10.10.10.0/24',
       addresses: { gateway: '10.10.10.1', floating: '10.10.10.2' },
@@ -180,7 +175,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: fixedMin(6n),
     maxSize: undefined,
     singleAddressRange: false,
-    ipv6EndsAtLast: true,
     // StarlingX ships only the IPv4 default, so an IPv6 management network without an explicit
     // multicast subnet would fail the shared-primary-family rule. Like StarlingX's own
     // configuration tool (its DEFAULT_MULTICAST_SUBNET_IPV6), and as the seed's IPv6 system shows
@@ -198,7 +192,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: hostNetworkMin,
     maxSize: undefined,
     singleAddressRange: true,
-    ipv6EndsAtLast: true,
     defaults: () => ({ subnet: '192.168.206.0/24' }),
   },
   {
@@ -212,7 +205,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: fixedMin(65536n),
     maxSize: undefined,
     singleAddressRange: false,
-    ipv6EndsAtLast: true,
     defaults: () => ({ subnet: '172.16.0.0/16' }),
   },
   {
@@ -226,7 +218,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: fixedMin(65536n),
     maxSize: 1048576n,
     singleAddressRange: false,
-    ipv6EndsAtLast: true,
     defaults: () => ({ subnet: '10.96.0.0/12' }),
   },
   // Written into a subcloud's overrides by the system controller (its management and OAM
@@ -242,7 +233,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: undefined,
     maxSize: undefined,
     singleAddressRange: false,
-    ipv6EndsAtLast: false,
     defaults: undefined,
   },
   {
@@ -256,7 +246,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: undefined,
     maxSize: undefined,
     singleAddressRange: false,
-    ipv6EndsAtLast: false,
     defaults: undefined,
   },
   {
@@ -270,7 +259,6 @@ const NETWORK_RULES: readonly NetworkRule[] = [
     minSize: hostNetworkMin,
     maxSize: undefined,
     singleAddressRange: true,
-    ipv6EndsAtLast: true,
     defaults: undefined,
   },
 ]
@@ -437,7 +425,49 @@ function step(ip: IpAddress, n: number): IpAddress | undefined {
   }
 }
 
-function readNetwork(r: Reader, rule: NetworkRule, mode: SystemMode, mgmtFamily: Family): ParsedNetwork {
+/** Networks whose floating address alone stands for a one-address range on a simplex subcloud. */
+const SHORTCUT_NETWORKS: readonly BootstrapNetworkId[] = ['management', 'admin']
+
+/**
+ * dcmanager's simplex shortcut (spec distcloud 2.2), which it applies to the values before
+ * bootstrap sees them: a floating address given without start and end becomes start = end =
+ * floating, and a given start must equal the floating address. The expanded keys then count as
+ * set by the file, as they are in the values dcmanager hands on. False when the values clash.
+ */
+function simplexShortcut(
+  r: Reader,
+  id: BootstrapNetworkId,
+  addresses: Map<BootstrapAddressField, IpAddress[]>,
+): boolean {
+  const floating = addresses.get('floating')
+  if (floating === undefined) return true
+  const start = addresses.get('start')
+  if (start === undefined) {
+    if (addresses.has('end')) return true
+    addresses.set('start', floating)
+    addresses.set('end', floating)
+    r.explicit.add(bootstrapKey(id, 'start'))
+    r.explicit.add(bootstrapKey(id, 'end'))
+    return true
+  }
+  if (start.every((ip, i) => floating[i]?.equals(ip) === true)) return true
+  const key = bootstrapKey(id, 'floating')
+  const startKey = bootstrapKey(id, 'start')
+  r.fail(
+    'BOOTSTRAP_FLOATING_NOT_START',
+    key,
+    `${key}: on a simplex subcloud the floating address must equal ${startKey}: ${floating.map((ip) => ip.toString()).join(',')} vs ${start.map((ip) => ip.toString()).join(',')}`,
+  )
+  return false
+}
+
+function readNetwork(
+  r: Reader,
+  rule: NetworkRule,
+  mode: SystemMode,
+  mgmtFamily: Family,
+  subcloudSimplex: boolean,
+): ParsedNetwork {
   const subnetKey = bootstrapKey(rule.id, 'subnet')
   const given = r.text(subnetKey)
   const shipped = given === undefined ? rule.defaults?.(mgmtFamily) : undefined
@@ -493,10 +523,12 @@ function readNetwork(r: Reader, rule: NetworkRule, mode: SystemMode, mgmtFamily:
     }
   }
   if (!complete || subnets === undefined) return { rule, subnets, pools: undefined }
+  if (subcloudSimplex && SHORTCUT_NETWORKS.includes(rule.id) && !simplexShortcut(r, rule.id, addresses)) {
+    return { rule, subnets, pools: undefined }
+  }
   const pools = subnets.map((subnet, i): BootstrapPool => {
     const value = (field: BootstrapAddressField) => addresses.get(field)?.[i]
     const start = value('start') ?? subnet.at(1)
-    const endIndex = subnet.family === 'IPv6' && rule.ipv6EndsAtLast ? -1 : -2
     const floating = rule.fields.includes('floating') ? (value('floating') ?? start) : undefined
     const node = (field: 'node0' | 'node1', n: number): IpAddress | undefined => {
       if (rule.nodes === 'none' || floating === undefined) return undefined
@@ -506,7 +538,12 @@ function readNetwork(r: Reader, rule: NetworkRule, mode: SystemMode, mgmtFamily:
     return {
       subnet,
       start,
-      end: value('end') ?? subnet.at(endIndex),
+      // ansible's own default for an IPv6 end is subnet[-1], but the pool StarlingX persists for a
+      // derived range is sysinv's default one, [1]..[-2] in both families: the seed's addrpool-list
+      // shows `fd02::1-fd02::ffff:ffff:ffff:fffe` for a cluster-host subnet bootstrap derived. The
+      // pool is what everything downstream sees (and validating against [-2] refuses nothing
+      // ansible's [-1] accepts except an address sysinv would then refuse), so [-2] it is.
+      end: value('end') ?? subnet.at(-2),
       floating,
       gateway: value('gateway'),
       controller0: node('node0', 1),
@@ -785,15 +822,23 @@ function checkOverlaps(r: Reader, nets: readonly ParsedNetwork[]): void {
  * rule of `spec/dual-stack-rules.md` section 3, with StarlingX's shipped and derived defaults.
  * All violations are returned at once, each naming its key.
  *
+ * @param opts.subcloud the values are a subcloud's (`dcmanager subcloud add`), which turns on
+ *   dcmanager's simplex shortcut for management and admin; defaults to `distributed_cloud_role`
+ *   being `subcloud`, which the file of a subcloud add usually leaves out.
+ *
  * @example
  * const result = parseBootstrapValues({ management_subnet: 'fd01::/64', ... })
  * if (!result.ok) for (const e of result.errors) console.error(`${e.key}: ${e.message}`)
  */
-export function parseBootstrapValues(raw: Readonly<Record<string, unknown>>): BootstrapParseResult {
+export function parseBootstrapValues(
+  raw: Readonly<Record<string, unknown>>,
+  opts: { readonly subcloud?: boolean } = {},
+): BootstrapParseResult {
   const r = new Reader(raw)
   const name = r.text('name')
   const systemMode = r.choice('system_mode', SYSTEM_MODES, 'simplex')
   const distributedCloudRole = r.choice('distributed_cloud_role', ROLES, 'none')
+  const subcloudSimplex = (opts.subcloud ?? distributedCloudRole === 'subcloud') && systemMode === 'simplex'
   const version = r.text('software_version')
   const release = r.text('release')
   if (version !== undefined && release !== undefined && version !== release) {
@@ -806,7 +851,7 @@ export function parseBootstrapValues(raw: Readonly<Record<string, unknown>>): Bo
   const nets = new Map<BootstrapNetworkId, ParsedNetwork>()
   for (const rule of NETWORK_RULES) {
     const mgmtFamily = primaryFamily(nets.get('management')) ?? 'IPv4'
-    const parsed = readNetwork(r, rule, systemMode, mgmtFamily)
+    const parsed = readNetwork(r, rule, systemMode, mgmtFamily, subcloudSimplex)
     nets.set(rule.id, parsed)
     for (const pool of parsed.pools ?? []) {
       checkRange(r, rule, pool, systemMode)

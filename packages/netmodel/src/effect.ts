@@ -10,7 +10,11 @@ export type KubernetesComponent = 'kube-apiserver' | 'kube-controller-manager'
 export type Effect =
   /** `update_kubernetes_dual_stack_config(family, disable)` */
   | { readonly type: 'kubernetes-dual-stack'; readonly enabled: boolean; readonly family: Family }
-  | { readonly type: 'component-restart'; readonly component: KubernetesComponent; readonly hosts: readonly string[] }
+  | {
+      readonly type: 'component-restart'
+      readonly component: KubernetesComponent
+      readonly hosts: readonly string[]
+    }
   /** `update_oam_config`: at runtime on simplex, pending a lock/unlock elsewhere. */
   | { readonly type: 'oam-reconfigured'; readonly runtime: boolean }
   | { readonly type: 'mgmt-reconfigured'; readonly runtime: boolean }

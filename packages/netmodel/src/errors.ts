@@ -570,7 +570,14 @@ export class SwactTargetUnavailableError extends NetModelError {
   }
 }
 
-/** Every concrete netmodel rule error, e.g. for a boundary mapper's exhaustive table. */
+/**
+ * Every error `apply()` and `plan()` can return, one class per code, e.g. for a boundary mapper's
+ * exhaustive table. The other checks keep one class each with a code union of their own, and stay
+ * out of this list because they never come out of a command: `BootstrapValueError`
+ * (`BOOTSTRAP_*`), `CompatibilityViolation` (`SUBCLOUD_*`) and `ServiceFamilyError` (`SERVICE_*`).
+ * Their prefixes keep every code distinct, and they share the base class and categories, so a
+ * mapper that switches on `category` handles them all.
+ */
 export const NETMODEL_ERROR_CLASSES = [
   AddressSyntaxError,
   InvalidCommandError,

@@ -200,67 +200,74 @@ function isReserved(subnet: Cidr, ip: IpAddress): boolean {
   return ip.equals(subnet.network) || subnet.broadcast()?.equals(ip) === true
 }
 
-/** `validate_systemcontroller_gateway_address` (spec distcloud 2.3), on the primary value. */
+/**
+ * `validate_systemcontroller_gateway_address` (spec distcloud 2.3). dcmanager judges the primary
+ * value only, since the controller routes to a subcloud over its primary family alone. A secondary
+ * value is handed to bootstrap as the subcloud's route towards the controller's secondary
+ * management subnet, so where the controller has a management pool of that family the same
+ * placement rules hold for it; where it has none there is nothing to route to, and nothing to judge.
+ */
 function checkSystemControllerGateway({ controller, subcloud, out }: Check): void {
-  const gateway = subcloud.systemControllerGateway[0]
-  if (gateway === undefined) return
+  const [primary, secondary] = subcloud.systemControllerGateway
+  if (primary === undefined) return
   const expected = controlNetwork(subcloud).pools[0]?.subnet.family
-  if (expected !== undefined && gateway.family !== expected) {
+  if (expected !== undefined && primary.family !== expected) {
     out.push(
       new CompatibilityViolation(
         'SUBCLOUD_SC_GATEWAY_FAMILY',
         'invalid-argument',
         SC_GATEWAY,
-        `${SC_GATEWAY} invalid: Expected ${expected}, got ${gateway.toString()}`,
+        `${SC_GATEWAY} invalid: Expected ${expected}, got ${primary.toString()}`,
       ),
     )
   }
   const mgmtPools = controllerPools(controller, 'mgmt')
-  const pool = mgmtPools.find((p) => p.family === gateway.family)
+  const pool = mgmtPools.find((p) => p.family === primary.family)
   if (pool === undefined) {
     out.push(
       new CompatibilityViolation(
         'SUBCLOUD_SC_GATEWAY_NOT_ALIGNED',
         'failed-precondition',
         SC_GATEWAY,
-        `${SC_GATEWAY} IP family is not aligned with system controller management: ${gateway.family} pool not found in pools [${mgmtPools.map((p) => p.name).join(', ')}]`,
+        `${SC_GATEWAY} IP family is not aligned with system controller management: ${primary.family} pool not found in pools [${mgmtPools.map((p) => p.name).join(', ')}]`,
       ),
     )
-    return
+  } else {
+    checkGatewayPlacement(out, primary, pool, '')
   }
+  const secondaryPool = secondary && mgmtPools.find((p) => p.family === secondary.family)
+  if (secondary !== undefined && secondaryPool !== undefined) {
+    checkGatewayPlacement(out, secondary, secondaryPool, 'secondary ')
+  }
+}
+
+/** Inside the controller's management subnet, not its network or broadcast address, outside its ranges. */
+function checkGatewayPlacement(
+  out: CompatibilityViolation[],
+  gateway: IpAddress,
+  pool: AddressPool,
+  which: '' | 'secondary ',
+): void {
   const subnet = cidrOf(pool.network, pool.prefix)
-  if (!subnet.contains(gateway)) {
+  const fail = (code: CompatibilityCode, reason: string): void => {
     out.push(
-      new CompatibilityViolation(
-        'SUBCLOUD_SC_GATEWAY_OUTSIDE_POOL',
-        'failed-precondition',
-        SC_GATEWAY,
-        `${SC_GATEWAY} invalid, is not within management pool: ${subnet.toString()}`,
-      ),
+      new CompatibilityViolation(code, 'failed-precondition', SC_GATEWAY, `${SC_GATEWAY} ${which}${reason}`),
     )
+  }
+  if (!subnet.contains(gateway)) {
+    fail('SUBCLOUD_SC_GATEWAY_OUTSIDE_POOL', `invalid, is not within management pool: ${subnet.toString()}`)
     return
   }
   if (isReserved(subnet, gateway)) {
-    out.push(
-      new CompatibilityViolation(
-        'SUBCLOUD_SC_GATEWAY_RESERVED',
-        'failed-precondition',
-        SC_GATEWAY,
-        `${SC_GATEWAY} invalid: ${gateway.toString()} is the network or broadcast address of ${subnet.toString()}`,
-      ),
+    fail(
+      'SUBCLOUD_SC_GATEWAY_RESERVED',
+      `invalid: ${gateway.toString()} is the network or broadcast address of ${subnet.toString()}`,
     )
     return
   }
   for (const [start, end] of pool.ranges) {
     if (gateway.value >= parseIp(start).value && gateway.value <= parseIp(end).value) {
-      out.push(
-        new CompatibilityViolation(
-          'SUBCLOUD_SC_GATEWAY_IN_RANGE',
-          'failed-precondition',
-          SC_GATEWAY,
-          `${SC_GATEWAY} invalid, is within management pool: ${start} - ${end}`,
-        ),
-      )
+      fail('SUBCLOUD_SC_GATEWAY_IN_RANGE', `invalid, is within management pool: ${start} - ${end}`)
     }
   }
 }

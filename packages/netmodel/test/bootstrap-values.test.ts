@@ -63,7 +63,7 @@ Parse("parseBootstrapValues - accepts the seed's dual-stack example", () => {
   assert.equal(text(networks.external_oam[0]), {
     subnet: 'fd00::/64',
     start: 'fd00::1',
-    end: 'fd00::ffff:ffff:ffff:ffff',
+    end: 'fd00::ffff:ffff:ffff:fffe',
     floating: 'fd00::3',
     gateway: 'fd00::1',
     controller0: 'fd00::4',
@@ -89,7 +89,7 @@ Parse("parseBootstrapValues - accepts the seed's dual-stack example", () => {
   })
   assert.equal(
     networks.cluster_service.map((p) => `${p.subnet.toString()} ${p.start.toString()}-${p.end.toString()}`),
-    ['aefd:aaa::/112 aefd:aaa::1-aefd:aaa::ffff', '10.96.0.0/12 10.96.0.1-10.111.255.254'],
+    ['aefd:aaa::/112 aefd:aaa::1-aefd:aaa::fffe', '10.96.0.0/12 10.96.0.1-10.111.255.254'],
   )
   assert.equal(
     networks.pxeboot.map((p) => p.subnet.toString()),
@@ -101,7 +101,7 @@ Parse("parseBootstrapValues - accepts the seed's dual-stack example", () => {
 Parse('parseBootstrapValues - defaults the multicast subnet to the management primary family', () => {
   const seed = validValues(SEED_BOOTSTRAP)
   assert.equal(text(seed.networks.management_multicast[0]).subnet, 'ff08::1:1:0/124')
-  assert.is(text(seed.networks.management_multicast[0]).end, 'ff08::1:1:f')
+  assert.is(text(seed.networks.management_multicast[0]).end, 'ff08::1:1:e')
   const v4 = validValues(IPV4_BOOTSTRAP)
   assert.equal(text(v4.networks.management_multicast[0]).subnet, '239.1.1.0/28')
   assert.is(text(v4.networks.management_multicast[0]).end, '239.1.1.14')
@@ -148,7 +148,7 @@ Parse('parseBootstrapValues - derives start, end, floating and controller addres
   assert.equal(text(duplex.networks.management[0]), {
     subnet: 'fd01::/64',
     start: 'fd01::1',
-    end: 'fd01::ffff:ffff:ffff:ffff',
+    end: 'fd01::ffff:ffff:ffff:fffe',
     floating: 'fd01::1',
     gateway: undefined,
     controller0: 'fd01::2',
@@ -657,7 +657,7 @@ const RULES: readonly RuleCase[] = [
     raw: { ...V6, management_start_address: 'fd01::10', management_floating_address: 'fd01::2' },
     code: 'BOOTSTRAP_ADDRESS_OUTSIDE_RANGE',
     key: 'management_floating_address',
-    message: /IP Address fd01::2 is not in range: fd01::10-fd01::ffff:ffff:ffff:ffff/,
+    message: /IP Address fd01::2 is not in range: fd01::10-fd01::ffff:ffff:ffff:fffe/,
   },
   {
     rule: 'the broadcast address as a host address',
@@ -736,6 +736,43 @@ const RULES: readonly RuleCase[] = [
     key: 'software_version',
     message: /expected a string, got 24.1/,
   },
+  {
+    rule: 'an address on the last IPv6 address of a derived range, which ends at subnet[-2]',
+    family: 'IPv6',
+    raw: { ...V6, external_oam_floating_address: 'fd00::ffff:ffff:ffff:ffff' },
+    code: 'BOOTSTRAP_ADDRESS_OUTSIDE_RANGE',
+    key: 'external_oam_floating_address',
+    message: /IP Address fd00::ffff:ffff:ffff:ffff is not in range: fd00::1-fd00::ffff:ffff:ffff:fffe/,
+  },
+  {
+    rule: 'a simplex subcloud floating address unlike its start address',
+    family: 'IPv4',
+    raw: {
+      ...V4,
+      distributed_cloud_role: 'subcloud',
+      management_start_address: '192.168.204.2',
+      management_floating_address: '192.168.204.3',
+    },
+    code: 'BOOTSTRAP_FLOATING_NOT_START',
+    key: 'management_floating_address',
+    message:
+      /management_floating_address: on a simplex subcloud the floating address must equal management_start_address: 192.168.204.3 vs 192.168.204.2/,
+  },
+  {
+    rule: 'a simplex subcloud floating address unlike its start address',
+    family: 'IPv6',
+    raw: {
+      ...V6,
+      distributed_cloud_role: 'subcloud',
+      admin_subnet: 'fd09::/64',
+      admin_start_address: 'fd09::2',
+      admin_end_address: 'fd09::20',
+      admin_floating_address: 'fd09::5',
+    },
+    code: 'BOOTSTRAP_FLOATING_NOT_START',
+    key: 'admin_floating_address',
+    message: /on a simplex subcloud the floating address must equal admin_start_address: fd09::5 vs fd09::2/,
+  },
 ]
 
 for (const c of RULES) {
@@ -782,7 +819,7 @@ Parse('parseBootstrapValues - treats derived and null as not provided', () => {
   const values = validValues({ ...V6, management_start_address: 'derived', management_end_address: null })
   assert.equal(
     [text(values.networks.management[0]).start, text(values.networks.management[0]).end],
-    ['fd01::1', 'fd01::ffff:ffff:ffff:ffff'],
+    ['fd01::1', 'fd01::ffff:ffff:ffff:fffe'],
   )
   assert.not.ok(values.explicitKeys.includes('management_start_address'))
 })
@@ -792,6 +829,54 @@ Parse('parseBootstrapValues - warns about short IPv4 management prefixes on stan
   assert.ok(result.ok)
   assert.ok(result.warnings.some((w) => w.includes('/20 is shorter than /24')))
 })
+
+const SHORTCUT_CASES = [
+  { family: 'IPv4', raw: V4, floating: '192.168.204.7' },
+  { family: 'IPv6', raw: V6, floating: 'fd01::7' },
+] as const
+
+for (const { family, raw, floating } of SHORTCUT_CASES) {
+  Parse(
+    `parseBootstrapValues - a simplex subcloud's floating address alone is its whole range (${family})`,
+    () => {
+      const subcloud = { ...raw, distributed_cloud_role: 'subcloud', management_floating_address: floating }
+      const pool = validValues(subcloud).networks.management[0]
+      assert.equal(
+        [pool?.start.toString(), pool?.end.toString(), pool?.floating?.toString()],
+        [floating, floating, floating],
+      )
+      assert.ok(validValues(subcloud).explicitKeys.includes('management_start_address'))
+      assert.ok(validValues(subcloud).explicitKeys.includes('management_end_address'))
+      // a caller that knows the values are a subcloud's needs no role in the file
+      const flagged = parseBootstrapValues(
+        { ...raw, management_floating_address: floating },
+        { subcloud: true },
+      )
+      assert.ok(flagged.ok)
+      assert.is(flagged.ok && flagged.values.networks.management[0]?.end.toString(), floating)
+    },
+  )
+
+  Parse(
+    `parseBootstrapValues - the floating shortcut is dcmanager's, for simplex subclouds only (${family})`,
+    () => {
+      const derivedEnd = family === 'IPv4' ? '192.168.204.254' : 'fd01::ffff:ffff:ffff:fffe'
+      for (const other of [
+        { ...raw, management_floating_address: floating },
+        {
+          ...raw,
+          distributed_cloud_role: 'subcloud',
+          system_mode: 'duplex',
+          management_floating_address: floating,
+        },
+      ]) {
+        const pool = validValues(other).networks.management[0]
+        assert.is(pool?.end.toString(), derivedEnd)
+        assert.not.ok(validValues(other).explicitKeys.includes('management_start_address'))
+      }
+    },
+  )
+}
 
 const Keys = suite('bootstrapKey')
 

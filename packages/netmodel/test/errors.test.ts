@@ -1,10 +1,13 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
+  BootstrapValueError,
+  CompatibilityViolation,
   NETMODEL_ERROR_CLASSES,
   NetModelError,
   PoolOverlapError,
   PrimaryPoolRemovalError,
+  ServiceFamilyError,
 } from '../src/index.js'
 
 const Errors = suite('NETMODEL_ERROR_CLASSES')
@@ -27,6 +30,36 @@ Errors('NETMODEL_ERROR_CLASSES - every class has its own SCREAMING_SNAKE code an
     assert.is(e.name, e.constructor.name)
   }
 })
+
+Errors(
+  'NETMODEL_ERROR_CLASSES - leaves the bootstrap, compatibility and Service checks to their prefixes',
+  () => {
+    const codes = NETMODEL_ERROR_CLASSES.map(
+      (C) => new (C as unknown as new (...a: unknown[]) => NetModelError)([], [], [], []).code,
+    )
+    // their codes can never collide with a rule code, so one table may hold them all
+    for (const prefix of ['BOOTSTRAP_', 'SUBCLOUD_', 'SERVICE_']) {
+      assert.equal(
+        codes.filter((c) => c.startsWith(prefix)),
+        [],
+        prefix,
+      )
+    }
+    const others = [
+      new BootstrapValueError('BOOTSTRAP_PXEBOOT_NOT_IPV4', 'pxeboot_subnet', 'm'),
+      new CompatibilityViolation('SUBCLOUD_RELEASE_TOO_OLD', 'invalid-argument', 'release', 'm'),
+      new ServiceFamilyError('SERVICE_FAMILY_UNAVAILABLE', 'spec.ipFamilies', 'm'),
+    ]
+    for (const e of others) {
+      assert.ok(e instanceof NetModelError, e.name)
+      assert.not.ok(
+        NETMODEL_ERROR_CLASSES.some((C) => e instanceof C),
+        e.name,
+      )
+      assert.ok(['invalid-argument', 'failed-precondition'].includes(e.category), e.name)
+    }
+  },
+)
 
 Errors('PoolOverlapError - omits the subject pool when asked to, as sysinv does on PATCH', () => {
   const conflicts = [{ poolName: 'management-ipv4', poolUuid: 'u1', networkType: 'mgmt' }]

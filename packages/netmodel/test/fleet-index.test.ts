@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { IpAddress, IpRange, parseRange } from '../src/address.js'
+import { IpAddress, IpRange, parseCidr, parseRange } from '../src/address.js'
 import type { Family } from '../src/address.js'
 import { FleetIndex, subcloudFleetRanges } from '../src/fleet-index.js'
 import type { FleetEntry } from '../src/fleet-index.js'
@@ -185,6 +185,30 @@ Index('FleetIndex - findOverlaps sweeps 10,000 disjoint subclouds and finds the 
     [],
   )
 })
+
+Index(
+  "FleetIndex - finds the subclouds whose management subnet holds a new OAM subnet's network address",
+  () => {
+    // spec distcloud 2.3: index the stored management subnets as ranges, ask about one address
+    const subnet = (text: string) => {
+      const c = parseCidr(text)
+      return new IpRange(c.first, c.last)
+    }
+    const index = FleetIndex.from([
+      { owner: 'sc1', ranges: [subnet('192.168.101.0/24'), subnet('fd01:1::/64')] },
+      { owner: 'sc2', ranges: [subnet('192.168.101.0/24')] },
+      { owner: 'sc3', ranges: [subnet('192.168.102.0/24'), subnet('fd01:2::/64')] },
+    ])
+    const holders = (oam: string) => {
+      const network = parseCidr(oam).network
+      return index.conflicts([new IpRange(network, network)]).map((c) => c.owner)
+    }
+    assert.equal(holders('192.168.101.128/25'), ['sc1', 'sc2'])
+    assert.equal(holders('fd01:2::/64'), ['sc3'])
+    assert.equal(holders('10.20.3.0/24'), [])
+    assert.equal(holders('fd10::/64'), [])
+  },
+)
 
 Index('FleetIndex - from refuses an owner listed twice', () => {
   assert.throws(

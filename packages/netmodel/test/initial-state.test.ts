@@ -4,7 +4,7 @@ import { apply } from '../src/apply.js'
 import { bootstrapCommands, initialState } from '../src/initial-state.js'
 import { findNetwork, poolsOfNetwork } from '../src/state-queries.js'
 import type { SystemState } from '../src/system-state.js'
-import { IPV4_BOOTSTRAP, SEED_BOOTSTRAP, validValues } from './bootstrap-fixtures.js'
+import { IPV4_BOOTSTRAP, IPV6_BOOTSTRAP, SEED_BOOTSTRAP, validValues } from './bootstrap-fixtures.js'
 
 const UUID = '5f0c4a7e-1d2b-4c3d-8e9f-0a1b2c3d4e5f'
 
@@ -69,7 +69,21 @@ Initial("initialState - stores the seed's OAM and management pools as addrpool-l
     [pool('management-ipv6')?.ranges, pool('management-ipv6')?.floatingAddress],
     [[['fd01::2', 'fd01::ffff']], 'fd01::2'],
   )
-  assert.equal(pool('multicast-subnet-ipv6')?.ranges, [['ff08::1:1:1', 'ff08::1:1:f']])
+  assert.equal(pool('multicast-subnet-ipv6')?.ranges, [['ff08::1:1:1', 'ff08::1:1:e']])
+})
+
+Initial("initialState - derived IPv6 ranges end at subnet[-2], as the seed's addrpool-list shows", () => {
+  const state = initialState(validValues(IPV6_BOOTSTRAP), { uuid: UUID })
+  const ranges = Object.fromEntries(state.pools.map((p) => [p.name, p.ranges.map((r) => r.join('-'))]))
+  assert.equal(ranges, {
+    'management-ipv6': ['fd01::1-fd01::ffff:ffff:ffff:fffe'],
+    pxeboot: ['169.254.202.1-169.254.202.254'],
+    'oam-ipv6': ['fd00::1-fd00::ffff:ffff:ffff:fffe'],
+    'multicast-subnet-ipv6': ['ff08::1:1:1-ff08::1:1:e'],
+    'cluster-host-subnet-ipv6': ['fd02::1-fd02::ffff:ffff:ffff:fffe'],
+    'cluster-pod-subnet-ipv6': ['fd03::1-fd03::ffff:ffff:ffff:fffe'],
+    'cluster-service-subnet-ipv6': ['fd04::1-fd04::fffe'],
+  })
 })
 
 Initial('initialState - gives both controllers their addresses on duplex', () => {

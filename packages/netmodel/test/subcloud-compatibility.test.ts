@@ -11,6 +11,7 @@ import {
 } from '../src/subcloud-compatibility.js'
 import type { CompatibilityCode, CompatibilityViolation } from '../src/subcloud-compatibility.js'
 import type { SystemState } from '../src/system-state.js'
+import { parseBootstrapValues } from '../src/bootstrap-values.js'
 import { validValues } from './bootstrap-fixtures.js'
 
 const CLUSTER_V6 = {
@@ -260,6 +261,77 @@ Check(
       'SUBCLOUD_SC_GATEWAY_IN_RANGE',
     )
     assert.match(v4.message, /is within management pool: 192.168.204.2 - 192.168.204.100/)
+  },
+)
+
+/** {@link CONTROLLER_V4} with an IPv6 secondary management pool. */
+const CONTROLLER_V4_DUAL = {
+  ...CONTROLLER_V4,
+  management_subnet: '192.168.204.0/24,fd01::/64',
+  management_start_address: '192.168.204.2,fd01::2',
+  management_end_address: '192.168.204.100,fd01::100',
+}
+
+Check(
+  'checkSubcloudCompatibility - places a secondary systemcontroller gateway in the controller pool of its family (IPv4)',
+  () => {
+    const sc = controller(CONTROLLER_V6)
+    const gateway = (value: string) => ({ ...SUBCLOUD_V6, systemcontroller_gateway_address: value })
+    const inRange = only(check(sc, gateway('fd01::101,192.168.204.50')), 'SUBCLOUD_SC_GATEWAY_IN_RANGE')
+    assert.is(
+      inRange.message,
+      'systemcontroller_gateway_address secondary invalid, is within management pool: 192.168.204.2 - 192.168.204.100',
+    )
+    assert.is(inRange.category, 'failed-precondition')
+    const outside = only(check(sc, gateway('fd01::101,10.9.9.1')), 'SUBCLOUD_SC_GATEWAY_OUTSIDE_POOL')
+    assert.match(outside.message, /secondary invalid, is not within management pool: 192.168.204.0\/24/)
+    assert.equal(check(sc, gateway('fd01::101,192.168.204.101')), [])
+  },
+)
+
+Check(
+  'checkSubcloudCompatibility - places a secondary systemcontroller gateway in the controller pool of its family (IPv6)',
+  () => {
+    const sc = controller(CONTROLLER_V4_DUAL)
+    const gateway = (value: string) => ({ ...SUBCLOUD_V4, systemcontroller_gateway_address: value })
+    const inRange = only(check(sc, gateway('192.168.204.101,fd01::50')), 'SUBCLOUD_SC_GATEWAY_IN_RANGE')
+    assert.is(
+      inRange.message,
+      'systemcontroller_gateway_address secondary invalid, is within management pool: fd01::2 - fd01::100',
+    )
+    const reserved = only(check(sc, gateway('192.168.204.101,fd01::')), 'SUBCLOUD_SC_GATEWAY_RESERVED')
+    assert.match(
+      reserved.message,
+      /secondary invalid: fd01:: is the network or broadcast address of fd01::\/64/,
+    )
+    assert.equal(check(sc, gateway('192.168.204.101,fd01::101')), [])
+    // a single-stack controller has no secondary management subnet to route to: nothing to judge
+    assert.equal(check(controller(CONTROLLER_V4), gateway('192.168.204.101,fd01::50')), [])
+  },
+)
+
+Check(
+  "checkSubcloudCompatibility - accepts dcmanager's simplex shortcut: a floating address for start and end",
+  () => {
+    for (const [sc, raw, floating] of [
+      [controller(CONTROLLER_V4), SUBCLOUD_V4, '192.168.101.2'],
+      [controller(CONTROLLER_V6), SUBCLOUD_V6, 'fd01:1::2'],
+    ] as const) {
+      const { management_start_address: _s, management_end_address: _e, ...rest } = raw
+      const parsed = parseBootstrapValues(
+        { ...rest, management_floating_address: floating },
+        { subcloud: true },
+      )
+      assert.ok(parsed.ok, parsed.ok ? '' : parsed.errors.map((e) => e.message).join('\n'))
+      if (!parsed.ok) return
+      assert.equal(checkSubcloudCompatibility(sc, parsed.values), [])
+      // without the shortcut (a duplex subcloud) start and end stay required
+      const duplex = validValues({ ...rest, system_mode: 'duplex', management_floating_address: floating })
+      const required = checkSubcloudCompatibility(sc, duplex)
+        .filter((v) => v.code === 'SUBCLOUD_VALUE_REQUIRED')
+        .map((v) => v.message)
+      assert.equal(required, ['management_start_address required', 'management_end_address required'])
+    }
   },
 )
 
