@@ -341,23 +341,36 @@ Apply(
     assert.equal(alarmEntities(state), ['host=controller-0', 'host=controller-1'])
     assert.ok(state.hosts.every((h) => !h.configUpToDate))
 
-    const steps: [Command, string[], string][] = [
+    // after each step: hosts still alarmed (250.001), the active controller, the locked ones
+    const steps: [Command, string[], string, string[]][] = [
       [
         { kind: 'host-lock', host: 'controller-1' },
         ['host=controller-0', 'host=controller-1'],
         'controller-0',
+        ['controller-1'],
       ],
-      [{ kind: 'host-unlock', host: 'controller-1' }, ['host=controller-0'], 'controller-0'],
-      [{ kind: 'host-swact', host: 'controller-0' }, ['host=controller-0'], 'controller-1'],
-      [{ kind: 'host-lock', host: 'controller-0' }, ['host=controller-0'], 'controller-1'],
-      [{ kind: 'host-unlock', host: 'controller-0' }, [], 'controller-1'],
-      [{ kind: 'host-swact', host: 'controller-1' }, [], 'controller-0'],
+      [{ kind: 'host-unlock', host: 'controller-1' }, ['host=controller-0'], 'controller-0', []],
+      [{ kind: 'host-swact', host: 'controller-0' }, ['host=controller-0'], 'controller-1', []],
+      [{ kind: 'host-lock', host: 'controller-0' }, ['host=controller-0'], 'controller-1', ['controller-0']],
+      [{ kind: 'host-unlock', host: 'controller-0' }, [], 'controller-1', []],
+      [{ kind: 'host-swact', host: 'controller-1' }, [], 'controller-0', []],
     ]
-    for (const [command, alarms, active] of steps) {
+    for (const [command, alarms, active, locked] of steps) {
       state = run(state, command)
       const label = `${command.kind} ${'host' in command ? command.host : ''}`
       assert.equal(alarmEntities(state), alarms, label)
       assert.is(state.hosts.find((h) => h.active)?.hostname, active, label)
+      assert.equal(
+        state.hosts.filter((h) => h.administrative === 'locked').map((h) => h.hostname),
+        locked,
+        label,
+      )
+      // a host's out-of-date mark and its alarm go together
+      assert.equal(
+        state.hosts.filter((h) => !h.configUpToDate).map((h) => `host=${h.hostname}`),
+        alarms,
+        label,
+      )
     }
     assert.ok(state.hosts.every((h) => h.configUpToDate && h.administrative === 'unlocked'))
   },
@@ -713,6 +726,37 @@ function checkInvariants(state: SystemState): void {
   )
 }
 
+const CLUSTER_NETWORKS = ['cluster-host', 'cluster-pod', 'cluster-service'] as const
+
+/** What no accepted command may do to the state it was applied to (design section 8). */
+function checkTransition(before: SystemState, after: SystemState, effects: readonly Effect[]): void {
+  // invariant 3: a surviving network keeps its primary pool and primary family
+  for (const network of after.networks) {
+    const was = before.networks.find((n) => n.uuid === network.uuid)
+    if (was === undefined) continue
+    assert.is(network.poolUuid, was.poolUuid, `${network.type} primary pool changed`)
+    assert.is(network.primaryPoolFamily, was.primaryPoolFamily, `${network.type} primary family changed`)
+  }
+  // invariant 4: dual-stack Kubernetes turns on only with all three at two pools, off only with all at one
+  const counts = CLUSTER_NETWORKS.map((type) => {
+    const network = after.networks.find((n) => n.type === type)
+    return network ? poolsOfNetwork(after, network.uuid).length : 0
+  })
+  if (after.kubernetesDualStack && !before.kubernetesDualStack) {
+    assert.equal(counts, [2, 2, 2], 'dual-stack on too early')
+  }
+  if (!after.kubernetesDualStack && before.kubernetesDualStack) {
+    assert.ok(
+      counts.every((c) => c <= 1),
+      'dual-stack off too early',
+    )
+  }
+  const switches = effects.filter((e) => e.type === 'kubernetes-dual-stack')
+  if (after.kubernetesDualStack === before.kubernetesDualStack)
+    assert.equal(switches, [], 'switch without change')
+  for (const e of switches) assert.is(e.enabled, after.kubernetesDualStack)
+}
+
 Apply(
   'apply - property: random command sequences never throw, and refusals leave the state deep-equal',
   () => {
@@ -731,6 +775,7 @@ Apply(
             if (r.ok) {
               assert.is(r.state.generation, state.generation + 1)
               checkInvariants(r.state)
+              checkTransition(state, r.state, r.effects)
               state = r.state
               accepted.set(command.kind, (accepted.get(command.kind) ?? 0) + 1)
             }
@@ -781,7 +826,10 @@ Apply('apply - property: a refused command never touches the state (seeded from 
       const before = structuredClone(deep)
       const r = apply(deep, commandOf(deep, step))
       assert.equal(deep, before)
-      if (r.ok) checkInvariants(r.state)
+      if (r.ok) {
+        checkInvariants(r.state)
+        checkTransition(deep, r.state, r.effects)
+      }
     }),
     { numRuns: 500 },
   )
