@@ -256,6 +256,11 @@ function onboardingSuite(kind: StoreKind) {
     c.controller = await startController(c)
   })
 
+  test('dc-controller - keeps bootstrap secrets out of its output', (c) => {
+    const { controller } = ctxOf(c)
+    assert.not.match(controller.process.output(), /Secr3t/)
+  })
+
   test('invariant - the dual-stack agent served no call on its secondary (IPv4) address', async (c) => {
     const { dualAgent } = ctxOf(c)
     const [primary, secondary] = dualAgent.addresses

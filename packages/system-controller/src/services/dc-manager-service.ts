@@ -45,7 +45,7 @@ import type { SubcloudGroupRow, SubcloudUpdate, UpdateApplyType } from '../store
 export interface DcManagerDeps {
   readonly store: ControllerStore
   readonly own: OwnSystem
-  readonly deploys: DeployRunner
+  readonly deploys: Pick<DeployRunner, 'start' | 'isRunning'>
   readonly audit: Pick<Audit, 'refresh' | 'snapshot'>
   readonly channels: DeployChannels
   readonly log: (line: string) => void

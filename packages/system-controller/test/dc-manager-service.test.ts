@@ -1,0 +1,275 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ServerUnaryCall } from '@grpc/grpc-js'
+import type { AgentClient } from '@dc/protos'
+import type { Kysely } from 'kysely'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import type { DeployTarget } from '../src/deploy/deploy-runner.js'
+import {
+  ControllerError,
+  DefaultGroupProtectedError,
+  GeoRedundancyUnavailableError,
+  InvalidFieldError,
+  SubcloudGroupNameTakenError,
+  SubcloudGroupNotEmptyError,
+  SubcloudNameTakenError,
+  SubcloudNotFoundError,
+  SubcloudStateError,
+} from '../src/errors.js'
+import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
+import { DcManagerService } from '../src/services/dc-manager-service.js'
+import { ControllerStore } from '../src/store/controller-store.js'
+import { openDatabase } from '../src/store/open-database.js'
+import type { Database } from '../src/store/schema.js'
+
+const CONTROLLER = `
+name: central
+system_mode: duplex
+distributed_cloud_role: systemcontroller
+software_version: "24.09"
+management_subnet: fd01:1::/64
+management_start_address: fd01:1::2
+management_end_address: fd01:1::ff
+external_oam_subnet: fd00:1::/64
+external_oam_gateway_address: fd00:1::1
+external_oam_floating_address: fd00:1::2
+cluster_host_subnet: fd02:1::/64
+cluster_pod_subnet: fd03:1::/64
+cluster_service_subnet: fd04:1::/112
+`
+
+function subcloudYaml(n: number, name = `subcloud${n}`): string {
+  return `
+name: ${name}
+system_mode: simplex
+management_subnet: fd01:1${n}::/64
+management_start_address: fd01:1${n}::2
+management_end_address: fd01:1${n}::50
+management_gateway_address: fd01:1${n}::1
+systemcontroller_gateway_address: fd01:1::1
+external_oam_subnet: fd00:1${n}::/64
+external_oam_gateway_address: fd00:1${n}::1
+external_oam_floating_address: fd00:1${n}::2
+cluster_host_subnet: fd02:1${n}::/64
+cluster_pod_subnet: fd03:1${n}::/64
+cluster_service_subnet: fd04:1${n}::/112
+`
+}
+
+interface Ctx {
+  dir: string
+  db: Kysely<Database> | undefined
+  service: DcManagerService | undefined
+  store: ControllerStore | undefined
+  started: DeployTarget[]
+  refreshes: number
+}
+
+const test = suite<Ctx>('DcManagerService', {
+  dir: '',
+  db: undefined,
+  service: undefined,
+  store: undefined,
+  started: [],
+  refreshes: 0,
+})
+
+test.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-manager-'))
+  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
+  const store = new ControllerStore(ctx.db)
+  ctx.store = store
+  const own = await OwnSystem.open(store, parseOwnBootstrapValues(CONTROLLER))
+  ctx.service = new DcManagerService({
+    store,
+    own,
+    deploys: {
+      start: (target) => void ctx.started.push(target),
+      isRunning: () => false,
+    },
+    audit: {
+      refresh: () => {
+        ctx.refreshes++
+        return Promise.resolve()
+      },
+      snapshot: () => [],
+    },
+    channels: { agent: () => ({}) as AgentClient },
+    log: () => undefined,
+  })
+})
+
+test.after(async (ctx) => {
+  await ctx.db?.destroy()
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+function svc(ctx: Ctx): { service: DcManagerService; store: ControllerStore } {
+  if (ctx.service === undefined || ctx.store === undefined) throw new Error('not started')
+  return { service: ctx.service, store: ctx.store }
+}
+
+async function refused<E extends ControllerError>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+): Promise<E> {
+  try {
+    await promise
+  } catch (err) {
+    assert.instance(err, type)
+    return err as E
+  }
+  throw new Error(`expected ${type.name}`)
+}
+
+/** Simulate what the deploy and the audit would have written. */
+async function deployedAndOnline(store: ControllerStore, name: string): Promise<void> {
+  await store.mutateSubcloud(name, () => ({
+    kind: 'update',
+    set: { deploy_status: 'complete', availability_status: 'online' },
+  }))
+}
+
+const noCall = {} as ServerUnaryCall<unknown, unknown>
+
+test('addSubcloud - creates the row unmanaged/offline/not-deployed and starts the deploy', async (ctx) => {
+  const { service } = svc(ctx)
+  const added = await service.addSubcloud({
+    bootstrap_address: '::1',
+    bootstrap_values_yaml: subcloudYaml(1),
+  })
+  assert.is(added.deploy_status, 'not-deployed')
+  assert.is(added.management_state, 'unmanaged')
+  assert.is(added.availability_status, 'offline')
+  assert.is(added.sync, 'unknown')
+  assert.equal(
+    ctx.started.map((t) => [t.name, t.primaryAddress]),
+    [['subcloud1', '[::1]:50051']],
+  )
+  await refused(
+    service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(2, 'subcloud1') }),
+    ControllerError,
+  )
+  assert.is(ctx.started.length, 1, 'a refused add starts nothing')
+})
+
+test('manageSubcloud - needs complete and online unless forced; unmanage resets sync', async (ctx) => {
+  const { service, store } = svc(ctx)
+  const notComplete = await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)
+  assert.match(notComplete.message, /deploy status is complete \(it is not-deployed\)/)
+  await store.mutateSubcloud('subcloud1', () => ({ kind: 'update', set: { deploy_status: 'complete' } }))
+  assert.match(
+    (await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)).message,
+    /online/,
+  )
+  await deployedAndOnline(store, 'subcloud1')
+  const managed = await service.manageSubcloud('subcloud1', false)
+  assert.is(managed.management_state, 'managed')
+  assert.ok(ctx.refreshes > 0, 'the audit is told')
+  await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)
+  const unmanaged = await service.unmanageSubcloud('subcloud1', false)
+  assert.is(unmanaged.management_state, 'unmanaged')
+  assert.is(unmanaged.sync, 'unknown')
+  await refused(service.unmanageSubcloud('subcloud1', false), SubcloudStateError)
+})
+
+test('unmanageSubcloud --migrate - rehome-pending, which manage turns back into complete even offline', async (ctx) => {
+  const { service, store } = svc(ctx)
+  const pending = await service.unmanageSubcloud('subcloud1', true)
+  assert.is(pending.deploy_status, 'rehome-pending')
+  await store.mutateSubcloud('subcloud1', () => ({ kind: 'update', set: { availability_status: 'offline' } }))
+  const managed = await service.manageSubcloud('subcloud1', false)
+  assert.is(managed.deploy_status, 'complete')
+  assert.is(managed.management_state, 'managed')
+})
+
+test('deleteSubcloud - refused while managed, deploying or online', async (ctx) => {
+  const { service, store } = svc(ctx)
+  assert.match(
+    (await refused(service.deleteSubcloud('subcloud1'), SubcloudStateError)).message,
+    /'managed' status/,
+  )
+  await service.addSubcloud({ bootstrap_address: '[::1]:7000', bootstrap_values_yaml: subcloudYaml(2) })
+  assert.match(
+    (await refused(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
+    /deploy is in progress/,
+  )
+  await deployedAndOnline(store, 'subcloud2')
+  assert.match(
+    (await refused(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
+    /not offline/,
+  )
+  await store.mutateSubcloud('subcloud2', () => ({ kind: 'update', set: { availability_status: 'offline' } }))
+  assert.is((await service.deleteSubcloud('subcloud2')).name, 'subcloud2')
+  await refused(service.getSubcloud('subcloud2', false, noCall), SubcloudNotFoundError)
+})
+
+test('updateSubcloud - rename rules, address family, group, nothing-to-update, peer groups', async (ctx) => {
+  const { service } = svc(ctx)
+  const renameManaged = await refused(
+    service.updateSubcloud({ subcloud: 'subcloud1', name: 'edge1' }),
+    SubcloudStateError,
+  )
+  assert.match(renameManaged.message, /unmanaged/)
+  await service.unmanageSubcloud('subcloud1', false)
+  await refused(service.updateSubcloud({ subcloud: 'subcloud1', name: '42' }), InvalidFieldError)
+  const renamed = await service.updateSubcloud({
+    subcloud: 'subcloud1',
+    name: 'edge1',
+    description: 'lab',
+    location: 'r1',
+  })
+  assert.is(renamed.name, 'edge1')
+  assert.is(renamed.description, 'lab')
+  await service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(3) })
+  await refused(service.updateSubcloud({ subcloud: 'edge1', name: 'subcloud3' }), SubcloudNameTakenError)
+  const v4 = await refused(
+    service.updateSubcloud({ subcloud: 'edge1', bootstrap_address: '127.0.0.1' }),
+    InvalidFieldError,
+  )
+  assert.match(v4.message, /primary OAM family is IPv6/)
+  const moved = await service.updateSubcloud({ subcloud: 'edge1', bootstrap_address: '[::1]:6001' })
+  assert.is(moved.bootstrap_address, '[::1]:6001')
+  await refused(service.updateSubcloud({ subcloud: 'edge1' }), InvalidFieldError)
+  await refused(service.updateSubcloud({ subcloud: 'edge1', group: 'nope' }), ControllerError)
+  await refused(
+    service.updateSubcloud({ subcloud: 'edge1', peer_group: 'pg1' }),
+    GeoRedundancyUnavailableError,
+  )
+  const rehome = await service.updateSubcloud({
+    subcloud: 'edge1',
+    bootstrap_values_yaml: subcloudYaml(1, 'edge1'),
+  })
+  assert.is(rehome.name, 'edge1')
+})
+
+test('subcloud groups - Default is protected, names unique, non-empty groups stay', async (ctx) => {
+  const { service } = svc(ctx)
+  const group = await service.addGroup({
+    name: 'edge',
+    update_apply_type: 'serial',
+    max_parallel_subclouds: 4,
+  })
+  assert.is(group.update_apply_type, 'serial')
+  await refused(service.addGroup({ name: 'edge' }), SubcloudGroupNameTakenError)
+  await refused(service.addGroup({ name: '12' }), InvalidFieldError)
+  await refused(service.addGroup({ name: 'x', max_parallel_subclouds: 5001 }), InvalidFieldError)
+  await refused(service.addGroup({ name: 'x', update_apply_type: 'random' }), InvalidFieldError)
+  await refused(service.updateGroup({ group: 'Default', name: 'Other' }), DefaultGroupProtectedError)
+  const described = await service.updateGroup({ group: 'Default', description: 'all of them' })
+  assert.is(described.description, 'all of them')
+  await refused(service.deleteGroup('Default'), DefaultGroupProtectedError)
+  await service.updateSubcloud({ subcloud: 'edge1', group: 'edge' })
+  const members = await service.listSubclouds(true, false, group.id)
+  assert.equal(
+    members.subclouds?.map((s) => s.name),
+    ['edge1'],
+  )
+  await refused(service.deleteGroup('edge'), SubcloudGroupNotEmptyError)
+  await service.updateSubcloud({ subcloud: 'edge1', group: 'Default' })
+  assert.is((await service.deleteGroup('edge')).name, 'edge')
+})
+
+test.run()
