@@ -10,6 +10,7 @@ import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
 import { DeployRunner } from './deploy/deploy-runner.js'
 import { INTERRUPTED_DEPLOY_FAILURES, INTERRUPTED_REASON } from './deploy-status.js'
+import { ConfigError, StoreOpenError } from './errors.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
 import { DcManagerService } from './services/dc-manager-service.js'
 import { createPlatformRouter } from './services/platform-router.js'
@@ -93,8 +94,26 @@ export async function startController(
 ): Promise<RunningController> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const errorLog = options.errorLog ?? stderrErrorLogger
-  const raw = parseOwnBootstrapValues(await readFile(config.bootstrapValuesFile, 'utf8'))
-  const { db, kind } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  let text: string
+  try {
+    text = await readFile(config.bootstrapValuesFile, 'utf8')
+  } catch (err) {
+    throw new ConfigError(
+      `cannot read --bootstrap-values ${config.bootstrapValuesFile}: ${err instanceof Error ? err.message : String(err)}`,
+    )
+  }
+  const raw = parseOwnBootstrapValues(text)
+  let opened
+  try {
+    opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  } catch (err) {
+    const what =
+      config.databaseUrl === undefined
+        ? `the embedded database in ${config.dataDir}`
+        : 'the PostgreSQL database'
+    throw new StoreOpenError(what, { cause: err })
+  }
+  const { db, kind } = opened
   const cleanups: (() => Promise<void>)[] = [() => db.destroy()]
   const unwind = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) {

@@ -223,6 +223,17 @@ export class StoreUnavailableError extends ControllerError {
   }
 }
 
+/** The store could not be opened or migrated at start. */
+export class StoreOpenError extends ControllerError {
+  readonly code = 'STORE_OPEN_FAILED'
+  readonly category = 'unavailable'
+
+  constructor(what: string, options: ErrorOptions) {
+    const cause = options.cause instanceof Error ? options.cause.message : String(options.cause)
+    super(`Cannot open ${what}: ${cause}`, options)
+  }
+}
+
 /** Two writers raced on the same rows; the caller may retry. */
 export class ConcurrentUpdateError extends ControllerError {
   readonly code = 'CONCURRENT_UPDATE'

@@ -32,6 +32,7 @@ export {
   InvalidOwnBootstrapValuesError,
   OwnSystemMismatchError,
   RegionNotFoundError,
+  StoreOpenError,
   StoreUnavailableError,
   SubcloudAddRejectedError,
   SubcloudGroupNameTakenError,

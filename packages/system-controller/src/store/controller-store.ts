@@ -557,6 +557,8 @@ export class ControllerStore implements AuditStore {
           .selectFrom('subclouds')
           .select(['id', 'management_state'])
           .where('id', 'in', ids)
+          // One lock order for every batch and every single-row change: no deadlock between them.
+          .orderBy('id')
           .forUpdate()
           .execute()
         const managed = new Map(existing.map((r) => [r.id, r.management_state === 'managed']))

@@ -23,10 +23,22 @@ export interface OpenedDatabase {
   readonly kind: DatabaseKind
 }
 
+/** A driver error in one line: pg's connection errors are AggregateErrors with an empty message. */
+function describeCause(cause: unknown): string {
+  if (cause instanceof AggregateError && cause.errors.length > 0) return describeCause(cause.errors[0])
+  if (cause instanceof Error) return cause.message !== '' ? cause.message : cause.name
+  return String(cause)
+}
+
 /** Raised when the schema migrations fail; the database is closed again. */
 export class MigrationFailedError extends Error {
-  constructor(migration: string | undefined, options?: ErrorOptions) {
-    super(`Database migration ${migration ?? '(unknown)'} failed`, options)
+  constructor(migration: string | undefined, options: ErrorOptions) {
+    super(
+      migration === undefined
+        ? `Database migrations could not run: ${describeCause(options.cause)}`
+        : `Database migration ${migration} failed: ${describeCause(options.cause)}`,
+      options,
+    )
     this.name = 'MigrationFailedError'
   }
 }
