@@ -207,7 +207,7 @@ test('deleteSubcloud - refused while managed, deploying or online', async (ctx) 
 })
 
 test('updateSubcloud - rename rules, address family, group, nothing-to-update, peer groups', async (ctx) => {
-  const { service } = svc(ctx)
+  const { service, store } = svc(ctx)
   const renameManaged = await refused(
     service.updateSubcloud({ subcloud: 'subcloud1', name: 'edge1' }),
     SubcloudStateError,
@@ -215,6 +215,28 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   assert.match(renameManaged.message, /unmanaged/)
   await service.unmanageSubcloud('subcloud1', false)
   await refused(service.updateSubcloud({ subcloud: 'subcloud1', name: '42' }), InvalidFieldError)
+  const before = await store.findSubcloud('subcloud1')
+  await store.writeStatusBatch(
+    [
+      {
+        subcloudId: before?.id ?? 0,
+        name: 'subcloud1',
+        raiseAlarms: [
+          {
+            alarmId: '280.001',
+            region: 'SystemController',
+            entityInstanceId: 'subcloud=subcloud1',
+            severity: 'critical',
+            reasonText: 'Subcloud subcloud1 is offline',
+            proposedRepairAction: '',
+            serviceAffecting: true,
+          },
+        ],
+        clearAlarms: [],
+      },
+    ],
+    new AbortController().signal,
+  )
   const renamed = await service.updateSubcloud({
     subcloud: 'subcloud1',
     name: 'edge1',
@@ -223,6 +245,7 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   })
   assert.is(renamed.name, 'edge1')
   assert.is(renamed.description, 'lab')
+  assert.equal(await store.listAlarms('SystemController'), [], 'alarms under the old name are cleared')
   await service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(3) })
   await refused(service.updateSubcloud({ subcloud: 'edge1', name: 'subcloud3' }), SubcloudNameTakenError)
   const v4 = await refused(

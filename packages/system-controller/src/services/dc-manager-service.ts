@@ -324,7 +324,12 @@ export class DcManagerService {
           saved_payload: { ...rehome.values, 'bootstrap-address': address ?? current.bootstrap_address },
         })
       }
-      return { kind: 'update', set }
+      // Fleet alarms name the subcloud (`subcloud=<name>`): a rename drops the old ones, and the
+      // audit raises whatever still applies under the new name.
+      const renamed = set.name !== undefined && set.name !== current.name
+      return renamed
+        ? { kind: 'update', set, clearAlarmIds: ['280.001', '280.002'] }
+        : { kind: 'update', set }
     })
     this.#deps.log(`subcloud ${updated.name}: updated (${Object.keys(set).join(', ')})`)
     await this.#refreshAudit()
