@@ -1,0 +1,26 @@
+/**
+ * A TLS file that cannot be used: unreadable, not PEM, or a key that does not belong to its
+ * certificate. The message names the file and what is wrong with it, in one line.
+ */
+export class TlsConfigError extends Error {
+  override readonly name = 'TlsConfigError'
+  constructor(
+    message: string,
+    readonly file: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+}
+
+/** Plaintext gRPC on a non-loopback address without the explicit `--insecure` opt-in. */
+export class InsecureBindingError extends Error {
+  override readonly name = 'InsecureBindingError'
+  constructor(readonly addresses: readonly string[]) {
+    super(
+      `refusing to serve plaintext gRPC on non-loopback ${addresses.length === 1 ? 'address' : 'addresses'} ` +
+        `${addresses.join(', ')}: configure TLS (CA bundle, certificate and key), ` +
+        'or pass --insecure to accept unauthenticated clients from the network',
+    )
+  }
+}
