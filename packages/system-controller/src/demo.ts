@@ -19,7 +19,7 @@ import type { ServiceError } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
 import { loadProtos } from '@dc/protos'
 import type { DcManagerClient, ListSubcloudsResponse__Output, Subcloud__Output } from '@dc/protos'
-import { unaryCall } from './deploy/grpc-call.js'
+import { unaryCall } from './deploy/unary-call.js'
 import { DEMO_CONTROLLER_VALUES, DEMO_SUBCLOUDS, valuesYaml } from './demo/demo-sites.js'
 
 const here = dirname(fileURLToPath(import.meta.url))

@@ -20,8 +20,8 @@ export {
   parseControllerArgs,
 } from './config.js'
 export type { ControllerConfig } from './config.js'
-export { startController } from './controller.js'
-export type { RunningController, StartControllerOptions } from './controller.js'
+export { startController } from './start-controller.js'
+export type { RunningController, StartControllerOptions } from './start-controller.js'
 export {
   ConcurrentUpdateError,
   ConfigError,

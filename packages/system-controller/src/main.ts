@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, ControllerError } from './errors.js'
 import { USAGE, parseControllerArgs } from './config.js'
-import { startController } from './controller.js'
+import { startController } from './start-controller.js'
 
 /** dc-controller's entry point: flags in, readiness line out, graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<number> {

@@ -7,7 +7,7 @@ import type {
 } from '@dc/protos'
 import type { DeployStatus } from '../deploy-status.js'
 import type { ControllerStore } from '../store/controller-store.js'
-import { describeGrpcError, unaryCall } from './grpc-call.js'
+import { describeGrpcError, unaryCall } from './unary-call.js'
 
 /** The part of the agent channel pool a deploy needs. */
 export interface DeployChannels {

@@ -19,7 +19,7 @@ import { parse as parseYaml } from 'yaml'
 import type { Audit } from '../audit/index.js'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
 import { DEFAULT_AGENT_PORT } from '../config.js'
-import { describeGrpcError, unaryCall } from '../deploy/grpc-call.js'
+import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'
 import type { DeployChannels, DeployRunner } from '../deploy/deploy-runner.js'
 import { ACTIVE_DEPLOY_STATES, HIDDEN_WITHOUT_ALL } from '../deploy-status.js'
 import {

@@ -19,7 +19,7 @@ import type {
   PlatformHandlers,
 } from '@dc/protos'
 import type { Audit } from '../audit/index.js'
-import { describeGrpcError, unaryCall } from '../deploy/grpc-call.js'
+import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'
 import { RegionNotFoundError, SubcloudUnavailableError } from '../errors.js'
 import { toStatus } from '../grpc/status.js'
 import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
