@@ -25,7 +25,9 @@ export const MIN_HEARTBEAT_INTERVAL_MS = 50
 export const MAX_HEARTBEAT_INTERVAL_MS = 60_000
 
 export const USAGE =
-  'usage: dc-agent --listen ADDR:PORT[,ADDR:PORT...] --state-dir DIR [--bootstrap-values FILE] [--heartbeat-interval-ms N]'
+  'usage: dc-agent --listen ADDR:PORT[,ADDR:PORT...] --state-dir DIR [--bootstrap-values FILE] [--heartbeat-interval-ms N]\n' +
+  '       dc-agent --simulate N --listen-base ADDR:PORT [--mix V4:V6:DUAL] [--first-index N] [--state-dir DIR]\n' +
+  '                [--heartbeat-interval-ms N] [--manifest FILE] [--control ADDR:PORT]'
 
 /** A command line the agent cannot run with; the message says what is wrong and shows the usage. */
 export class ConfigError extends Error {
@@ -58,7 +60,8 @@ export function parseListenList(text: string): ListenAddress[] {
   return out
 }
 
-function parseInterval(text: string): number {
+/** Validate `--heartbeat-interval-ms`. */
+export function parseHeartbeatInterval(text: string): number {
   if (!/^\d+$/.test(text)) throw new ConfigError(`--heartbeat-interval-ms: '${text}' is not a whole number`)
   const ms = Number(text)
   if (ms < MIN_HEARTBEAT_INTERVAL_MS || ms > MAX_HEARTBEAT_INTERVAL_MS) {
@@ -98,6 +101,6 @@ export function parseAgentConfig(argv: readonly string[]): AgentConfig {
     heartbeatIntervalMs:
       values['heartbeat-interval-ms'] === undefined
         ? DEFAULT_HEARTBEAT_INTERVAL_MS
-        : parseInterval(values['heartbeat-interval-ms']),
+        : parseHeartbeatInterval(values['heartbeat-interval-ms']),
   }
 }

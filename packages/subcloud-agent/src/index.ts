@@ -16,7 +16,12 @@ export type {
   ControllerChange,
   KubernetesSink,
 } from './agent.js'
-export { AgentServer, MAX_RECEIVE_MESSAGE_BYTES } from './adapters/agent-server.js'
+export {
+  AGENT_SERVER_OPTIONS,
+  AgentServer,
+  MAX_RECEIVE_MESSAGE_BYTES,
+  agentServiceHandlers,
+} from './adapters/agent-server.js'
 export type { AgentServerProps } from './adapters/agent-server.js'
 export { CallCounters } from './adapters/call-counters.js'
 export { FileStateStore, STATE_FILE_NAME } from './adapters/file-state-store.js'
@@ -34,6 +39,25 @@ export {
   parseListenList,
 } from './config.js'
 export type { AgentConfig, ListenAddress } from './config.js'
+export { Simulator, SITE_METADATA_KEY } from './simulator/simulator.js'
+export type { SimulatorProps } from './simulator/simulator.js'
+export { SimulatedSite } from './simulator/simulated-site.js'
+export type { SiteLifecycle } from './simulator/simulated-site.js'
+export { SiteFaults } from './simulator/site-faults.js'
+export { MemoryStateStore } from './simulator/memory-state-store.js'
+export { parseMix, planSites, spreadKinds } from './simulator/site-plan.js'
+export type { SiteMix, SitePlanOptions, SiteSpec } from './simulator/site-plan.js'
+export {
+  MAX_SITES,
+  SIMULATED_CONTROLLER_VALUES,
+  siteBootstrapValues,
+  valuesYaml,
+} from './simulator/site-values.js'
+export type { FlatValues, SiteKind } from './simulator/site-values.js'
+export { buildManifest, parseManifest } from './simulator/simulator-manifest.js'
+export type { ManifestSubcloud, SimulatorManifest } from './simulator/simulator-manifest.js'
+export { CONTROL_COMMANDS, runControlLine, startControlServer } from './simulator/control-protocol.js'
+export type { ControlServer } from './simulator/control-protocol.js'
 export { fence } from './fencing.js'
 export type { Ownership } from './fencing.js'
 export {

@@ -7,6 +7,8 @@ import { FileStateStore } from './adapters/file-state-store.js'
 import { KubernetesFileWriter } from './adapters/kubernetes-file-writer.js'
 import { parseValuesYaml } from './adapters/agent-handlers.js'
 import { ConfigError, parseAgentConfig } from './config.js'
+import { runSimulator } from './simulator/run-simulator.js'
+import { isSimulatorCommandLine, parseSimulatorConfig } from './simulator/simulator-config.js'
 
 /** How long in-flight calls get to finish on SIGTERM before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
@@ -20,10 +22,47 @@ function logError(message: string, cause: unknown): void {
   logLine(`${message}: ${text}`)
 }
 
+/** Stop gracefully on the first SIGTERM or SIGINT. */
+function stopOnSignal(stopServing: () => Promise<void>): void {
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    logLine(`${signal}: shutting down`)
+    stopServing().then(
+      () => {
+        logLine('stopped')
+        process.exitCode = 0
+        // Nothing of ours is left running; this only guards against a stray handle keeping the process up.
+        setTimeout(() => process.exit(), 1_000).unref()
+      },
+      (err: unknown) => {
+        logError('shutdown failed', err)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+/** `dc-agent --simulate N ...`: many virtual subclouds in this one process. */
+async function simulate(argv: readonly string[]): Promise<void> {
+  const config = parseSimulatorConfig(argv)
+  const running = await runSimulator(config, { log: logLine, errorLog: logError })
+  stopOnSignal(running.stop)
+  process.stdout.write(`${running.readyLine}\n`)
+}
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
   let config
   try {
-    config = parseAgentConfig(process.argv.slice(2))
+    if (isSimulatorCommandLine(argv)) {
+      await simulate(argv)
+      return
+    }
+    config = parseAgentConfig(argv)
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     process.stderr.write(`dc-agent: ${err.message}\n`)
@@ -49,26 +88,7 @@ async function main(): Promise<void> {
     log: logError,
   })
   await server.start()
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    logLine(`${signal}: shutting down`)
-    server.stop(SHUTDOWN_GRACE_MS).then(
-      () => {
-        logLine('stopped')
-        process.exitCode = 0
-        // Nothing of ours is left running; this only guards against a stray handle keeping the process up.
-        setTimeout(() => process.exit(), 1_000).unref()
-      },
-      (err: unknown) => {
-        logError('shutdown failed', err)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGTERM', () => stop('SIGTERM'))
-  process.on('SIGINT', () => stop('SIGINT'))
+  stopOnSignal(() => server.stop(SHUTDOWN_GRACE_MS))
   process.stdout.write(`dc-agent listening on ${config.listen.map((a) => a.text).join(',')}\n`)
 }
 

@@ -3,20 +3,36 @@ import type { ServerOptions } from '@grpc/grpc-js'
 import { createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import type { ErrorLogger, PlatformPort } from '@dc/platform-service'
 import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
+import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
 import type { Agent } from '../agent.js'
 import type { ListenAddress } from '../config.js'
 import { createAgentHandlers } from './agent-handlers.js'
+import type { AgentHandlersProps } from './agent-handlers.js'
 import { CallCounters } from './call-counters.js'
 
 /** Largest request accepted; grpc-js answers RESOURCE_EXHAUSTED above it without calling us. */
 export const MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024
 
-const SERVER_OPTIONS: ServerOptions = {
+/** Options of every grpc-js server in front of agents (the simulator's shared one included). */
+export const AGENT_SERVER_OPTIONS: ServerOptions = {
   'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES,
   // Detect a controller that vanished without closing its Watch stream.
   'grpc.keepalive_time_ms': 10_000,
   'grpc.keepalive_timeout_ms': 5_000,
   'grpc.keepalive_permit_without_calls': 1,
+}
+
+/** The `Platform` (local administration) and `Agent` (controller) handlers of one agent. */
+export function agentServiceHandlers(props: AgentHandlersProps): {
+  readonly platform: PlatformHandlers
+  readonly agent: AgentHandlers
+} {
+  const { agent, log } = props
+  const port: PlatformPort = {
+    state: async () => agent.requireState(),
+    apply: (commands, signal) => agent.applyLocal(commands, signal),
+  }
+  return { platform: createPlatformHandlers(port, { log }), agent: createAgentHandlers(props) }
 }
 
 export interface AgentServerProps {
@@ -50,12 +66,7 @@ export class AgentServer {
       throw new Error(`cannot start an agent server that is ${this.#lifecycle}`)
     const { agent, heartbeatIntervalMs, log } = this.#props
     const { dc } = loadProtos()
-    const port: PlatformPort = {
-      state: async () => agent.requireState(),
-      apply: (commands, signal) => agent.applyLocal(commands, signal),
-    }
-    const platform = createPlatformHandlers(port, { log })
-    const agentHandlers = createAgentHandlers({
+    const handlers = agentServiceHandlers({
       agent,
       counters: this.counters,
       heartbeatIntervalMs,
@@ -65,11 +76,11 @@ export class AgentServer {
     try {
       for (const address of this.#props.listen) {
         const server = new Server({
-          ...SERVER_OPTIONS,
+          ...AGENT_SERVER_OPTIONS,
           interceptors: [this.counters.interceptorFor(address.text)],
         })
-        server.addService(tolerantServiceDefinition(dc.platform.v1.Platform.service), platform)
-        server.addService(tolerantServiceDefinition(dc.agent.v1.Agent.service), agentHandlers)
+        server.addService(tolerantServiceDefinition(dc.platform.v1.Platform.service), handlers.platform)
+        server.addService(tolerantServiceDefinition(dc.agent.v1.Agent.service), handlers.agent)
         const health = addStandardServices(server, {
           serviceNames: [SERVICE_NAMES.platform, SERVICE_NAMES.agent],
         })

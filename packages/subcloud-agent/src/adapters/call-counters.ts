@@ -17,9 +17,16 @@ export class CallCounters {
   interceptorFor(address: string): ServerInterceptor {
     if (!this.#counts.has(address)) throw new Error(`unknown listen address ${address}`)
     return (_method, call) => {
-      this.#counts.set(address, (this.#counts.get(address) ?? 0) + 1)
+      this.record(address)
       return new ServerInterceptingCall(call)
     }
+  }
+
+  /** Counts one call on `address`, for servers that learn the local address some other way. */
+  record(address: string): void {
+    const count = this.#counts.get(address)
+    if (count === undefined) throw new Error(`unknown listen address ${address}`)
+    this.#counts.set(address, count + 1)
   }
 
   /** One entry per listen address, in listen order, zero counts included. */

@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcessByStdio } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
+import { status } from '@grpc/grpc-js'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { parseHostPort } from '@dc/netmodel'
+import type { DescribeResponse__Output } from '@dc/protos'
+import { parseManifest } from '../src/simulator/simulator-manifest.js'
+import type { SimulatorManifest } from '../src/simulator/simulator-manifest.js'
+import { agentClient, closeClients, failure, unary } from './simulator-fixture.js'
+
+const MAIN = resolve(import.meta.dirname, '..', 'src', 'main.ts')
+
+interface Running {
+  child: ChildProcessByStdio<null, Readable, Readable>
+  output: string[]
+  manifest: SimulatorManifest
+}
+
+/** `dc-agent --simulate 3` from source, on a random free run of ports; resolves once it is ready. */
+async function startProcess(dir: string): Promise<Running> {
+  for (let attempt = 0; ; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 10_000)
+    const manifestFile = join(dir, `manifest-${attempt}.json`)
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        MAIN,
+        '--simulate',
+        '3',
+        '--listen-base',
+        `[::1]:${base}`,
+        '--mix',
+        '1:1:1',
+        '--manifest',
+        manifestFile,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    const output: string[] = []
+    const ready = await new Promise<boolean>((resolveReady) => {
+      for (const stream of [child.stdout, child.stderr]) {
+        createInterface({ input: stream }).on('line', (line) => {
+          output.push(line)
+          if (line.startsWith('dc-agent simulating ')) resolveReady(true)
+        })
+      }
+      child.once('exit', () => resolveReady(false))
+    })
+    if (ready) return { child, output, manifest: parseManifest(await readFile(manifestFile, 'utf8')) }
+    if (attempt >= 5 || !output.join('\n').includes('EADDRINUSE'))
+      throw new Error(`simulator did not start:\n${output.join('\n')}`)
+  }
+}
+
+function control(address: string, line: string): Promise<string> {
+  const { host, port } = parseHostPort(address)
+  return new Promise((resolveAnswer, reject) => {
+    const socket = connect({ host: host.toString(), port }, () => socket.write(`${line}\n`))
+    socket.once('error', reject)
+    createInterface({ input: socket }).once('line', (answer) => {
+      socket.destroy()
+      resolveAnswer(answer)
+    })
+  })
+}
+
+function describe(address: string): Promise<DescribeResponse__Output> {
+  const client = agentClient(address)
+  return unary<DescribeResponse__Output>((md, o, cb) => client.Describe({}, md, o, cb))
+}
+
+const DcAgentSimulate = suite('dc-agent --simulate')
+
+DcAgentSimulate(
+  'dc-agent --simulate - serves its manifest, obeys its control port, and stops on SIGTERM',
+  async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dc-sim-'))
+    let running: Running | undefined
+    try {
+      running = await startProcess(dir)
+      const { manifest, child } = running
+      assert.equal(
+        manifest.subclouds.map((s) => [s.name, s.family, s.secondary !== null]),
+        [
+          ['subcloud1', 'ipv6', false],
+          ['subcloud2', 'dual', true],
+          ['subcloud3', 'ipv4', false],
+        ],
+      )
+      assert.match(manifest.controllerValuesYaml, /distributed_cloud_role: "systemcontroller"/)
+      const [first, second] = manifest.subclouds
+      if (first === undefined || second === undefined) throw new Error('manifest lists three subclouds')
+      assert.not.ok((await describe(first.primary)).bootstrapped)
+      assert.match(await control(manifest.control, 'kill subcloud2'), /^ok kill 1 \d+$/)
+      assert.is((await failure(describe(second.primary))).code, status.UNAVAILABLE)
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+      child.kill('SIGTERM')
+      assert.is(await exited, 0)
+    } finally {
+      closeClients()
+      running?.child.kill('SIGKILL')
+      await rm(dir, { recursive: true, force: true })
+    }
+  },
+)
+
+DcAgentSimulate.run()
