@@ -3,27 +3,37 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BenchRow, Scenario } from './bench-row.js'
+import { fleetScenario } from './fleet-scenario.js'
+import { geoScenario } from './geo-scenario.js'
+import { machineDescription } from './host-stats.js'
 import { netmodelScenario } from './netmodel-scenario.js'
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } })
-const scenarios: readonly Scenario[] = [netmodelScenario]
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } },
+})
+const sizes = values.sizes?.split(',').map((s) => {
+  const n = Number(s)
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--sizes: '${s}' is not a fleet size`)
+  return n
+})
+const scenarios: readonly Scenario[] = [netmodelScenario, fleetScenario, geoScenario]
 
 const controller = new AbortController()
 process.once('SIGINT', () => controller.abort())
 const rows: BenchRow[] = []
 for (const scenario of scenarios) {
   process.stderr.write(`bench: ${scenario.name}${values.quick ? ' (quick)' : ''}\n`)
-  rows.push(...(await scenario.run({ quick: values.quick, signal: controller.signal })))
+  rows.push(...(await scenario.run({ quick: values.quick, sizes, signal: controller.signal })))
 }
 
 const header = ['figure', 'value', 'unit', 'target', 'raw limit', 'ratio', 'met']
 const table = rows.map((r) => [
   r.figure,
-  formatNumber(r.value),
+  Number.isNaN(r.value) ? 'not measured' : formatNumber(r.value),
   r.unit,
   r.target ?? '',
   r.rawLimit === undefined ? '' : formatNumber(r.rawLimit),
-  r.ratio === undefined ? '' : r.ratio.toFixed(2),
+  r.ratio === undefined || Number.isNaN(r.ratio) ? '' : r.ratio.toFixed(2),
   r.met === undefined ? '' : r.met ? 'yes' : 'NO',
 ])
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)))
@@ -31,6 +41,10 @@ const line = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`
 const fmt = (cells: readonly string[]): string =>
   `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
 process.stdout.write([line, fmt(header), line, ...table.map(fmt), line].join('\n') + '\n')
+const notes = rows.flatMap((r) => (r.note === undefined ? [] : [`  ${r.figure}: ${r.note}`]))
+process.stdout.write(
+  `machine: ${machineDescription()}\n${notes.length > 0 ? `notes:\n${notes.join('\n')}\n` : ''}`,
+)
 
 const out = resolve(import.meta.dirname, '..', 'results.json')
 writeFileSync(out, JSON.stringify(rows, null, 2) + '\n')

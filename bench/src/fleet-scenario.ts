@@ -1,0 +1,161 @@
+import { makeTempDir, removeTempDir, startPostgres } from '@dc/test/support/index.js'
+import type { PostgresServer } from '@dc/test/support/index.js'
+import { startBenchController } from './bench-controller.js'
+import type { BenchRow, Scenario } from './bench-row.js'
+import { ControllerDatabase } from './controller-database.js'
+import { processRssBytes } from './host-stats.js'
+import { measureDetection } from './measure-detection.js'
+import { FAN_OUT_CALLS_PER_SUBCLOUD, measureFanOut } from './measure-fan-out.js'
+import { measureMassOutage } from './measure-mass-outage.js'
+import { measureOnboarding } from './measure-onboarding.js'
+import { measureSteadyState } from './measure-steady-state.js'
+import { rawBatchedInserts } from './raw-postgres.js'
+import { rawUnaryEcho, rawWatchCost } from './raw-grpc.js'
+import { startSimulatedFleet } from './simulated-fleet.js'
+
+/** IPv6-only and dual-stack IPv6-primary sites, half each: what an IPv6-primary controller onboards. */
+const MIX = '0:1:1'
+/** The controller's default audit interval, which the raw streams use too. */
+const HEARTBEAT_INTERVAL_MS = 1_000
+/** Subclouds in flight in the pool fan-out and its raw echo. */
+const FAN_OUT_PARALLELISM = 64
+
+interface Timing {
+  readonly rawWatchWindowMs: number
+  readonly settleMs: number
+  readonly steadyWindowMs: number
+  readonly detectionTrials: number
+  readonly detectionConcurrency: number
+}
+
+const QUICK: Timing = {
+  rawWatchWindowMs: 3_000,
+  settleMs: 2_000,
+  steadyWindowMs: 5_000,
+  detectionTrials: 6,
+  detectionConcurrency: 6,
+}
+const FULL: Timing = {
+  rawWatchWindowMs: 10_000,
+  settleMs: 10_000,
+  // One full slow-write period of the audit (30 s), so the steady write rate includes it.
+  steadyWindowMs: 30_000,
+  detectionTrials: 20,
+  detectionConcurrency: 5,
+}
+
+function progress(line: string): void {
+  process.stderr.write(`bench: ${line}\n`)
+}
+
+/** Every fleet figure at one size: one PostgreSQL database, simulators, one controller. */
+async function runFleet(
+  n: number,
+  postgres: PostgresServer,
+  timing: Timing,
+  signal: AbortSignal,
+): Promise<BenchRow[]> {
+  const dir = await makeTempDir('dc-bench-')
+  const label = n.toLocaleString('en-US')
+  try {
+    progress(`${label} subclouds: raw batched inserts`)
+    const rawInsertsPerSecond = await rawBatchedInserts(
+      await postgres.createDatabase(`raw_${n}`),
+      Math.max(20_000, 2 * n),
+    )
+    progress(`${label} subclouds: starting simulators`)
+    const fleet = await startSimulatedFleet({ count: n, mix: MIX, dir })
+    try {
+      const addresses = fleet.subclouds.map((s) => s.primary)
+      progress(`${label} subclouds: raw Watch streams and raw unary echo`)
+      const rawWatch = await rawWatchCost(addresses, HEARTBEAT_INTERVAL_MS, timing.rawWatchWindowMs)
+      const echo = await rawUnaryEcho(addresses, FAN_OUT_CALLS_PER_SUBCLOUD, FAN_OUT_PARALLELISM)
+      const databaseUrl = await postgres.createDatabase(`controller_${n}`)
+      progress(`${label} subclouds: starting dc-controller`)
+      const controller = await startBenchController({
+        valuesYaml: fleet.controllerValuesYaml,
+        databaseUrl,
+        dir,
+      })
+      const database = await ControllerDatabase.connect(databaseUrl)
+      try {
+        await new Promise((r) => setTimeout(r, timing.settleMs))
+        const baselineRssBytes = processRssBytes(controller.process.pid)
+        const rows: BenchRow[] = []
+        progress(`${label} subclouds: onboarding`)
+        rows.push(
+          ...(await measureOnboarding({
+            controller,
+            subclouds: fleet.subclouds,
+            echoCallsPerSecond: echo.callsPerSecond,
+            signal,
+          })),
+        )
+        progress(`${label} subclouds: steady-state audit`)
+        rows.push(
+          ...(await measureSteadyState({
+            controller,
+            names: new Set(fleet.subclouds.map((s) => s.name)),
+            baselineRssBytes,
+            database,
+            simulatorPids: fleet.pids,
+            rawWatch,
+            settleMs: timing.settleMs,
+            windowMs: timing.steadyWindowMs,
+            signal,
+          })),
+        )
+        progress(`${label} subclouds: time to detect`)
+        rows.push(
+          ...(await measureDetection({
+            controller,
+            fleet,
+            trials: timing.detectionTrials,
+            concurrency: timing.detectionConcurrency,
+            signal,
+          })),
+        )
+        progress(`${label} subclouds: pool fan-out`)
+        rows.push(
+          ...(await measureFanOut({
+            controller,
+            subclouds: fleet.subclouds,
+            parallelism: FAN_OUT_PARALLELISM,
+            echo,
+            signal,
+          })),
+        )
+        progress(`${label} subclouds: mass outage`)
+        rows.push(...(await measureMassOutage({ fleet, database, rawInsertsPerSecond, signal })))
+        return rows
+      } finally {
+        await database.close()
+        await controller.stop()
+      }
+    } finally {
+      await fleet.stop()
+    }
+  } finally {
+    await removeTempDir(dir)
+  }
+}
+
+/**
+ * Scenarios 1, 2, 3, 4 and 6 on one fleet per size: N virtual subclouds in `dc-agent --simulate`
+ * processes, onboarded into one dc-controller on PostgreSQL, each figure beside its raw primitive
+ * measured in the same run on the same machine.
+ */
+export const fleetScenario: Scenario = {
+  name: 'fleet',
+  async run({ quick, sizes, signal }) {
+    const counts = sizes ?? (quick ? [200] : [1_000, 10_000])
+    const postgres = await startPostgres({ signal })
+    try {
+      const rows: BenchRow[] = []
+      for (const n of counts) rows.push(...(await runFleet(n, postgres, quick ? QUICK : FULL, signal)))
+      return rows
+    } finally {
+      await postgres.stop()
+    }
+  },
+}

@@ -1,0 +1,144 @@
+import { Client, Metadata, credentials } from '@grpc/grpc-js'
+import type { ChannelOptions, ClientReadableStream } from '@grpc/grpc-js'
+import { parseHostPort } from '@dc/netmodel'
+import { loadProtos } from '@dc/protos'
+import type { AgentClient, WatchEvent__Output } from '@dc/protos'
+import { forEachBounded } from './for-each-bounded.js'
+
+/**
+ * The options the controller's agent channel pool gives every channel (one HTTP/2 connection per
+ * subcloud, keepalive on, short reconnect backoff), so the raw primitives run over the same kind
+ * of channel as the product.
+ */
+export const AGENT_CHANNEL_OPTIONS: ChannelOptions = {
+  'grpc.keepalive_time_ms': 10_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+  'grpc.keepalive_permit_without_calls': 1,
+  'grpc.initial_reconnect_backoff_ms': 250,
+  'grpc.max_reconnect_backoff_ms': 2_000,
+  'grpc.use_local_subchannel_pool': 1,
+}
+
+/** The grpc-js target of a literal `host:port`, resolved without DNS as the controller does. */
+export function literalTarget(address: string): string {
+  const { host, port } = parseHostPort(address)
+  return host.family === 'IPv6' ? `ipv6:[${host.toString()}]:${port}` : `ipv4:${host.toString()}:${port}`
+}
+
+const HEALTH_CHECK = '/grpc.health.v1.Health/Check'
+const identity = (bytes: Buffer): Buffer => bytes
+// HealthCheckRequest{service: ""} encodes to nothing at all: the smallest unary call there is.
+const EMPTY = Buffer.alloc(0)
+
+function healthCheck(client: Client): Promise<void> {
+  return new Promise((resolve, reject) => {
+    client.makeUnaryRequest(
+      HEALTH_CHECK,
+      identity,
+      identity,
+      EMPTY,
+      new Metadata(),
+      { deadline: Date.now() + 60_000 },
+      (err) => (err ? reject(err) : resolve()),
+    )
+  })
+}
+
+export interface EchoResult {
+  readonly callsPerSecond: number
+  readonly durationMs: number
+}
+
+/**
+ * Raw unary echo: one channel per address, connected first, then `callsPerAddress` health checks
+ * one after the other on each address with `parallelism` addresses in flight, the same pattern as
+ * a fan-out of `callsPerAddress` commands per subcloud.
+ */
+export async function rawUnaryEcho(
+  addresses: readonly string[],
+  callsPerAddress: number,
+  parallelism: number,
+): Promise<EchoResult> {
+  const clients = addresses.map(
+    (a) => new Client(literalTarget(a), credentials.createInsecure(), AGENT_CHANNEL_OPTIONS),
+  )
+  try {
+    await forEachBounded(clients, parallelism, (c) => healthCheck(c))
+    const start = performance.now()
+    await forEachBounded(clients, parallelism, async (client) => {
+      for (let i = 0; i < callsPerAddress; i++) await healthCheck(client)
+    })
+    const durationMs = performance.now() - start
+    return { callsPerSecond: (addresses.length * callsPerAddress * 1000) / durationMs, durationMs }
+  } finally {
+    for (const client of clients) client.close()
+  }
+}
+
+export interface WatchCost {
+  /** CPU of this process while receiving, as a fraction of one core. */
+  readonly cpuShare: number
+  /** Resident memory the open streams added, per stream. */
+  readonly rssPerStreamBytes: number
+  readonly eventsPerSecond: number
+}
+
+/**
+ * Raw audit: this process holds one `Watch` stream per address at `heartbeatIntervalMs`, on
+ * controller-like channels, and does nothing with the events but count them; its CPU over
+ * `windowMs` and the memory the streams added are what receiving heartbeats costs at the least.
+ */
+export async function rawWatchCost(
+  addresses: readonly string[],
+  heartbeatIntervalMs: number,
+  windowMs: number,
+): Promise<WatchCost> {
+  const Agent = loadProtos().dc.agent.v1.Agent
+  global.gc?.()
+  const rssBefore = process.memoryUsage().rss
+  const clients: AgentClient[] = []
+  const streams: ClientReadableStream<WatchEvent__Output>[] = []
+  let events = 0
+  let closing = false
+  try {
+    let started = 0
+    await new Promise<void>((resolve, reject) => {
+      for (const address of addresses) {
+        const client = new Agent(literalTarget(address), credentials.createInsecure(), AGENT_CHANNEL_OPTIONS)
+        clients.push(client)
+        const stream = client.Watch({ heartbeat_interval_ms: heartbeatIntervalMs })
+        streams.push(stream)
+        let first = true
+        stream.on('data', () => {
+          events += 1
+          if (first) {
+            first = false
+            if (++started === addresses.length) resolve()
+          }
+        })
+        stream.on('error', (err: Error) => {
+          if (!closing) reject(err)
+        })
+      }
+    })
+    // A few intervals for every stream to settle into its rhythm before measuring.
+    await new Promise((r) => setTimeout(r, 3 * heartbeatIntervalMs))
+    global.gc?.()
+    const rssAfter = process.memoryUsage().rss
+    const eventsBefore = events
+    const cpuBefore = process.cpuUsage()
+    const start = performance.now()
+    await new Promise((r) => setTimeout(r, windowMs))
+    const cpu = process.cpuUsage(cpuBefore)
+    const elapsedMs = performance.now() - start
+    return {
+      cpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs,
+      rssPerStreamBytes: (rssAfter - rssBefore) / addresses.length,
+      eventsPerSecond: ((events - eventsBefore) * 1000) / elapsedMs,
+    }
+  } finally {
+    closing = true
+    for (const stream of streams) stream.cancel()
+    for (const client of clients) client.close()
+  }
+}
