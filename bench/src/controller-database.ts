@@ -1,10 +1,22 @@
 import pg from 'pg'
 
+/** What the bench follows of one subcloud, as the controller stored it. */
+export interface SubcloudRow {
+  readonly name: string
+  readonly deploy_status: string
+  readonly availability_status: string
+  readonly management_state: string
+  readonly error_description: string
+  /** Sync status of the platform endpoint; null before the audit wrote one. */
+  readonly platform_sync: string | null
+}
+
 /**
  * A read-only look into the controller's PostgreSQL database: how many rows its tables have seen
- * written (the statistics collector's counters, schema-agnostic) and how many subclouds the
- * `subclouds` table holds per availability. The bench reads it instead of listing 10,000
- * subclouds through the API many times a second, which would load the controller it measures.
+ * written (the statistics collector's counters, schema-agnostic) and the state of every subcloud
+ * (the `subclouds` and `subcloud_status` tables). The bench follows progress here instead of
+ * listing 10,000 subclouds through the API several times a second, which would load the very
+ * controller it measures.
  */
 export class ControllerDatabase {
   readonly #client: pg.Client
@@ -29,6 +41,16 @@ export class ControllerDatabase {
       'SELECT sum(n_tup_ins + n_tup_upd + n_tup_del)::text AS writes FROM pg_stat_user_tables',
     )
     return Number(rows[0]?.writes ?? 0)
+  }
+
+  /** Every subcloud, with its platform sync status. */
+  async subclouds(): Promise<SubcloudRow[]> {
+    const { rows } = await this.#client.query<SubcloudRow>(
+      'SELECT s.name, s.deploy_status, s.availability_status, s.management_state, s.error_description, ' +
+        'st.sync_status AS platform_sync FROM subclouds s LEFT JOIN subcloud_status st ' +
+        "ON st.subcloud_id = s.id AND st.endpoint_type = 'platform'",
+    )
+    return rows
   }
 
   /** Subclouds per `availability_status`. */

@@ -86,6 +86,7 @@ async function runFleet(
         rows.push(
           ...(await measureOnboarding({
             controller,
+            database,
             subclouds: fleet.subclouds,
             echoCallsPerSecond: echo.callsPerSecond,
             signal,
@@ -109,6 +110,7 @@ async function runFleet(
         rows.push(
           ...(await measureDetection({
             controller,
+            database,
             fleet,
             trials: timing.detectionTrials,
             concurrency: timing.detectionConcurrency,

@@ -5,8 +5,9 @@ import type { ManifestSubcloud } from '@dc/subcloud-agent'
 import type { BenchController } from './bench-controller.js'
 import { percentile } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
+import type { ControllerDatabase } from './controller-database.js'
 import { forEachBounded } from './for-each-bounded.js'
-import { waitForFleet } from './measure-onboarding.js'
+import { waitForFleet } from './wait-for-fleet.js'
 import { AGENT_CHANNEL_OPTIONS, literalTarget } from './raw-grpc.js'
 import type { SimulatedFleet } from './simulated-fleet.js'
 import { unary } from './unary.js'
@@ -15,6 +16,7 @@ export type Fault = 'kill' | 'freeze'
 
 export interface DetectionProps {
   readonly controller: BenchController
+  readonly database: ControllerDatabase
   readonly fleet: SimulatedFleet
   readonly trials: number
   /** Trials running at once, on different subclouds. */
@@ -142,7 +144,7 @@ export async function measureDetection(props: DetectionProps): Promise<BenchRow[
     }
   }
   await waitForFleet(
-    props.controller,
+    props.database,
     new Set(subclouds.map((s) => s.name)),
     (s) => s.availability_status === 'online',
     'every victim back online',

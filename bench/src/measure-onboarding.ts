@@ -1,11 +1,12 @@
 import { status } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
-import type { ListSubcloudsResponse__Output, Subcloud__Output } from '@dc/protos'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
 import type { BenchController } from './bench-controller.js'
 import type { BenchRow } from './bench-row.js'
+import type { ControllerDatabase } from './controller-database.js'
 import { forEachBounded } from './for-each-bounded.js'
 import { unary } from './unary.js'
+import { waitForFleet } from './wait-for-fleet.js'
 
 /** `subcloud add` calls in flight (the controller takes them one at a time anyway). */
 const ADD_PARALLELISM = 16
@@ -20,54 +21,11 @@ const RPCS_PER_ONBOARDING = 5
 
 export interface OnboardingProps {
   readonly controller: BenchController
+  readonly database: ControllerDatabase
   readonly subclouds: readonly ManifestSubcloud[]
   /** Raw unary echo rate over the same kind of channels, calls per second. */
   readonly echoCallsPerSecond: number
   readonly signal: AbortSignal
-}
-
-export async function listSubclouds(controller: BenchController): Promise<Subcloud__Output[]> {
-  const { subclouds } = await unary<ListSubcloudsResponse__Output>((md, o, cb) =>
-    controller.dcManager.ListSubclouds({ all: true }, md, o, cb),
-  )
-  return subclouds
-}
-
-/**
- * Polls the subcloud list until `done` holds for every subcloud named, failing fast on a failed
- * deploy. `each` sees every listed subcloud on every poll (to manage it once it may be).
- */
-export async function waitForFleet(
-  controller: BenchController,
-  names: ReadonlySet<string>,
-  done: (s: Subcloud__Output) => boolean,
-  what: string,
-  options: {
-    readonly timeoutMs: number
-    readonly signal: AbortSignal
-    readonly each?: (s: Subcloud__Output[]) => Promise<void>
-  },
-): Promise<void> {
-  const deadline = performance.now() + options.timeoutMs
-  // A list of 10,000 subclouds costs the controller too: poll it less often the larger it is.
-  const intervalMs = Math.max(250, names.size / 10)
-  for (;;) {
-    options.signal.throwIfAborted()
-    const listed = (await listSubclouds(controller)).filter((s) => names.has(s.name))
-    const failed = listed.find((s) => s.deploy_status.endsWith('-failed'))
-    if (failed !== undefined) {
-      throw new Error(`${failed.name}: ${failed.deploy_status}: ${failed.error_description}`)
-    }
-    await options.each?.(listed)
-    const pending = names.size - listed.filter(done).length
-    if (pending === 0) return
-    if (performance.now() > deadline) {
-      throw new Error(
-        `timed out after ${options.timeoutMs} ms waiting for ${what}: ${pending} of ${names.size} not yet`,
-      )
-    }
-    await new Promise((r) => setTimeout(r, intervalMs))
-  }
 }
 
 /**
@@ -76,7 +34,7 @@ export async function waitForFleet(
  * online. The clock runs from the first add to the last subcloud managed.
  */
 export async function measureOnboarding(props: OnboardingProps): Promise<BenchRow[]> {
-  const { controller, subclouds, signal } = props
+  const { controller, database, subclouds, signal } = props
   const n = subclouds.length
   const names = new Set(subclouds.map((s) => s.name))
   const managing = new Set<string>()
@@ -97,7 +55,7 @@ export async function measureOnboarding(props: OnboardingProps): Promise<BenchRo
     signal,
   )
   const managed = waitForFleet(
-    controller,
+    database,
     names,
     (s) => s.management_state === 'managed',
     'every subcloud managed',

@@ -2,7 +2,7 @@ import type { BenchController } from './bench-controller.js'
 import type { BenchRow } from './bench-row.js'
 import type { ControllerDatabase } from './controller-database.js'
 import { processCpuSeconds, processRssBytes } from './host-stats.js'
-import { waitForFleet } from './measure-onboarding.js'
+import { waitForFleet } from './wait-for-fleet.js'
 import type { WatchCost } from './raw-grpc.js'
 
 export interface SteadyStateProps {
@@ -30,9 +30,10 @@ export async function measureSteadyState(props: SteadyStateProps): Promise<Bench
   const { controller, names, database } = props
   const n = names.size
   await waitForFleet(
-    controller,
+    database,
     names,
-    (s) => s.management_state === 'managed' && s.availability_status === 'online' && s.sync === 'in-sync',
+    (s) =>
+      s.management_state === 'managed' && s.availability_status === 'online' && s.platform_sync === 'in-sync',
     'every subcloud managed, online and in sync',
     { timeoutMs: 120_000 + n * 20, signal: props.signal },
   )
