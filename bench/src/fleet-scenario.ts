@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os'
 import { makeTempDir, removeTempDir, startPostgres } from '@dc/test/support/index.js'
 import type { PostgresServer } from '@dc/test/support/index.js'
 import { startBenchController } from './bench-controller.js'
@@ -129,6 +130,13 @@ async function runFleet(
         )
         progress(`${label} subclouds: mass outage`)
         rows.push(...(await measureMassOutage({ fleet, database, rawInsertsPerSecond, signal })))
+        rows.push({
+          figure: `host load at the end of the ${label} fleet (1-minute average)`,
+          value: loadavg()[0] ?? Number.NaN,
+          unit: 'runnable',
+          target: null,
+          note: 'everything (simulators, controller, PostgreSQL, the bench) shares the cores; above their count, figures are slowed by the machine',
+        })
         return rows
       } finally {
         await database.close()
@@ -154,7 +162,12 @@ export const fleetScenario: Scenario = {
     const postgres = await startPostgres({ signal })
     try {
       const rows: BenchRow[] = []
-      for (const n of counts) rows.push(...(await runFleet(n, postgres, quick ? QUICK : FULL, signal)))
+      for (const n of counts) {
+        const sized = await runFleet(n, postgres, quick ? QUICK : FULL, signal)
+        // A long run's figures survive a failure of a later size.
+        for (const row of sized) progress(JSON.stringify(row))
+        rows.push(...sized)
+      }
       return rows
     } finally {
       await postgres.stop()

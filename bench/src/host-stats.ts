@@ -44,7 +44,7 @@ export function openFileLimit(): number {
 }
 
 /** First port of the kernel's ephemeral range: listeners below it never clash with outgoing connections. */
-export function ephemeralPortStart(): number {
+function ephemeralPortStart(): number {
   try {
     const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)
     return Number(low ?? 32_768)
@@ -53,12 +53,47 @@ export function ephemeralPortStart(): number {
   }
 }
 
-/** The machine the figures were measured on, for results.json and docs/performance.md. */
+/** Local ports of every TCP socket on this host (any address, any state), from /proc/net/tcp{,6}. */
+function portsInUse(): Set<number> {
+  const ports = new Set<number>()
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const text = readFileSync(file, 'utf8')
+    for (const line of text.split('\n').slice(1)) {
+      const port = line.trim().split(/\s+/)[1]?.split(':')[1]
+      if (port !== undefined) ports.add(parseInt(port, 16))
+    }
+  }
+  return ports
+}
+
+/**
+ * The highest run of `count` consecutive ports between 1024 and the ephemeral range that no TCP
+ * socket uses now and that is not in `reserved`; the run is added to `reserved`.
+ */
+export function reserveFreePortRun(count: number, reserved: Set<number>): number {
+  const used = portsInUse()
+  let end = ephemeralPortStart() - 1
+  while (end - count + 1 >= 1_024) {
+    const start = end - count + 1
+    let clash = -1
+    for (let port = end; port >= start && clash < 0; port--) {
+      if (used.has(port) || reserved.has(port)) clash = port
+    }
+    if (clash < 0) {
+      for (let port = start; port <= end; port++) reserved.add(port)
+      return start
+    }
+    end = clash - 1
+  }
+  throw new Error(`no ${count} consecutive free ports below the ephemeral range`)
+}
+
+/** The machine the figures were measured on, for the printed table and docs/performance.md. */
 export function machineDescription(): string {
   const list = cpus()
   const model = list[0]?.model.trim() ?? 'unknown CPU'
   return (
-    `${list.length} x ${model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
+    `${list.length} x ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
     `Linux ${release()}, Node ${process.versions.node}`
   )
 }

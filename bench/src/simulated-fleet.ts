@@ -4,7 +4,7 @@ import { parseManifest } from '@dc/subcloud-agent'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
 import { spawnNode } from '@dc/test/support/index.js'
 import type { ServiceProcess } from '@dc/test/support/index.js'
-import { ephemeralPortStart, openFileLimit } from './host-stats.js'
+import { openFileLimit, reserveFreePortRun } from './host-stats.js'
 import { SimulatorControl } from './simulator-control.js'
 import type { FaultAck } from './simulator-control.js'
 
@@ -44,21 +44,20 @@ interface Member {
 }
 
 /**
- * Start the simulators of `count` subclouds on consecutive loopback ports that end below the
- * ephemeral port range, so no outgoing connection of this host can hold one of them. A port taken
- * anyway moves the whole fleet lower and tries again.
+ * Start the simulators of `count` subclouds, each simulator on its own run of consecutive loopback
+ * ports that no socket uses, below the ephemeral port range so that no outgoing connection can
+ * take one meanwhile. A port taken anyway (another process was quicker) moves to other runs.
  */
 export async function startSimulatedFleet(options: SimulatedFleetOptions): Promise<SimulatedFleet> {
   const perProcess = Math.max(
     1,
     Math.min(MAX_SITES_PER_PROCESS, Math.floor((openFileLimit() - FD_RESERVE) / FDS_PER_SITE)),
   )
-  const highest = ephemeralPortStart() - 1
+  const reserved = new Set<number>()
   let last: unknown
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const base = Math.max(1_024, highest - (attempt + 1) * (options.count + 100))
     try {
-      return await startAt(options, base, perProcess, attempt)
+      return await startAt(options, reserved, perProcess, attempt)
     } catch (err) {
       last = err
       if (!/EADDRINUSE/.test(String(err))) throw err
@@ -69,7 +68,7 @@ export async function startSimulatedFleet(options: SimulatedFleetOptions): Promi
 
 async function startAt(
   options: SimulatedFleetOptions,
-  basePort: number,
+  reserved: Set<number>,
   perProcess: number,
   attempt: number,
 ): Promise<SimulatedFleet> {
@@ -92,7 +91,7 @@ async function startAt(
           '--simulate',
           String(count),
           '--listen-base',
-          `[::1]:${basePort + first}`,
+          `[::1]:${reserveFreePortRun(count, reserved)}`,
           '--first-index',
           String(first + 1),
           '--mix',
