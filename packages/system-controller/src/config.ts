@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { parseHostPort } from '@dc/netmodel'
 import type { HostPort } from '@dc/netmodel'
 import { ConfigError } from './errors.js'
+import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
+import type { GeoConfig } from './geo/geo-config.js'
 
 /** Where the controller listens when `--listen` is absent. */
 export const DEFAULT_LISTEN = '127.0.0.1:50050'
@@ -23,11 +25,14 @@ export interface ControllerConfig {
   readonly databaseUrl: string | undefined
   readonly auditIntervalMs: number
   readonly offlineAfterMisses: number
+  /** Geo-redundancy: the NATS link to the peer site, site id and test-only timing overrides. */
+  readonly geo: GeoConfig
 }
 
 export const USAGE =
   'usage: dc-controller --bootstrap-values FILE [--listen ADDR:PORT[,ADDR:PORT...]] [--data-dir DIR]\n' +
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
+  `                     ${GEO_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
 function positiveInteger(flag: string, text: string, min: number, max: number): number {
@@ -84,6 +89,7 @@ export function parseControllerArgs(
         'data-dir': { type: 'string' },
         'audit-interval-ms': { type: 'string' },
         'offline-after-misses': { type: 'string' },
+        ...GEO_FLAGS,
         help: { type: 'boolean', short: 'h' },
       },
     }).values
@@ -116,5 +122,6 @@ export function parseControllerArgs(
       typeof misses === 'string'
         ? positiveInteger('--offline-after-misses', misses, 1, 100)
         : DEFAULT_OFFLINE_AFTER_MISSES,
+    geo: geoConfigOf(values, cwd),
   }
 }

@@ -15,6 +15,10 @@ export type DeployStatus =
   | 'pre-bootstrap-failed'
   | 'bootstrap-failed'
   | 'rehome-pending'
+  | 'pre-rehome'
+  | 'rehoming'
+  | 'rehome-prep-failed'
+  | 'rehome-failed'
 
 /** The happy path of `subcloud add`, in order. */
 export const DEPLOY_PATH: readonly DeployStatus[] = [
@@ -43,6 +47,8 @@ export const INTERRUPTED_DEPLOY_FAILURES: ReadonlyMap<string, DeployStatus> = ne
   ['pre-bootstrap', 'pre-bootstrap-failed'],
   ['bootstrapping', 'bootstrap-failed'],
   ['bootstrap-complete', 'bootstrap-failed'],
+  ['pre-rehome', 'rehome-prep-failed'],
+  ['rehoming', 'rehome-failed'],
 ])
 
 export const INTERRUPTED_REASON = 'interrupted by a controller restart'

@@ -27,10 +27,14 @@ export {
   ConfigError,
   ControllerError,
   DefaultGroupProtectedError,
-  GeoRedundancyUnavailableError,
+  GeoObjectExistsError,
+  GeoObjectNotFoundError,
+  GeoRuleError,
   InvalidFieldError,
   InvalidOwnBootstrapValuesError,
   OwnSystemMismatchError,
+  OwnershipConflictError,
+  PeerLinkUnavailableError,
   RegionNotFoundError,
   StoreOpenError,
   StoreUnavailableError,
@@ -43,5 +47,5 @@ export {
   SubcloudStateError,
   SubcloudUnavailableError,
 } from './errors.js'
-export type { ControllerErrorCategory, Violation, ViolationKind } from './errors.js'
+export type { ControllerErrorCategory, GeoObject, Violation, ViolationKind } from './errors.js'
 export { toStatus } from './grpc/status.js'

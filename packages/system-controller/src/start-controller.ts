@@ -11,6 +11,7 @@ import type { ControllerConfig } from './config.js'
 import { DeployRunner } from './deploy/deploy-runner.js'
 import { INTERRUPTED_DEPLOY_FAILURES, INTERRUPTED_REASON } from './deploy-status.js'
 import { ConfigError, StoreOpenError } from './errors.js'
+import { startGeo } from './geo/start-geo.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
 import { DcManagerService } from './services/dc-manager-service.js'
 import { createPlatformRouter } from './services/platform-router.js'
@@ -163,7 +164,18 @@ export async function startController(
       protos.dc.platform.v1.Platform.service,
       createPlatformRouter({ own: ownHandlers, store, channels, audit, log, errorLog }),
     )
-    const dcManager = new DcManagerService({ store, own, deploys, audit, channels, log, errorLog })
+    const geo = await startGeo({ config: config.geo, db, store, own, channels, audit, log })
+    cleanups.push(() => geo.close())
+    const dcManager = new DcManagerService({
+      store,
+      own,
+      deploys,
+      audit,
+      channels,
+      geo: geo.service,
+      log,
+      errorLog,
+    })
     server.addService(protos.dc.manager.v1.DcManager.service, dcManager.handlers())
     const serviceNames = [SERVICE_NAMES.platform, SERVICE_NAMES.dcManager]
     const health = addStandardServices(server, { serviceNames })

@@ -10,7 +10,7 @@ import type { DeployTarget } from '../src/deploy/deploy-runner.js'
 import {
   ControllerError,
   DefaultGroupProtectedError,
-  GeoRedundancyUnavailableError,
+  GeoObjectNotFoundError,
   InvalidFieldError,
   SubcloudGroupNameTakenError,
   SubcloudGroupNotEmptyError,
@@ -18,9 +18,11 @@ import {
   SubcloudNotFoundError,
   SubcloudStateError,
 } from '../src/errors.js'
+import { GeoService } from '../src/geo/geo-service.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { DcManagerService } from '../src/services/dc-manager-service.js'
 import { ControllerStore } from '../src/store/controller-store.js'
+import { GeoStore } from '../src/store/geo-store.js'
 import { openDatabase } from '../src/store/open-database.js'
 import type { Database } from '../src/store/schema.js'
 
@@ -82,6 +84,18 @@ test.before(async (ctx) => {
   const store = new ControllerStore(ctx.db)
   ctx.store = store
   const own = await OwnSystem.open(store, parseOwnBootstrapValues(CONTROLLER))
+  const channels = { agent: () => ({}) as AgentClient }
+  const geo = new GeoService({
+    store,
+    geo: new GeoStore(ctx.db),
+    siteId: own.uuid,
+    siteName: own.current.name,
+    controllerId: own.uuid,
+    controllerEpoch: own.epoch,
+    link: undefined,
+    channels,
+    log: () => undefined,
+  })
   ctx.service = new DcManagerService({
     store,
     own,
@@ -96,7 +110,8 @@ test.before(async (ctx) => {
       },
       snapshot: () => [],
     },
-    channels: { agent: () => ({}) as AgentClient },
+    channels,
+    geo,
     log: () => undefined,
   })
 })
@@ -257,10 +272,7 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   assert.is(moved.bootstrap_address, '[::1]:6001')
   await refused(service.updateSubcloud({ subcloud: 'edge1' }), InvalidFieldError)
   await refused(service.updateSubcloud({ subcloud: 'edge1', group: 'nope' }), ControllerError)
-  await refused(
-    service.updateSubcloud({ subcloud: 'edge1', peer_group: 'pg1' }),
-    GeoRedundancyUnavailableError,
-  )
+  await refused(service.updateSubcloud({ subcloud: 'edge1', peer_group: 'pg1' }), GeoObjectNotFoundError)
   const rehome = await service.updateSubcloud({
     subcloud: 'edge1',
     bootstrap_values_yaml: subcloudYaml(1, 'edge1'),

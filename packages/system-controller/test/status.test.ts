@@ -3,8 +3,11 @@ import { AddressSyntaxError } from '@dc/netmodel'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
-  GeoRedundancyUnavailableError,
+  GeoObjectNotFoundError,
+  GeoRuleError,
   InvalidFieldError,
+  OwnershipConflictError,
+  PeerLinkUnavailableError,
   RegionNotFoundError,
   StoreUnavailableError,
   SubcloudAddRejectedError,
@@ -24,7 +27,10 @@ test('toStatus - controller errors map by category with the stable code and fiel
     [new SubcloudStateError('a', 'managed'), status.FAILED_PRECONDITION],
     [new SubcloudUnavailableError('a', 'offline', 'unavailable'), status.UNAVAILABLE],
     [new StoreUnavailableError(), status.UNAVAILABLE],
-    [new GeoRedundancyUnavailableError('system-peer add'), status.UNIMPLEMENTED],
+    [new GeoObjectNotFoundError('system peer', 'east'), status.NOT_FOUND],
+    [new GeoRuleError('peer in use'), status.FAILED_PRECONDITION],
+    [new PeerLinkUnavailableError('no NATS'), status.UNAVAILABLE],
+    [new OwnershipConflictError('pg1'), status.ABORTED],
   ]
   for (const [err, code] of cases) {
     const s = toStatus(err)

@@ -41,9 +41,9 @@ export function subcloudMessage(record: SubcloudRecord, detail?: SubcloudDetail)
     sync: aggregateSync(record.endpoints.map((e) => e.syncStatus)),
     audit_fail_count: record.audit_fail_count,
     last_heartbeat_at: time(record.last_heartbeat_at),
-    rehomed: false,
+    rehomed: record.rehomed,
     group_name: record.group_name,
-    peer_group_name: '',
+    peer_group_name: record.peer_group_name,
   }
   if (record.peer_group_id !== null) message.peer_group_id = record.peer_group_id
   if (detail !== undefined) message.detail = detail

@@ -24,7 +24,6 @@ import type { DeployChannels, DeployRunner } from '../deploy/deploy-runner.js'
 import { ACTIVE_DEPLOY_STATES, HIDDEN_WITHOUT_ALL } from '../deploy-status.js'
 import {
   DefaultGroupProtectedError,
-  GeoRedundancyUnavailableError,
   InvalidFieldError,
   SubcloudGroupNameTakenError,
   SubcloudGroupNotEmptyError,
@@ -32,6 +31,7 @@ import {
   SubcloudNotFoundError,
   SubcloudStateError,
 } from '../errors.js'
+import type { GeoService } from '../geo/geo-service.js'
 import { controllerUnary } from '../grpc/controller-unary.js'
 import { groupMessage, subcloudMessage } from '../grpc/manager-messages.js'
 import { storedBootstrapValues, validateSubcloudAdd } from '../onboarding/subcloud-add-validation.js'
@@ -48,6 +48,8 @@ export interface DcManagerDeps {
   readonly deploys: Pick<DeployRunner, 'start' | 'isRunning'>
   readonly audit: Pick<Audit, 'refresh' | 'snapshot'>
   readonly channels: DeployChannels
+  /** System peers, peer groups, associations, migrate, and the rules member subclouds obey. */
+  readonly geo: GeoService
   readonly log: (line: string) => void
   readonly errorLog?: ErrorLogger
   /** Deadline of the live `Describe` behind `show --detail`. @default 3000 */
@@ -127,7 +129,7 @@ function oamFloatingAddress(described: DescribeResponse__Output): string {
  * The `dc.manager.v1.DcManager` service: subcloud add/list/show/update/manage/unmanage/delete/
  * errors and subcloud groups, with the rules of `spec/distcloud.md` sections 1 and 2. Every
  * check that can refuse a request runs before anything is written; each change is one
- * transaction over a locked row. Geo-redundancy RPCs answer UNIMPLEMENTED for now.
+ * transaction over a locked row. The geo-redundancy RPCs are served by {@link GeoService}.
  */
 export class DcManagerService {
   readonly #deps: DcManagerDeps
@@ -257,9 +259,6 @@ export class DcManagerService {
   }
 
   async updateSubcloud(request: UpdateSubcloudRequest__Output): Promise<Subcloud> {
-    if (request.peer_group !== undefined && request.peer_group.trim().toLowerCase() !== 'none') {
-      throw new GeoRedundancyUnavailableError('subcloud update --peer-group')
-    }
     const set: SubcloudUpdate = {}
     if (request.description !== undefined) set.description = text('description', request.description)
     if (request.location !== undefined) set.location = text('location', request.location)
@@ -290,11 +289,19 @@ export class DcManagerService {
       request.bootstrap_values_yaml === undefined
         ? undefined
         : this.#rehomeValues(request.bootstrap_values_yaml)
-    if (Object.keys(set).length === 0 && rehome === undefined) {
+    const fieldsGiven = Object.keys(set).length > 0 || rehome !== undefined
+    if (!fieldsGiven && request.peer_group === undefined) {
       throw new InvalidFieldError('subcloud update', 'nothing to update: give at least one field')
     }
     const before = await this.#subcloud(request.subcloud)
+    if (!fieldsGiven && request.peer_group !== undefined) {
+      // Membership alone: the geo rules decide, and the peers get the change.
+      return subcloudMessage(await this.#deps.geo.setMembership(before, request.peer_group))
+    }
+    const memberCheck = await this.#deps.geo.memberEditCheck(before)
+    const onlyBootstrap = Object.keys(set).every((k) => k === 'bootstrap_address')
     const updated = await this.#mutate(String(before.id), (current) => {
+      memberCheck(current, onlyBootstrap ? 'bootstrap' : 'other')
       if (set.name !== undefined && set.name !== current.name) {
         if (current.management_state !== 'unmanaged' || current.deploy_status !== 'complete') {
           throw new SubcloudStateError(
@@ -333,6 +340,10 @@ export class DcManagerService {
     })
     this.#deps.log(`subcloud ${updated.name}: updated (${Object.keys(set).join(', ')})`)
     await this.#refreshAudit()
+    if (request.peer_group !== undefined) {
+      return subcloudMessage(await this.#deps.geo.setMembership(updated, request.peer_group))
+    }
+    await this.#deps.geo.memberChanged(updated.id)
     return subcloudMessage(updated)
   }
 
@@ -359,6 +370,7 @@ export class DcManagerService {
 
   async manageSubcloud(reference: string, force: boolean): Promise<Subcloud> {
     const updated = await this.#mutate(reference, (current) => {
+      this.#deps.geo.refuseMemberLifecycle(current, 'managed')
       if (current.management_state === 'managed') {
         throw new SubcloudStateError(current.name, `Subcloud ${current.name} already managed`)
       }
@@ -391,6 +403,7 @@ export class DcManagerService {
 
   async unmanageSubcloud(reference: string, migrate: boolean): Promise<Subcloud> {
     const updated = await this.#mutate(reference, (current) => {
+      this.#deps.geo.refuseMemberLifecycle(current, 'unmanaged')
       if (current.management_state === 'unmanaged' && !migrate) {
         throw new SubcloudStateError(current.name, `Subcloud ${current.name} already unmanaged`)
       }
@@ -413,6 +426,7 @@ export class DcManagerService {
   async deleteSubcloud(reference: string): Promise<Subcloud> {
     const key = ref('subcloud', reference)
     const result = await this.#deps.store.mutateSubcloud(key, (current) => {
+      this.#deps.geo.refuseMemberLifecycle(current, 'deleted')
       if (current.management_state === 'managed') {
         throw new SubcloudStateError(current.name, "Cannot delete a subcloud that is 'managed' status")
       }
@@ -420,12 +434,6 @@ export class DcManagerService {
         throw new SubcloudStateError(
           current.name,
           `Cannot delete subcloud ${current.name} while its deploy is in progress (deploy status ${current.deploy_status})`,
-        )
-      }
-      if (current.peer_group_id !== null) {
-        throw new SubcloudStateError(
-          current.name,
-          `Cannot delete subcloud ${current.name}: it is in a subcloud peer group`,
         )
       }
       if (current.availability_status !== 'offline') {
@@ -513,8 +521,7 @@ export class DcManagerService {
   /** The grpc-js handlers of every DcManager RPC. */
   handlers(): DcManagerHandlers {
     const log = this.#deps.errorLog
-    const geo = (operation: string) =>
-      controllerUnary<unknown, never>(() => Promise.reject(new GeoRedundancyUnavailableError(operation)), log)
+    const geo = this.#deps.geo
     return {
       AddSubcloud: controllerUnary((req) => this.addSubcloud(req), log),
       ListSubclouds: controllerUnary((req) => this.listSubclouds(req.all, req.detail), log),
@@ -539,26 +546,40 @@ export class DcManagerService {
         async (req) => this.listSubclouds(true, false, (await this.#group(req.group)).id),
         log,
       ),
-      AddSystemPeer: geo('system-peer add'),
-      ListSystemPeers: geo('system-peer list'),
-      GetSystemPeer: geo('system-peer show'),
-      UpdateSystemPeer: geo('system-peer update'),
-      DeleteSystemPeer: geo('system-peer delete'),
-      ListSystemPeerPeerGroups: geo('system-peer list-subcloud-peer-groups'),
-      AddSubcloudPeerGroup: geo('subcloud-peer-group add'),
-      ListSubcloudPeerGroups: geo('subcloud-peer-group list'),
-      GetSubcloudPeerGroup: geo('subcloud-peer-group show'),
-      UpdateSubcloudPeerGroup: geo('subcloud-peer-group update'),
-      DeleteSubcloudPeerGroup: geo('subcloud-peer-group delete'),
-      ListSubcloudPeerGroupSubclouds: geo('subcloud-peer-group list-subclouds'),
-      MigrateSubcloudPeerGroup: geo('subcloud-peer-group migrate'),
-      GetSubcloudPeerGroupStatus: geo('subcloud-peer-group status'),
-      AddPeerGroupAssociation: geo('peer-group-association add'),
-      ListPeerGroupAssociations: geo('peer-group-association list'),
-      GetPeerGroupAssociation: geo('peer-group-association show'),
-      UpdatePeerGroupAssociation: geo('peer-group-association update'),
-      SyncPeerGroupAssociation: geo('peer-group-association sync'),
-      DeletePeerGroupAssociation: geo('peer-group-association delete'),
+      AddSystemPeer: controllerUnary((req) => geo.addPeer(req), log),
+      ListSystemPeers: controllerUnary(async () => ({ system_peers: await geo.listPeers() }), log),
+      GetSystemPeer: controllerUnary((req) => geo.getPeer(req.system_peer), log),
+      UpdateSystemPeer: controllerUnary((req) => geo.updatePeer(req), log),
+      DeleteSystemPeer: controllerUnary((req) => geo.deletePeer(req.system_peer), log),
+      ListSystemPeerPeerGroups: controllerUnary(
+        async (req) => ({ subcloud_peer_groups: await geo.peerGroupsLedBy(req.system_peer) }),
+        log,
+      ),
+      AddSubcloudPeerGroup: controllerUnary((req) => geo.addGroup(req), log),
+      ListSubcloudPeerGroups: controllerUnary(
+        async () => ({ subcloud_peer_groups: await geo.listGroups() }),
+        log,
+      ),
+      GetSubcloudPeerGroup: controllerUnary((req) => geo.getGroup(req.peer_group), log),
+      UpdateSubcloudPeerGroup: controllerUnary((req) => geo.updateGroup(req), log),
+      DeleteSubcloudPeerGroup: controllerUnary((req) => geo.deleteGroup(req.peer_group), log),
+      ListSubcloudPeerGroupSubclouds: controllerUnary(
+        async (req) => ({
+          subclouds: (await geo.groupMembers(req.peer_group)).map((r) => subcloudMessage(r)),
+        }),
+        log,
+      ),
+      MigrateSubcloudPeerGroup: controllerUnary((req) => geo.migrate(req.peer_group), log),
+      GetSubcloudPeerGroupStatus: controllerUnary((req) => geo.groupStatus(req.peer_group), log),
+      AddPeerGroupAssociation: controllerUnary((req) => geo.addAssociation(req), log),
+      ListPeerGroupAssociations: controllerUnary(
+        async () => ({ peer_group_associations: await geo.listAssociations() }),
+        log,
+      ),
+      GetPeerGroupAssociation: controllerUnary((req) => geo.getAssociation(req.association), log),
+      UpdatePeerGroupAssociation: controllerUnary((req) => geo.updateAssociation(req), log),
+      SyncPeerGroupAssociation: controllerUnary((req) => geo.syncAssociation(req.association), log),
+      DeletePeerGroupAssociation: controllerUnary((req) => geo.deleteAssociation(req.association), log),
     }
   }
 }

@@ -23,10 +23,12 @@ export interface EndpointStatus {
   readonly syncStatus: SyncStatus
 }
 
-/** A subcloud row with its endpoint statuses (ordered by endpoint type) and group name. */
+/** A subcloud row with its endpoint statuses (ordered by endpoint type), group and peer group names. */
 export interface SubcloudRecord extends SubcloudRow {
   readonly endpoints: readonly EndpointStatus[]
   readonly group_name: string
+  /** Empty when the subcloud is in no peer group. */
+  readonly peer_group_name: string
 }
 
 /**
@@ -57,7 +59,7 @@ export interface FleetEntry {
 const AUDIT_ALARMS: readonly string[] = AUDIT_ALARM_IDS
 
 /** Is `err` PostgreSQL's unique_violation (SQLSTATE 23505), from pg or PGlite alike? */
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505'
 }
 
@@ -80,7 +82,7 @@ function isConnectionFailure(err: unknown): boolean {
  * Turns driver failures into the controller's errors: races become ABORTED, a lost database
  * UNAVAILABLE. Anything else is rethrown untouched (the boundary maps it to INTERNAL and logs it).
  */
-function translateStoreError(err: unknown, what: string): unknown {
+export function translateStoreError(err: unknown, what: string): unknown {
   if (isSerializationFailure(err)) return new ConcurrentUpdateError(what, { cause: err })
   if (isConnectionFailure(err)) return new StoreUnavailableError({ cause: err })
   return err
@@ -137,7 +139,7 @@ export class ControllerStore implements AuditStore {
   async #withEndpoints(db: Kysely<Database>, rows: readonly SubcloudRow[]): Promise<SubcloudRecord[]> {
     if (rows.length === 0) return []
     const ids = rows.map((r) => r.id)
-    const [statuses, groups] = await Promise.all([
+    const [statuses, groups, peerGroups] = await Promise.all([
       db
         .selectFrom('subcloud_status')
         .select(['subcloud_id', 'endpoint_type', 'sync_status'])
@@ -145,7 +147,9 @@ export class ControllerStore implements AuditStore {
         .orderBy('endpoint_type')
         .execute(),
       db.selectFrom('subcloud_groups').select(['id', 'name']).execute(),
+      db.selectFrom('subcloud_peer_groups').select(['id', 'peer_group_name']).execute(),
     ])
+    const peerGroupNames = new Map(peerGroups.map((g) => [g.id, g.peer_group_name]))
     const groupNames = new Map(groups.map((g) => [g.id, g.name]))
     const byId = new Map<number, EndpointStatus[]>()
     for (const s of statuses) {
@@ -157,13 +161,17 @@ export class ControllerStore implements AuditStore {
       ...r,
       endpoints: byId.get(r.id) ?? [],
       group_name: groupNames.get(r.group_id) ?? '',
+      peer_group_name: r.peer_group_id === null ? '' : (peerGroupNames.get(r.peer_group_id) ?? ''),
     }))
   }
 
-  listSubclouds(filter: { readonly groupId?: number } = {}): Promise<SubcloudRecord[]> {
+  listSubclouds(
+    filter: { readonly groupId?: number; readonly peerGroupId?: number } = {},
+  ): Promise<SubcloudRecord[]> {
     return this.#run('subclouds', async () => {
       let query = this.#db.selectFrom('subclouds').selectAll().orderBy('id')
       if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId)
+      if (filter.peerGroupId !== undefined) query = query.where('peer_group_id', '=', filter.peerGroupId)
       return this.#withEndpoints(this.#db, await query.execute())
     })
   }

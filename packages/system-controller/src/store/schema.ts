@@ -61,6 +61,8 @@ export interface SubcloudTable {
   epoch: number
   /** When the audit last heard a heartbeat (coalesced writes). */
   last_heartbeat_at: Date | null
+  /** True once the subcloud was migrated to this controller from its geo-redundant peer. */
+  rehomed: Generated<boolean>
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -98,12 +100,87 @@ export interface AlarmTable {
   updated_at: Timestamp
 }
 
+export type AdministrativeState = 'enabled' | 'disabled'
+export type HeartbeatFailurePolicy = 'alarm' | 'rehome' | 'delegate'
+export type PeerAvailability = 'created' | 'available' | 'unavailable'
+export type MigrationStatus = 'none' | 'migrating' | 'complete'
+export type AssociationType = 'primary' | 'non-primary'
+export type AssociationSyncStatus = 'syncing' | 'in-sync' | 'out-of-sync' | 'failed' | 'unknown'
+
+/** A stream sequence number: int8 in the database, which pg reads as text and PGlite as a number. */
+type Sequence = ColumnType<number | string | bigint, number | undefined, number>
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>
+
+/** The other system controller of a geo-redundant pair (spec distcloud 4.1); its password is never stored. */
+export interface SystemPeerTable {
+  id: Generated<number>
+  /** The peer's site id on the NATS link (its system uuid unless it runs with --site-id). */
+  peer_uuid: string
+  peer_name: string
+  manager_endpoint: string
+  manager_username: string
+  peer_controller_gateway_ip: string
+  administrative_state: AdministrativeState
+  /** Seconds. */
+  heartbeat_interval: number
+  heartbeat_failure_threshold: number
+  heartbeat_failure_policy: HeartbeatFailurePolicy
+  /** Seconds. */
+  heartbeat_maintenance_timeout: number
+  availability_state: PeerAvailability
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** A subcloud peer group (spec distcloud 4.2). */
+export interface SubcloudPeerGroupTable {
+  id: Generated<number>
+  /** The same on both sites: events and the ownership key name the group by it. */
+  uuid: string
+  peer_group_name: string
+  group_priority: number
+  group_state: AdministrativeState
+  max_subcloud_rehoming: number
+  system_leader_id: string
+  system_leader_name: string
+  migration_status: MigrationStatus
+  /** Ownership epoch of the leader, as last seen in the ownership bucket. */
+  epoch: Sequence
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** A peer group association (spec distcloud 4.3) plus the sequence numbers its sync status follows from. */
+export interface PeerGroupAssociationTable {
+  id: Generated<number>
+  peer_group_id: number
+  system_peer_id: number
+  association_type: AssociationType
+  peer_group_priority: number
+  sync_status: AssociationSyncStatus
+  sync_message: Defaulted<string>
+  /** Stream sequence of the last event published to the peer for this group (0: none yet). */
+  published_seq: Sequence
+  /** Highest sequence of this site's stream the peer reported applied. */
+  acked_seq: Sequence
+  /** A change is recorded that could not be published yet (NATS unreachable): republished later. */
+  pending: Defaulted<boolean>
+  /** Members that could not be applied (by the peer, or here when receiving), JSON `[{ subcloud, regionName, error }]`. */
+  failed_members_json: Defaulted<string>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface Database {
   system: SystemTable
   subclouds: SubcloudTable
   subcloud_status: SubcloudStatusTable
   subcloud_groups: SubcloudGroupTable
   alarms: AlarmTable
+  system_peers: SystemPeerTable
+  subcloud_peer_groups: SubcloudPeerGroupTable
+  peer_group_associations: PeerGroupAssociationTable
 }
 
 export type SystemRow = Selectable<SystemTable>
@@ -113,3 +190,6 @@ export type SubcloudUpdate = Updateable<SubcloudTable>
 export type SubcloudStatusRow = Selectable<SubcloudStatusTable>
 export type SubcloudGroupRow = Selectable<SubcloudGroupTable>
 export type AlarmRow = Selectable<AlarmTable>
+export type SystemPeerRow = Selectable<SystemPeerTable>
+export type SubcloudPeerGroupRow = Selectable<SubcloudPeerGroupTable>
+export type PeerGroupAssociationRow = Selectable<PeerGroupAssociationTable>

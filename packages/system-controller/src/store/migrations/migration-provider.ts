@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initialSchema from './0001-initial-schema.js'
+import * as geoRedundancy from './0002-geo-redundancy.js'
 
 /**
  * The controller's migrations, listed in code rather than read from a folder so that they run the
@@ -7,6 +8,9 @@ import * as initialSchema from './0001-initial-schema.js'
  */
 export class ControllerMigrationProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve({ '0001-initial-schema': initialSchema })
+    return Promise.resolve({
+      '0001-initial-schema': initialSchema,
+      '0002-geo-redundancy': geoRedundancy,
+    })
   }
 }

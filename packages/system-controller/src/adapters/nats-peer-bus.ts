@@ -1,0 +1,272 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiError,
+  StorageType,
+  jetstream,
+  jetstreamManager,
+} from '@nats-io/jetstream'
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream'
+import { Kvm } from '@nats-io/kv'
+import type { KV } from '@nats-io/kv'
+import {
+  PermissionViolationError,
+  connect,
+  credsAuthenticator,
+  nanos,
+  nkeyAuthenticator,
+} from '@nats-io/transport-node'
+import type { Authenticator, NatsConnection } from '@nats-io/transport-node'
+import type { BusSubscription, ConsumeOptions, KvEntry, PeerBus } from '../geo/peer-bus.js'
+
+/** TLS material for the link to NATS: files in PEM. */
+export interface NatsTlsFiles {
+  /** CA that signed the server's certificate. */
+  readonly caFile?: string | undefined
+  /** Client certificate and key, when the server verifies clients. */
+  readonly certFile?: string | undefined
+  readonly keyFile?: string | undefined
+}
+
+/** Options of {@link connectNatsPeerBus}. */
+export interface NatsPeerBusOptions {
+  /** `nats://host:port` or `tls://host:port`. */
+  readonly url: string
+  /** Connection name the server shows (monitoring, logs). */
+  readonly name: string
+  /**
+   * Per-site credentials: the contents of a NATS `.creds` file (user JWT plus NKEY seed, for an
+   * operator-mode server) or of a bare NKEY user seed (`SU...`, for a server whose config lists the
+   * site's public NKEY).
+   */
+  readonly credentials?: Uint8Array | undefined
+  readonly tls?: NatsTlsFiles | undefined
+  /** Bucket that holds peer group ownership. */
+  readonly kvBucket: string
+  /** Deadline of each JetStream and KV request. @default 5000 */
+  readonly requestTimeoutMs?: number
+  /** Connection state changes (disconnect, reconnect, server errors), one line each, never secrets. */
+  readonly onStatus?: (line: string) => void
+}
+
+const WRONG_LAST_SEQUENCE = 10071
+const REBIND_DELAY_MS = 1_000
+
+function isWrongLastSequence(err: unknown): boolean {
+  return err instanceof JetStreamApiError && err.code === WRONG_LAST_SEQUENCE
+}
+
+function authenticatorOf(credentials: Uint8Array): Authenticator {
+  const text = new TextDecoder().decode(credentials)
+  if (text.includes('BEGIN NATS USER JWT')) return credsAuthenticator(credentials)
+  return nkeyAuthenticator(new TextEncoder().encode(text.trim()))
+}
+
+/**
+ * The {@link PeerBus} over a NATS connection: core publish/subscribe, a JetStream stream and pull
+ * consumers, and the ownership KV bucket. Reconnects forever once connected.
+ */
+class NatsPeerBus implements PeerBus {
+  readonly #nc: NatsConnection
+  readonly #js: JetStreamClient
+  readonly #jsm: JetStreamManager
+  readonly #kv: KV
+  // Publish refusals reported by the server, in arrival order; a publish looks for its own after a flush.
+  #violations: { readonly serial: number; readonly subject: string; readonly error: Error }[] = []
+  #serial = 0
+  readonly #stopped = new AbortController()
+
+  constructor(nc: NatsConnection, js: JetStreamClient, jsm: JetStreamManager, kv: KV) {
+    this.#nc = nc
+    this.#js = js
+    this.#jsm = jsm
+    this.#kv = kv
+  }
+
+  recordViolation(error: PermissionViolationError): void {
+    if (error.operation !== 'publish') return
+    this.#violations.push({ serial: this.#serial, subject: error.subject, error })
+    this.#violations = this.#violations.slice(-100)
+  }
+
+  async publish(subject: string, data: Uint8Array): Promise<void> {
+    const serial = ++this.#serial
+    this.#nc.publish(subject, data)
+    // The server answers a refused publish with -ERR before the PONG of this flush; the status
+    // loop that records it runs on the next turn of the event loop.
+    await this.#nc.flush()
+    await new Promise((resolve) => setImmediate(resolve))
+    const refused = this.#violations.find((v) => v.serial >= serial && v.subject === subject)
+    if (refused !== undefined) throw refused.error
+  }
+
+  subscribe(subject: string, onMessage: (data: Uint8Array) => void): BusSubscription {
+    const sub = this.#nc.subscribe(subject, {
+      callback: (err, msg) => {
+        if (err === null) onMessage(msg.data)
+      },
+    })
+    return { stop: () => sub.unsubscribe() }
+  }
+
+  async ensureStream(name: string, subjects: readonly string[], maxAgeMs: number): Promise<void> {
+    const config = { name, subjects: [...subjects], max_age: nanos(maxAgeMs), storage: StorageType.File }
+    try {
+      const info = await this.#jsm.streams.info(name)
+      const same =
+        info.config.max_age === config.max_age &&
+        info.config.subjects.length === subjects.length &&
+        subjects.every((s) => info.config.subjects.includes(s))
+      if (!same) await this.#jsm.streams.update(name, config)
+    } catch (err) {
+      if (!(err instanceof JetStreamApiError) || err.status !== 404) throw err
+      await this.#jsm.streams.add(config)
+    }
+  }
+
+  async streamPublish(subject: string, data: Uint8Array): Promise<number> {
+    return (await this.#js.publish(subject, data)).seq
+  }
+
+  consume(options: ConsumeOptions): BusSubscription {
+    const stop = new AbortController()
+    const onStop = (): void => stop.abort()
+    this.#stopped.signal.addEventListener('abort', onStop, { once: true })
+    void this.#consumeLoop(options, stop.signal)
+    return {
+      stop: () => {
+        this.#stopped.signal.removeEventListener('abort', onStop)
+        stop.abort()
+      },
+    }
+  }
+
+  async #consumeLoop(options: ConsumeOptions, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await this.#jsm.consumers.add(options.stream, {
+          durable_name: options.durable,
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+          filter_subject: options.filterSubject,
+          // One at a time: a message that fails is redelivered before anything after it is applied.
+          max_ack_pending: 1,
+        })
+        const consumer = await this.#js.consumers.get(options.stream, options.durable)
+        const messages = await consumer.consume({ max_messages: 1 })
+        const onAbort = (): void => void messages.close()
+        signal.addEventListener('abort', onAbort, { once: true })
+        try {
+          for await (const m of messages) {
+            try {
+              await options.onMessage({ subject: m.subject, seq: m.seq, data: m.data })
+              m.ack()
+            } catch (err) {
+              options.onError(err)
+              m.nak(REBIND_DELAY_MS)
+            }
+          }
+        } finally {
+          signal.removeEventListener('abort', onAbort)
+        }
+      } catch (err) {
+        if (!signal.aborted) options.onError(err)
+      }
+      if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, REBIND_DELAY_MS))
+    }
+  }
+
+  async kvGet(key: string): Promise<KvEntry | undefined> {
+    const entry = await this.#kv.get(key)
+    if (entry === null || entry.operation !== 'PUT') return undefined
+    return { value: entry.value, revision: entry.revision }
+  }
+
+  async kvCreate(key: string, value: Uint8Array): Promise<number | 'exists'> {
+    try {
+      return await this.#kv.create(key, value)
+    } catch (err) {
+      if (isWrongLastSequence(err)) return 'exists'
+      throw err
+    }
+  }
+
+  async kvUpdate(key: string, value: Uint8Array, revision: number): Promise<number | 'conflict'> {
+    try {
+      return await this.#kv.update(key, value, revision)
+    } catch (err) {
+      if (isWrongLastSequence(err)) return 'conflict'
+      throw err
+    }
+  }
+
+  kvWatch(onChange: (key: string, entry: KvEntry) => void): BusSubscription {
+    let stopped = false
+    let iterator: { stop(): void } | undefined
+    void (async () => {
+      const watch = await this.#kv.watch({ key: '>' })
+      iterator = watch
+      if (stopped) watch.stop()
+      for await (const e of watch) {
+        if (e.operation === 'PUT') onChange(e.key, { value: e.value, revision: e.revision })
+      }
+    })()
+    return {
+      stop: () => {
+        stopped = true
+        iterator?.stop()
+      },
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#stopped.abort()
+    if (!this.#nc.isClosed()) await this.#nc.drain()
+  }
+}
+
+/**
+ * Connect to NATS (TLS and per-site credentials when given), open JetStream and the ownership
+ * bucket (created if missing). Rejects when the server cannot be reached or refuses the login.
+ *
+ * @example
+ * const bus = await connectNatsPeerBus({ url: 'nats://[fd00::10]:4222', name: 'dc-controller central', kvBucket })
+ */
+export async function connectNatsPeerBus(options: NatsPeerBusOptions): Promise<PeerBus> {
+  const timeout = options.requestTimeoutMs ?? 5_000
+  const nc = await connect({
+    servers: options.url,
+    name: options.name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 1_000,
+    timeout,
+    ...(options.credentials === undefined ? {} : { authenticator: authenticatorOf(options.credentials) }),
+    ...(options.tls === undefined
+      ? {}
+      : {
+          tls: {
+            ...(options.tls.caFile === undefined ? {} : { caFile: options.tls.caFile }),
+            ...(options.tls.certFile === undefined ? {} : { certFile: options.tls.certFile }),
+            ...(options.tls.keyFile === undefined ? {} : { keyFile: options.tls.keyFile }),
+          },
+        }),
+  })
+  try {
+    const js = jetstream(nc, { timeout })
+    const jsm = await jetstreamManager(nc, { timeout })
+    const kv = await new Kvm(js).create(options.kvBucket, { history: 5 })
+    const bus = new NatsPeerBus(nc, js, jsm, kv)
+    void (async () => {
+      for await (const s of nc.status()) {
+        if (s.type === 'error' && s.error instanceof PermissionViolationError) bus.recordViolation(s.error)
+        if (s.type === 'disconnect' || s.type === 'reconnect' || s.type === 'error') {
+          options.onStatus?.(`nats: ${s.type}${s.type === 'error' ? `: ${s.error.message}` : ''}`)
+        }
+      }
+    })()
+    return bus
+  } catch (err) {
+    await nc.close()
+    throw err
+  }
+}

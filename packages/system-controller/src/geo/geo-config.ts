@@ -1,0 +1,121 @@
+import { resolve } from 'node:path'
+import { ConfigError } from '../errors.js'
+import { isSiteId } from './geo-subjects.js'
+
+/** How the controller reaches NATS for geo-redundancy. */
+export interface NatsLinkConfig {
+  /** `nats://ADDR:PORT` or `tls://ADDR:PORT`; ADDR an IP literal of the controller's primary OAM family. */
+  readonly url: string
+  /** Per-site credentials: a NATS `.creds` file or a file holding the site's NKEY user seed. */
+  readonly credsFile: string | undefined
+  readonly tlsCaFile: string | undefined
+  readonly tlsCertFile: string | undefined
+  readonly tlsKeyFile: string | undefined
+}
+
+/** The geo-redundancy part of the controller's configuration. */
+export interface GeoConfig {
+  /** Undefined without `--nats-url`: peers, groups and associations are kept, nothing is synced. */
+  readonly nats: NatsLinkConfig | undefined
+  /** `--site-id`: this controller's id on the link; the system uuid when absent. */
+  readonly siteId: string | undefined
+  /** `--peer-heartbeat-interval-ms`: replaces every peer's heartbeat_interval (tests, benches). */
+  readonly heartbeatIntervalMs: number | undefined
+  /** `--peer-maintenance-timeout-ms`: replaces every peer's heartbeat_maintenance_timeout. */
+  readonly maintenanceTimeoutMs: number | undefined
+}
+
+/** The geo flags, in `node:util` parseArgs form. */
+export const GEO_FLAGS = {
+  'nats-url': { type: 'string' },
+  'nats-creds': { type: 'string' },
+  'nats-tls-ca': { type: 'string' },
+  'nats-tls-cert': { type: 'string' },
+  'nats-tls-key': { type: 'string' },
+  'site-id': { type: 'string' },
+  'peer-heartbeat-interval-ms': { type: 'string' },
+  'peer-maintenance-timeout-ms': { type: 'string' },
+} as const
+
+export const GEO_USAGE =
+  '[--nats-url URL [--nats-creds FILE] [--nats-tls-ca FILE] [--nats-tls-cert FILE --nats-tls-key FILE]\n' +
+  '                      [--site-id ID] [--peer-heartbeat-interval-ms N] [--peer-maintenance-timeout-ms N]]'
+
+function milliseconds(flag: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text)) throw new ConfigError(`${flag} must be an integer, got '${text}'`)
+  const value = Number(text)
+  if (value < min || value > max)
+    throw new ConfigError(`${flag} must be between ${min} and ${max}, got ${value}`)
+  return value
+}
+
+/** Read the geo flags; anything but `--nats-url` given without it is refused, as is a malformed URL. */
+export function geoConfigOf(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  cwd: string,
+): GeoConfig {
+  const text = (flag: keyof typeof GEO_FLAGS): string | undefined => {
+    const value = values[flag]
+    if (value === '') throw new ConfigError(`--${flag} must not be empty`)
+    return typeof value === 'string' ? value : undefined
+  }
+  const url = text('nats-url')
+  const file = (flag: keyof typeof GEO_FLAGS): string | undefined => {
+    const value = text(flag)
+    return value === undefined ? undefined : resolve(cwd, value)
+  }
+  const nats: NatsLinkConfig | undefined =
+    url === undefined
+      ? undefined
+      : {
+          url: natsUrl(url),
+          credsFile: file('nats-creds'),
+          tlsCaFile: file('nats-tls-ca'),
+          tlsCertFile: file('nats-tls-cert'),
+          tlsKeyFile: file('nats-tls-key'),
+        }
+  if (nats === undefined) {
+    const stray = (Object.keys(GEO_FLAGS) as (keyof typeof GEO_FLAGS)[]).find((f) => values[f] !== undefined)
+    if (stray !== undefined) throw new ConfigError(`--${stray} needs --nats-url`)
+  }
+  if (nats !== undefined && (nats.tlsCertFile === undefined) !== (nats.tlsKeyFile === undefined)) {
+    throw new ConfigError('--nats-tls-cert and --nats-tls-key go together')
+  }
+  const siteId = text('site-id')
+  if (siteId !== undefined && !isSiteId(siteId)) {
+    throw new ConfigError('--site-id must be 1 to 64 letters, digits, - or _ (it names NATS subjects)')
+  }
+  const interval = text('peer-heartbeat-interval-ms')
+  const maintenance = text('peer-maintenance-timeout-ms')
+  return {
+    nats,
+    siteId,
+    heartbeatIntervalMs:
+      interval === undefined
+        ? undefined
+        : milliseconds('--peer-heartbeat-interval-ms', interval, 20, 600_000),
+    maintenanceTimeoutMs:
+      maintenance === undefined
+        ? undefined
+        : milliseconds('--peer-maintenance-timeout-ms', maintenance, 0, 36_000_000),
+  }
+}
+
+/** `nats://` or `tls://` with a bracketed IPv6 or an IPv4 literal and a port; no user or password in it. */
+function natsUrl(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new ConfigError(`--nats-url '${text.slice(0, 100)}' is not a URL`)
+  }
+  if (url.protocol !== 'nats:' && url.protocol !== 'tls:')
+    throw new ConfigError('--nats-url must be nats://ADDR:PORT or tls://ADDR:PORT')
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError(
+      '--nats-url must not carry credentials; use --nats-creds (a command line is visible to every user)',
+    )
+  }
+  if (url.port === '') throw new ConfigError('--nats-url needs a port')
+  return `${url.protocol}//${url.host}`
+}

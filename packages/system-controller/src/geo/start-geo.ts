@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises'
+import { parseIp } from '@dc/netmodel'
+import type { Family, SystemState } from '@dc/netmodel'
+import type { Audit } from '../audit/index.js'
+import { connectNatsPeerBus } from '../adapters/nats-peer-bus.js'
+import type { DeployChannels } from '../deploy/deploy-runner.js'
+import { ConfigError, PeerLinkUnavailableError } from '../errors.js'
+import type { ControllerStore } from '../store/controller-store.js'
+import { GeoStore } from '../store/geo-store.js'
+import type { GeoConfig } from './geo-config.js'
+import { GeoService } from './geo-service.js'
+import { OWNERSHIP_BUCKET } from './geo-subjects.js'
+import type { PeerBus } from './peer-bus.js'
+import { PeerLink } from './peer-link.js'
+
+/** What geo-redundancy is started with. */
+export interface StartGeoParams {
+  readonly config: GeoConfig
+  readonly db: ConstructorParameters<typeof GeoStore>[0]
+  readonly store: ControllerStore
+  /** The controller's own system: its uuid (default site id and controller id), name and state. */
+  readonly own: { readonly uuid: string; readonly epoch: number; readonly current: SystemState }
+  readonly channels: DeployChannels
+  readonly audit: Pick<Audit, 'refresh' | 'expectConfigHash'>
+  readonly log: (line: string) => void
+  /** A bus to use instead of connecting to NATS (tests). */
+  readonly bus?: PeerBus
+}
+
+/** Geo-redundancy as started: the RPC side and, with NATS, the link. */
+export interface StartedGeo {
+  readonly service: GeoService
+  readonly store: GeoStore
+  readonly link: PeerLink | undefined
+  readonly siteId: string
+  /** Stop the link (heartbeats, consumers, migrations) and close the NATS connection. */
+  close(): Promise<void>
+}
+
+function primaryOamFamily(state: SystemState): Family | undefined {
+  return state.networks.find((n) => n.type === 'oam')?.primaryPoolFamily ?? undefined
+}
+
+/**
+ * The design's rule: controllers reach NATS over their primary addresses. With a literal address
+ * in the URL, its family must be the controller's primary OAM family.
+ */
+function checkNatsFamily(url: string, state: SystemState): void {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
+  let family: Family
+  try {
+    family = parseIp(host).family
+  } catch {
+    throw new ConfigError(
+      `--nats-url must name NATS by IP address (of the primary OAM family), not '${host}'`,
+    )
+  }
+  const primary = primaryOamFamily(state)
+  if (primary !== undefined && family !== primary) {
+    throw new ConfigError(
+      `--nats-url ${url} is ${family}, but this controller's primary OAM family is ${primary}: ` +
+        'the geo-redundant link uses primary addresses only',
+    )
+  }
+}
+
+async function readCredentials(file: string | undefined): Promise<Uint8Array | undefined> {
+  if (file === undefined) return undefined
+  try {
+    return await readFile(file)
+  } catch (err) {
+    throw new ConfigError(
+      `cannot read --nats-creds ${file}: ${err instanceof Error ? err.message : String(err)}`,
+    )
+  }
+}
+
+/**
+ * Start geo-redundancy: the store and the RPC service always; with `--nats-url` (or a given bus)
+ * also the link to the peers. An unreachable NATS server or a refused login fails the start.
+ */
+export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
+  const { config, own, log } = params
+  const siteId = config.siteId ?? own.uuid
+  const geo = new GeoStore(params.db)
+  let bus = params.bus
+  if (bus === undefined && config.nats !== undefined) {
+    checkNatsFamily(config.nats.url, own.current)
+    const credentials = await readCredentials(config.nats.credsFile)
+    try {
+      bus = await connectNatsPeerBus({
+        url: config.nats.url,
+        name: `dc-controller ${own.current.name} (${siteId})`,
+        credentials,
+        tls: {
+          caFile: config.nats.tlsCaFile,
+          certFile: config.nats.tlsCertFile,
+          keyFile: config.nats.tlsKeyFile,
+        },
+        kvBucket: OWNERSHIP_BUCKET,
+        onStatus: log,
+      })
+    } catch (err) {
+      throw new PeerLinkUnavailableError(
+        `cannot use NATS at ${config.nats.url}: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      )
+    }
+  }
+  const link =
+    bus === undefined
+      ? undefined
+      : await PeerLink.start({
+          bus,
+          siteId,
+          siteName: own.current.name,
+          controllerId: own.uuid,
+          ownState: () => own.current,
+          store: params.store,
+          geo,
+          channels: params.channels,
+          audit: params.audit,
+          log,
+          options: {
+            heartbeatIntervalMs: config.heartbeatIntervalMs,
+            maintenanceTimeoutMs: config.maintenanceTimeoutMs,
+          },
+        }).catch(async (err: unknown) => {
+          await bus.close()
+          throw err
+        })
+  if (link !== undefined) log(`geo-redundancy: site ${siteId} linked over NATS`)
+  const service = new GeoService({
+    store: params.store,
+    geo,
+    siteId,
+    siteName: own.current.name,
+    controllerId: own.uuid,
+    controllerEpoch: own.epoch,
+    link,
+    channels: params.channels,
+    log,
+  })
+  return { service, store: geo, link, siteId, close: async () => link?.close() }
+}

@@ -1,0 +1,58 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { OwnershipConflictError } from '../src/errors.js'
+import { OwnershipBucket } from '../src/geo/ownership-bucket.js'
+import { FakeNats } from './geo-fakes.js'
+
+const test = suite('OwnershipBucket')
+
+test('OwnershipBucket - register keeps the first owner; take raises the epoch by compare-and-set', async () => {
+  const nats = new FakeNats()
+  const a = new OwnershipBucket(nats.client('a'))
+  const b = new OwnershipBucket(nats.client('b'))
+  assert.equal(await a.register('g1', { leader: 'a', leaderName: 'A', epoch: 2 }), {
+    leader: 'a',
+    leaderName: 'A',
+    epoch: 2,
+  })
+  assert.equal(await b.register('g1', { leader: 'b', leaderName: 'B', epoch: 2 }), {
+    leader: 'a',
+    leaderName: 'A',
+    epoch: 2,
+  })
+  assert.equal(await b.take('g1', 'pg1', 'b', 'B', 2), { leader: 'b', leaderName: 'B', epoch: 3 })
+  assert.is((await a.read('g1'))?.ownership.epoch, 3)
+  assert.is((await a.take('g1', 'pg1', 'a', 'A', 10)).epoch, 11, 'never below what the group already used')
+})
+
+test('OwnershipBucket - of two controllers taking a group at once exactly one wins', async () => {
+  const nats = new FakeNats()
+  const a = new OwnershipBucket(nats.client('a'))
+  const b = new OwnershipBucket(nats.client('b'))
+  await a.register('g1', { leader: 'a', leaderName: 'A', epoch: 2 })
+  const results = await Promise.allSettled([
+    a.take('g1', 'pg1', 'a', 'A', 2),
+    b.take('g1', 'pg1', 'b', 'B', 2),
+  ])
+  const won = results.filter((r) => r.status === 'fulfilled')
+  const lost = results.filter((r) => r.status === 'rejected')
+  assert.is(won.length, 1)
+  assert.is(lost.length, 1)
+  assert.instance((lost[0] as PromiseRejectedResult).reason, OwnershipConflictError)
+  assert.is((await a.read('g1'))?.ownership.epoch, 3)
+})
+
+test('OwnershipBucket - watch reports changes; unreadable values are skipped', async () => {
+  const nats = new FakeNats()
+  const bus = nats.client('a')
+  const bucket = new OwnershipBucket(bus)
+  const seen: string[] = []
+  const watch = bucket.watch((key, o) => seen.push(`${key}:${o.leader}@${o.epoch}`))
+  await bus.kvCreate('junk', new TextEncoder().encode('{"leader":1}'))
+  await bucket.register('g1', { leader: 'a', leaderName: 'A', epoch: 2 })
+  await new Promise((resolve) => setImmediate(resolve))
+  watch.stop()
+  assert.equal(seen, ['g1:a@2'])
+})
+
+test.run()

@@ -1,0 +1,364 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import type { StartedGeo } from '../src/geo/start-geo.js'
+import { startGeo } from '../src/geo/start-geo.js'
+import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
+import { DcManagerService } from '../src/services/dc-manager-service.js'
+import { ControllerStore } from '../src/store/controller-store.js'
+import { openDatabase } from '../src/store/open-database.js'
+import type { Database } from '../src/store/schema.js'
+import { FakeAgents, FakeNats, rejects, until } from './geo-fakes.js'
+
+function controllerYaml(n: number, name: string): string {
+  return `
+name: ${name}
+system_mode: duplex
+distributed_cloud_role: systemcontroller
+software_version: "24.09"
+management_subnet: fd01:${n}::/64
+management_start_address: fd01:${n}::2
+management_end_address: fd01:${n}::ff
+external_oam_subnet: fd00:${n}::/64
+external_oam_gateway_address: fd00:${n}::1
+external_oam_floating_address: fd00:${n}::2
+cluster_host_subnet: fd02:${n}::/64
+cluster_pod_subnet: fd03:${n}::/64
+cluster_service_subnet: fd04:${n}::/112
+`
+}
+
+/** A subcloud of site A (its controller gateway is in A's management subnet). */
+function subcloudYaml(n: number): string {
+  return `
+name: sc${n}
+system_mode: simplex
+management_subnet: fd01:1${n}::/64
+management_start_address: fd01:1${n}::2
+management_end_address: fd01:1${n}::50
+management_gateway_address: fd01:1${n}::1
+systemcontroller_gateway_address: fd01:1::1
+external_oam_subnet: fd00:1${n}::/64
+external_oam_gateway_address: fd00:1${n}::1
+external_oam_floating_address: fd00:1${n}::2
+cluster_host_subnet: fd02:1${n}::/64
+cluster_pod_subnet: fd03:1${n}::/64
+cluster_service_subnet: fd04:1${n}::/112
+admin_password: not-in-copies
+`
+}
+
+/** The same subcloud as B would hold it: B's own gateway, for a clash with A's member of that name. */
+function siteBSubcloudYaml(n: number): string {
+  return subcloudYaml(n)
+    .replace('systemcontroller_gateway_address: fd01:1::1', 'systemcontroller_gateway_address: fd01:2::1')
+    .replaceAll(`fd01:1${n}::`, `fd01:5${n}::`)
+    .replaceAll(`fd00:1${n}::`, `fd00:5${n}::`)
+}
+
+interface Site {
+  dir: string
+  db: Kysely<Database>
+  store: ControllerStore
+  own: OwnSystem
+  geo: StartedGeo
+  manager: DcManagerService
+}
+
+interface Ctx {
+  nats: FakeNats
+  agents: FakeAgents
+  a: Site | undefined
+  b: Site | undefined
+  logs: string[]
+}
+
+const HEARTBEAT_MS = 100
+
+const test = suite<Ctx>('PeerLink', {
+  nats: new FakeNats(),
+  agents: new FakeAgents(),
+  a: undefined,
+  b: undefined,
+  logs: [],
+})
+
+/** The audit as far as geo needs it: a complete subcloud whose agent exists is seen online. */
+function fakeAudit(store: ControllerStore, agents: FakeAgents) {
+  return {
+    refresh: async () => {
+      for (const s of await store.listSubclouds()) {
+        if (
+          s.deploy_status === 'complete' &&
+          s.availability_status === 'offline' &&
+          agents.agents.has(s.bootstrap_address)
+        ) {
+          await store.mutateSubcloud(String(s.id), () => ({
+            kind: 'update',
+            set: { availability_status: 'online' },
+          }))
+        }
+      }
+    },
+    expectConfigHash: () => undefined,
+    snapshot: () => [],
+  }
+}
+
+async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promise<Site> {
+  const dataDir = dir ?? (await mkdtemp(join(tmpdir(), `geo-${name}-`)))
+  const { db } = await openDatabase({ dataDir })
+  const store = new ControllerStore(db)
+  const own = await OwnSystem.open(store, parseOwnBootstrapValues(controllerYaml(n, name)))
+  const channels = ctx.agents.channels()
+  const audit = fakeAudit(store, ctx.agents)
+  const geo = await startGeo({
+    config: {
+      nats: undefined,
+      siteId: undefined,
+      heartbeatIntervalMs: HEARTBEAT_MS,
+      maintenanceTimeoutMs: 300,
+    },
+    db,
+    store,
+    own,
+    channels,
+    audit,
+    log: (line) => ctx.logs.push(`${name}: ${line}`),
+    bus: ctx.nats.client(name),
+  })
+  const manager = new DcManagerService({
+    store,
+    own,
+    deploys: { start: () => undefined, isRunning: () => false },
+    audit,
+    channels,
+    geo: geo.service,
+    log: () => undefined,
+  })
+  return { dir: dataDir, db, store, own, geo, manager }
+}
+
+function sites(ctx: Ctx): { a: Site; b: Site } {
+  if (ctx.a === undefined || ctx.b === undefined) throw new Error('sites not started')
+  return { a: ctx.a, b: ctx.b }
+}
+
+/** Onboard subcloud `n` at `site` as the deploy and audit would leave it: complete, managed, online. */
+async function onboarded(ctx: Ctx, site: Site, n: number, yaml = subcloudYaml(n)): Promise<string> {
+  const address = `[fd00:1${n}::2]:50051`
+  ctx.agents.add(address)
+  await site.manager.addSubcloud({ bootstrap_address: address, bootstrap_values_yaml: yaml })
+  await site.store.mutateSubcloud(`sc${n}`, () => ({
+    kind: 'update',
+    set: { deploy_status: 'complete', availability_status: 'online', management_state: 'managed' },
+  }))
+  return address
+}
+
+async function association(site: Site, index = 0) {
+  const list = await site.geo.service.listAssociations()
+  return list[index]
+}
+
+async function alarms(site: Site): Promise<string[]> {
+  return (await site.store.listAlarms('SystemController')).map(
+    (a) => `${a.alarm_id} ${a.entity_instance_id} ${a.severity}`,
+  )
+}
+
+test.before(async (ctx) => {
+  ctx.a = await openSite(ctx, 1, 'site-a')
+  ctx.b = await openSite(ctx, 2, 'site-b')
+})
+
+test.after(async (ctx) => {
+  for (const site of [ctx.a, ctx.b]) {
+    if (site === undefined) continue
+    await site.geo.close()
+    await site.db.destroy()
+    await rm(site.dir, { recursive: true, force: true })
+  }
+})
+
+test('PeerLink - an association syncs the group and its members to the peer as secondary copies', async (ctx) => {
+  const { a, b } = sites(ctx)
+  await a.geo.service.addPeer({
+    peer_uuid: b.geo.siteId,
+    peer_name: 'site-b',
+    manager_endpoint: 'nats',
+    manager_username: 'admin',
+    manager_password: 'never-stored',
+    peer_controller_gateway_ip: 'fd01:2::1',
+    heartbeat_failure_threshold: 30,
+  })
+  await b.geo.service.addPeer({
+    peer_uuid: a.geo.siteId,
+    peer_name: 'site-a',
+    manager_endpoint: 'nats',
+    manager_username: 'admin',
+    manager_password: 'never-stored',
+    peer_controller_gateway_ip: 'fd01:1::1',
+    heartbeat_failure_threshold: 3,
+    heartbeat_failure_policy: 'rehome',
+  })
+  const address = await onboarded(ctx, a, 1)
+  const group = await a.geo.service.addGroup({ peer_group_name: 'pg1' })
+  assert.is(group.system_leader_id, a.geo.siteId)
+  const joined = await a.manager.updateSubcloud({ subcloud: 'sc1', peer_group: 'pg1' })
+  assert.is(joined.peer_group_name, 'pg1')
+  assert.is(ctx.agents.agents.get(address)?.epoch, 2n, 'joining claims the agent at the group epoch')
+  assert.is(ctx.agents.agents.get(address)?.controllerId, a.own.uuid)
+
+  const created = await a.geo.service.addAssociation({
+    peer_group: 'pg1',
+    system_peer: 'site-b',
+    peer_group_priority: 2,
+  })
+  assert.is(created.association_type, 'primary')
+
+  const copy = await until('the copy at site B', async () => {
+    const found = await b.store.findSubcloud('sc1')
+    return found?.deploy_status === 'secondary' ? found : undefined
+  })
+  const original = await a.store.findSubcloud('sc1')
+  assert.is(copy.region_name, original?.region_name, 'same region name on both sites')
+  assert.is(copy.systemcontroller_gateway_ip, 'fd01:2::1', "the controller gateway is swapped for site B's")
+  assert.is(copy.management_state, 'unmanaged')
+  assert.not.match(copy.rehome_data ?? '', /not-in-copies/, 'no secret travels')
+  assert.match(copy.rehome_data ?? '', /"bootstrap-address":"\[fd00:11::2\]:50051"/)
+  const peerGroup = await b.geo.service.getGroup('pg1')
+  assert.is(peerGroup.group_priority, 2, 'the peer group gets the association priority')
+  assert.is(peerGroup.system_leader_id, a.geo.siteId)
+  const nonPrimary = await until('the non-primary association at B', async () => {
+    const found = await association(b)
+    return found?.sync_status === 'in-sync' ? found : undefined
+  })
+  assert.is(nonPrimary.association_type, 'non-primary')
+  await until('A in-sync', async () => (await association(a))?.sync_status === 'in-sync')
+  const listed = await b.manager.listSubclouds(false, false)
+  assert.equal(listed.subclouds, [], 'secondary copies are hidden without --all')
+})
+
+test('PeerLink - member rules: lifecycle blocked locally, the non-primary site cannot edit', async (ctx) => {
+  const { a, b } = sites(ctx)
+  await rejects(() => a.manager.unmanageSubcloud('sc1', false), /peer group/)
+  await rejects(() => a.manager.deleteSubcloud('sc1'), /peer group/)
+  await rejects(() => b.manager.updateSubcloud({ subcloud: 'sc1', description: 'x' }), /primary site/)
+  await rejects(
+    () => b.geo.service.updateGroup({ peer_group: 'pg1', max_subcloud_rehoming: 5 }),
+    /led by site-a/,
+  )
+  await rejects(() => a.geo.service.deleteGroup('pg1'), /association/)
+  await rejects(() => a.geo.service.deletePeer('site-b'), /association/)
+  const nonPrimary = String((await association(b))?.id)
+  await rejects(() => b.geo.service.syncAssociation(nonPrimary), /primary association/)
+})
+
+test('PeerLink - a member change reaches the copy and the association returns to in-sync', async (ctx) => {
+  const { a, b } = sites(ctx)
+  const stream = `DC-${a.geo.siteId}`
+  const published = ctx.nats.streamMessages(stream).length
+  await a.manager.updateSubcloud({ subcloud: 'sc1', description: 'moved to rack 7' })
+  assert.is(ctx.nats.streamMessages(stream).length, published + 1, 'one event per change, no manual sync')
+  await until(
+    'the change at B',
+    async () => (await b.store.findSubcloud('sc1'))?.description === 'moved to rack 7',
+  )
+  await until('A in-sync again', async () => (await association(a))?.sync_status === 'in-sync')
+})
+
+test('PeerLink - a member the peer cannot apply fails the association, naming it, until it leaves', async (ctx) => {
+  const { a, b } = sites(ctx)
+  // Site B already owns a different subcloud named sc2.
+  ctx.agents.add('[fd00:52::2]:50051')
+  await b.manager.addSubcloud({
+    bootstrap_address: '[fd00:52::2]:50051',
+    bootstrap_values_yaml: siteBSubcloudYaml(2),
+  })
+  await onboarded(ctx, a, 2)
+  await a.manager.updateSubcloud({ subcloud: 'sc2', peer_group: 'pg1' })
+  const failed = await until('A failed', async () => {
+    const found = await association(a)
+    return found?.sync_status === 'failed' ? found : undefined
+  })
+  assert.match(failed.sync_message ?? '', /sc2: subcloud name sc2 is taken/)
+  await a.manager.updateSubcloud({ subcloud: 'sc2', peer_group: 'none' })
+  await until('A in-sync after sc2 left', async () => (await association(a))?.sync_status === 'in-sync')
+})
+
+test('PeerLink - heartbeat failure raises 280.004; the rehome policy migrates after the maintenance timeout', async (ctx) => {
+  const { a, b } = sites(ctx)
+  await until(
+    'B sees A available',
+    async () => (await b.geo.service.getPeer('site-a')).availability_state === 'available',
+  )
+  await a.geo.close()
+  await until(
+    'B declares A unavailable',
+    async () => (await b.geo.service.getPeer('site-a')).availability_state === 'unavailable',
+  )
+  await until('280.004 critical at B', async () =>
+    (await alarms(b)).some((x) => x.startsWith('280.004 peer=site-a critical')),
+  )
+  const migrated = await until('sc1 managed at B', async () => {
+    const found = await b.store.findSubcloud('sc1')
+    return found?.management_state === 'managed' ? found : undefined
+  })
+  assert.is(migrated.deploy_status, 'complete')
+  assert.is(migrated.rehomed, true)
+  assert.is(migrated.epoch, 3)
+  const agent = ctx.agents.agents.get(migrated.bootstrap_address)
+  assert.is(agent?.epoch, 3n, 'the agent now obeys epoch 3')
+  assert.is(agent?.controllerId, b.own.uuid)
+  const group = await b.geo.service.getGroup('pg1')
+  assert.is(group.system_leader_id, b.geo.siteId)
+  await until(
+    'migration complete',
+    async () => (await b.geo.service.getGroup('pg1')).migration_status === 'complete',
+  )
+  await until('280.005 at B', async () =>
+    (await alarms(b)).some((x) => x.startsWith('280.005 peer_group=pg1')),
+  )
+  const status = await b.geo.service.groupStatus('pg1')
+  assert.is(status.managed, 1)
+})
+
+test('PeerLink - a restarted site reconciles ownership, demotes its member and is fenced out', async (ctx) => {
+  const { a, b } = sites(ctx)
+  const restarted = await startGeo({
+    config: {
+      nats: undefined,
+      siteId: undefined,
+      heartbeatIntervalMs: HEARTBEAT_MS,
+      maintenanceTimeoutMs: 300,
+    },
+    db: a.db,
+    store: a.store,
+    own: a.own,
+    channels: ctx.agents.channels(),
+    audit: fakeAudit(a.store, ctx.agents),
+    log: (line) => ctx.logs.push(`site-a: ${line}`),
+    bus: ctx.nats.client('site-a'),
+  })
+  a.geo = restarted
+  const demoted = await until('sc1 demoted at A', async () => {
+    const found = await a.store.findSubcloud('sc1')
+    return found?.deploy_status === 'secondary' ? found : undefined
+  })
+  assert.is(demoted.management_state, 'unmanaged')
+  assert.is((await a.geo.service.getGroup('pg1')).system_leader_id, b.geo.siteId)
+  await until('280.005 at A', async () =>
+    (await alarms(a)).some((x) => x.startsWith('280.005 peer_group=pg1')),
+  )
+  const stale = ctx.agents.claim(demoted.bootstrap_address, 2n, a.own.uuid)
+  assert.instance(stale, Error, "the agent refuses A's stale epoch")
+  await until('280.004 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.004')))
+  await until('B in-sync with A', async () => (await association(b))?.sync_status === 'in-sync')
+  await rejects(() => a.manager.manageSubcloud('sc1', true), /peer group/)
+})
+
+test.run()

@@ -1,0 +1,253 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import {
+  GeoObjectExistsError,
+  GeoObjectNotFoundError,
+  GeoRuleError,
+  InvalidFieldError,
+  PeerLinkUnavailableError,
+  SubcloudStateError,
+} from '../src/errors.js'
+import { GeoService } from '../src/geo/geo-service.js'
+import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
+import { ControllerStore } from '../src/store/controller-store.js'
+import { GeoStore } from '../src/store/geo-store.js'
+import { openDatabase } from '../src/store/open-database.js'
+import type { Database, NewSubcloud } from '../src/store/schema.js'
+import { FakeAgents } from './geo-fakes.js'
+
+const CONTROLLER = `
+name: central
+system_mode: duplex
+distributed_cloud_role: systemcontroller
+software_version: "24.09"
+management_subnet: fd01:1::/64
+management_start_address: fd01:1::2
+management_end_address: fd01:1::ff
+external_oam_subnet: fd00:1::/64
+external_oam_gateway_address: fd00:1::1
+external_oam_floating_address: fd00:1::2
+cluster_host_subnet: fd02:1::/64
+cluster_pod_subnet: fd03:1::/64
+cluster_service_subnet: fd04:1::/112
+`
+
+interface Ctx {
+  dir: string
+  db: Kysely<Database> | undefined
+  store: ControllerStore | undefined
+  service: GeoService | undefined
+  agents: FakeAgents
+}
+
+const test = suite<Ctx>('GeoService', {
+  dir: '',
+  db: undefined,
+  store: undefined,
+  service: undefined,
+  agents: new FakeAgents(),
+})
+
+test.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'geo-service-'))
+  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
+  ctx.store = new ControllerStore(ctx.db)
+  const own = await OwnSystem.open(ctx.store, parseOwnBootstrapValues(CONTROLLER))
+  ctx.service = new GeoService({
+    store: ctx.store,
+    geo: new GeoStore(ctx.db),
+    siteId: own.uuid,
+    siteName: 'central',
+    controllerId: own.uuid,
+    controllerEpoch: own.epoch,
+    link: undefined,
+    channels: ctx.agents.channels(),
+    log: () => undefined,
+  })
+})
+
+test.after(async (ctx) => {
+  await ctx.db?.destroy()
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+function svc(ctx: Ctx): { service: GeoService; store: ControllerStore } {
+  if (ctx.service === undefined || ctx.store === undefined) throw new Error('not started')
+  return { service: ctx.service, store: ctx.store }
+}
+
+async function refused<E extends Error>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+): Promise<E> {
+  try {
+    await promise
+  } catch (err) {
+    assert.instance(err, type)
+    return err as E
+  }
+  throw new Error(`expected ${type.name}`)
+}
+
+function subcloudRow(n: number, extra: Partial<NewSubcloud> = {}): NewSubcloud {
+  return {
+    name: `sc${n}`,
+    description: '',
+    location: '',
+    region_name: `region${n}`,
+    software_version: '24.09',
+    management_subnet: `fd01:1${n}::/64`,
+    management_start_ip: `fd01:1${n}::2`,
+    management_end_ip: `fd01:1${n}::50`,
+    management_gateway_ip: `fd01:1${n}::1`,
+    systemcontroller_gateway_ip: 'fd01:1::1',
+    external_oam_subnet_ip_family: '6',
+    group_id: 1,
+    peer_group_id: null,
+    rehome_data: null,
+    deploy_status: 'complete',
+    error_description: 'No errors present',
+    availability_status: 'online',
+    audit_fail_count: 0,
+    management_state: 'managed',
+    backup_status: null,
+    backup_datetime: null,
+    prestage_status: null,
+    prestage_versions: null,
+    bootstrap_address: `[fd00:1${n}::2]:50051`,
+    bootstrap_values_json: JSON.stringify({ name: `sc${n}` }),
+    expected_config_hash: null,
+    epoch: 1,
+    last_heartbeat_at: null,
+    ...extra,
+  }
+}
+
+const PEER = {
+  peer_uuid: 'peer-uuid-1',
+  peer_name: 'east',
+  manager_endpoint: 'nats',
+  manager_username: 'admin',
+  manager_password: 'pw-never-returned',
+  peer_controller_gateway_ip: 'fd01:2::1',
+}
+
+test('GeoService - system peers: defaults, unique name and uuid, the password never comes back', async (ctx) => {
+  const { service } = svc(ctx)
+  const peer = await service.addPeer(PEER)
+  assert.is(peer.availability_state, 'created')
+  assert.is(peer.heartbeat_interval, 60)
+  assert.not.match(JSON.stringify(peer), /pw-never-returned/)
+  await refused(service.addPeer({ ...PEER, peer_name: 'other' }), GeoObjectExistsError)
+  await refused(service.addPeer({ ...PEER, peer_uuid: 'peer-uuid-2' }), GeoObjectExistsError)
+  assert.is((await service.getPeer('peer-uuid-1')).peer_name, 'east', 'found by uuid')
+  assert.is(
+    (await service.updatePeer({ system_peer: 'east', heartbeat_failure_policy: 'rehome' }))
+      .heartbeat_failure_policy,
+    'rehome',
+  )
+  await refused(service.updatePeer({ system_peer: 'east' }), InvalidFieldError)
+  await refused(service.getPeer('west'), GeoObjectNotFoundError)
+})
+
+test('GeoService - peer groups: local leader, priority rules, status counts', async (ctx) => {
+  const { service } = svc(ctx)
+  const group = await service.addGroup({ peer_group_name: 'pg1' })
+  assert.is(group.group_priority, 0)
+  assert.is(group.system_leader_name, 'central')
+  assert.is(group.migration_status, 'none')
+  await refused(service.addGroup({ peer_group_name: 'pg1' }), GeoObjectExistsError)
+  const renamed = await service.updateGroup({ peer_group: 'pg1', max_subcloud_rehoming: 20 })
+  assert.is(renamed.max_subcloud_rehoming, 20)
+  const status = await service.groupStatus('pg1')
+  assert.is(status.total_subclouds, 0)
+})
+
+test('GeoService - associations: priority required on the primary site; unknown without NATS; sync and migrate need the link', async (ctx) => {
+  const { service } = svc(ctx)
+  await refused(service.addAssociation({ peer_group: 'pg1', system_peer: 'east' }), InvalidFieldError)
+  const association = await service.addAssociation({
+    peer_group: 'pg1',
+    system_peer: 'east',
+    peer_group_priority: 2,
+  })
+  assert.is(association.association_type, 'primary')
+  assert.is(association.sync_status, 'unknown')
+  assert.match(association.sync_message ?? '', /--nats-url/)
+  await refused(
+    service.addAssociation({ peer_group: 'pg1', system_peer: 'east', peer_group_priority: 3 }),
+    GeoObjectExistsError,
+  )
+  await refused(service.syncAssociation(String(association.id)), PeerLinkUnavailableError)
+  await refused(service.migrate('pg1'), PeerLinkUnavailableError)
+  assert.is(
+    (await service.updateAssociation({ association: String(association.id), peer_group_priority: 5 }))
+      .peer_group_priority,
+    5,
+  )
+  await refused(service.updateGroup({ peer_group: 'pg1', group_priority: 1 }), GeoRuleError)
+  await refused(service.deletePeer('east'), GeoRuleError)
+  await refused(service.deleteGroup('pg1'), GeoRuleError)
+  await refused(service.getAssociation('99'), GeoObjectNotFoundError)
+})
+
+test('GeoService - a non-primary group forbids the association priority', async (ctx) => {
+  const { service } = svc(ctx)
+  await service.addGroup({ peer_group_name: 'pg2', group_priority: 4 })
+  await refused(
+    service.addAssociation({ peer_group: 'pg2', system_peer: 'east', peer_group_priority: 1 }),
+    InvalidFieldError,
+  )
+  const association = await service.addAssociation({ peer_group: 'pg2', system_peer: 'east' })
+  assert.is(association.association_type, 'non-primary')
+  await refused(
+    service.updateAssociation({ association: String(association.id), peer_group_priority: 1 }),
+    GeoRuleError,
+  )
+  await refused(service.syncAssociation(String(association.id)), GeoRuleError)
+  assert.is((await service.deleteAssociation(String(association.id))).id, association.id)
+})
+
+test('GeoService - joining needs complete, managed, online and an agent that accepts the group epoch', async (ctx) => {
+  const { service, store } = svc(ctx)
+  const offline = await store.insertSubcloud(subcloudRow(1, { availability_status: 'offline' }), ['platform'])
+  assert.match(
+    (await refused(service.setMembership(offline, 'pg1'), SubcloudStateError)).message,
+    /complete, managed and online/,
+  )
+  const ready = await store.insertSubcloud(subcloudRow(2), ['platform'])
+  assert.match(
+    (await refused(service.setMembership(ready, 'pg1'), SubcloudStateError)).message,
+    /refused or missed the claim/,
+    'no agent answers',
+  )
+  const agent = ctx.agents.add(ready.bootstrap_address)
+  agent.epoch = 9n
+  agent.controllerId = 'another-controller'
+  assert.match(
+    (await refused(service.setMembership(ready, 'pg1'), SubcloudStateError)).message,
+    /epoch 2/,
+    'an agent held at a higher epoch refuses',
+  )
+  agent.epoch = 1n
+  const joined = await service.setMembership(ready, 'pg1')
+  assert.is(joined.peer_group_name, 'pg1')
+  assert.is(joined.epoch, 2)
+  assert.match(
+    joined.rehome_data ?? '',
+    /"bootstrap-address":"\[fd00:12::2\]:50051"/,
+    'rehome data saved from the add-time values',
+  )
+  assert.is(agent.epoch, 2n)
+  assert.is((await service.groupStatus('pg1')).managed, 1)
+  assert.throws(() => service.refuseMemberLifecycle(joined, 'deleted'), /remove it from the group first/)
+  await refused(service.deleteGroup('pg1'), GeoRuleError)
+  const left = await service.setMembership(joined, 'none')
+  assert.is(left.peer_group_id, null)
+})
+
+test.run()
