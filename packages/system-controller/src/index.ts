@@ -49,3 +49,6 @@ export {
 } from './errors.js'
 export type { ControllerErrorCategory, GeoObject, Violation, ViolationKind } from './errors.js'
 export { toStatus } from './grpc/status.js'
+export { GeoSubjects, OWNERSHIP_BUCKET } from './geo/geo-subjects.js'
+export { renderNatsServerConfig } from './geo/render-nats-server-config.js'
+export type { NatsServerConfigOptions, NatsSiteUser } from './geo/render-nats-server-config.js'

@@ -7,6 +7,9 @@ import {
   jetstreamManager,
 } from '@nats-io/jetstream'
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream'
+import { isIP } from 'node:net'
+import { checkServerIdentity } from 'node:tls'
+import type { PeerCertificate } from 'node:tls'
 import { Kvm } from '@nats-io/kv'
 import type { KV } from '@nats-io/kv'
 import {
@@ -16,7 +19,7 @@ import {
   nanos,
   nkeyAuthenticator,
 } from '@nats-io/transport-node'
-import type { Authenticator, NatsConnection } from '@nats-io/transport-node'
+import type { Authenticator, NatsConnection, TlsOptions } from '@nats-io/transport-node'
 import type { BusSubscription, ConsumeOptions, KvEntry, PeerBus } from '../geo/peer-bus.js'
 
 /** TLS material for the link to NATS: files in PEM. */
@@ -54,6 +57,22 @@ const REBIND_DELAY_MS = 1_000
 
 function isWrongLastSequence(err: unknown): boolean {
   return err instanceof JetStreamApiError && err.code === WRONG_LAST_SEQUENCE
+}
+
+/**
+ * TLS options for nats.js. Dialling an IP literal, nats.js leaves the server name empty and Node
+ * then checks the certificate against `localhost`; the server is checked against the address
+ * actually dialled instead (its certificate needs that IP SAN, as the controller's and agents' do).
+ */
+function tlsOptions(files: NatsTlsFiles, url: string): TlsOptions {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
+  const options: TlsOptions & { checkServerIdentity?: (name: string, cert: PeerCertificate) => Error | undefined } = {
+    ...(files.caFile === undefined ? {} : { caFile: files.caFile }),
+    ...(files.certFile === undefined ? {} : { certFile: files.certFile }),
+    ...(files.keyFile === undefined ? {} : { keyFile: files.keyFile }),
+  }
+  if (isIP(host) !== 0) options.checkServerIdentity = (_name, cert) => checkServerIdentity(host, cert)
+  return options
 }
 
 function authenticatorOf(credentials: Uint8Array): Authenticator {
@@ -241,15 +260,7 @@ export async function connectNatsPeerBus(options: NatsPeerBusOptions): Promise<P
     reconnectTimeWait: 1_000,
     timeout,
     ...(options.credentials === undefined ? {} : { authenticator: authenticatorOf(options.credentials) }),
-    ...(options.tls === undefined
-      ? {}
-      : {
-          tls: {
-            ...(options.tls.caFile === undefined ? {} : { caFile: options.tls.caFile }),
-            ...(options.tls.certFile === undefined ? {} : { certFile: options.tls.certFile }),
-            ...(options.tls.keyFile === undefined ? {} : { keyFile: options.tls.keyFile }),
-          },
-        }),
+    ...(options.tls === undefined ? {} : { tls: tlsOptions(options.tls, options.url) }),
   })
   try {
     const js = jetstream(nc, { timeout })

@@ -92,11 +92,17 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
         url: config.nats.url,
         name: `dc-controller ${own.current.name} (${siteId})`,
         credentials,
-        tls: {
-          caFile: config.nats.tlsCaFile,
-          certFile: config.nats.tlsCertFile,
-          keyFile: config.nats.tlsKeyFile,
-        },
+        // TLS when asked for: a CA or client certificate given, or a tls:// URL (system CAs).
+        tls:
+          config.nats.tlsCaFile === undefined &&
+          config.nats.tlsCertFile === undefined &&
+          !config.nats.url.startsWith('tls:')
+            ? undefined
+            : {
+                caFile: config.nats.tlsCaFile,
+                certFile: config.nats.tlsCertFile,
+                keyFile: config.nats.tlsKeyFile,
+              },
         kvBucket: OWNERSHIP_BUCKET,
         onStatus: log,
       })
