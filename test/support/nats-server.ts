@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { freePort, type LoopbackHost } from './free-port.js'
 import { findExecutable } from './find-executable.js'
 import { hostPort } from './host-port.js'
@@ -17,6 +19,12 @@ export interface StartNatsServerOptions {
   port?: number
   /** Run the server inside this network namespace (see `createSite`). */
   netns?: string
+  /**
+   * Run from a configuration file instead of flags (accounts, users, permissions, TLS): called with
+   * where to listen and where JetStream keeps its files, it returns the file's text. The config
+   * must itself listen on `listen` and enable JetStream in `storeDir`.
+   */
+  config?: (where: { listen: string; storeDir: string }) => string
   signal?: AbortSignal
 }
 
@@ -63,17 +71,22 @@ function isLoopback(host: string): host is LoopbackHost {
  * await nats.stop()
  */
 export async function startNatsServer(options: StartNatsServerOptions = {}): Promise<NatsServer> {
-  const { jetstream = true, host = '127.0.0.1', netns, signal } = options
+  const { jetstream = true, host = '127.0.0.1', netns, signal, config } = options
   if (netns === undefined && !isLoopback(host)) {
     throw new Error(`nats-server outside a namespace listens on loopback only, not ${host}`)
   }
   const binary = await natsServerBinary(signal)
-  const storeDir = jetstream ? await makeTempDir('dct-nats-') : undefined
+  const storeDir = jetstream || config !== undefined ? await makeTempDir('dct-nats-') : undefined
   let lastError: unknown
   // A free port can be taken between our probe and the server's bind; only then retry.
   for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
     const port = options.port ?? (isLoopback(host) && netns === undefined ? await freePort(host) : 4222)
-    const args = ['-a', host, '-p', String(port), ...(storeDir === undefined ? [] : ['-js', '-sd', storeDir])]
+    let args = ['-a', host, '-p', String(port), ...(storeDir === undefined ? [] : ['-js', '-sd', storeDir])]
+    if (config !== undefined && storeDir !== undefined) {
+      const file = join(storeDir, 'nats.conf')
+      await writeFile(file, config({ listen: hostPort(host, port), storeDir: join(storeDir, 'jetstream') }))
+      args = ['-c', file]
+    }
     try {
       const proc = await spawnService(binary, args, {
         netns,

@@ -66,7 +66,9 @@ function isWrongLastSequence(err: unknown): boolean {
  */
 function tlsOptions(files: NatsTlsFiles, url: string): TlsOptions {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
-  const options: TlsOptions & { checkServerIdentity?: (name: string, cert: PeerCertificate) => Error | undefined } = {
+  const options: TlsOptions & {
+    checkServerIdentity?: (name: string, cert: PeerCertificate) => Error | undefined
+  } = {
     ...(files.caFile === undefined ? {} : { caFile: files.caFile }),
     ...(files.certFile === undefined ? {} : { certFile: files.certFile }),
     ...(files.keyFile === undefined ? {} : { keyFile: files.keyFile }),
@@ -78,7 +80,9 @@ function tlsOptions(files: NatsTlsFiles, url: string): TlsOptions {
 function authenticatorOf(credentials: Uint8Array): Authenticator {
   const text = new TextDecoder().decode(credentials)
   if (text.includes('BEGIN NATS USER JWT')) return credsAuthenticator(credentials)
-  return nkeyAuthenticator(new TextEncoder().encode(text.trim()))
+  // A seed file may also hold the public key (`nk -gen user -pubout`): use the seed line.
+  const seed = /^SU[A-Z2-7]+$/m.exec(text)?.[0] ?? text.trim()
+  return nkeyAuthenticator(new TextEncoder().encode(seed))
 }
 
 /**

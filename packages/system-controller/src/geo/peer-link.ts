@@ -62,6 +62,8 @@ interface PeerState {
   knowsUs: boolean
   readonly subscriptions: BusSubscription[]
   cancelRehome: (() => void) | undefined
+  /** The last consumer failure logged, so a retry loop does not repeat it. */
+  lastConsumeError: string | undefined
 }
 
 const DEFAULT_HEARTBEAT_MS = 60_000
@@ -112,6 +114,7 @@ export class PeerLink {
   #cancelTick: (() => void) | undefined
   #lastHeartbeatAtMs = 0
   #lastRetryAtMs = 0
+  #lastTickAtMs = 0
   // Status and ownership bookkeeping runs one step at a time, so read-modify-writes never interleave.
   #tail: Promise<unknown> = Promise.resolve()
 
@@ -152,6 +155,7 @@ export class PeerLink {
         .catch((err: unknown) => link.#warn('ownership change', err))
     })
     await link.peersChanged()
+    link.#lastTickAtMs = link.#clock.now()
     link.#schedule()
     return link
   }
@@ -216,6 +220,7 @@ export class PeerLink {
       knowsUs: true,
       subscriptions: [],
       cancelRehome: undefined,
+      lastConsumeError: undefined,
     }
     state.subscriptions.push(
       bus.subscribe(GeoSubjects.heartbeat(row.peer_uuid), (data) => {
@@ -233,7 +238,13 @@ export class PeerLink {
         durable: GeoSubjects.consumer(siteId),
         filterSubject: GeoSubjects.events(row.peer_uuid),
         onMessage: (message) => this.#onEvent(state, message),
-        onError: (err) => this.#warn(`consuming the stream of ${state.row.peer_name}`, err),
+        onError: (err) => {
+          // Binding retries every second until the peer's stream exists: say so once, not every time.
+          const text = err instanceof Error ? err.message : String(err)
+          if (text === state.lastConsumeError) return
+          state.lastConsumeError = text
+          this.#warn(`consuming the stream of ${state.row.peer_name}`, err)
+        },
       }),
     )
     return state
@@ -278,10 +289,13 @@ export class PeerLink {
     await this.#recompute({ systemPeerId: state.row.id })
   }
 
+  #tickMs(): number {
+    return Math.max(MIN_TICK_MS, Math.floor(this.#heartbeatMs() / 4))
+  }
+
   #schedule(): void {
     if (this.#lifetime.signal.aborted) return
-    const tickMs = Math.max(MIN_TICK_MS, Math.floor(this.#heartbeatMs() / 4))
-    this.#cancelTick = this.#clock.setTimer(tickMs, () => {
+    this.#cancelTick = this.#clock.setTimer(this.#tickMs(), () => {
       void this.#tick()
         .catch((err: unknown) => this.#warn('heartbeat tick', err))
         .finally(() => this.#schedule())
@@ -289,7 +303,16 @@ export class PeerLink {
   }
 
   async #tick(): Promise<void> {
+    // Heartbeats that arrived while this process was busy are read before anything is judged:
+    // timers run before I/O in Node's loop, so a late tick would otherwise see them as missed.
+    await new Promise((resolve) => setImmediate(resolve))
     const now = this.#clock.now()
+    const stalledMs = now - this.#lastTickAtMs - 2 * this.#tickMs()
+    this.#lastTickAtMs = now
+    if (stalledMs > 0) {
+      // This process could not listen during the stall: that silence is not the peer's.
+      for (const state of this.#peers.values()) state.lastSeenAtMs += stalledMs
+    }
     const period = this.#heartbeatMs()
     if (now - this.#lastHeartbeatAtMs >= period) {
       this.#lastHeartbeatAtMs = now
