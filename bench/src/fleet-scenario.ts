@@ -49,13 +49,17 @@ function progress(line: string): void {
   process.stderr.write(`bench: ${line}\n`)
 }
 
-/** Every fleet figure at one size: one PostgreSQL database, simulators, one controller. */
+/**
+ * Every fleet figure at one size: one PostgreSQL database, simulators, one controller. `rows`
+ * receives each figure as soon as it is measured, so that a run stopped by a failure keeps them.
+ */
 async function runFleet(
   n: number,
   postgres: PostgresServer,
   timing: Timing,
+  rows: BenchRow[],
   signal: AbortSignal,
-): Promise<BenchRow[]> {
+): Promise<void> {
   const dir = await makeTempDir('dc-bench-')
   const label = n.toLocaleString('en-US')
   try {
@@ -82,54 +86,79 @@ async function runFleet(
       try {
         await new Promise((r) => setTimeout(r, timing.settleMs))
         const baselineRssBytes = processRssBytes(controller.process.pid)
-        const rows: BenchRow[] = []
-        progress(`${label} subclouds: onboarding`)
-        rows.push(
-          ...(await measureOnboarding({
-            controller,
-            database,
-            subclouds: fleet.subclouds,
-            echoCallsPerSecond: echo.callsPerSecond,
-            signal,
-          })),
-        )
-        progress(`${label} subclouds: steady-state audit`)
-        rows.push(
-          ...(await measureSteadyState({
-            controller,
-            names: new Set(fleet.subclouds.map((s) => s.name)),
-            baselineRssBytes,
-            database,
-            simulatorPids: fleet.pids,
-            rawWatch,
-            settleMs: timing.settleMs,
-            windowMs: timing.steadyWindowMs,
-            signal,
-          })),
-        )
-        progress(`${label} subclouds: time to detect`)
-        rows.push(
-          ...(await measureDetection({
-            controller,
-            database,
-            fleet,
-            trials: timing.detectionTrials,
-            concurrency: timing.detectionConcurrency,
-            signal,
-          })),
-        )
-        progress(`${label} subclouds: pool fan-out`)
-        rows.push(
-          ...(await measureFanOut({
-            controller,
-            subclouds: fleet.subclouds,
-            parallelism: FAN_OUT_PARALLELISM,
-            echo,
-            signal,
-          })),
-        )
-        progress(`${label} subclouds: mass outage`)
-        rows.push(...(await measureMassOutage({ fleet, database, rawInsertsPerSecond, signal })))
+        const names = new Set(fleet.subclouds.map((s) => s.name))
+        const phases: [string, () => Promise<BenchRow[]>][] = [
+          [
+            'onboarding',
+            () =>
+              measureOnboarding({
+                controller,
+                database,
+                subclouds: fleet.subclouds,
+                echoCallsPerSecond: echo.callsPerSecond,
+                signal,
+              }),
+          ],
+          [
+            'steady-state audit',
+            () =>
+              measureSteadyState({
+                controller,
+                names,
+                baselineRssBytes,
+                database,
+                simulatorPids: fleet.pids,
+                rawWatch,
+                settleMs: timing.settleMs,
+                windowMs: timing.steadyWindowMs,
+                signal,
+              }),
+          ],
+          [
+            'time to detect',
+            () =>
+              measureDetection({
+                controller,
+                database,
+                fleet,
+                trials: timing.detectionTrials,
+                concurrency: timing.detectionConcurrency,
+                signal,
+              }),
+          ],
+          [
+            'pool fan-out',
+            () =>
+              measureFanOut({
+                controller,
+                subclouds: fleet.subclouds,
+                parallelism: FAN_OUT_PARALLELISM,
+                echo,
+                signal,
+              }),
+          ],
+          ['mass outage', () => measureMassOutage({ fleet, database, rawInsertsPerSecond, signal })],
+        ]
+        for (const [phase, measure] of phases) {
+          progress(`${label} subclouds: ${phase}`)
+          try {
+            for (const row of await measure()) {
+              // A long run's figures are on record even if a later phase fails.
+              progress(JSON.stringify(row))
+              rows.push(row)
+            }
+          } catch (err) {
+            const seen = await database.subclouds().catch(() => [])
+            const count = (p: (s: (typeof seen)[number]) => boolean): number => seen.filter(p).length
+            throw new Error(
+              `${phase} failed: ${err instanceof Error ? err.message : String(err)}; by then ` +
+                `${count((s) => s.management_state === 'managed')} managed and ` +
+                `${count((s) => s.availability_status === 'online')} online of ${n}`,
+              { cause: err },
+            )
+          }
+        }
+      } finally {
         rows.push({
           figure: `host load at the end of the ${label} fleet (1-minute average)`,
           value: loadavg()[0] ?? Number.NaN,
@@ -137,8 +166,6 @@ async function runFleet(
           target: null,
           note: 'everything (simulators, controller, PostgreSQL, the bench) shares the cores; above their count, figures are slowed by the machine',
         })
-        return rows
-      } finally {
         await database.close()
         await controller.stop()
       }
@@ -163,10 +190,20 @@ export const fleetScenario: Scenario = {
     try {
       const rows: BenchRow[] = []
       for (const n of counts) {
-        const sized = await runFleet(n, postgres, quick ? QUICK : FULL, signal)
-        // A long run's figures survive a failure of a later size.
-        for (const row of sized) progress(JSON.stringify(row))
-        rows.push(...sized)
+        try {
+          await runFleet(n, postgres, quick ? QUICK : FULL, rows, signal)
+        } catch (err) {
+          // CI's quick run must fail loudly; a full run reports how far a size got and goes on.
+          if (quick || signal.aborted) throw err
+          progress(`${n} subclouds: ${err instanceof Error ? err.message : String(err)}`)
+          rows.push({
+            figure: `fleet ${n.toLocaleString('en-US')}: run stopped`,
+            value: Number.NaN,
+            unit: '',
+            target: null,
+            note: err instanceof Error ? err.message : String(err),
+          })
+        }
       }
       return rows
     } finally {

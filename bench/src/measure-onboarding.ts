@@ -18,6 +18,13 @@ const TARGET_PER_SECOND = 10_000 / 60
  * Claim, Bootstrap and Describe from the controller to the agent.
  */
 const RPCS_PER_ONBOARDING = 5
+const RETRY_MANAGE: ReadonlySet<number> = new Set([
+  status.FAILED_PRECONDITION,
+  status.DEADLINE_EXCEEDED,
+  status.UNAVAILABLE,
+])
+/** A controller loaded with thousands of subclouds may queue a call for minutes; the run measures that. */
+const CALL_TIMEOUT_MS = 300_000
 
 export interface OnboardingProps {
   readonly controller: BenchController
@@ -43,13 +50,15 @@ export async function measureOnboarding(props: OnboardingProps): Promise<BenchRo
     subclouds,
     ADD_PARALLELISM,
     async (s) => {
-      await unary((md, o, cb) =>
-        controller.dcManager.AddSubcloud(
-          { bootstrap_address: s.primary, bootstrap_values_yaml: s.bootstrapValuesYaml },
-          md,
-          o,
-          cb,
-        ),
+      await unary(
+        (md, o, cb) =>
+          controller.dcManager.AddSubcloud(
+            { bootstrap_address: s.primary, bootstrap_values_yaml: s.bootstrapValuesYaml },
+            md,
+            o,
+            cb,
+          ),
+        { timeoutMs: CALL_TIMEOUT_MS },
       )
     },
     signal,
@@ -61,7 +70,7 @@ export async function measureOnboarding(props: OnboardingProps): Promise<BenchRo
     'every subcloud managed',
     {
       // Generous: the figure is measured, not asserted; this only stops a wedged run.
-      timeoutMs: 300_000 + n * 500,
+      timeoutMs: 300_000 + n * 300,
       signal,
       each: async (listed) => {
         const ready = listed.filter(
@@ -74,12 +83,15 @@ export async function measureOnboarding(props: OnboardingProps): Promise<BenchRo
         for (const s of ready) managing.add(s.name)
         await forEachBounded(ready, MANAGE_PARALLELISM, async (s) => {
           try {
-            await unary((md, o, cb) =>
-              controller.dcManager.ManageSubcloud({ subcloud: s.name, force: false }, md, o, cb),
+            await unary(
+              (md, o, cb) =>
+                controller.dcManager.ManageSubcloud({ subcloud: s.name, force: false }, md, o, cb),
+              { timeoutMs: CALL_TIMEOUT_MS },
             )
           } catch (err) {
-            // Offline again since the list was read: the next poll tries again.
-            if ((err as Partial<ServiceError>).code !== status.FAILED_PRECONDITION) throw err
+            // Offline again since the list was read, or the controller too busy to answer in time:
+            // the next poll tries again (a manage that did land is simply not repeated).
+            if (!RETRY_MANAGE.has((err as Partial<ServiceError>).code ?? -1)) throw err
             managing.delete(s.name)
           }
         })
