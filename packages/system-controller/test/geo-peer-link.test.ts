@@ -105,6 +105,10 @@ function fakeAudit(store: ControllerStore, agents: FakeAgents) {
     },
     expectConfigHash: () => undefined,
     snapshot: () => [],
+    refreshSubcloud(): Promise<void> {
+      return this.refresh()
+    },
+    snapshotOf: () => undefined,
   }
 }
 
@@ -359,6 +363,37 @@ test('PeerLink - a restarted site reconciles ownership, demotes its member and i
   await until('280.004 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.004')))
   await until('B in-sync with A', async () => (await association(b))?.sync_status === 'in-sync')
   await rejects(() => a.manager.manageSubcloud('sc1', true), /peer group/)
+})
+
+test('PeerLink - failback is an explicit migrate on the preferred site; 280.005 clears on both', async (ctx) => {
+  const { a, b } = sites(ctx)
+  const group = await a.geo.service.migrate('pg1')
+  assert.is(group.system_leader_id, a.geo.siteId)
+  assert.is(group.migration_status, 'migrating')
+  const back = await until('sc1 managed at A again', async () => {
+    const found = await a.store.findSubcloud('sc1')
+    return found?.management_state === 'managed' ? found : undefined
+  })
+  assert.is(back.epoch, 4)
+  assert.is(ctx.agents.agents.get(back.bootstrap_address)?.controllerId, a.own.uuid)
+  await until(
+    'sc1 secondary at B',
+    async () => (await b.store.findSubcloud('sc1'))?.deploy_status === 'secondary',
+  )
+  await until('280.005 cleared at A', async () => !(await alarms(a)).some((x) => x.startsWith('280.005')))
+  await until('280.005 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.005')))
+  await rejects(() => a.geo.service.migrate('pg1'), /already led by this site/)
+})
+
+test('PeerLink - deleting the association removes the group and its copies on the peer', async (ctx) => {
+  const { a, b } = sites(ctx)
+  await until('A in-sync before the delete', async () => (await association(a))?.sync_status === 'in-sync')
+  const id = String((await association(a))?.id)
+  await a.geo.service.deleteAssociation(id)
+  await until('the copy gone at B', async () => (await b.store.findSubcloud('sc1')) === undefined)
+  await until('the group gone at B', async () => (await b.geo.service.listGroups()).length === 0)
+  assert.equal(await b.geo.service.listAssociations(), [])
+  assert.is((await a.store.findSubcloud('sc1'))?.management_state, 'managed', 'the owner keeps its member')
 })
 
 test.run()

@@ -9,7 +9,6 @@ import {
   GeoObjectNotFoundError,
   GeoRuleError,
   InvalidFieldError,
-  PeerLinkUnavailableError,
   SubcloudStateError,
 } from '../src/errors.js'
 import { GeoService } from '../src/geo/geo-service.js'
@@ -182,8 +181,11 @@ test('GeoService - associations: priority required on the primary site; unknown 
     service.addAssociation({ peer_group: 'pg1', system_peer: 'east', peer_group_priority: 3 }),
     GeoObjectExistsError,
   )
-  await refused(service.syncAssociation(String(association.id)), PeerLinkUnavailableError)
-  await refused(service.migrate('pg1'), PeerLinkUnavailableError)
+  assert.match(
+    (await refused(service.syncAssociation(String(association.id)), GeoRuleError)).message,
+    /--nats-url/,
+  )
+  assert.match((await refused(service.migrate('pg1'), GeoRuleError)).message, /--nats-url/)
   assert.is(
     (await service.updateAssociation({ association: String(association.id), peer_group_priority: 5 }))
       .peer_group_priority,

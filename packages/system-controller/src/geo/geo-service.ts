@@ -21,7 +21,6 @@ import {
   GeoObjectNotFoundError,
   GeoRuleError,
   InvalidFieldError,
-  PeerLinkUnavailableError,
   SubcloudStateError,
 } from '../errors.js'
 import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
@@ -106,9 +105,8 @@ export class GeoService {
 
   #requireLink(operation: string): PeerLink {
     if (this.#deps.link === undefined) {
-      throw new PeerLinkUnavailableError(
-        `${operation} needs the NATS link: start dc-controller with --nats-url`,
-      )
+      // A controller started without a link: a state to change, not a server to retry later.
+      throw new GeoRuleError(`${operation} needs the NATS link: start dc-controller with --nats-url`)
     }
     return this.#deps.link
   }
