@@ -2,7 +2,10 @@ import { status } from '@grpc/grpc-js'
 
 /** The gRPC status codes this package's own failures use. */
 export type PlatformStatusCode =
-  typeof status.INVALID_ARGUMENT | typeof status.FAILED_PRECONDITION | typeof status.ALREADY_EXISTS
+  | typeof status.INVALID_ARGUMENT
+  | typeof status.FAILED_PRECONDITION
+  | typeof status.ALREADY_EXISTS
+  | typeof status.PERMISSION_DENIED
 
 /**
  * Base of the failures of the Platform and Agent services themselves (as opposed to netmodel rule
@@ -127,4 +130,13 @@ export class StaleGenerationError extends PlatformServiceError {
     this.expectedGeneration = expectedGeneration
     this.actualGeneration = actualGeneration
   }
+}
+
+/**
+ * The caller's certificate does not allow the call (see `authorizeCalls`). The message names the
+ * call, what it needs and what the caller presented, so the operator knows which certificate to use.
+ */
+export class PermissionDeniedError extends PlatformServiceError {
+  readonly code = 'PERMISSION_DENIED'
+  readonly grpcCode = status.PERMISSION_DENIED
 }

@@ -30,6 +30,7 @@ export {
   InvalidBootstrapValuesError,
   InvalidRequestError,
   NotBootstrappedError,
+  PermissionDeniedError,
   PlatformServiceError,
   StaleEpochError,
   StaleGenerationError,
@@ -58,3 +59,6 @@ export {
 } from './state-messages.js'
 export { MalformedRequest, requireDecoded, tolerantServiceDefinition } from './malformed-request.js'
 export { callSignal, unaryHandler } from './unary-handler.js'
+export type { StatusMapper } from './unary-handler.js'
+export { authorizeCalls, describeCaller, isReadOnlyMethod } from './authorize-calls.js'
+export type { AuthorizeCallsOptions, CallPolicy } from './authorize-calls.js'

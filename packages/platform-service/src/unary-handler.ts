@@ -1,7 +1,10 @@
-import type { ServerUnaryCall, handleUnaryCall } from '@grpc/grpc-js'
+import type { ServerErrorResponse, ServerUnaryCall, handleUnaryCall } from '@grpc/grpc-js'
 import { toGrpcStatus } from './grpc-status.js'
 import type { ErrorLogger } from './grpc-status.js'
 import { requireDecoded } from './malformed-request.js'
+
+/** Maps a handler's failure to the status the caller gets (a server's one boundary mapper). */
+export type StatusMapper = (err: unknown, log?: ErrorLogger) => ServerErrorResponse
 
 /** An abort signal that fires when the caller cancels or its deadline passes. */
 export function callSignal(call: { on(event: 'cancelled', listener: () => void): unknown }): AbortSignal {
@@ -12,25 +15,27 @@ export function callSignal(call: { on(event: 'cancelled', listener: () => void):
 
 /**
  * Adapt an async function to a grpc-js unary handler: the callback is called exactly once, with
- * the result or with the status {@link toGrpcStatus} maps the failure to. A failure is never
- * thrown into grpc-js, which would report it as UNKNOWN with the raw message. A request that did
- * not decode (see `tolerantServiceDefinition`) is refused with INVALID_ARGUMENT.
+ * the result or with the status `toStatus` maps the failure to (a server with errors of its own
+ * passes its mapper, which falls back to {@link toGrpcStatus}). A failure is never thrown into
+ * grpc-js, which would report it as UNKNOWN with the raw message. A request that did not decode
+ * (see `tolerantServiceDefinition`) is refused with INVALID_ARGUMENT.
  */
 export function unaryHandler<Req, Res>(
   fn: (request: Req, signal: AbortSignal, call: ServerUnaryCall<Req, Res>) => Promise<Res>,
   log?: ErrorLogger,
+  toStatus: StatusMapper = toGrpcStatus,
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     let result: Promise<Res>
     try {
       result = fn(requireDecoded(call.request), callSignal(call), call)
     } catch (err) {
-      callback(toGrpcStatus(err, log))
+      callback(toStatus(err, log))
       return
     }
     result.then(
       (response) => callback(null, response),
-      (err: unknown) => callback(toGrpcStatus(err, log)),
+      (err: unknown) => callback(toStatus(err, log)),
     )
   }
 }

@@ -24,3 +24,8 @@ export class InsecureBindingError extends Error {
     )
   }
 }
+
+/** A server's TLS flags do not fit together (a file missing from the set, or TLS and `--insecure`). */
+export class TlsFlagsError extends Error {
+  override readonly name = 'TlsFlagsError'
+}
