@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
 import { formatHostPort, parseHostPort } from '@dc/netmodel'
+import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/protos'
+import type { ServerTransport } from '@dc/protos'
 
 /** One address the agent listens on. */
 export interface ListenAddress {
@@ -17,6 +19,8 @@ export interface AgentConfig {
   readonly bootstrapValuesFile: string | undefined
   /** @default 1000 */
   readonly heartbeatIntervalMs: number
+  /** Mutual TLS (`--tls-ca/--tls-cert/--tls-key`), or plaintext, loopback-only unless `--insecure`. */
+  readonly transport: ServerTransport
 }
 
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000
@@ -26,6 +30,7 @@ export const MAX_HEARTBEAT_INTERVAL_MS = 60_000
 
 export const USAGE =
   'usage: dc-agent --listen ADDR:PORT[,ADDR:PORT...] --state-dir DIR [--bootstrap-values FILE] [--heartbeat-interval-ms N]\n' +
+  `                ${SERVER_TLS_USAGE}\n` +
   '       dc-agent --simulate N --listen-base ADDR:PORT [--mix V4:V6:DUAL] [--first-index N] [--state-dir DIR]\n' +
   '                [--heartbeat-interval-ms N] [--manifest FILE] [--control ADDR:PORT]'
 
@@ -85,6 +90,7 @@ export function parseAgentConfig(argv: readonly string[]): AgentConfig {
         'state-dir': { type: 'string' },
         'bootstrap-values': { type: 'string' },
         'heartbeat-interval-ms': { type: 'string' },
+        ...SERVER_TLS_FLAGS,
       },
     }))
   } catch (err) {
@@ -94,13 +100,26 @@ export function parseAgentConfig(argv: readonly string[]): AgentConfig {
   if (values['state-dir'] === undefined || values['state-dir'] === '') {
     throw new ConfigError('--state-dir is required')
   }
+  const listen = parseListenList(values.listen)
+  let transport: ServerTransport
+  try {
+    // Decided here, before the state is opened or anything bound, so a plaintext agent on a
+    // network address without --insecure never starts at all.
+    transport = serverTransport(
+      values,
+      listen.map((a) => a.text),
+    )
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err))
+  }
   return {
-    listen: parseListenList(values.listen),
+    listen,
     stateDir: values['state-dir'],
     bootstrapValuesFile: values['bootstrap-values'],
     heartbeatIntervalMs:
       values['heartbeat-interval-ms'] === undefined
         ? DEFAULT_HEARTBEAT_INTERVAL_MS
         : parseHeartbeatInterval(values['heartbeat-interval-ms']),
+    transport,
   }
 }

@@ -23,6 +23,7 @@ export {
   agentServiceHandlers,
 } from './adapters/agent-server.js'
 export type { AgentServerProps } from './adapters/agent-server.js'
+export { agentPlatformPolicy, agentServicePolicy } from './adapters/agent-access.js'
 export { CallCounters } from './adapters/call-counters.js'
 export { FileStateStore, STATE_FILE_NAME } from './adapters/file-state-store.js'
 export { KubernetesFileWriter } from './adapters/kubernetes-file-writer.js'

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises'
 import { redactBootstrapValues } from '@dc/netmodel'
+import { TlsConfigError, describeTlsReload } from '@dc/protos'
 import { Agent } from './agent.js'
 import { AgentServer } from './adapters/agent-server.js'
 import { FileStateStore } from './adapters/file-state-store.js'
@@ -81,13 +82,34 @@ async function main(): Promise<void> {
     )
     await agent.bootstrap(values, { epoch: 0n, controllerId: '' })
   }
+  const { transport } = config
+  if (transport.kind === 'plaintext' && transport.warning !== undefined) logLine(transport.warning)
+  if (transport.kind === 'tls') {
+    logLine(
+      `mutual TLS: CA bundle ${transport.files.caFile}, certificate ${transport.files.certFile}; ` +
+        'Bootstrap, Apply and Claim need a controller certificate, Platform changes a controller or admin',
+    )
+  }
   const server = new AgentServer({
     agent,
     listen: config.listen,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     log: logError,
+    ...(transport.kind === 'tls'
+      ? {
+          tls: { ...transport.files, onReload: (event) => logLine(describeTlsReload(event)) },
+          onDenied: logLine,
+        }
+      : {}),
   })
-  await server.start()
+  try {
+    await server.start()
+  } catch (err) {
+    if (!(err instanceof TlsConfigError)) throw err
+    process.stderr.write(`dc-agent: ${err.message}\n`)
+    process.exitCode = 1
+    return
+  }
   stopOnSignal(() => server.stop(SHUTDOWN_GRACE_MS))
   process.stdout.write(`dc-agent listening on ${config.listen.map((a) => a.text).join(',')}\n`)
 }

@@ -93,5 +93,50 @@ ParseAgentConfig('parseAgentConfig - names the problem for missing, unknown and 
   }
 })
 
+ParseAgentConfig('parseAgentConfig - --tls-ca/--tls-cert/--tls-key select mutual TLS on any address', () => {
+  const config = parseAgentConfig([
+    ...['--listen', '[fd00::2]:50051,192.0.2.10:50051', '--state-dir', 'd'],
+    ...['--tls-ca', 'ca.crt', '--tls-cert', 'agent.crt', '--tls-key', 'agent.key'],
+  ])
+  assert.equal(config.transport, {
+    kind: 'tls',
+    files: { caFile: 'ca.crt', certFile: 'agent.crt', keyFile: 'agent.key' },
+  })
+})
+
+ParseAgentConfig('parseAgentConfig - plaintext on loopback needs no flag and warns of nothing', () => {
+  const config = parseAgentConfig(['--listen', '[::1]:1,127.0.0.1:1', '--state-dir', 'd'])
+  assert.equal(config.transport, { kind: 'plaintext', warning: undefined })
+})
+
+ParseAgentConfig('parseAgentConfig - plaintext on a network address is refused without --insecure', () => {
+  try {
+    parseAgentConfig(['--listen', '127.0.0.1:1,192.0.2.10:50051', '--state-dir', 'd'])
+    assert.unreachable('refused')
+  } catch (err) {
+    assert.instance(err, ConfigError)
+    assert.match(
+      (err as Error).message,
+      /refusing to serve plaintext gRPC on non-loopback address 192\.0\.2\.10:50051/,
+    )
+    assert.match((err as Error).message, /--insecure/)
+  }
+  const config = parseAgentConfig(['--listen', '192.0.2.10:50051', '--state-dir', 'd', '--insecure'])
+  assert.is(config.transport.kind, 'plaintext')
+  assert.match(config.transport.kind === 'plaintext' ? (config.transport.warning ?? '') : '', /^WARNING: /)
+})
+
+ParseAgentConfig('parseAgentConfig - refuses half the TLS files, and TLS with --insecure', () => {
+  const base = ['--listen', '127.0.0.1:1', '--state-dir', 'd']
+  assert.throws(
+    () => parseAgentConfig([...base, '--tls-ca', 'ca.crt']),
+    (err: unknown) => err instanceof ConfigError && /missing --tls-cert, --tls-key/.test(err.message),
+  )
+  assert.throws(
+    () => parseAgentConfig([...base, '--tls-ca', 'c', '--tls-cert', 'c', '--tls-key', 'k', '--insecure']),
+    (err: unknown) => err instanceof ConfigError && /--insecure contradicts/.test(err.message),
+  )
+})
+
 ParseListenList.run()
 ParseAgentConfig.run()

@@ -1,11 +1,12 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js'
 import type { ServerOptions } from '@grpc/grpc-js'
-import { createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
+import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import type { ErrorLogger, PlatformPort } from '@dc/platform-service'
-import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
-import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
+import { SERVICE_NAMES, addStandardServices, loadProtos, loadServerCredentials } from '@dc/protos'
+import type { AgentHandlers, PlatformHandlers, ServerTlsOptions } from '@dc/protos'
 import type { Agent } from '../agent.js'
 import type { ListenAddress } from '../config.js'
+import { agentPlatformPolicy, agentServicePolicy } from './agent-access.js'
 import { createAgentHandlers } from './agent-handlers.js'
 import type { AgentHandlersProps } from './agent-handlers.js'
 import { CallCounters } from './call-counters.js'
@@ -40,6 +41,14 @@ export interface AgentServerProps {
   readonly listen: readonly ListenAddress[]
   readonly heartbeatIntervalMs: number
   readonly log: ErrorLogger
+  /**
+   * Serve mutual TLS with these files (rotated without restart) and authorize each call by the
+   * identity of the client certificate (see agent-access.ts). Without it: plaintext and no
+   * authorization, which the command line allows on loopback only unless `--insecure`.
+   */
+  readonly tls?: ServerTlsOptions | undefined
+  /** Told about every call refused for the identity of its certificate. */
+  readonly onDenied?: ((message: string) => void) | undefined
 }
 
 type Lifecycle = 'created' | 'serving' | 'stopping' | 'stopped'
@@ -64,7 +73,7 @@ export class AgentServer {
   async start(): Promise<void> {
     if (this.#lifecycle !== 'created')
       throw new Error(`cannot start an agent server that is ${this.#lifecycle}`)
-    const { agent, heartbeatIntervalMs, log } = this.#props
+    const { agent, heartbeatIntervalMs, log, tls, onDenied } = this.#props
     const { dc } = loadProtos()
     const handlers = agentServiceHandlers({
       agent,
@@ -73,14 +82,27 @@ export class AgentServer {
       shutdown: this.#shutdown.signal,
       log,
     })
+    const platformService = tolerantServiceDefinition(dc.platform.v1.Platform.service)
+    const agentService = tolerantServiceDefinition(dc.agent.v1.Agent.service)
+    // One credentials object for every listen address: its certificate provider then reads and
+    // watches the files once, and a rotation reaches all of them together.
+    const credentials = tls === undefined ? ServerCredentials.createInsecure() : loadServerCredentials(tls)
+    const platformHandlers =
+      tls === undefined
+        ? handlers.platform
+        : authorizeCalls(platformService, handlers.platform, agentPlatformPolicy, { onDenied })
+    const agentHandlers =
+      tls === undefined
+        ? handlers.agent
+        : authorizeCalls(agentService, handlers.agent, agentServicePolicy, { onDenied })
     try {
       for (const address of this.#props.listen) {
         const server = new Server({
           ...AGENT_SERVER_OPTIONS,
           interceptors: [this.counters.interceptorFor(address.text)],
         })
-        server.addService(tolerantServiceDefinition(dc.platform.v1.Platform.service), handlers.platform)
-        server.addService(tolerantServiceDefinition(dc.agent.v1.Agent.service), handlers.agent)
+        server.addService(platformService, platformHandlers)
+        server.addService(agentService, agentHandlers)
         const health = addStandardServices(server, {
           serviceNames: [SERVICE_NAMES.platform, SERVICE_NAMES.agent],
         })
@@ -92,9 +114,7 @@ export class AgentServer {
           },
         })
         await new Promise<void>((resolve, reject) => {
-          server.bindAsync(address.text, ServerCredentials.createInsecure(), (err) =>
-            err ? reject(err) : resolve(),
-          )
+          server.bindAsync(address.text, credentials, (err) => (err ? reject(err) : resolve()))
         })
       }
     } catch (err) {
