@@ -19,16 +19,22 @@ const ATTEMPTS = 3
 // A subcloud list of a 10,000-site fleet is larger than grpc-js's default 4 MiB.
 const CLIENT_OPTIONS = { 'grpc.max_receive_message_length': -1 }
 
+export interface BenchControllerOptions {
+  /** Names its files in `dir` and its output. */
+  readonly name: string
+  readonly valuesYaml: string
+  readonly databaseUrl: string
+  readonly dir: string
+  /** More flags (the NATS link of a geo-redundant pair). */
+  readonly args?: readonly string[]
+}
+
 /**
  * Start dc-controller from source with its default audit settings, on PostgreSQL at `databaseUrl`
  * and a free IPv4 loopback port.
  */
-export async function startBenchController(options: {
-  readonly valuesYaml: string
-  readonly databaseUrl: string
-  readonly dir: string
-}): Promise<BenchController> {
-  const valuesFile = join(options.dir, 'controller-values.yml')
+export async function startBenchController(options: BenchControllerOptions): Promise<BenchController> {
+  const valuesFile = join(options.dir, `${options.name}-values.yml`)
   await writeFile(valuesFile, options.valuesYaml)
   let last: unknown
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -42,13 +48,14 @@ export async function startBenchController(options: {
           '--bootstrap-values',
           valuesFile,
           '--data-dir',
-          join(options.dir, 'controller'),
+          join(options.dir, options.name),
+          ...(options.args ?? []),
         ],
         {
           env: { DATABASE_URL: options.databaseUrl },
           readyPattern: /^dc-controller listening on /,
           readyTimeoutMs: 120_000,
-          name: 'dc-controller',
+          name: `dc-controller ${options.name}`,
         },
       )
       const { dc } = loadProtos()

@@ -38,6 +38,12 @@ export function median(sample: number[]): number {
   return sample.length % 2 === 1 ? (sample[mid] ?? 0) : ((sample[mid - 1] ?? 0) + (sample[mid] ?? 0)) / 2
 }
 
+/** A duration target as text, with as many decimals as small fleets need: `<= 0.12 s`, `<= 60 s`. */
+export function secondsTarget(seconds: number, why: string): string {
+  const digits = seconds >= 10 ? 0 : seconds >= 1 ? 1 : 2
+  return `<= ${seconds.toFixed(digits)} s (${why})`
+}
+
 /** Nearest-rank percentile (`p` in 0..100) of a sample; NaN for an empty one. */
 export function percentile(sample: readonly number[], p: number): number {
   if (sample.length === 0) return Number.NaN

@@ -1,15 +1,19 @@
 import { loadavg } from 'node:os'
-import { makeTempDir, removeTempDir, startPostgres } from '@dc/test/support/index.js'
+import { SIMULATED_CONTROLLER_VALUES, valuesYaml } from '@dc/subcloud-agent'
+import { makeTempDir, removeTempDir, startNatsServer, startPostgres } from '@dc/test/support/index.js'
 import type { PostgresServer } from '@dc/test/support/index.js'
 import { startBenchController } from './bench-controller.js'
 import type { BenchRow, Scenario } from './bench-row.js'
 import { ControllerDatabase } from './controller-database.js'
+import { SITE_A, SITE_B, startGeoLink } from './geo-link.js'
 import { processRssBytes } from './host-stats.js'
 import { measureDetection } from './measure-detection.js'
 import { FAN_OUT_CALLS_PER_SUBCLOUD, measureFanOut } from './measure-fan-out.js'
+import { measureGeoSync } from './measure-geo-sync.js'
 import { measureMassOutage } from './measure-mass-outage.js'
 import { measureOnboarding } from './measure-onboarding.js'
 import { measureSteadyState } from './measure-steady-state.js'
+import { rawNatsRoundTrips } from './raw-nats.js'
 import { rawBatchedInserts } from './raw-postgres.js'
 import { rawUnaryEcho, rawWatchCost } from './raw-grpc.js'
 import { startSimulatedFleet } from './simulated-fleet.js'
@@ -20,6 +24,27 @@ const MIX = '0:1:1'
 const HEARTBEAT_INTERVAL_MS = 1_000
 /** Subclouds in flight in the pool fan-out and its raw echo. */
 const FAN_OUT_PARALLELISM = 64
+/** Peer heartbeats every second instead of StarlingX's 60 s, so the pair forms quickly (a bench-only flag). */
+const PEER_LINK_ARGS = ['--peer-heartbeat-interval-ms', '1000']
+
+/**
+ * Site B of the geo-redundant pair: another dual-stack IPv6-primary controller. Its management
+ * network is IPv6 only, so a dual-stack member's IPv4 systemcontroller gateway (site A's) has
+ * nothing of B's to be judged against.
+ */
+const EAST_VALUES_YAML = valuesYaml({
+  ...SIMULATED_CONTROLLER_VALUES,
+  name: 'east',
+  management_subnet: 'fd01:2::/64',
+  management_start_address: 'fd01:2::2',
+  management_end_address: 'fd01:2::ff',
+  external_oam_subnet: 'fd00:2::/64,192.168.99.0/24',
+  external_oam_gateway_address: 'fd00:2::1,192.168.99.1',
+  external_oam_floating_address: 'fd00:2::2,192.168.99.2',
+  cluster_host_subnet: 'fd02:2::/64',
+  cluster_pod_subnet: 'fd03:2::/64',
+  cluster_service_subnet: 'fd04:2::/112',
+})
 
 interface Timing {
   readonly rawWatchWindowMs: number
@@ -27,6 +52,8 @@ interface Timing {
   readonly steadyWindowMs: number
   readonly detectionTrials: number
   readonly detectionConcurrency: number
+  readonly natsSerialRoundTrips: number
+  readonly geoSamples: number
 }
 
 const QUICK: Timing = {
@@ -35,6 +62,8 @@ const QUICK: Timing = {
   steadyWindowMs: 5_000,
   detectionTrials: 6,
   detectionConcurrency: 6,
+  natsSerialRoundTrips: 1_000,
+  geoSamples: 10,
 }
 const FULL: Timing = {
   rawWatchWindowMs: 10_000,
@@ -43,6 +72,8 @@ const FULL: Timing = {
   steadyWindowMs: 30_000,
   detectionTrials: 20,
   detectionConcurrency: 5,
+  natsSerialRoundTrips: 5_000,
+  geoSamples: 30,
 }
 
 function progress(line: string): void {
@@ -68,6 +99,11 @@ async function runFleet(
       await postgres.createDatabase(`raw_${n}`),
       Math.max(20_000, 2 * n),
     )
+    progress(`${label} subclouds: raw NATS request/reply`)
+    const plainNats = await startNatsServer({ jetstream: false })
+    const rawNats = await rawNatsRoundTrips(plainNats.url, timing.natsSerialRoundTrips, n).finally(() =>
+      plainNats.stop(),
+    )
     progress(`${label} subclouds: starting simulators`)
     const fleet = await startSimulatedFleet({ count: n, mix: MIX, dir })
     try {
@@ -76,11 +112,17 @@ async function runFleet(
       const rawWatch = await rawWatchCost(addresses, HEARTBEAT_INTERVAL_MS, timing.rawWatchWindowMs)
       const echo = await rawUnaryEcho(addresses, FAN_OUT_CALLS_PER_SUBCLOUD, FAN_OUT_PARALLELISM)
       const databaseUrl = await postgres.createDatabase(`controller_${n}`)
+      const link = await startGeoLink(dir, PEER_LINK_ARGS)
       progress(`${label} subclouds: starting dc-controller`)
       const controller = await startBenchController({
+        name: 'central',
         valuesYaml: fleet.controllerValuesYaml,
         databaseUrl,
         dir,
+        args: link.args[SITE_A],
+      }).catch(async (err: unknown) => {
+        await link.stop()
+        throw err
       })
       const database = await ControllerDatabase.connect(databaseUrl)
       try {
@@ -138,6 +180,27 @@ async function runFleet(
               }),
           ],
           ['mass outage', () => measureMassOutage({ fleet, database, rawInsertsPerSecond, signal })],
+          // Last: members of a peer group may no longer be managed or unmanaged locally.
+          [
+            'geo-redundant sync',
+            async () =>
+              measureGeoSync({
+                siteA: controller,
+                startSiteB: async () =>
+                  startBenchController({
+                    name: 'east',
+                    valuesYaml: EAST_VALUES_YAML,
+                    databaseUrl: await postgres.createDatabase(`east_${n}`),
+                    dir,
+                    args: link.args[SITE_B],
+                  }),
+                link,
+                subclouds: fleet.subclouds,
+                rawNats,
+                samples: timing.geoSamples,
+                signal,
+              }),
+          ],
         ]
         for (const [phase, measure] of phases) {
           progress(`${label} subclouds: ${phase}`)
@@ -168,6 +231,7 @@ async function runFleet(
         })
         await database.close()
         await controller.stop()
+        await link.stop()
       }
     } finally {
       await fleet.stop()
@@ -178,9 +242,9 @@ async function runFleet(
 }
 
 /**
- * Scenarios 1, 2, 3, 4 and 6 on one fleet per size: N virtual subclouds in `dc-agent --simulate`
- * processes, onboarded into one dc-controller on PostgreSQL, each figure beside its raw primitive
- * measured in the same run on the same machine.
+ * Every scenario on one fleet per size: N virtual subclouds in `dc-agent --simulate` processes,
+ * onboarded into one dc-controller on PostgreSQL, later paired with a second controller over NATS,
+ * each figure beside its raw primitive measured in the same run on the same machine.
  */
 export const fleetScenario: Scenario = {
   name: 'fleet',

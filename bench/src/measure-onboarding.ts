@@ -2,6 +2,7 @@ import { status } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
 import type { BenchController } from './bench-controller.js'
+import { secondsTarget } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
 import type { ControllerDatabase } from './controller-database.js'
 import { forEachBounded } from './for-each-bounded.js'
@@ -108,7 +109,7 @@ export async function measureOnboarding(props: OnboardingProps): Promise<BenchRo
       figure: `onboarding ${label}: add + bootstrap + manage, total`,
       value: seconds,
       unit: 's',
-      target: `<= ${((n / 10_000) * 60).toFixed(n < 10_000 ? 1 : 0)} s (10,000 in 60 s)`,
+      target: secondsTarget((n / 10_000) * 60, '10,000 in 60 s'),
       met: perSecond >= TARGET_PER_SECOND,
     },
     {

@@ -4,7 +4,6 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BenchRow, Scenario } from './bench-row.js'
 import { fleetScenario } from './fleet-scenario.js'
-import { geoScenario } from './geo-scenario.js'
 import { machineDescription } from './host-stats.js'
 import { netmodelScenario } from './netmodel-scenario.js'
 
@@ -16,7 +15,7 @@ const sizes = values.sizes?.split(',').map((s) => {
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--sizes: '${s}' is not a fleet size`)
   return n
 })
-const scenarios: readonly Scenario[] = [netmodelScenario, fleetScenario, geoScenario]
+const scenarios: readonly Scenario[] = [netmodelScenario, fleetScenario]
 
 const controller = new AbortController()
 process.once('SIGINT', () => controller.abort())
