@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { parseHostPort } from '@dc/netmodel'
+import { formatHostPort, parseHostPort } from '@dc/netmodel'
 import type { HostPort } from '@dc/netmodel'
+import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/protos'
+import type { ServerTransport } from '@dc/protos'
 import { ConfigError } from './errors.js'
 import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
 import type { GeoConfig } from './geo/geo-config.js'
@@ -25,6 +27,12 @@ export interface ControllerConfig {
   readonly databaseUrl: string | undefined
   readonly auditIntervalMs: number
   readonly offlineAfterMisses: number
+  /**
+   * Mutual TLS (`--tls-ca/--tls-cert/--tls-key`) for the gRPC server and, with the same files, for
+   * the channels to agents (a controller certificate carries both TLS usages); or plaintext,
+   * loopback-only unless `--insecure`.
+   */
+  readonly transport: ServerTransport
   /** Geo-redundancy: the NATS link to the peer site, site id and test-only timing overrides. */
   readonly geo: GeoConfig
 }
@@ -32,6 +40,7 @@ export interface ControllerConfig {
 export const USAGE =
   'usage: dc-controller --bootstrap-values FILE [--listen ADDR:PORT[,ADDR:PORT...]] [--data-dir DIR]\n' +
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
+  `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
@@ -89,6 +98,7 @@ export function parseControllerArgs(
         'data-dir': { type: 'string' },
         'audit-interval-ms': { type: 'string' },
         'offline-after-misses': { type: 'string' },
+        ...SERVER_TLS_FLAGS,
         ...GEO_FLAGS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -109,8 +119,9 @@ export function parseControllerArgs(
   }
   const audit = values['audit-interval-ms']
   const misses = values['offline-after-misses']
+  const listen = parseListen(typeof values.listen === 'string' ? values.listen : DEFAULT_LISTEN)
   return {
-    listen: parseListen(typeof values.listen === 'string' ? values.listen : DEFAULT_LISTEN),
+    listen,
     bootstrapValuesFile: resolve(cwd, bootstrapValues),
     dataDir: resolve(cwd, typeof dataDir === 'string' ? dataDir : DEFAULT_DATA_DIR),
     databaseUrl,
@@ -122,6 +133,34 @@ export function parseControllerArgs(
       typeof misses === 'string'
         ? positiveInteger('--offline-after-misses', misses, 1, 100)
         : DEFAULT_OFFLINE_AFTER_MISSES,
+    transport: transportOf(values, listen),
     geo: geoConfigOf(values, cwd),
+  }
+}
+
+/**
+ * The TLS flags against the listen addresses, decided before anything is opened or bound: a
+ * plaintext controller on a network address without --insecure never starts.
+ */
+function transportOf(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  listen: readonly HostPort[],
+): ServerTransport {
+  const text = (flag: string): string | undefined => {
+    const value = values[flag]
+    return typeof value === 'string' ? value : undefined
+  }
+  try {
+    return serverTransport(
+      {
+        'tls-ca': text('tls-ca'),
+        'tls-cert': text('tls-cert'),
+        'tls-key': text('tls-key'),
+        insecure: values.insecure === true,
+      },
+      listen.map((hp) => formatHostPort(hp.host.toString(), hp.port)),
+    )
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err))
   }
 }

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
+import { ignoreIpServernameWarning } from '@dc/protos'
 import { ConfigError, ControllerError } from './errors.js'
 import { USAGE, parseControllerArgs } from './config.js'
 import { startController } from './start-controller.js'
 
 /** dc-controller's entry point: flags in, readiness line out, graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<number> {
+  // The controller dials agents by IP address over TLS; Node's DEP0123 would greet every start.
+  ignoreIpServernameWarning()
   let config
   try {
     config = parseControllerArgs(process.argv.slice(2), process.env, process.cwd())

@@ -1,10 +1,25 @@
 import { readFile } from 'node:fs/promises'
 import { Server, ServerCredentials } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
-import { createPlatformHandlers, stderrErrorLogger } from '@dc/platform-service'
+import type { ServiceDefinition } from '@grpc/grpc-js'
+import {
+  authorizeCalls,
+  createPlatformHandlers,
+  stderrErrorLogger,
+  tolerantServiceDefinition,
+} from '@dc/platform-service'
 import type { ErrorLogger } from '@dc/platform-service'
-import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
+import {
+  SERVICE_NAMES,
+  SYSTEM_CONTROLLER_REGION,
+  TlsConfigError,
+  addStandardServices,
+  describeTlsReload,
+  loadProtos,
+  loadServerCredentials,
+} from '@dc/protos'
 import { AgentChannels } from './adapters/agent-channels.js'
+import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
@@ -12,6 +27,7 @@ import { DeployRunner } from './deploy/deploy-runner.js'
 import { INTERRUPTED_DEPLOY_FAILURES, INTERRUPTED_REASON } from './deploy-status.js'
 import { ConfigError, StoreOpenError } from './errors.js'
 import { startGeo } from './geo/start-geo.js'
+import { operatorAccessPolicy } from './grpc/operator-access.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
 import { DcManagerService } from './services/dc-manager-service.js'
 import { createPlatformRouter } from './services/platform-router.js'
@@ -49,11 +65,9 @@ export interface RunningController {
 /** How long in-flight RPCs get to finish on shutdown before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
 
-function bind(server: Server, address: string): Promise<number> {
+function bind(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync(address, ServerCredentials.createInsecure(), (err, port) =>
-      err ? reject(err) : resolve(port),
-    )
+    server.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port)))
   })
 }
 
@@ -104,6 +118,32 @@ export async function startController(
     )
   }
   const raw = parseOwnBootstrapValues(text)
+  const { transport } = config
+  let credentials: ServerCredentials
+  try {
+    // Read before anything is opened, so unusable TLS files fail the start at once. One
+    // credentials object serves every listen address, and a rotation reaches them all.
+    credentials =
+      transport.kind === 'tls'
+        ? loadServerCredentials({ ...transport.files, onReload: (event) => log(describeTlsReload(event)) })
+        : ServerCredentials.createInsecure()
+  } catch (err) {
+    if (err instanceof TlsConfigError) throw new ConfigError(err.message, { cause: err })
+    throw err
+  }
+  if (transport.kind === 'plaintext' && transport.warning !== undefined) log(transport.warning)
+  if (transport.kind === 'tls') {
+    log(
+      `mutual TLS: CA bundle ${transport.files.caFile}, certificate ${transport.files.certFile} ` +
+        '(also presented to agents); operators need the admin role to change things, reader to read',
+    )
+  }
+  // With TLS, every call is checked against the identity of the client certificate; plaintext
+  // (loopback, or --insecure) has no certificate to read and authorizes nothing.
+  const authorize = <H extends object>(service: ServiceDefinition, handlers: H): H =>
+    transport.kind === 'tls'
+      ? authorizeCalls(service, handlers, operatorAccessPolicy, { onDenied: log })
+      : handlers
   let opened
   try {
     opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
@@ -130,6 +170,12 @@ export async function startController(
     const channels = new AgentChannels()
     cleanups.push(() => Promise.resolve(channels.closeAll()))
     const lifetime = new AbortController()
+    if (transport.kind === 'tls') {
+      // The controller's own certificate (client and server usage) authenticates it to agents.
+      const following = new AbortController()
+      cleanups.push(() => Promise.resolve(following.abort()))
+      followChannelCredentials(transport.files, channels, { signal: following.signal, log })
+    }
     const audit = await startAudit({
       store,
       channels,
@@ -160,9 +206,14 @@ export async function startController(
     })
     const protos = loadProtos()
     const ownHandlers = createPlatformHandlers(own, { regionName: SYSTEM_CONTROLLER_REGION, log: errorLog })
+    // Tolerant definitions: request bytes that do not decode get INVALID_ARGUMENT, not INTERNAL.
+    const platformService = tolerantServiceDefinition(protos.dc.platform.v1.Platform.service)
     server.addService(
-      protos.dc.platform.v1.Platform.service,
-      createPlatformRouter({ own: ownHandlers, store, channels, audit, log, errorLog }),
+      platformService,
+      authorize(
+        platformService,
+        createPlatformRouter({ own: ownHandlers, store, channels, audit, log, errorLog }),
+      ),
     )
     const geo = await startGeo({ config: config.geo, db, store, own, channels, audit, log })
     cleanups.push(() => geo.close())
@@ -176,7 +227,8 @@ export async function startController(
       log,
       errorLog,
     })
-    server.addService(protos.dc.manager.v1.DcManager.service, dcManager.handlers())
+    const dcManagerService = tolerantServiceDefinition(protos.dc.manager.v1.DcManager.service)
+    server.addService(dcManagerService, authorize(dcManagerService, dcManager.handlers()))
     const serviceNames = [SERVICE_NAMES.platform, SERVICE_NAMES.dcManager]
     const health = addStandardServices(server, { serviceNames })
     cleanups.push(async () => {
@@ -186,7 +238,7 @@ export async function startController(
 
     const addresses: string[] = []
     for (const hp of config.listen) {
-      const port = await bind(server, formatHostPort(hp.host.toString(), hp.port))
+      const port = await bind(server, formatHostPort(hp.host.toString(), hp.port), credentials)
       addresses.push(formatHostPort(hp.host.toString(), port))
     }
 

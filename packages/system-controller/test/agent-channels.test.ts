@@ -1,4 +1,4 @@
-import { Server, ServerCredentials, connectivityState, status } from '@grpc/grpc-js'
+import { Server, ServerCredentials, connectivityState, credentials, status } from '@grpc/grpc-js'
 import type { ServerWritableStream, ServiceError, sendUnaryData } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type {
@@ -164,6 +164,56 @@ Channels('AgentChannels - an unreachable agent fails fast with UNAVAILABLE', asy
     assert.is((error as ServiceError).code, status.UNAVAILABLE)
   }
 })
+
+Channels(
+  'AgentChannels - useCredentials moves new calls to new connections; a Watch in flight runs on',
+  async (ctx) => {
+    const { dc } = loadProtos()
+    // An agent whose Watch streams a heartbeat every 20 ms until the caller cancels.
+    const streaming = new Server()
+    streaming.addService(dc.agent.v1.Agent.service, {
+      Watch(call: ServerWritableStream<WatchRequest__Output, WatchEvent>) {
+        let sequence = 0
+        const timer = setInterval(() => call.write({ heartbeat: { sequence: ++sequence } }), 20)
+        call.on('cancelled', () => clearInterval(timer))
+      },
+      Describe(call: { getPeer(): string }, callback: sendUnaryData<DescribeResponse>) {
+        ctx.peers.push({ method: 'Describe', peer: call.getPeer() })
+        callback(null, { bootstrapped: true })
+      },
+    })
+    const port = await bindAsync(streaming, '127.0.0.1:0')
+    const address = `127.0.0.1:${port}`
+    try {
+      const before = ctx.channels.agent('sc1', address)
+      const watch = before.Watch({ heartbeat_interval_ms: 50 })
+      let received = 0
+      watch.on('data', () => (received += 1))
+      const errors: unknown[] = []
+      watch.on('error', (e: ServiceError) => {
+        if (e.code !== status.CANCELLED) errors.push(e)
+      })
+      await describe(ctx.channels, 'sc1', address)
+
+      ctx.channels.useCredentials(credentials.createInsecure())
+      const after = ctx.channels.agent('sc1', address)
+      assert.is.not(after.getChannel(), before.getChannel(), 'a new channel for calls from now on')
+      await describe(ctx.channels, 'sc1', address)
+      const [first, second] = ctx.peers.filter((p) => p.method === 'Describe').map((p) => p.peer)
+      assert.is.not(second, first, 'the new call came over a new connection')
+
+      const atSwitch = received
+      for (let waited = 0; received < atSwitch + 5 && waited < 20_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      assert.ok(received >= atSwitch + 5, `the Watch kept streaming (${atSwitch} -> ${received})`)
+      assert.equal(errors, [])
+      watch.cancel()
+    } finally {
+      streaming.forceShutdown()
+    }
+  },
+)
 
 const GrpcTarget = suite('grpcTarget')
 

@@ -95,5 +95,27 @@ listen('parseListen - refuses duplicates and empty lists', () => {
   assert.is(parseListen('[fd00::1]:7')[0]?.host.family, 'IPv6')
 })
 
+parse('parseControllerArgs - --tls-* select mutual TLS; plaintext off loopback needs --insecure', () => {
+  const tls = config([
+    ...['--bootstrap-values', 'v', '--listen', '[fd00::1]:50050'],
+    ...['--tls-ca', 'ca.crt', '--tls-cert', 'c.crt', '--tls-key', 'c.key'],
+  ])
+  assert.equal(tls.transport, {
+    kind: 'tls',
+    files: { caFile: 'ca.crt', certFile: 'c.crt', keyFile: 'c.key' },
+  })
+  assert.equal(config(['--bootstrap-values', 'v']).transport, { kind: 'plaintext', warning: undefined })
+  assert.match(
+    refusal(['--bootstrap-values', 'v', '--listen', '127.0.0.1:50050,192.0.2.10:50050']),
+    /non-loopback address 192\.0\.2\.10:50050: .*--insecure/,
+  )
+  const insecure = config(['--bootstrap-values', 'v', '--listen', '192.0.2.10:50050', '--insecure'])
+  assert.match(
+    insecure.transport.kind === 'plaintext' ? (insecure.transport.warning ?? '') : '',
+    /^WARNING: /,
+  )
+  assert.match(refusal(['--bootstrap-values', 'v', '--tls-cert', 'c.crt']), /missing --tls-ca, --tls-key/)
+})
+
 parse.run()
 listen.run()

@@ -47,7 +47,7 @@ interface Entry {
  */
 export class AgentChannels {
   private readonly entries = new Map<string, Entry>()
-  private readonly credentials: ChannelCredentials
+  private credentials: ChannelCredentials
   private readonly channelOptions: ChannelOptions
 
   constructor(options: AgentChannelsOptions = {}) {
@@ -90,6 +90,19 @@ export class AgentChannels {
     if (entry === undefined) return
     this.entries.delete(name)
     entry.channel.close()
+  }
+
+  /**
+   * New credentials (a rotated controller certificate, a changed CA bundle) for every call from
+   * now on: each subcloud's channel is replaced on its next use, so the next connection presents
+   * the new certificate. Calls already started finish on the connection they have (grpc-js closes
+   * a replaced channel's connection only once its last call ends, and TLS authenticates only at
+   * the handshake), so the audit's Watch streams run on and no subcloud goes offline; a stream
+   * moves to a new connection whenever the audit re-opens it.
+   */
+  useCredentials(credentials: ChannelCredentials): void {
+    this.credentials = credentials
+    this.closeAll()
   }
 
   /** Closes every channel; the pool stays usable and dials afresh on the next call. */

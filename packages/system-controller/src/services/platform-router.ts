@@ -8,6 +8,7 @@ import type {
   requestCallback,
   sendUnaryData,
 } from '@grpc/grpc-js'
+import { isReadOnlyMethod, requireDecoded } from '@dc/platform-service'
 import type { ErrorLogger } from '@dc/platform-service'
 import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import type {
@@ -44,20 +45,6 @@ export interface PlatformRouterOptions {
 }
 
 type PlatformMethod = keyof PlatformHandlers & string
-
-/** Platform RPCs that change a site: after one is forwarded, its result is the desired state. */
-const MUTATIONS: ReadonlySet<string> = new Set([
-  'AddNetwork',
-  'DeleteNetwork',
-  'AddAddressPool',
-  'ModifyAddressPool',
-  'DeleteAddressPool',
-  'AssignNetworkAddrPool',
-  'RemoveNetworkAddrPool',
-  'LockHost',
-  'UnlockHost',
-  'SwactHost',
-])
 
 const SEVERITY_ORDER: Record<string, number> = { critical: 0, major: 1, minor: 2, warning: 3 }
 
@@ -142,6 +129,8 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     region: string,
     call: ServerUnaryCall<unknown, unknown>,
   ): Promise<unknown> {
+    // Bytes that did not decode (see tolerantServiceDefinition) are refused here, not forwarded.
+    const request = requireDecoded(call.request)
     const subcloud = await target(region)
     // Every Platform RPC is unary with the same calling convention, so one dynamic dispatch serves all.
     const client = channels.platform(subcloud.name, subcloud.bootstrap_address) as unknown as Record<
@@ -151,9 +140,10 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     const fn = client[method]
     if (fn === undefined) throw new RegionNotFoundError(region)
     const response = await unaryCall<unknown>((cb) =>
-      fn.call(client, call.request, new Metadata(), callOptions(call), cb),
+      fn.call(client, request, new Metadata(), callOptions(call), cb),
     )
-    if (MUTATIONS.has(method)) await recordExpectedHash(subcloud, call)
+    // A change that went through is the configuration the controller now expects of the site.
+    if (!isReadOnlyMethod(method)) await recordExpectedHash(subcloud, call)
     return response
   }
 
