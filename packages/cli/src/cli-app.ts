@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-import { loadProtos, REGION_METADATA_KEY } from '@dc/protos'
+import { loadChannelCredentials, loadProtos, REGION_METADATA_KEY } from '@dc/protos'
 import { credentials, Metadata } from '@grpc/grpc-js'
 
 import { bashCompletion } from './bash-completion.js'
@@ -20,7 +20,7 @@ import { renderOutput, UnknownColumnError } from './render-output.js'
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
-  /** Environment: `DC_URL`, `OS_REGION_NAME`. */
+  /** Environment: `DC_URL`, `OS_REGION_NAME`, `DC_TLS_CA`, `DC_TLS_CERT`, `DC_TLS_KEY`. */
   readonly env: Readonly<Record<string, string | undefined>>
   /** Aborting cancels the call in flight and any wait; the command then fails with `Interrupted`. */
   readonly signal?: AbortSignal
@@ -40,8 +40,12 @@ function reportUsage(io: CliIo, error: UsageError): 2 {
 
 function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close: () => void } {
   const { dc } = loadProtos()
-  const platform = new dc.platform.v1.Platform(config.url, credentials.createInsecure())
-  const dcManager = new dc.manager.v1.DcManager(config.url, credentials.createInsecure())
+  // Read here, per command: a TlsConfigError (unreadable file, key of another certificate) is
+  // then reported like any other failure, in one line.
+  const channelCredentials =
+    config.tls === undefined ? credentials.createInsecure() : loadChannelCredentials(config.tls)
+  const platform = new dc.platform.v1.Platform(config.url, channelCredentials)
+  const dcManager = new dc.manager.v1.DcManager(config.url, channelCredentials)
   // The key is the one the controller reads (@dc/protos), so forwarding cannot drift apart.
   const regionMetadata = new Metadata()
   if (config.region !== null) regionMetadata.set(REGION_METADATA_KEY, config.region)

@@ -1,4 +1,5 @@
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
+import type { CaOnlyTlsFiles } from '@dc/protos'
 
 /** Where the CLI connects when neither `--url` nor `DC_URL` says: the controller's default listen address. */
 export const DEFAULT_URL = '127.0.0.1:50050'
@@ -13,6 +14,12 @@ export interface GlobalFlags {
   readonly url?: string | undefined
   readonly region?: string | undefined
   readonly timeout?: string | undefined
+  /** `--os-cacert`: the CA bundle that signed the server's certificate. */
+  readonly cacert?: string | undefined
+  /** `--os-cert`: this operator's client certificate. */
+  readonly cert?: string | undefined
+  /** `--os-key`: the private key of `--os-cert`. */
+  readonly key?: string | undefined
 }
 
 export interface ConnectionConfig {
@@ -20,11 +27,15 @@ export interface ConnectionConfig {
   /** `null` for the system controller's own region: no metadata is sent. */
   readonly region: string | null
   readonly timeoutMs: number
+  /** Mutual TLS files; absent: plaintext, as the loopback quick start serves. */
+  readonly tls?: CaOnlyTlsFiles
 }
 
 /**
- * Merges flags over environment (`DC_URL`, `OS_REGION_NAME`) over defaults. Returns an error message
- * instead of a config when `--timeout` is not a positive number of seconds.
+ * Merges flags over environment (`DC_URL`, `OS_REGION_NAME`, `DC_TLS_CA`, `DC_TLS_CERT`,
+ * `DC_TLS_KEY`) over defaults. Returns an error message instead of a config when `--timeout` is not
+ * a positive number of seconds, or the TLS files do not fit together (a certificate needs its key,
+ * and both need the CA bundle that verifies the server).
  */
 export function resolveConnectionConfig(
   flags: GlobalFlags,
@@ -38,7 +49,33 @@ export function resolveConnectionConfig(
       error: `argument --timeout: expected a positive number of seconds, got '${flags.timeout ?? ''}'`,
     }
   }
-  return { url, region: region === DEFAULT_REGION ? null : region, timeoutMs: Math.round(seconds * 1000) }
+  const tls = tlsFiles(flags, env)
+  if ('error' in tls) return tls
+  return {
+    url,
+    region: region === DEFAULT_REGION ? null : region,
+    timeoutMs: Math.round(seconds * 1000),
+    ...(tls.files === undefined ? {} : { tls: tls.files }),
+  }
+}
+
+function tlsFiles(
+  flags: GlobalFlags,
+  env: Readonly<Record<string, string | undefined>>,
+): { readonly files: CaOnlyTlsFiles | undefined } | { readonly error: string } {
+  const caFile = flags.cacert ?? nonEmpty(env['DC_TLS_CA'])
+  const certFile = flags.cert ?? nonEmpty(env['DC_TLS_CERT'])
+  const keyFile = flags.key ?? nonEmpty(env['DC_TLS_KEY'])
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    return {
+      error: `argument ${certFile === undefined ? '--os-cert' : '--os-key'}: required with ${certFile === undefined ? '--os-key' : '--os-cert'} (or env ${certFile === undefined ? 'DC_TLS_CERT' : 'DC_TLS_KEY'})`,
+    }
+  }
+  if (caFile === undefined) {
+    if (certFile === undefined) return { files: undefined }
+    return { error: 'argument --os-cacert: required with --os-cert (or env DC_TLS_CA), to verify the server' }
+  }
+  return { files: { caFile, certFile, keyFile } }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

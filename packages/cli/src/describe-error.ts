@@ -1,4 +1,5 @@
-import { readErrorDetail } from '@dc/protos'
+import { describeTlsFailure, readErrorDetail } from '@dc/protos'
+import type { CaOnlyTlsFiles } from '@dc/protos'
 import { status } from '@grpc/grpc-js'
 import type { Metadata } from '@grpc/grpc-js'
 
@@ -30,20 +31,30 @@ function unavailableReason(details: string): string {
 /**
  * The one line the CLI prints on stderr for a failure, and the exit status that goes with it. A
  * server rejection prints the server's message (which names the rule that was broken), followed by
- * the rule's stable code in brackets when the server attached one (`dc-error-detail-bin`);
- * transport failures say which server could not be reached. Never a stack trace.
+ * the rule's stable code in brackets when the server attached one (`dc-error-detail-bin`), so a
+ * PERMISSION_DENIED shows what the call needs and what certificate was presented; transport
+ * failures say which server could not be reached, and a failed TLS handshake why, judged with the
+ * TLS files the CLI dialled with (`server.tls`). Never a stack trace.
  */
 export function describeError(
   error: unknown,
-  server: { readonly url: string; readonly timeoutMs: number },
+  server: { readonly url: string; readonly timeoutMs: number; readonly tls?: CaOnlyTlsFiles },
 ): { readonly message: string; readonly exitCode: 1 | 2 } {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
   if (error instanceof CliError) return { message: oneLine(error.message), exitCode: error.exitCode }
   if (isServiceError(error)) {
     const details = oneLine(error.details)
     switch (error.code) {
-      case status.UNAVAILABLE:
+      case status.UNAVAILABLE: {
+        const tls = server.tls
+        const handshake = describeTlsFailure(error, server.url, {
+          caFile: tls?.caFile,
+          certFile: tls?.certFile,
+          insecure: tls === undefined,
+        })
+        if (handshake !== undefined) return { message: handshake, exitCode: 1 }
         return { message: `Unable to reach ${server.url}: ${unavailableReason(details)}`, exitCode: 1 }
+      }
       case status.DEADLINE_EXCEEDED:
         return {
           message: `No answer from ${server.url} within ${server.timeoutMs / 1000} s (deadline exceeded)`,

@@ -17,6 +17,24 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     help: `Region whose system the command is for (env OS_REGION_NAME; default ${DEFAULT_REGION})`,
   },
   {
+    name: 'os-cacert',
+    kind: 'string',
+    metavar: 'FILE',
+    help: 'CA bundle that verifies the server certificate; turns TLS on (env DC_TLS_CA; default: plaintext)',
+  },
+  {
+    name: 'os-cert',
+    kind: 'string',
+    metavar: 'FILE',
+    help: 'Client certificate naming this operator and role, from dc-pki issue (env DC_TLS_CERT)',
+  },
+  {
+    name: 'os-key',
+    kind: 'string',
+    metavar: 'FILE',
+    help: 'Private key of --os-cert (env DC_TLS_KEY)',
+  },
+  {
     name: 'timeout',
     kind: 'string',
     metavar: 'SECONDS',

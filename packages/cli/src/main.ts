@@ -1,3 +1,5 @@
+import { ignoreIpServernameWarning } from '@dc/protos'
+
 import { runCli } from './cli-app.js'
 import type { ProgramName } from './command-spec.js'
 
@@ -6,6 +8,8 @@ import type { ProgramName } from './command-spec.js'
  * status. Ctrl-C cancels the call in flight; a broken stdout pipe (`| head`) ends quietly.
  */
 export async function main(program: ProgramName): Promise<void> {
+  // `--url 10.20.2.2:50051` with TLS dials an IP address, which Node answers with DEP0123 on stderr.
+  ignoreIpServernameWarning()
   const interrupt = new AbortController()
   process.once('SIGINT', () => interrupt.abort())
   process.stdout.on('error', () => process.exit(process.exitCode ?? 0))

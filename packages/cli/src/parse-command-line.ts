@@ -206,7 +206,14 @@ export function parseCommandLine<C>(program: ProgramSpec<C>, argv: readonly stri
   const args = commandArgs(command, values, positionals, usageError)
   const text = (name: string) => args.string(name)
   const format = text('format') ?? 'table'
-  const globals: GlobalFlags = { url: text('url'), region: text('os-region-name'), timeout: text('timeout') }
+  const globals: GlobalFlags = {
+    url: text('url'),
+    region: text('os-region-name'),
+    timeout: text('timeout'),
+    cacert: text('os-cacert'),
+    cert: text('os-cert'),
+    key: text('os-key'),
+  }
   return {
     kind: 'run',
     command,

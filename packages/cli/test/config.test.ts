@@ -32,6 +32,36 @@ Resolve('resolveConnectionConfig - SystemController means no region metadata', (
   })
 })
 
+Resolve('resolveConnectionConfig - TLS files from DC_TLS_* or the --os-* flags, which win', () => {
+  const env = { DC_TLS_CA: 'env-ca.crt', DC_TLS_CERT: 'env.crt', DC_TLS_KEY: 'env.key' }
+  assert.equal(resolveConnectionConfig({}, env), {
+    url: DEFAULT_URL,
+    region: null,
+    timeoutMs: 30_000,
+    tls: { caFile: 'env-ca.crt', certFile: 'env.crt', keyFile: 'env.key' },
+  })
+  const flags = { cacert: 'ca.crt', cert: 'alice.crt', key: 'alice.key' }
+  const config = resolveConnectionConfig(flags, env)
+  assert.equal('tls' in config ? config.tls : undefined, {
+    caFile: 'ca.crt',
+    certFile: 'alice.crt',
+    keyFile: 'alice.key',
+  })
+  const caOnly = resolveConnectionConfig({ cacert: 'ca.crt' }, {})
+  assert.equal('tls' in caOnly ? caOnly.tls : undefined, {
+    caFile: 'ca.crt',
+    certFile: undefined,
+    keyFile: undefined,
+  })
+})
+
+Resolve('resolveConnectionConfig - refuses a certificate without its key or without a CA bundle', () => {
+  const noKey = resolveConnectionConfig({ cacert: 'ca.crt', cert: 'alice.crt' }, {})
+  assert.match('error' in noKey ? noKey.error : '', /--os-key: required with --os-cert/)
+  const noCa = resolveConnectionConfig({ cert: 'alice.crt', key: 'alice.key' }, {})
+  assert.match('error' in noCa ? noCa.error : '', /--os-cacert: required with --os-cert/)
+})
+
 Resolve('resolveConnectionConfig - refuses a timeout that is not a positive number', () => {
   for (const timeout of ['0', '-1', 'soon']) {
     const result = resolveConnectionConfig({ timeout }, {})

@@ -28,6 +28,33 @@ DescribeError('describeError - appends the stable rule code the server put in th
   assert.equal(describeError(error, server), { message: `${message} [PRIMARY_POOL_REMOVAL]`, exitCode: 1 })
 })
 
+DescribeError('describeError - a failed TLS handshake says why, in one line', () => {
+  const tls = {
+    caFile: '/etc/dc/ca.crt',
+    certFile: '/nonexistent/alice.crt',
+    keyFile: '/nonexistent/alice.key',
+  }
+  const unknownCa = grpcError(
+    status.UNAVAILABLE,
+    'No connection established. Last error: Error: self-signed certificate in certificate chain',
+  )
+  assert.equal(describeError(unknownCa, { ...server, tls }), {
+    message:
+      "TLS handshake with 127.0.0.1:50050 failed: server certificate signed by unknown authority (no CA of this client's bundle signed it)",
+    exitCode: 1,
+  })
+  const closed = grpcError(status.UNAVAILABLE, 'Connection closed before starting HTTP/2 handshake')
+  assert.match(
+    describeError(closed, server).message,
+    /^connection to 127\.0\.0\.1:50050 closed before gRPC started: the server probably requires TLS/,
+  )
+})
+
+DescribeError("describeError - PERMISSION_DENIED prints the server's message naming what is missing", () => {
+  const message = "AddSubcloud needs the admin role; the client presented operator 'bob' (role reader)"
+  assert.is(describeError(grpcError(status.PERMISSION_DENIED, message), server).message, message)
+})
+
 DescribeError('describeError - a refused connection names the URL that could not be reached', () => {
   const error = grpcError(
     status.UNAVAILABLE,

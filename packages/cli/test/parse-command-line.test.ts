@@ -101,9 +101,31 @@ Parse('parseCommandLine - network-add takes StarlingX order NAME TYPE DYNAMIC PO
 
 Parse('parseCommandLine - global options work before and after the command', () => {
   const before = run('system', ['--url', '[fd00::2]:50051', '--os-region-name', 'subcloud1', 'host-list'])
-  assert.equal(before.globals, { url: '[fd00::2]:50051', region: 'subcloud1', timeout: undefined })
+  const noTls = { cacert: undefined, cert: undefined, key: undefined }
+  assert.equal(before.globals, {
+    url: '[fd00::2]:50051',
+    region: 'subcloud1',
+    timeout: undefined,
+    ...noTls,
+  })
   const after = run('system', ['host-list', '--timeout=5', '--url=127.0.0.1:1'])
-  assert.equal(after.globals, { url: '127.0.0.1:1', region: undefined, timeout: '5' })
+  assert.equal(after.globals, { url: '127.0.0.1:1', region: undefined, timeout: '5', ...noTls })
+})
+
+Parse('parseCommandLine - TLS options work before and after the command', () => {
+  const parsed = run('dcmanager', [
+    '--os-cacert',
+    'ca.crt',
+    'subcloud',
+    'list',
+    '--os-cert=alice.crt',
+    '--os-key',
+    'alice.key',
+  ])
+  assert.equal(
+    [parsed.globals.cacert, parsed.globals.cert, parsed.globals.key],
+    ['ca.crt', 'alice.crt', 'alice.key'],
+  )
 })
 
 Parse('parseCommandLine - list and show commands take -f and repeated -c', () => {
