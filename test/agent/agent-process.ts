@@ -1,5 +1,5 @@
 import { credentials } from '@grpc/grpc-js'
-import type { CallOptions, ServiceError, status } from '@grpc/grpc-js'
+import type { CallOptions, ChannelCredentials, ServiceError, status } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
 import { freePort, spawnNode } from '../support/index.js'
@@ -23,7 +23,10 @@ export interface AgentProcess {
 
 export interface StartAgentOptions {
   readonly stateDir: string
+  /** More dc-agent flags, e.g. `--tls-ca F --tls-cert F --tls-key F`. */
   readonly args?: readonly string[]
+  /** Credentials of the {@link AgentProcess.agent} and `platform` clients. @default plaintext */
+  readonly credentials?: ChannelCredentials
 }
 
 const START_ATTEMPTS = 3
@@ -43,7 +46,7 @@ export async function startAgent(options: StartAgentOptions): Promise<AgentProce
         ['--listen', `${v6},${v4}`, '--state-dir', options.stateDir, ...(options.args ?? [])],
         { readyPattern: /^dc-agent listening on /, name: 'dc-agent' },
       )
-      return wrap(child, options.stateDir, v6, v4)
+      return wrap(child, options.stateDir, v6, v4, options.credentials ?? credentials.createInsecure())
     } catch (err) {
       lastError = err
       if (!/EADDRINUSE|No address added/i.test(String(err))) throw err
@@ -52,7 +55,13 @@ export async function startAgent(options: StartAgentOptions): Promise<AgentProce
   throw lastError
 }
 
-function wrap(child: ServiceProcess, stateDir: string, v6: string, v4: string): AgentProcess {
+function wrap(
+  child: ServiceProcess,
+  stateDir: string,
+  v6: string,
+  v4: string,
+  clientCredentials: ChannelCredentials,
+): AgentProcess {
   const { dc } = loadProtos()
   const clients: { close(): void }[] = []
   const track = <T extends { close(): void }>(client: T): T => {
@@ -64,8 +73,8 @@ function wrap(child: ServiceProcess, stateDir: string, v6: string, v4: string): 
     stateDir,
     v6,
     v4,
-    agent: (target = v6) => track(new dc.agent.v1.Agent(target, credentials.createInsecure())),
-    platform: (target = v6) => track(new dc.platform.v1.Platform(target, credentials.createInsecure())),
+    agent: (target = v6) => track(new dc.agent.v1.Agent(target, clientCredentials)),
+    platform: (target = v6) => track(new dc.platform.v1.Platform(target, clientCredentials)),
     close: async () => {
       for (const client of clients) client.close()
       return child.stop('SIGTERM')

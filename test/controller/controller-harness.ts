@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Metadata, credentials } from '@grpc/grpc-js'
-import type { CallOptions, ServiceError } from '@grpc/grpc-js'
+import type { CallOptions, ChannelCredentials, ServiceError } from '@grpc/grpc-js'
 import { REGION_METADATA_KEY, loadProtos } from '@dc/protos'
 import type {
   AgentClient,
@@ -140,11 +140,20 @@ export interface TestAgent {
 
 const ATTEMPTS = 3
 
+/** TLS (or any other) extras of a started process and the clients the harness opens on it. */
+export interface ProcessExtras {
+  /** More flags, e.g. `--tls-ca F --tls-cert F --tls-key F`. */
+  readonly args?: readonly string[]
+  /** Credentials of the harness's own clients. @default plaintext */
+  readonly credentials?: ChannelCredentials
+}
+
 /** Start dc-agent (from source) listening on `hosts`, un-bootstrapped, waiting for its controller. */
 export async function startTestAgent(
   hosts: readonly LoopbackHost[],
   stateDir: string,
   heartbeatIntervalMs = 500,
+  extras: ProcessExtras = {},
 ): Promise<TestAgent> {
   let last: unknown
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -160,10 +169,11 @@ export async function startTestAgent(
           stateDir,
           '--heartbeat-interval-ms',
           String(heartbeatIntervalMs),
+          ...(extras.args ?? []),
         ],
         { readyPattern: /^dc-agent listening on /, name: `dc-agent ${addresses[0] ?? ''}` },
       )
-      return wrapAgent(child, stateDir, addresses)
+      return wrapAgent(child, stateDir, addresses, extras.credentials ?? credentials.createInsecure())
     } catch (err) {
       last = err
       if (!/EADDRINUSE|No address added/i.test(String(err))) throw err
@@ -172,12 +182,17 @@ export async function startTestAgent(
   throw last
 }
 
-function wrapAgent(child: ServiceProcess, stateDir: string, addresses: readonly string[]): TestAgent {
+function wrapAgent(
+  child: ServiceProcess,
+  stateDir: string,
+  addresses: readonly string[],
+  clientCredentials: ChannelCredentials,
+): TestAgent {
   const clients = new Map<string, AgentClient>()
   const agent = (address = addresses[0] ?? ''): AgentClient => {
     let client = clients.get(address)
     if (client === undefined) {
-      client = new (loadProtos().dc.agent.v1.Agent)(address, credentials.createInsecure())
+      client = new (loadProtos().dc.agent.v1.Agent)(address, clientCredentials)
       clients.set(address, client)
     }
     return client
@@ -200,7 +215,7 @@ function wrapAgent(child: ServiceProcess, stateDir: string, addresses: readonly 
   }
 }
 
-export interface ControllerOptions {
+export interface ControllerOptions extends ProcessExtras {
   readonly dataDir: string
   /** PostgreSQL database URL; embedded PGlite in dataDir without it. */
   readonly databaseUrl?: string | undefined
@@ -252,6 +267,7 @@ export async function startTestController(options: ControllerOptions): Promise<T
       String(options.auditIntervalMs ?? 500),
       '--offline-after-misses',
       String(options.offlineAfterMisses ?? 2),
+      ...(options.args ?? []),
     ]
     try {
       const env: NodeJS.ProcessEnv = { DATABASE_URL: options.databaseUrl ?? '' }
@@ -261,7 +277,7 @@ export async function startTestController(options: ControllerOptions): Promise<T
         readyTimeoutMs: 120_000,
         name: 'dc-controller',
       })
-      return wrapController(child, address)
+      return wrapController(child, address, options.credentials ?? credentials.createInsecure())
     } catch (err) {
       last = err
       if (!/EADDRINUSE|No address added/i.test(String(err))) throw err
@@ -270,10 +286,14 @@ export async function startTestController(options: ControllerOptions): Promise<T
   throw last
 }
 
-function wrapController(child: ServiceProcess, address: string): TestController {
+function wrapController(
+  child: ServiceProcess,
+  address: string,
+  clientCredentials: ChannelCredentials,
+): TestController {
   const { dc } = loadProtos()
-  const dcManager = new dc.manager.v1.DcManager(address, credentials.createInsecure())
-  const platform = new dc.platform.v1.Platform(address, credentials.createInsecure())
+  const dcManager = new dc.manager.v1.DcManager(address, clientCredentials)
+  const platform = new dc.platform.v1.Platform(address, clientCredentials)
   const show = (name: string): Promise<Subcloud__Output> =>
     unary<Subcloud__Output>((o, cb) => dcManager.GetSubcloud({ subcloud: name }, o, cb))
   const closeClients = (): void => {

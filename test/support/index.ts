@@ -36,6 +36,8 @@ export type {
   SpawnServiceOptions,
 } from './processes.js'
 export { repoRoot } from './repo-root.js'
+export { createTestCa, writeCaBundle } from './site-pki.js'
+export type { IssueOptions, IssuedFiles, TestCa } from './site-pki.js'
 export { canConnect } from './tcp-probe.js'
 export { makeTempDir, removeTempDir } from './temp-dir.js'
 export { waitFor } from './wait-for.js'
