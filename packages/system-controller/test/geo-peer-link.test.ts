@@ -275,6 +275,18 @@ test('PeerLink - a member change reaches the copy and the association returns to
   await until('A in-sync again', async () => (await association(a))?.sync_status === 'in-sync')
 })
 
+test('PeerLink - a full resync is published anew but rewrites no copy already in sync', async (ctx) => {
+  const { a, b } = sites(ctx)
+  const before = await b.store.findSubcloud('sc1')
+  const stream = `DC-${a.geo.siteId}`
+  const published = ctx.nats.streamMessages(stream).length
+  await a.geo.service.syncAssociation(String((await association(a))?.id))
+  assert.ok(ctx.nats.streamMessages(stream).length >= published + 3, 'group, members and snapshot end')
+  await until('A in-sync after the resync', async () => (await association(a))?.sync_status === 'in-sync')
+  const after = await b.store.findSubcloud('sc1')
+  assert.equal(after?.updated_at, before?.updated_at)
+})
+
 test('PeerLink - a member the peer cannot apply fails the association, naming it, until it leaves', async (ctx) => {
   const { a, b } = sites(ctx)
   // Site B already owns a different subcloud named sc2.

@@ -43,6 +43,11 @@ function rangesOf(entry: FleetEntry): IpRange[] {
   }
 }
 
+/** Rehome data of a copy: the values as sent and the agent address, as `subcloud add` saves them. */
+function rehomeDataOf(member: MemberCopy): string {
+  return JSON.stringify({ saved_payload: { ...member.values, 'bootstrap-address': member.bootstrapAddress } })
+}
+
 /** The stored failure list of an association (empty when absent or unreadable). */
 export function parseFailures(json: string): MemberFailure[] {
   try {
@@ -190,8 +195,29 @@ export class EventApplier {
         })),
       }
     }
-    const { rows, failures } = await this.#copyRows(members)
-    const outcome = await this.#deps.geo.applyCopies(group.id, seq(group.epoch), rows, AUDITED_ENDPOINTS)
+    // A resync resends every member; one already held exactly as sent needs no validation or write.
+    const held = await this.#deps.geo.copiesOf(
+      group.id,
+      members.map((m) => m.regionName),
+    )
+    const unchanged = (m: MemberCopy): boolean => {
+      const copy = held.get(m.regionName)
+      return (
+        copy !== undefined &&
+        copy.name === m.name &&
+        copy.description === m.description &&
+        copy.location === m.location &&
+        copy.software_version === m.softwareVersion &&
+        copy.epoch === seq(group.epoch) &&
+        copy.rehome_data === rehomeDataOf(m)
+      )
+    }
+    const { rows, failures } = await this.#copyRows(members.filter((m) => !unchanged(m)))
+    const applied = await this.#deps.geo.applyCopies(group.id, seq(group.epoch), rows, AUDITED_ENDPOINTS)
+    const outcome = {
+      ...applied,
+      applied: [...members.filter(unchanged).map((m) => m.name), ...applied.applied],
+    }
     const touched = new Set(members.map((m) => m.regionName))
     const current = (await this.#failures(group.id, peer.id)).filter((f) => !touched.has(f.regionName))
     const next = [...current, ...failures, ...outcome.failures]
@@ -204,6 +230,7 @@ export class EventApplier {
 
   /** Validate each copy as `subcloud add` would here, and against this site's fleet ranges. */
   async #copyRows(members: readonly MemberCopy[]): Promise<{ rows: CopyRow[]; failures: MemberFailure[] }> {
+    if (members.length === 0) return { rows: [], failures: [] }
     const fleet = await this.#deps.store.fleetEntries()
     const index = FleetIndex.from(fleet.map((e) => ({ owner: e.name, ranges: rangesOf(e) })))
     const rows: CopyRow[] = []
@@ -220,7 +247,7 @@ export class EventApplier {
           },
           {
             controller: this.#deps.ownState(),
-            fleet: [],
+            fleetClashes: () => Promise.resolve({ ranges: [], subnets: [] }),
             findGroupId: () => Promise.resolve(1),
             subcloudNameExists: () => Promise.resolve(false),
           },
@@ -243,9 +270,7 @@ export class EventApplier {
             management_state: 'unmanaged',
             availability_status: 'offline',
           },
-          rehomeData: JSON.stringify({
-            saved_payload: { ...m.values, 'bootstrap-address': m.bootstrapAddress },
-          }),
+          rehomeData: rehomeDataOf(m),
         })
       } catch (err) {
         if (!(err instanceof SubcloudAddRejectedError)) throw err

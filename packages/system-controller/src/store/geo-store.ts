@@ -10,6 +10,8 @@ import type {
   PeerGroupAssociationTable,
   SubcloudPeerGroupRow,
   SubcloudPeerGroupTable,
+  SubcloudRow,
+  SubcloudTable,
   SystemPeerRow,
   SystemPeerTable,
 } from './schema.js'
@@ -347,7 +349,7 @@ export class GeoStore {
         const starts = copies.map((c) => c.row.management_start_ip)
         const existing = await trx
           .selectFrom('subclouds')
-          .select(['id', 'name', 'region_name', 'peer_group_id', 'deploy_status', 'management_start_ip'])
+          .selectAll()
           .where((eb) =>
             eb.or([
               eb('region_name', 'in', regions),
@@ -358,6 +360,7 @@ export class GeoStore {
           .orderBy('id')
           .forUpdate()
           .execute()
+        const fresh: Insertable<SubcloudTable>[] = []
         for (const copy of copies) {
           const { row } = copy
           const mine = existing.find((e) => e.region_name === row.region_name)
@@ -388,37 +391,61 @@ export class GeoStore {
             })
             continue
           }
+          outcome.applied.push(row.name)
           if (mine === undefined) {
-            const inserted = await trx
-              .insertInto('subclouds')
-              .values({ ...row, group_id: 1, peer_group_id: groupId, epoch, rehome_data: copy.rehomeData })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-            if (endpoints.length > 0) {
-              await trx
-                .insertInto('subcloud_status')
-                .values(
-                  endpoints.map((e) => ({
-                    subcloud_id: inserted.id,
-                    endpoint_type: e,
-                    sync_status: 'unknown' as const,
-                  })),
-                )
-                .execute()
-            }
-          } else {
-            const { region_name: _region, deploy_status: _status, ...fields } = row
+            fresh.push({ ...row, group_id: 1, peer_group_id: groupId, epoch, rehome_data: copy.rehomeData })
+            continue
+          }
+          // A resync resends every member: only what differs is written.
+          const { region_name: _region, deploy_status: _status, ...fields } = row
+          const wanted: Record<string, unknown> = { ...fields, epoch, rehome_data: copy.rehomeData }
+          const current = mine as unknown as Record<string, unknown>
+          const changes = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => current[k] !== v))
+          if (Object.keys(changes).length > 0) {
             await trx
               .updateTable('subclouds')
-              .set({ ...fields, epoch, rehome_data: copy.rehomeData, updated_at: new Date() })
+              .set({ ...changes, updated_at: new Date() })
               .where('id', '=', mine.id)
               .execute()
           }
-          outcome.applied.push(row.name)
+        }
+        if (fresh.length > 0) {
+          // One statement for the new copies and one for their endpoint rows: a snapshot chunk of
+          // hundreds of members costs two round trips, not hundreds.
+          const ids = await trx.insertInto('subclouds').values(fresh).returning('id').execute()
+          if (endpoints.length > 0) {
+            await trx
+              .insertInto('subcloud_status')
+              .values(
+                ids.flatMap(({ id }) =>
+                  endpoints.map((e) => ({
+                    subcloud_id: id,
+                    endpoint_type: e,
+                    sync_status: 'unknown' as const,
+                  })),
+                ),
+              )
+              .execute()
+          }
         }
         return outcome
       }),
     )
+  }
+
+  /** The copies of group `groupId` held for `regions`, by region name. */
+  async copiesOf(groupId: number, regions: readonly string[]): Promise<Map<string, SubcloudRow>> {
+    if (regions.length === 0) return new Map()
+    const rows = await this.#run('subcloud copies', () =>
+      this.#db
+        .selectFrom('subclouds')
+        .selectAll()
+        .where('peer_group_id', '=', groupId)
+        .where('region_name', 'in', [...regions])
+        .where('deploy_status', 'in', [...COPY_STATES])
+        .execute(),
+    )
+    return new Map(rows.map((r) => [r.region_name, r]))
   }
 
   /**
