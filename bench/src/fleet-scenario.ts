@@ -128,25 +128,29 @@ async function runFleet(
       try {
         await new Promise((r) => setTimeout(r, timing.settleMs))
         const baselineRssBytes = processRssBytes(controller.process.pid)
-        const names = new Set(fleet.subclouds.map((s) => s.name))
+        // The subclouds that onboarded; every later phase works on them only.
+        let members = fleet.subclouds
         const phases: [string, () => Promise<BenchRow[]>][] = [
           [
             'onboarding',
-            () =>
-              measureOnboarding({
+            async () => {
+              const onboarded = await measureOnboarding({
                 controller,
                 database,
                 subclouds: fleet.subclouds,
                 echoCallsPerSecond: echo.callsPerSecond,
                 signal,
-              }),
+              })
+              members = onboarded.managed
+              return onboarded.rows
+            },
           ],
           [
             'steady-state audit',
             () =>
               measureSteadyState({
                 controller,
-                names,
+                names: new Set(members.map((s) => s.name)),
                 baselineRssBytes,
                 database,
                 simulatorPids: fleet.pids,
@@ -163,6 +167,7 @@ async function runFleet(
                 controller,
                 database,
                 fleet,
+                subclouds: members,
                 trials: timing.detectionTrials,
                 concurrency: timing.detectionConcurrency,
                 signal,
@@ -173,13 +178,17 @@ async function runFleet(
             () =>
               measureFanOut({
                 controller,
-                subclouds: fleet.subclouds,
+                subclouds: members,
                 parallelism: FAN_OUT_PARALLELISM,
                 echo,
                 signal,
               }),
           ],
-          ['mass outage', () => measureMassOutage({ fleet, database, rawInsertsPerSecond, signal })],
+          [
+            'mass outage',
+            () =>
+              measureMassOutage({ fleet, members: members.length, database, rawInsertsPerSecond, signal }),
+          ],
           // Last: members of a peer group may no longer be managed or unmanaged locally.
           [
             'geo-redundant sync',
@@ -195,7 +204,7 @@ async function runFleet(
                     args: link.args[SITE_B],
                   }),
                 link,
-                subclouds: fleet.subclouds,
+                subclouds: members,
                 rawNats,
                 samples: timing.geoSamples,
                 signal,

@@ -18,6 +18,8 @@ export interface DetectionProps {
   readonly controller: BenchController
   readonly database: ControllerDatabase
   readonly fleet: SimulatedFleet
+  /** The managed subclouds to pick victims from. */
+  readonly subclouds: readonly ManifestSubcloud[]
   readonly trials: number
   /** Trials running at once, on different subclouds. */
   readonly concurrency: number
@@ -106,7 +108,7 @@ async function trial(props: DetectionProps, fault: Fault, victim: ManifestSubclo
  * Different subclouds take turns, a few at once; each is restored afterwards.
  */
 export async function measureDetection(props: DetectionProps): Promise<BenchRow[]> {
-  const subclouds = props.fleet.subclouds
+  const { subclouds } = props
   const n = subclouds.length
   const step = Math.max(1, Math.floor(n / (2 * props.trials)))
   const victims = (offset: number): ManifestSubcloud[] =>

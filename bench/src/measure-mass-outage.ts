@@ -6,6 +6,8 @@ const POLL_MS = 100
 
 export interface MassOutageProps {
   readonly fleet: SimulatedFleet
+  /** Subclouds that onboarded (the others never come online). */
+  readonly members: number
   readonly database: ControllerDatabase
   /** Raw batched inserts into the same PostgreSQL, rows per second. */
   readonly rawInsertsPerSecond: number
@@ -21,16 +23,18 @@ interface Transition {
 async function waitForAll(
   props: MassOutageProps,
   availability: 'online' | 'offline',
+  n: number,
+  /** How many were already in that state before the change. */
+  baseline: number,
   timeoutMs: number,
 ): Promise<Transition> {
-  const n = props.fleet.subclouds.length
   const deadline = performance.now() + timeoutMs
   let firstAt: number | undefined
   for (;;) {
     props.signal.throwIfAborted()
     const counts = await props.database.availability()
     const now = Date.now()
-    if (counts[availability] > 0 && firstAt === undefined) firstAt = now
+    if (counts[availability] > baseline && firstAt === undefined) firstAt = now
     if (counts[availability] >= n) return { firstAt: firstAt ?? now, allAt: now }
     if (performance.now() > deadline) {
       throw new Error(`timed out waiting for ${n} subclouds ${availability}: ${counts[availability]} so far`)
@@ -46,14 +50,15 @@ async function waitForAll(
  * status changed over the time the changes took to land, polled every 100 ms, so it is a floor.
  */
 export async function measureMassOutage(props: MassOutageProps): Promise<BenchRow[]> {
-  const n = props.fleet.subclouds.length
+  const n = props.members
   const timeoutMs = 120_000 + n * 10
+  const before = await props.database.availability()
   const killed = await props.fleet.everywhere('kill *')
   const killedAt = Math.max(...killed.map((a) => a.atMs))
-  const down = await waitForAll(props, 'offline', timeoutMs)
+  const down = await waitForAll(props, 'offline', props.fleet.subclouds.length, before.offline, timeoutMs)
   const revived = await props.fleet.everywhere('revive *')
   const revivedAt = Math.max(...revived.map((a) => a.atMs))
-  const up = await waitForAll(props, 'online', timeoutMs)
+  const up = await waitForAll(props, 'online', n, 0, timeoutMs)
   const spreadSeconds = Math.max(POLL_MS, down.allAt - down.firstAt) / 1000
   const updatesPerSecond = n / spreadSeconds
   const label = n.toLocaleString('en-US')
