@@ -44,17 +44,21 @@ export function describeError(
   if (error instanceof CliError) return { message: oneLine(error.message), exitCode: error.exitCode }
   if (isServiceError(error)) {
     const details = oneLine(error.details)
+    // The server's own refusals carry the error trailer; a transport failure of this CLI's link
+    // has none. An UNAVAILABLE with the trailer is the controller saying it cannot reach a
+    // subcloud, which must not read as this CLI failing to reach the controller.
+    const rule = readErrorDetail(error.metadata)?.code ?? ''
+    if (error.code === status.UNAVAILABLE && rule === '') {
+      const tls = server.tls
+      const handshake = describeTlsFailure(error, server.url, {
+        caFile: tls?.caFile,
+        certFile: tls?.certFile,
+        insecure: tls === undefined,
+      })
+      if (handshake !== undefined) return { message: handshake, exitCode: 1 }
+      return { message: `Unable to reach ${server.url}: ${unavailableReason(details)}`, exitCode: 1 }
+    }
     switch (error.code) {
-      case status.UNAVAILABLE: {
-        const tls = server.tls
-        const handshake = describeTlsFailure(error, server.url, {
-          caFile: tls?.caFile,
-          certFile: tls?.certFile,
-          insecure: tls === undefined,
-        })
-        if (handshake !== undefined) return { message: handshake, exitCode: 1 }
-        return { message: `Unable to reach ${server.url}: ${unavailableReason(details)}`, exitCode: 1 }
-      }
       case status.DEADLINE_EXCEEDED:
         return {
           message: `No answer from ${server.url} within ${server.timeoutMs / 1000} s (deadline exceeded)`,
@@ -66,7 +70,6 @@ export function describeError(
         return { message: 'Interrupted', exitCode: 1 }
       default: {
         // The trailer's stable rule code lets scripts match the rule without parsing prose.
-        const rule = readErrorDetail(error.metadata)?.code ?? ''
         const text = details === '' ? statusName(error.code) : details
         return { message: rule === '' || text.includes(rule) ? text : `${text} [${rule}]`, exitCode: 1 }
       }

@@ -50,6 +50,17 @@ DescribeError('describeError - a failed TLS handshake says why, in one line', ()
   )
 })
 
+DescribeError(
+  "describeError - the controller's UNAVAILABLE about a subcloud is its message, not ours",
+  () => {
+    const message = 'Subcloud subcloud1 cannot be reached: TLS handshake with [fd00::2]:50051 failed: ...'
+    const error = Object.assign(grpcError(status.UNAVAILABLE, message), {
+      metadata: errorDetailMetadata({ code: 'SUBCLOUD_UNAVAILABLE', category: 'unavailable', message }),
+    })
+    assert.equal(describeError(error, server), { message: `${message} [SUBCLOUD_UNAVAILABLE]`, exitCode: 1 })
+  },
+)
+
 DescribeError("describeError - PERMISSION_DENIED prints the server's message naming what is missing", () => {
   const message = "AddSubcloud needs the admin role; the client presented operator 'bob' (role reader)"
   assert.is(describeError(grpcError(status.PERMISSION_DENIED, message), server).message, message)

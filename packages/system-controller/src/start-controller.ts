@@ -138,6 +138,7 @@ export async function startController(
         '(also presented to agents); operators need the admin role to change things, reader to read',
     )
   }
+  const agentTls = transport.kind === 'tls' ? transport.files : undefined
   // With TLS, every call is checked against the identity of the client certificate; plaintext
   // (loopback, or --insecure) has no certificate to read and authorizes nothing.
   const authorize = <H extends object>(service: ServiceDefinition, handlers: H): H =>
@@ -195,6 +196,7 @@ export async function startController(
       epoch: own.epoch,
       log,
       ...(options.agentReachTimeoutMs === undefined ? {} : { reachTimeoutMs: options.agentReachTimeoutMs }),
+      tls: agentTls,
       onComplete: () => audit.refresh(),
     })
     cleanups.push(() => deploys.close())
@@ -212,7 +214,7 @@ export async function startController(
       platformService,
       authorize(
         platformService,
-        createPlatformRouter({ own: ownHandlers, store, channels, audit, log, errorLog }),
+        createPlatformRouter({ own: ownHandlers, store, channels, audit, log, errorLog, tls: agentTls }),
       ),
     )
     const geo = await startGeo({ config: config.geo, db, store, own, channels, audit, log })

@@ -168,7 +168,32 @@ test('DeployRunner - an agent that never answers ends in pre-bootstrap-failed', 
   await deploys.settled()
   const after = await store.findSubcloud('silent')
   assert.is(after?.deploy_status, 'pre-bootstrap-failed')
-  assert.match(after?.error_description ?? '', /did not answer within 500 ms/)
+  assert.match(after?.error_description ?? '', /did not answer within 500 ms$/)
+})
+
+test('DeployRunner - an agent that drops the connection at once is said to probably want TLS', async (ctx) => {
+  // What a TLS agent looks like to a controller dialling in plaintext: the socket closes before
+  // HTTP/2 starts.
+  const dropping = createServer((socket) => socket.destroy())
+  const address = await new Promise<string>((resolve) =>
+    dropping.listen(0, '127.0.0.1', () =>
+      resolve(`127.0.0.1:${(dropping.address() as { port: number }).port}`),
+    ),
+  )
+  try {
+    const { runner: deploys, store } = runner(ctx)
+    const sc = await store.insertSubcloud(row('tls-only', address, 5), ['platform'])
+    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+    await deploys.settled()
+    const after = await store.findSubcloud('tls-only')
+    assert.is(after?.deploy_status, 'pre-bootstrap-failed')
+    assert.match(
+      after?.error_description ?? '',
+      /did not answer within 500 ms: connection to 127\.0\.0\.1:\d+ closed before gRPC started: the server probably requires TLS/,
+    )
+  } finally {
+    dropping.close()
+  }
 })
 
 test('DeployRunner - close() interrupts a deploy in flight and records why', async (ctx) => {

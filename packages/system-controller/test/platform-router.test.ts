@@ -1,7 +1,7 @@
 import { Metadata, status } from '@grpc/grpc-js'
 import type { CallOptions, ServerUnaryCall, ServiceError } from '@grpc/grpc-js'
 import { REGION_METADATA_KEY } from '@dc/protos'
-import type { AgentClient, PlatformClient, PlatformHandlers } from '@dc/protos'
+import type { AgentClient, CaOnlyTlsFiles, PlatformClient, PlatformHandlers } from '@dc/protos'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createPlatformRouter } from '../src/services/platform-router.js'
@@ -29,7 +29,11 @@ interface Recorded {
   address: string
 }
 
-function fakes(subcloud: SubcloudRecord | undefined, answer: (method: string) => ServiceError | object) {
+function fakes(
+  subcloud: SubcloudRecord | undefined,
+  answer: (method: string) => ServiceError | object,
+  tls?: CaOnlyTlsFiles,
+) {
   const calls: Recorded[] = []
   const expected: [number, string][] = []
   const audited: [string, string][] = []
@@ -88,6 +92,7 @@ function fakes(subcloud: SubcloudRecord | undefined, answer: (method: string) =>
     },
     audit: { expectConfigHash: (name, hash) => void audited.push([name, hash]) },
     log: () => undefined,
+    tls,
   })
   return { router, calls, expected, audited, ownCalls }
 }
@@ -161,6 +166,28 @@ test("createPlatformRouter - the agent's failure comes back unchanged", async ()
   const { err } = await invoke(router, 'AddAddressPool', 'edge')
   assert.is(err, agentError)
   assert.equal(expected, [])
+})
+
+test("createPlatformRouter - the controller's own link failing is the subcloud unreachable, TLS explained", async () => {
+  const linkDown = Object.assign(new Error('down'), {
+    code: status.UNAVAILABLE,
+    details: 'No connection established. Last error: Error: self-signed certificate in certificate chain',
+    metadata: new Metadata(),
+  }) as ServiceError
+  const tls = {
+    caFile: '/etc/dc/ca.crt',
+    certFile: '/etc/dc/controller.crt',
+    keyFile: '/etc/dc/controller.key',
+  }
+  const { router } = fakes(record('edge'), () => linkDown, tls)
+  const { err } = await invoke(router, 'ListHosts', 'edge')
+  assert.is(err?.code, status.UNAVAILABLE)
+  assert.is(
+    err?.details,
+    'Subcloud edge cannot be reached: TLS handshake with [fd00:12::2]:50051 failed: ' +
+      "server certificate signed by unknown authority (no CA of this client's bundle signed it)",
+  )
+  assert.is(err?.metadata.get('dc-error-code')[0], 'SUBCLOUD_UNAVAILABLE', 'marked as the server speaking')
 })
 
 test('createPlatformRouter - unknown, undeployed and offline regions are refused with their reason', async () => {

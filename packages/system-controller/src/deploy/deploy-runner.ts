@@ -1,10 +1,12 @@
 import { Metadata } from '@grpc/grpc-js'
 import type {
   AgentClient,
+  CaOnlyTlsFiles,
   ClaimResponse__Output,
   DescribeResponse__Output,
   StateSummary__Output,
 } from '@dc/protos'
+import { agentHandshakeFailure } from '../adapters/describe-agent-link-failure.js'
 import type { DeployStatus } from '../deploy-status.js'
 import type { ControllerStore } from '../store/controller-store.js'
 import { describeGrpcError, unaryCall } from './unary-call.js'
@@ -37,6 +39,8 @@ export interface DeployRunnerOptions {
   readonly reachTimeoutMs?: number
   /** Deadline of each bootstrap RPC. @default 120000 */
   readonly callTimeoutMs?: number
+  /** The TLS files the channels dial agents with, to explain a refused handshake; none: plaintext. */
+  readonly tls?: CaOnlyTlsFiles | undefined
 }
 
 /** error_description holds at most this much (dcmanager's column size). */
@@ -176,10 +180,29 @@ export class DeployRunner {
       await waitForReady(this.#client(target), this.#deadline(timeoutMs), signal)
     } catch (err) {
       if (signal.aborted) throw err
+      const handshake = await this.#handshakeFailure(target, signal)
       throw new DeployFailure(
         'pre-bootstrap-failed',
-        `pre-bootstrap: the subcloud agent at ${target.primaryAddress} did not answer within ${timeoutMs} ms`,
+        `pre-bootstrap: the subcloud agent at ${target.primaryAddress} did not answer within ${timeoutMs} ms` +
+          (handshake === undefined ? '' : `: ${handshake}`),
       )
+    }
+  }
+
+  /**
+   * A channel that never became ready keeps no reason; one call on it fails with the last
+   * connection error, which tells a refused TLS handshake (an agent that does not trust this
+   * controller's CA, a certificate without the agent's address) from an agent that is not there.
+   */
+  async #handshakeFailure(target: DeployTarget, signal: AbortSignal): Promise<string | undefined> {
+    try {
+      await unaryCall<DescribeResponse__Output>(
+        (cb) => this.#client(target).Describe({}, new Metadata(), { deadline: this.#deadline(5_000) }, cb),
+        signal,
+      )
+      return undefined
+    } catch (err) {
+      return agentHandshakeFailure(err, target.primaryAddress, this.#options.tls)
     }
   }
 

@@ -1,4 +1,4 @@
-import { Metadata } from '@grpc/grpc-js'
+import { Metadata, status } from '@grpc/grpc-js'
 import type {
   CallOptions,
   ClientUnaryCall,
@@ -12,6 +12,7 @@ import { isReadOnlyMethod, requireDecoded } from '@dc/platform-service'
 import type { ErrorLogger } from '@dc/platform-service'
 import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import type {
+  CaOnlyTlsFiles,
   AgentClient,
   Alarm,
   DescribeResponse__Output,
@@ -19,6 +20,7 @@ import type {
   PlatformClient,
   PlatformHandlers,
 } from '@dc/protos'
+import { describeAgentLinkFailure } from '../adapters/describe-agent-link-failure.js'
 import type { Audit } from '../audit/index.js'
 import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'
 import { RegionNotFoundError, SubcloudUnavailableError } from '../errors.js'
@@ -42,6 +44,8 @@ export interface PlatformRouterOptions {
   readonly errorLog?: ErrorLogger
   /** Deadline of a forwarded call whose caller set none. @default 60000 */
   readonly defaultForwardTimeoutMs?: number
+  /** The TLS files the channels dial agents with, to explain a refused handshake; none: plaintext. */
+  readonly tls?: CaOnlyTlsFiles | undefined
 }
 
 type PlatformMethod = keyof PlatformHandlers & string
@@ -139,9 +143,18 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     >
     const fn = client[method]
     if (fn === undefined) throw new RegionNotFoundError(region)
-    const response = await unaryCall<unknown>((cb) =>
-      fn.call(client, request, new Metadata(), callOptions(call), cb),
-    )
+    let response: unknown
+    try {
+      response = await unaryCall<unknown>((cb) =>
+        fn.call(client, request, new Metadata(), callOptions(call), cb),
+      )
+    } catch (err) {
+      // UNAVAILABLE here is this controller's own link to the agent failing (agents never send it):
+      // passed back as it came, the operator's CLI would take it for its link to the controller.
+      if (!isServiceError(err) || err.code !== status.UNAVAILABLE) throw err
+      const reason = describeAgentLinkFailure(err, subcloud.bootstrap_address, options.tls)
+      throw new SubcloudUnavailableError(subcloud.name, reason, 'unavailable')
+    }
     // A change that went through is the configuration the controller now expects of the site.
     if (!isReadOnlyMethod(method)) await recordExpectedHash(subcloud, call)
     return response
