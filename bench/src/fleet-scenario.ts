@@ -109,7 +109,7 @@ async function runFleet(
     try {
       const addresses = fleet.subclouds.map((s) => s.primary)
       progress(`${label} subclouds: raw Watch streams and raw unary echo`)
-      const rawWatch = await rawWatchCost(addresses, HEARTBEAT_INTERVAL_MS, timing.rawWatchWindowMs)
+      const rawWatch = await rawWatchCost(addresses, HEARTBEAT_INTERVAL_MS, timing.rawWatchWindowMs, dir)
       const echo = await rawUnaryEcho(addresses, FAN_OUT_CALLS_PER_SUBCLOUD, FAN_OUT_PARALLELISM)
       const databaseUrl = await postgres.createDatabase(`controller_${n}`)
       const link = await startGeoLink(dir, PEER_LINK_ARGS)

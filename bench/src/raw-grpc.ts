@@ -1,8 +1,11 @@
 import { Client, Metadata, credentials } from '@grpc/grpc-js'
 import type { ChannelOptions, ClientReadableStream } from '@grpc/grpc-js'
+import { writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { parseHostPort } from '@dc/netmodel'
 import { loadProtos } from '@dc/protos'
 import type { AgentClient, WatchEvent__Output } from '@dc/protos'
+import { nodeEntryArgs, runChecked } from '@dc/test/support/index.js'
 import { forEachBounded } from './for-each-bounded.js'
 
 /**
@@ -76,7 +79,7 @@ export async function rawUnaryEcho(
 }
 
 export interface WatchCost {
-  /** CPU of this process while receiving, as a fraction of one core. */
+  /** CPU of the receiving process, as a fraction of one core. */
   readonly cpuShare: number
   /** Resident memory the open streams added, per stream. */
   readonly rssPerStreamBytes: number
@@ -84,17 +87,17 @@ export interface WatchCost {
 }
 
 /**
- * Raw audit: this process holds one `Watch` stream per address at `heartbeatIntervalMs`, on
- * controller-like channels, and does nothing with the events but count them; its CPU over
- * `windowMs` and the memory the streams added are what receiving heartbeats costs at the least.
+ * Holds one `Watch` stream per address at `heartbeatIntervalMs`, on controller-like channels, and
+ * does nothing with the events but count them; measures this process's CPU over `windowMs` and the
+ * memory the streams added (with `--expose-gc`, after a collection on each side).
  */
-export async function rawWatchCost(
+export async function measureWatchStreams(
   addresses: readonly string[],
   heartbeatIntervalMs: number,
   windowMs: number,
 ): Promise<WatchCost> {
   const Agent = loadProtos().dc.agent.v1.Agent
-  global.gc?.()
+  globalThis.gc?.()
   const rssBefore = process.memoryUsage().rss
   const clients: AgentClient[] = []
   const streams: ClientReadableStream<WatchEvent__Output>[] = []
@@ -123,7 +126,7 @@ export async function rawWatchCost(
     })
     // A few intervals for every stream to settle into its rhythm before measuring.
     await new Promise((r) => setTimeout(r, 3 * heartbeatIntervalMs))
-    global.gc?.()
+    globalThis.gc?.()
     const rssAfter = process.memoryUsage().rss
     const eventsBefore = events
     const cpuBefore = process.cpuUsage()
@@ -141,4 +144,25 @@ export async function rawWatchCost(
     for (const stream of streams) stream.cancel()
     for (const client of clients) client.close()
   }
+}
+
+/**
+ * Raw audit: {@link measureWatchStreams} in a process of its own (`raw-watch-child.ts`), which
+ * does nothing else, so its CPU and memory are those of receiving the heartbeats and nothing more.
+ */
+export async function rawWatchCost(
+  addresses: readonly string[],
+  heartbeatIntervalMs: number,
+  windowMs: number,
+  dir: string,
+): Promise<WatchCost> {
+  const file = join(dir, 'raw-watch-addresses.json')
+  await writeFile(file, JSON.stringify(addresses))
+  const child = resolve(import.meta.dirname, 'raw-watch-child.ts')
+  const { stdout } = await runChecked(
+    process.execPath,
+    ['--expose-gc', ...nodeEntryArgs(child), file, String(heartbeatIntervalMs), String(windowMs)],
+    { timeoutMs: 120_000 + windowMs + addresses.length * 10 },
+  )
+  return JSON.parse(stdout) as WatchCost
 }
