@@ -315,10 +315,15 @@ function cases(ctx: Ctx): RpcCase[] {
     {
       rpc: 'AddSubcloudPeerGroup',
       maySucceed: false,
-      requests: fc.record({
-        peer_group_name: text,
-        group_priority: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-      }),
+      // Invalid by construction now that peer groups exist: either the name breaks a rule or the
+      // priority is outside StarlingX's 0..65536; any other name and priority is a valid group.
+      requests: fc.oneof(
+        fc.record({
+          peer_group_name: fc.constantFrom('', 'none', 'None', '12345', ' '),
+          group_priority: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        }),
+        fc.record({ peer_group_name: text, group_priority: fc.integer({ min: 65_537, max: 2 ** 32 - 1 }) }),
+      ),
       invoke: (c, r, o, cb) => c.AddSubcloudPeerGroup(r, o, cb),
     },
     {
