@@ -197,7 +197,7 @@ export async function startController(
       log,
       ...(options.agentReachTimeoutMs === undefined ? {} : { reachTimeoutMs: options.agentReachTimeoutMs }),
       tls: agentTls,
-      onComplete: () => audit.refresh(),
+      onComplete: (target) => audit.refreshSubcloud(target.id),
     })
     cleanups.push(() => deploys.close())
 

@@ -38,6 +38,16 @@ NextAvailability('nextAvailability - the threshold is configurable', () => {
   assert.equal(run(online, ['miss', 'miss', 'miss'], 3).availability, 'offline')
 })
 
+NextAvailability(
+  'nextAvailability - unreachable (every quick re-open refused) is offline at once, the count at the threshold',
+  () => {
+    assert.equal(nextAvailability(online, 'unreachable', 2), { availability: 'offline', auditFailCount: 2 })
+    assert.equal(nextAvailability(online, 'unreachable', 3), { availability: 'offline', auditFailCount: 3 })
+    assert.equal(nextAvailability(offline, 'unreachable', 2), { availability: 'offline', auditFailCount: 8 })
+    assert.equal(run(online, ['unreachable', 'success']), { availability: 'online', auditFailCount: 0 })
+  },
+)
+
 NextAvailability('nextAvailability - the fail count is capped like StarlingX audit_fail_count', () => {
   const atCap = { availability: 'offline', auditFailCount: MAX_AUDIT_FAIL_COUNT } as const
   assert.is(MAX_AUDIT_FAIL_COUNT, 9999)

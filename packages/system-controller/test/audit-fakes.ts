@@ -84,6 +84,8 @@ export class FakeAuditStore implements AuditStore {
   readonly alarms = new Map<string, AlarmRaise>()
   readonly batches: (readonly SubcloudStatusUpdate[])[] = []
   loads = 0
+  /** What each load asked for: every subcloud, or these ids. */
+  readonly loadedIds: ('all' | number[])[] = []
   failWrites = false
 
   add(target: Partial<AuditTarget> & Pick<AuditTarget, 'subcloudId' | 'name'>): AuditTarget {
@@ -120,17 +122,24 @@ export class FakeAuditStore implements AuditStore {
     return [...this.alarms.values()].map((a) => `${a.region} ${a.alarmId} ${a.entityInstanceId}`).sort()
   }
 
-  loadAuditTargets(): Promise<AuditTarget[]> {
+  loadAuditTargets(_signal: AbortSignal, subcloudIds?: readonly number[]): Promise<AuditTarget[]> {
     this.loads += 1
+    this.loadedIds.push(subcloudIds === undefined ? 'all' : [...subcloudIds])
     return Promise.resolve(
-      [...this.rows.values()].map(({ target }) => ({
-        ...target,
-        activeAlarms: [...this.alarms.values()]
-          .filter(
-            (a) => a.entityInstanceId.startsWith(`subcloud=${target.name}`) || a.region === target.region,
-          )
-          .map(({ alarmId, region, entityInstanceId }): AlarmKey => ({ alarmId, region, entityInstanceId })),
-      })),
+      [...this.rows.values()]
+        .filter(({ target }) => subcloudIds === undefined || subcloudIds.includes(target.subcloudId))
+        .map(({ target }) => ({
+          ...target,
+          activeAlarms: [...this.alarms.values()]
+            .filter(
+              (a) => a.entityInstanceId.startsWith(`subcloud=${target.name}`) || a.region === target.region,
+            )
+            .map(({ alarmId, region, entityInstanceId }): AlarmKey => ({
+              alarmId,
+              region,
+              entityInstanceId,
+            })),
+        })),
     )
   }
 
@@ -222,11 +231,13 @@ export class FakeWatchCall extends Readable {
   }
 }
 
-/** A WatchChannels whose streams are FakeWatchCalls; `refuse` makes new streams fail at once. */
+/** A WatchChannels whose streams are FakeWatchCalls; `refuse` and `failWith` make new streams fail at once. */
 export class FakeChannels implements WatchChannels {
   readonly calls: FakeWatchCall[] = []
   readonly forgotten: string[] = []
   refuse = new Set<string>()
+  /** New streams of these names fail at once with this status code, as an agent refusing them. */
+  readonly failWith = new Map<string, grpcStatus>()
 
   agent(
     name: string,
@@ -240,6 +251,8 @@ export class FakeChannels implements WatchChannels {
           // grpc-js reports a refused connection asynchronously, as UNAVAILABLE.
           setImmediate(() => call.fail(grpcStatus.UNAVAILABLE, 'connect ECONNREFUSED'))
         }
+        const code = this.failWith.get(name)
+        if (code !== undefined) setImmediate(() => call.fail(code, 'refused by the agent'))
         return call as unknown as ClientReadableStream<WatchEvent__Output>
       },
     }

@@ -12,6 +12,9 @@ Defaults(
     assert.is(o.offlineAfterMisses, 2)
     assert.is(o.missGraceMs, 500)
     assert.is(o.flushIntervalMs, 500)
+    assert.is(o.quickReopenAttempts, 3)
+    assert.is(o.quickReopenDelayMs, 250)
+    assert.is(o.verdictFlushDelayMs, 25)
   },
 )
 
@@ -25,6 +28,8 @@ Defaults('auditOptionsWithDefaults - refuses non-integers, zero and contradictor
   assert.throws(() => auditOptionsWithDefaults({ offlineAfterMisses: 1.5 }), /offlineAfterMisses/)
   assert.throws(() => auditOptionsWithDefaults({ flushIntervalMs: Number.NaN }), /flushIntervalMs/)
   assert.throws(() => auditOptionsWithDefaults({ missGraceMs: -1 }), /missGraceMs/)
+  assert.throws(() => auditOptionsWithDefaults({ quickReopenAttempts: 0 }), /quickReopenAttempts/)
+  assert.is(auditOptionsWithDefaults({ verdictFlushDelayMs: 0 }).verdictFlushDelayMs, 0)
   assert.throws(
     () => auditOptionsWithDefaults({ reopenBackoffMs: 5000, maxReopenBackoffMs: 1000 }),
     /maxReopenBackoffMs/,

@@ -133,34 +133,104 @@ StartAudit(
   },
 )
 
+/** The `reopenInMs` of every stream-broken event so far. */
+function reopenDelays(ctx: Ctx): number[] {
+  return ctx.events.flatMap((e) => (e.type === 'stream-broken' ? [e.reopenInMs] : []))
+}
+
 StartAudit(
-  'startAudit - a killed agent goes offline within the misses, and back online with the alarm cleared',
+  'startAudit - a killed agent (every quick re-open refused) is offline at once, before any miss',
   async (ctx) => {
     ctx.store.add({ subcloudId: 1, name: 'sc1' })
     await start(ctx, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
     ctx.channels.last('sc1').status('hash-A')
     await beat(ctx, ['sc1'], 2000)
+    ctx.channels.last('sc1').heartbeat()
+    await settle()
     ctx.channels.refuse.add('sc1')
     ctx.channels.last('sc1').fail(14, 'Connection dropped')
-    await ctx.clock.advance(3000 + 500)
-    assert.is(ctx.store.row('sc1').target.availability, 'offline')
+    // Re-opened at once, then 250 ms and 500 ms later: three refusals are the verdict.
+    await ctx.clock.advance(499)
+    assert.is(ctx.audit?.snapshot()[0]?.availability, 'online', 'still inside the quick window')
+    await ctx.clock.advance(1 + 25)
+    assert.is(ctx.store.row('sc1').target.availability, 'offline', 'written within the verdict delay')
+    assert.is(ctx.store.row('sc1').target.auditFailCount, 2, 'raised to the threshold')
     assert.equal(ctx.store.alarmLines(), ['SystemController 280.001 subcloud=sc1'])
-    const attempts = ctx.channels.calls.length
-    assert.ok(attempts >= 4, `re-open attempts: ${attempts}`)
-    const broken = ctx.events
-      .filter((e) => e.type === 'stream-broken')
-      .map((e) => (e.type === 'stream-broken' ? e.reopenInMs : 0))
-    assert.equal(broken.slice(0, 4), [100, 200, 400, 400], 'exponential backoff, capped')
+    assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'unknown' })
+    assert.is(ctx.channels.calls.length, 4, 'the first stream and three quick attempts')
 
+    await ctx.clock.advance(1000)
+    assert.equal(reopenDelays(ctx).slice(0, 7), [0, 250, 250, 100, 200, 400, 400], 'then backoff, capped')
     ctx.channels.refuse.delete('sc1')
     await ctx.clock.advance(400)
     assert.is(ctx.channels.open('sc1').length, 1)
     ctx.channels.last('sc1').status('hash-A')
-    await ctx.clock.advance(500)
+    await ctx.clock.advance(25)
     assert.is(ctx.store.row('sc1').target.availability, 'online')
     assert.is(ctx.store.row('sc1').target.auditFailCount, 0)
     assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'in-sync' })
     assert.equal(ctx.store.alarmLines(), [])
+  },
+)
+
+StartAudit(
+  'startAudit - an agent back within the quick window (restarted, connection reset) never flaps',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1' })
+    await start(ctx)
+    ctx.channels.last('sc1').status('hash-A')
+    await beat(ctx, ['sc1'], 2000)
+    ctx.channels.last('sc1').heartbeat()
+    await settle()
+    ctx.channels.refuse.add('sc1')
+    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await ctx.clock.advance(300)
+    assert.is(ctx.channels.calls.length, 3, 'two attempts refused')
+    ctx.channels.refuse.delete('sc1')
+    await ctx.clock.advance(200)
+    assert.is(ctx.channels.open('sc1').length, 1, 'the third attempt is open')
+    ctx.channels.last('sc1').status('hash-A')
+    await beat(ctx, ['sc1'], 5000)
+    assert.not.ok(ctx.store.batches.flat().some((u) => u.availability === 'offline'))
+    assert.equal(
+      ctx.events
+        .filter((e) => e.type === 'availability-changed')
+        .map((e) => e.type === 'availability-changed' && e.availability),
+      ['online'],
+    )
+    assert.equal(ctx.store.alarmLines(), [])
+  },
+)
+
+StartAudit(
+  'startAudit - a re-open that fails otherwise than unreachable proves nothing: the misses decide',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1' })
+    await start(ctx, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
+    ctx.channels.last('sc1').status('hash-A')
+    await beat(ctx, ['sc1'], 2000)
+    ctx.channels.last('sc1').heartbeat()
+    await settle()
+    ctx.channels.failWith.set('sc1', 7) // PERMISSION_DENIED: something answered
+    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await ctx.clock.advance(1400)
+    assert.is(ctx.audit?.snapshot()[0]?.availability, 'online', 'no verdict from one answer')
+    assert.is(ctx.audit?.snapshot()[0]?.auditFailCount, 0)
+    await ctx.clock.advance(1700)
+    assert.is(ctx.store.row('sc1').target.availability, 'offline', 'two missed intervals')
+    assert.is(ctx.store.row('sc1').target.auditFailCount, 2)
+  },
+)
+
+StartAudit(
+  'startAudit - a subcloud whose agent is down at start goes offline from the quick attempts',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1', availability: 'online' })
+    ctx.channels.refuse.add('sc1')
+    await start(ctx)
+    await ctx.clock.advance(500 + 25)
+    assert.is(ctx.store.row('sc1').target.availability, 'offline')
+    assert.equal(ctx.store.alarmLines(), ['SystemController 280.001 subcloud=sc1'])
   },
 )
 
@@ -248,6 +318,58 @@ StartAudit('startAudit - refresh follows unmanage, address changes and deletes',
     audit.snapshot().map((s) => s.name),
     ['sc1'],
   )
+})
+
+StartAudit(
+  'startAudit - refreshSubcloud loads only the subclouds asked for: added, renamed, deleted',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1' })
+    ctx.store.add({ subcloudId: 2, name: 'sc2', deployStatus: 'bootstrapping' })
+    const audit = await start(ctx)
+    assert.equal(
+      audit.snapshot().map((s) => s.name),
+      ['sc1'],
+    )
+    ctx.store.update(2, { deployStatus: 'complete' })
+    await audit.refreshSubcloud(2)
+    assert.equal(ctx.store.loadedIds.at(-1), [2])
+    assert.equal(
+      audit.snapshot().map((s) => s.name),
+      ['sc1', 'sc2'],
+    )
+    assert.is(audit.snapshotOf('sc2')?.streaming, true)
+
+    ctx.store.update(2, { name: 'sc2-renamed' })
+    await audit.refreshSubcloud(2)
+    assert.equal(
+      audit.snapshot().map((s) => s.name),
+      ['sc1', 'sc2-renamed'],
+    )
+    assert.equal(ctx.channels.forgotten, ['sc2'], "the old name's channel is closed")
+    assert.equal(ctx.channels.open('sc2'), [])
+
+    ctx.store.rows.delete(2)
+    await audit.refreshSubcloud(2)
+    assert.equal(
+      audit.snapshot().map((s) => s.name),
+      ['sc1'],
+    )
+    assert.equal(ctx.channels.forgotten, ['sc2', 'sc2-renamed'])
+    assert.is(audit.snapshotOf('sc1')?.streaming, true, 'other subclouds untouched')
+    assert.is(ctx.channels.calls.filter((c) => c.name === 'sc1').length, 1)
+  },
+)
+
+StartAudit('startAudit - reloads asked for while one waits its turn share it', async (ctx) => {
+  for (let id = 1; id <= 4; id++) ctx.store.add({ subcloudId: id, name: `sc${id}` })
+  const audit = await start(ctx)
+  const loadsBefore = ctx.store.loads
+  await Promise.all([1, 2, 3, 4].map((id) => audit.refreshSubcloud(id)))
+  assert.is(ctx.store.loads, loadsBefore + 1, 'one load for four subclouds')
+  assert.equal(ctx.store.loadedIds.at(-1), [1, 2, 3, 4])
+  await Promise.all([audit.refresh(), audit.refresh(), audit.refresh()])
+  assert.is(ctx.store.loads, loadsBefore + 2, 'one full reload for three calls')
+  assert.equal(ctx.store.loadedIds.at(-1), 'all')
 })
 
 StartAudit('startAudit - a failed batch is kept and written at the next flush', async (ctx) => {

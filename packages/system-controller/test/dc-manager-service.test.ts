@@ -13,6 +13,7 @@ import {
   GeoObjectNotFoundError,
   InvalidFieldError,
   SubcloudGroupNameTakenError,
+  SubcloudAddRejectedError,
   SubcloudGroupNotEmptyError,
   SubcloudNameTakenError,
   SubcloudNotFoundError,
@@ -104,11 +105,11 @@ test.before(async (ctx) => {
       isRunning: () => false,
     },
     audit: {
-      refresh: () => {
+      refreshSubcloud: () => {
         ctx.refreshes++
         return Promise.resolve()
       },
-      snapshot: () => [],
+      snapshotOf: () => undefined,
     },
     channels,
     geo,
@@ -168,6 +169,46 @@ test('addSubcloud - creates the row unmanaged/offline/not-deployed and starts th
     ControllerError,
   )
   assert.is(ctx.started.length, 1, 'a refused add starts nothing')
+})
+
+test('addSubcloud - of concurrent adds over one range exactly one is written; its delete frees the range', async (ctx) => {
+  const { service, store } = svc(ctx)
+  const started = ctx.started.length
+  const outcomes = await Promise.allSettled(
+    ['race-a', 'race-b', 'race-c'].map((name) =>
+      service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(7, name) }),
+    ),
+  )
+  const won = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.name] : []))
+  assert.is(won.length, 1, 'one add wins')
+  for (const o of outcomes) {
+    if (o.status === 'rejected') {
+      assert.instance(o.reason, SubcloudAddRejectedError)
+      assert.equal(
+        (o.reason as SubcloudAddRejectedError).violations.map((v) => v.code),
+        ['FLEET_RANGE_OVERLAP'],
+      )
+    }
+  }
+  assert.equal(
+    ctx.started.slice(started).map((t) => t.name),
+    won,
+  )
+  const rows = (await store.listSubclouds()).filter((r) => r.name.startsWith('race-'))
+  assert.equal(
+    rows.map((r) => r.name),
+    won,
+  )
+  const winner = won[0] ?? ''
+  await store.mutateSubcloud(winner, () => ({ kind: 'update', set: { deploy_status: 'create-failed' } }))
+  await service.deleteSubcloud(winner)
+  const again = await service.addSubcloud({
+    bootstrap_address: '::1',
+    bootstrap_values_yaml: subcloudYaml(7, 'race-d'),
+  })
+  assert.is(again.name, 'race-d', 'the range is free once its holder is deleted')
+  await store.mutateSubcloud('race-d', () => ({ kind: 'update', set: { deploy_status: 'create-failed' } }))
+  await service.deleteSubcloud('race-d')
 })
 
 test('manageSubcloud - needs complete and online unless forced; unmanage resets sync', async (ctx) => {

@@ -21,8 +21,11 @@ interface FakeAgent {
   stop(): Promise<void>
 }
 
-/** An in-process Agent service on loopback that records what it is asked and may refuse Bootstrap. */
-async function fakeAgent(bootstrapError?: ServiceError): Promise<FakeAgent> {
+/**
+ * An in-process Agent service on loopback that records what it is asked and may refuse Bootstrap;
+ * with `gate`, each Bootstrap answers only once the promise it returns resolves.
+ */
+async function fakeAgent(bootstrapError?: ServiceError, gate?: () => Promise<void>): Promise<FakeAgent> {
   const seen: string[] = []
   const server = new Server()
   const handlers: Partial<AgentHandlers> = {
@@ -32,8 +35,10 @@ async function fakeAgent(bootstrapError?: ServiceError): Promise<FakeAgent> {
     },
     Bootstrap: (call, cb) => {
       seen.push(`Bootstrap ${call.request.epoch}`)
-      if (bootstrapError !== undefined) cb(bootstrapError)
-      else cb(null, { bootstrapped: true, config_hash: 'h1' })
+      void (gate?.() ?? Promise.resolve()).then(() => {
+        if (bootstrapError !== undefined) cb(bootstrapError)
+        else cb(null, { bootstrapped: true, config_hash: 'h1' })
+      })
     },
     Describe: (_call, cb) => {
       seen.push('Describe')
@@ -107,7 +112,11 @@ test.after(async (ctx) => {
   await rm(ctx.dir, { recursive: true, force: true })
 })
 
-function runner(ctx: Ctx, completed: string[] = []): { runner: DeployRunner; store: ControllerStore } {
+function runner(
+  ctx: Ctx,
+  completed: string[] = [],
+  maxConcurrentDeploys?: number,
+): { runner: DeployRunner; store: ControllerStore } {
   if (ctx.db === undefined) throw new Error('no database')
   const store = new ControllerStore(ctx.db)
   return {
@@ -118,6 +127,7 @@ function runner(ctx: Ctx, completed: string[] = []): { runner: DeployRunner; sto
       controllerId: 'controller-uuid',
       epoch: 3,
       reachTimeoutMs: 500,
+      ...(maxConcurrentDeploys === undefined ? {} : { maxConcurrentDeploys }),
       onComplete: (t) => {
         completed.push(t.name)
         return Promise.resolve()
@@ -205,6 +215,45 @@ test('DeployRunner - close() interrupts a deploy in flight and records why', asy
   assert.ok(after?.deploy_status.endsWith('-failed'), after?.deploy_status)
   assert.match(after?.error_description ?? '', /interrupted by a controller shutdown/)
   assert.not.ok(deploys.isRunning(sc.id))
+})
+
+test('DeployRunner - runs at most maxConcurrentDeploys at once; the others wait in not-deployed', async (ctx) => {
+  let inFlight = 0
+  let most = 0
+  const waiting: (() => void)[] = []
+  const agent = await fakeAgent(undefined, () => {
+    inFlight += 1
+    most = Math.max(most, inFlight)
+    return new Promise<void>((resolve) =>
+      waiting.push(() => {
+        inFlight -= 1
+        resolve()
+      }),
+    )
+  })
+  const completed: string[] = []
+  const { runner: deploys, store } = runner(ctx, completed, 2)
+  const ids: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const sc = await store.insertSubcloud(row(`bounded${i}`, agent.address, 20 + i), ['platform'])
+    ids.push(sc.id)
+    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+  }
+  while (waiting.length < 2) await new Promise((r) => setTimeout(r, 10))
+  const notDeployed = async (): Promise<number> =>
+    (await store.listSubclouds()).filter(
+      (r) => r.name.startsWith('bounded') && r.deploy_status === 'not-deployed',
+    ).length
+  assert.is(await notDeployed(), 3, 'two bootstrapping, three waiting their turn in not-deployed')
+  assert.ok(ids.every((id) => deploys.isRunning(id)))
+  while (completed.length < 5) {
+    waiting.shift()?.()
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  await deploys.settled()
+  assert.is(most, 2, 'never more than two in flight')
+  assert.equal(completed.sort(), ['bounded0', 'bounded1', 'bounded2', 'bounded3', 'bounded4'])
+  await agent.stop()
 })
 
 test.run()

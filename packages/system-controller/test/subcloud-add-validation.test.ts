@@ -4,6 +4,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { SubcloudAddRejectedError } from '../src/errors.js'
 import type { Violation } from '../src/errors.js'
+import { FleetRegistry } from '../src/onboarding/fleet-registry.js'
 import { validateSubcloudAdd } from '../src/onboarding/subcloud-add-validation.js'
 import type { AcceptedSubcloudAdd, SubcloudAddContext } from '../src/onboarding/subcloud-add-validation.js'
 import type { FleetEntry } from '../src/store/controller-store.js'
@@ -77,9 +78,12 @@ function yaml(values: Values): string {
 }
 
 function context(fleet: FleetEntry[] = [], names: string[] = []): SubcloudAddContext {
+  const registry = new FleetRegistry({
+    fleetEntries: (afterId = 0) => Promise.resolve(fleet.filter((e) => e.id > afterId)),
+  })
   return {
     controller: controllerState(),
-    fleet,
+    fleetClashes: (claim) => registry.clashes(claim),
     findGroupId: (ref) =>
       Promise.resolve(ref === 'Default' || ref === '1' ? 1 : ref === 'edge' ? 2 : undefined),
     subcloudNameExists: (name) => Promise.resolve(names.includes(name)),

@@ -23,7 +23,28 @@ export interface AuditOptions {
    */
   flushIntervalMs?: number
   /**
-   * First delay before re-opening a broken `Watch` stream; doubles per failed attempt.
+   * Attempts to re-open a `Watch` stream that broke: the first at once, the others
+   * {@link quickReopenDelayMs} apart. When the agent is unreachable (UNAVAILABLE: connection
+   * refused or reset) on every one of them, the subcloud goes offline at once instead of waiting
+   * for the missed heartbeats; an agent restarted within the window is never seen offline.
+   * @default 3
+   */
+  quickReopenAttempts?: number
+  /**
+   * Pause between two quick re-open attempts.
+   * @default 250
+   */
+  quickReopenDelayMs?: number
+  /**
+   * An availability verdict (online, offline) is written this soon instead of waiting for the
+   * next {@link flushIntervalMs}, so the list and 280.001 follow within a few tens of ms; every
+   * change pending by then shares the transaction.
+   * @default 25
+   */
+  verdictFlushDelayMs?: number
+  /**
+   * First delay before re-opening a `Watch` stream once the quick attempts are spent (or the
+   * stream failed for another reason than an unreachable agent); doubles per failed attempt.
    * @default 250
    */
   reopenBackoffMs?: number
@@ -57,13 +78,16 @@ export function auditOptionsWithDefaults(options: AuditOptions = {}): AuditOptio
     offlineAfterMisses: options.offlineAfterMisses ?? 2,
     missGraceMs: options.missGraceMs ?? Math.ceil(heartbeatIntervalMs / 2),
     flushIntervalMs: options.flushIntervalMs ?? 500,
+    quickReopenAttempts: options.quickReopenAttempts ?? 3,
+    quickReopenDelayMs: options.quickReopenDelayMs ?? 250,
+    verdictFlushDelayMs: options.verdictFlushDelayMs ?? 25,
     reopenBackoffMs: options.reopenBackoffMs ?? 250,
     maxReopenBackoffMs: options.maxReopenBackoffMs ?? 2000,
     outOfSyncGraceMs: options.outOfSyncGraceMs ?? 2000,
     slowWriteIntervalMs: options.slowWriteIntervalMs ?? 30_000,
   }
   for (const [key, value] of Object.entries(resolved)) {
-    const mayBeZero = key === 'missGraceMs' || key === 'outOfSyncGraceMs'
+    const mayBeZero = key === 'missGraceMs' || key === 'outOfSyncGraceMs' || key === 'verdictFlushDelayMs'
     if (!Number.isSafeInteger(value) || value < (mayBeZero ? 0 : 1)) {
       throw new TypeError(
         `audit option ${key} must be a ${mayBeZero ? 'non-negative' : 'positive'} integer, got ${value}`,

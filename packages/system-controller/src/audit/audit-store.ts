@@ -100,8 +100,11 @@ export interface SubcloudStatusUpdate {
 
 /** Storage port of the audit. */
 export interface AuditStore {
-  /** Every subcloud (any deploy state); the audit picks the ones it audits. */
-  loadAuditTargets(signal: AbortSignal): Promise<AuditTarget[]>
+  /**
+   * Every subcloud (any deploy state), or only those with an id in `subcloudIds` (ids without a
+   * row are left out); the audit picks the ones it audits.
+   */
+  loadAuditTargets(signal: AbortSignal, subcloudIds?: readonly number[]): Promise<AuditTarget[]>
   /**
    * Applies a batch of changes in ONE transaction: all or nothing. Updates for subclouds that no
    * longer exist are skipped, not errors. Raising an active key or clearing an absent one is a

@@ -12,6 +12,7 @@ import type {
 import { systemClock } from './clock.js'
 import type { Clock } from './clock.js'
 import { SubcloudAudit } from './subcloud-audit.js'
+import type { SubcloudAuditDeps } from './subcloud-audit.js'
 import { endpointStatuses, planStatusUpdate } from './status-update.js'
 import type { PlannedUpdate } from './status-update.js'
 import { aggregateSync } from './sync-status.js'
@@ -57,10 +58,16 @@ export interface SubcloudAuditSnapshot {
 /** A running audit. */
 export interface Audit {
   /**
-   * Reloads the targets from the store: call it after subcloud add (deploy complete), manage,
-   * unmanage, update of the address or delete. Streams open and close to match.
+   * Reloads every target from the store: streams open and close to match. Calls that arrive while
+   * a reload waits its turn share it. For a change to one subcloud, {@link refreshSubcloud} is
+   * far cheaper in a large fleet.
    */
   refresh(signal?: AbortSignal): Promise<void>
+  /**
+   * Reloads one subcloud (deploy complete, manage, unmanage, update of the address or name,
+   * delete); ids asked for while a reload waits its turn are loaded together.
+   */
+  refreshSubcloud(subcloudId: number, signal?: AbortSignal): Promise<void>
   /**
    * Tells the audit the hash the controller now expects, right after it pushed a change, so the
    * agent's next status is judged against it without a reload. The caller persists it too.
@@ -68,6 +75,8 @@ export interface Audit {
   expectConfigHash(name: string, configHash: string): void
   /** Audited subclouds, sorted by name. */
   snapshot(): SubcloudAuditSnapshot[]
+  /** The audit's view of subcloud `name`; undefined when it is not audited. */
+  snapshotOf(name: string): SubcloudAuditSnapshot | undefined
   /** Ends every stream and timer, then writes what is still pending. Idempotent. */
   stop(): Promise<void>
 }
@@ -75,60 +84,103 @@ export interface Audit {
 /** How long stop() gives the final write: long enough for a busy store, short enough for Ctrl-C. */
 const FINAL_FLUSH_TIMEOUT_MS = 5000
 
+/** Settles like `promise`, or rejects as soon as `signal` aborts (the shared work goes on). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason as Error)
+      return
+    }
+    const onAbort = (): void => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** Which subclouds a load covers: all of them, or these ids. */
+type LoadScope = 'all' | ReadonlySet<number>
+
 class AuditImpl implements Audit {
-  private readonly subclouds = new Map<string, SubcloudAudit>()
+  private readonly byId = new Map<number, SubcloudAudit>()
+  private readonly byName = new Map<string, SubcloudAudit>()
   private readonly dirty = new Set<SubcloudAudit>()
-  // Names the audit opened channels for, so that it forgets only its own once a subcloud is gone.
-  private readonly channelNames = new Set<string>()
+  // Channels the audit opened, by subcloud id, so that it forgets only its own once a subcloud is gone.
+  private readonly channelNames = new Map<number, string>()
   private readonly lifetime = new AbortController()
   private readonly options: AuditOptionsWithDefaults
   private readonly clock: Clock
-  // Refreshes and flushes run one at a time so that a reload never interleaves with a write
+  private readonly subcloudDeps: SubcloudAuditDeps
+  // Reloads and flushes run one at a time so that a reload never interleaves with a write
   // whose outcome it would overwrite.
   private tail: Promise<unknown> = Promise.resolve()
+  private pendingFullLoad: Promise<void> | undefined
+  private pendingIds = new Set<number>()
+  private pendingIdsLoad: Promise<void> | undefined
   private cancelFlush: (() => void) | undefined
+  private flushDueAt = 0
   private stopping: Promise<void> | undefined
 
   constructor(private readonly params: StartAuditParams) {
     this.options = auditOptionsWithDefaults(params.options)
     this.clock = params.clock ?? systemClock
+    // One set of collaborators for every subcloud: the audit of 10,000 keeps no closures per site.
+    this.subcloudDeps = {
+      channels: params.channels,
+      clock: this.clock,
+      options: this.options,
+      onDirty: (a) => this.markDirty(a, false),
+      onAvailabilityChanged: (a) => {
+        this.markDirty(a, true)
+        this.emit({
+          type: 'availability-changed',
+          name: a.target.name,
+          availability: a.live.availability,
+          auditFailCount: a.live.auditFailCount,
+        })
+      },
+      onStreamBroken: (a, error, reopenInMs) =>
+        this.emit({ type: 'stream-broken', name: a.target.name, error, reopenInMs }),
+    }
   }
 
   refresh(signal?: AbortSignal): Promise<void> {
-    return this.serialized(async () => {
-      if (this.stopping) throw new Error('audit stopped')
-      const targets = await this.params.store.loadAuditTargets(this.withLifetime(signal))
-      if (this.stopping) return
-      this.applyTargets(targets)
+    if (this.stopping) return Promise.reject(new Error('audit stopped'))
+    this.pendingFullLoad ??= this.serialized(async () => {
+      // Taken off before loading: a change made from now on may be missed by this load.
+      this.pendingFullLoad = undefined
+      await this.load('all')
     })
+    return abortable(this.pendingFullLoad, signal)
+  }
+
+  refreshSubcloud(subcloudId: number, signal?: AbortSignal): Promise<void> {
+    if (this.stopping) return Promise.reject(new Error('audit stopped'))
+    this.pendingIds.add(subcloudId)
+    this.pendingIdsLoad ??= this.serialized(async () => {
+      const ids = this.pendingIds
+      this.pendingIds = new Set()
+      this.pendingIdsLoad = undefined
+      await this.load(ids)
+    })
+    return abortable(this.pendingIdsLoad, signal)
   }
 
   expectConfigHash(name: string, configHash: string): void {
-    const audit = this.subclouds.get(name)
+    const audit = this.byName.get(name)
     if (audit === undefined || this.stopping) return
     audit.expect(configHash)
   }
 
   snapshot(): SubcloudAuditSnapshot[] {
-    return [...this.subclouds.values()]
-      .map((audit): SubcloudAuditSnapshot => {
-        const endpoints = endpointStatuses(audit.target, audit.live, audit.persisted, {
-          now: this.clock.now(),
-          outOfSyncGraceMs: this.options.outOfSyncGraceMs,
-        })
-        return {
-          name: audit.target.name,
-          availability: audit.live.availability,
-          auditFailCount: audit.live.auditFailCount,
-          endpoints,
-          sync: aggregateSync(Object.values(endpoints)),
-          expectedConfigHash: audit.target.expectedConfigHash,
-          reportedConfigHash: audit.live.reportedConfigHash,
-          lastHeartbeatAt: audit.live.lastHeartbeatAt,
-          streaming: audit.streaming,
-        }
-      })
+    return [...this.byName.values()]
+      .map((audit) => this.snapshotOfAudit(audit))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  }
+
+  snapshotOf(name: string): SubcloudAuditSnapshot | undefined {
+    const audit = this.byName.get(name)
+    return audit === undefined ? undefined : this.snapshotOfAudit(audit)
   }
 
   stop(): Promise<void> {
@@ -136,16 +188,30 @@ class AuditImpl implements Audit {
     return this.stopping
   }
 
+  private snapshotOfAudit(audit: SubcloudAudit): SubcloudAuditSnapshot {
+    const endpoints = endpointStatuses(audit.target, audit.live, audit.persisted, {
+      now: this.clock.now(),
+      outOfSyncGraceMs: this.options.outOfSyncGraceMs,
+    })
+    return {
+      name: audit.target.name,
+      availability: audit.live.availability,
+      auditFailCount: audit.live.auditFailCount,
+      endpoints,
+      sync: aggregateSync(Object.values(endpoints)),
+      expectedConfigHash: audit.target.expectedConfigHash,
+      reportedConfigHash: audit.live.reportedConfigHash,
+      lastHeartbeatAt: audit.live.lastHeartbeatAt,
+      streaming: audit.streaming,
+    }
+  }
+
   private async shutDown(): Promise<void> {
     this.cancelFlush?.()
     this.cancelFlush = undefined
-    for (const audit of this.subclouds.values()) audit.close()
+    for (const audit of this.byId.values()) audit.close()
     await this.serialized(() => this.flush(AbortSignal.timeout(FINAL_FLUSH_TIMEOUT_MS))).catch(() => {})
     this.lifetime.abort(new Error('audit stopped'))
-  }
-
-  private withLifetime(signal: AbortSignal | undefined): AbortSignal {
-    return signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -154,61 +220,90 @@ class AuditImpl implements Audit {
     return run
   }
 
-  private applyTargets(targets: readonly AuditTarget[]): void {
-    const audited = new Map<string, AuditTarget>()
-    for (const target of targets) if (isAudited(target)) audited.set(target.name, target)
-    for (const [name, audit] of this.subclouds) {
-      const target = audited.get(name)
-      // A different id under the same name is a deleted and re-added subcloud: start afresh.
-      if (target === undefined || target.subcloudId !== audit.target.subcloudId) this.drop(name, audit)
+  private async load(scope: LoadScope): Promise<void> {
+    if (this.stopping) throw new Error('audit stopped')
+    const signal = this.lifetime.signal
+    const targets = await (scope === 'all'
+      ? this.params.store.loadAuditTargets(signal)
+      : this.params.store.loadAuditTargets(signal, [...scope]))
+    if (this.stopping) return
+    this.applyTargets(targets, scope)
+  }
+
+  /**
+   * Makes the audits within `scope` match `targets`, the store's rows within it. A scoped load
+   * touches only its own ids, so reloading one subcloud costs the same in a fleet of 10,000.
+   */
+  private applyTargets(targets: readonly AuditTarget[], scope: LoadScope): void {
+    const loaded = new Map<number, AuditTarget>()
+    const loadedNames = new Set<string>()
+    for (const target of targets) {
+      loaded.set(target.subcloudId, target)
+      loadedNames.add(target.name)
     }
-    for (const [name, target] of audited) {
-      const existing = this.subclouds.get(name)
+    const scopeIds =
+      scope === 'all' ? [...new Set([...this.byId.keys(), ...this.channelNames.keys()])] : [...scope]
+    for (const id of scopeIds) {
+      const audit = this.byId.get(id)
+      if (audit === undefined) continue
+      const target = loaded.get(id)
+      // Renamed, or no longer audited (deleted, or in a deploy state without an agent to watch).
+      if (target === undefined || !isAudited(target) || target.name !== audit.target.name) this.drop(audit)
+    }
+    for (const target of targets) {
+      if (!isAudited(target)) continue
+      const existing = this.byId.get(target.subcloudId)
       if (existing) {
         existing.retarget(target)
         continue
       }
-      const audit = new SubcloudAudit(target, {
-        channels: this.params.channels,
-        clock: this.clock,
-        options: this.options,
-        onDirty: (a) => this.markDirty(a),
-        onAvailabilityChanged: (a) =>
-          this.emit({
-            type: 'availability-changed',
-            name: a.target.name,
-            availability: a.live.availability,
-            auditFailCount: a.live.auditFailCount,
-          }),
-        onStreamBroken: (a, error, reopenInMs) =>
-          this.emit({ type: 'stream-broken', name: a.target.name, error, reopenInMs }),
-      })
-      this.subclouds.set(name, audit)
+      // The name still held by another id: that subcloud was deleted and this one added since.
+      const stale = this.byName.get(target.name)
+      if (stale !== undefined) this.drop(stale)
+      const audit = new SubcloudAudit(target, this.subcloudDeps)
+      this.byId.set(target.subcloudId, audit)
+      this.byName.set(target.name, audit)
       audit.start()
       // Reconciles what was stored with what the audit derives (alarms of an unmanaged subcloud, ...).
-      this.markDirty(audit)
+      this.markDirty(audit, false)
     }
-    const names = new Set(targets.map((t) => t.name))
-    for (const name of [...this.channelNames]) {
-      if (!names.has(name)) {
-        this.params.channels.forget(name)
-        this.channelNames.delete(name)
-      }
+    for (const id of scopeIds) {
+      const name = this.channelNames.get(id)
+      if (name === undefined || loaded.get(id)?.name === name) continue
+      this.channelNames.delete(id)
+      if (!loadedNames.has(name)) this.params.channels.forget(name)
     }
-    for (const name of audited.keys()) this.channelNames.add(name)
+    for (const target of targets) {
+      if (this.byId.has(target.subcloudId)) this.channelNames.set(target.subcloudId, target.name)
+    }
   }
 
-  private drop(name: string, audit: SubcloudAudit): void {
+  private drop(audit: SubcloudAudit): void {
     audit.close()
-    this.subclouds.delete(name)
+    this.byId.delete(audit.target.subcloudId)
+    if (this.byName.get(audit.target.name) === audit) this.byName.delete(audit.target.name)
     this.dirty.delete(audit)
   }
 
-  private markDirty(audit: SubcloudAudit): void {
+  private isCurrent(audit: SubcloudAudit): boolean {
+    return this.byId.get(audit.target.subcloudId) === audit
+  }
+
+  /**
+   * Queues `audit` for the next batched write: within `flushIntervalMs`, or within
+   * `verdictFlushDelayMs` for an availability verdict, whichever timer is due first.
+   */
+  private markDirty(audit: SubcloudAudit, verdict: boolean): void {
     if (this.stopping) return
     this.dirty.add(audit)
-    if (this.cancelFlush !== undefined) return
-    this.cancelFlush = this.clock.setTimer(this.options.flushIntervalMs, () => {
+    const delayMs = verdict ? this.options.verdictFlushDelayMs : this.options.flushIntervalMs
+    const dueAt = this.clock.now() + delayMs
+    if (this.cancelFlush !== undefined) {
+      if (this.flushDueAt <= dueAt) return
+      this.cancelFlush()
+    }
+    this.flushDueAt = dueAt
+    this.cancelFlush = this.clock.setTimer(delayMs, () => {
       this.cancelFlush = undefined
       void this.serialized(() => this.flush(this.lifetime.signal)).catch((error: unknown) =>
         this.emit({ type: 'batch-failed', error, updates: [] }),
@@ -231,8 +326,7 @@ class AuditImpl implements Audit {
     } catch (error) {
       // Nothing was written (one transaction): the same changes are planned again next time.
       this.emit({ type: 'batch-failed', error, updates })
-      for (const { audit } of planned)
-        if (this.subclouds.get(audit.target.name) === audit) this.markDirty(audit)
+      for (const { audit } of planned) if (this.isCurrent(audit)) this.markDirty(audit, false)
       return
     }
     for (const { audit, plan } of planned) audit.persisted = plan.next
@@ -255,7 +349,7 @@ class AuditImpl implements Audit {
  *
  * @example
  * const audit = await startAudit({ store, channels, options: { heartbeatIntervalMs: 1000 }, signal })
- * await audit.refresh() // after subcloud add / manage / unmanage / delete
+ * await audit.refreshSubcloud(id) // after one subcloud's deploy completes, manage, unmanage, delete
  * await audit.stop()
  */
 export async function startAudit(params: StartAuditParams): Promise<Audit> {

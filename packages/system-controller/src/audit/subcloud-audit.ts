@@ -1,3 +1,4 @@
+import { status as grpcStatus } from '@grpc/grpc-js'
 import type { ClientReadableStream } from '@grpc/grpc-js'
 import type { WatchEvent__Output } from '@dc/protos'
 import type { AuditOptionsWithDefaults } from './audit-options.js'
@@ -24,6 +25,11 @@ export interface SubcloudAuditDeps {
  * One subcloud's `Watch` stream, miss timer and live status. Every message is a success; one
  * heartbeat interval (plus grace) without any message is a miss, whether the stream is open but
  * silent, broken, or being re-opened.
+ *
+ * A stream that breaks is re-opened at once, then up to `quickReopenAttempts` times in all,
+ * `quickReopenDelayMs` apart. If the agent is unreachable (UNAVAILABLE before any message) on
+ * every attempt, the subcloud is `unreachable`: offline without waiting for the misses. Once the
+ * quick attempts are spent, or after any other failure, re-opening backs off exponentially.
  */
 export class SubcloudAudit {
   target: AuditTarget
@@ -31,6 +37,11 @@ export class SubcloudAudit {
   persisted: PersistedStatus
   private call: ClientReadableStream<WatchEvent__Output> | undefined
   private reopenAttempts = 0
+  /**
+   * Refused quick attempts so far since the stream last broke, or undefined outside a quick
+   * sequence (a message arrived, or the sequence ended in a verdict or an inconclusive failure).
+   */
+  private refusedQuickAttempts: number | undefined = 0
   private cancelReopen: (() => void) | undefined
   private cancelMissTimer: (() => void) | undefined
   private cancelSyncRecheck: (() => void) | undefined
@@ -74,6 +85,7 @@ export class SubcloudAudit {
       this.closeStream()
       this.clearReopen()
       this.reopenAttempts = 0
+      this.refusedQuickAttempts = 0
       this.open()
     }
     this.deps.onDirty(this)
@@ -110,24 +122,27 @@ export class SubcloudAudit {
         .agent(this.target.name, this.target.primaryAddress)
         .Watch({ heartbeat_interval_ms: this.deps.options.heartbeatIntervalMs })
     } catch (error) {
-      this.broken(error instanceof Error ? error : new Error(String(error)))
+      this.broken(error instanceof Error ? error : new Error(String(error)), false)
       return
     }
     this.call = call
+    let delivered = false
     call.on('data', (event: WatchEvent__Output) => {
-      if (this.call === call) this.onMessage(event)
+      if (this.call !== call) return
+      delivered = true
+      this.onMessage(event)
     })
     // grpc-js may report a failed stream with both 'error' and 'end': the identity check makes
     // the first one win and ignores everything from a stream already replaced or cancelled.
     call.on('error', (error: Error) => {
       if (this.call !== call) return
       this.call = undefined
-      this.broken(error)
+      this.broken(error, delivered)
     })
     call.on('end', () => {
       if (this.call !== call) return
       this.call = undefined
-      this.broken(undefined)
+      this.broken(undefined, delivered)
     })
   }
 
@@ -142,12 +157,36 @@ export class SubcloudAudit {
     this.cancelReopen = undefined
   }
 
-  private broken(error: Error | undefined): void {
+  /** `delivered`: the call had brought at least one message, so it was a working stream. */
+  private broken(error: Error | undefined, delivered: boolean): void {
     if (this.closed) return
+    this.clearReopen()
+    if (delivered) {
+      this.refusedQuickAttempts = 0
+      this.reopenIn(0, error)
+      return
+    }
+    const { quickReopenAttempts, quickReopenDelayMs } = this.deps.options
+    if (this.refusedQuickAttempts !== undefined && isUnreachable(error)) {
+      this.refusedQuickAttempts += 1
+      if (this.refusedQuickAttempts < quickReopenAttempts) {
+        this.reopenIn(quickReopenDelayMs, error)
+        return
+      }
+      this.refusedQuickAttempts = undefined
+      this.record('unreachable', this.live)
+    } else {
+      // Another failure (the agent answered with an error, or the stream ended cleanly) proves
+      // nothing about reachability: the misses decide.
+      this.refusedQuickAttempts = undefined
+    }
     const { reopenBackoffMs, maxReopenBackoffMs } = this.deps.options
     const delayMs = Math.min(reopenBackoffMs * 2 ** Math.min(this.reopenAttempts, 30), maxReopenBackoffMs)
     this.reopenAttempts += 1
-    this.clearReopen()
+    this.reopenIn(delayMs, error)
+  }
+
+  private reopenIn(delayMs: number, error: Error | undefined): void {
     this.cancelReopen = this.deps.clock.setTimer(delayMs, () => {
       this.cancelReopen = undefined
       this.open()
@@ -159,6 +198,7 @@ export class SubcloudAudit {
     const now = this.deps.clock.now()
     this.lastAliveAt = now
     this.reopenAttempts = 0
+    this.refusedQuickAttempts = undefined
     let live: LiveStatus = { ...this.live, lastHeartbeatAt: now }
     if (event.event === 'status' && event.status) {
       live = {
@@ -228,4 +268,9 @@ export class SubcloudAudit {
     }
     return this.deps.clock.now() - this.persisted.slowWrittenAt >= this.deps.options.slowWriteIntervalMs
   }
+}
+
+/** grpc-js reports a refused, reset or unroutable connection as UNAVAILABLE before any message. */
+function isUnreachable(error: Error | undefined): boolean {
+  return (error as { code?: unknown } | undefined)?.code === grpcStatus.UNAVAILABLE
 }

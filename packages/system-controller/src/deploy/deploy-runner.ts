@@ -9,6 +9,7 @@ import type {
 import { agentHandshakeFailure } from '../adapters/describe-agent-link-failure.js'
 import type { DeployStatus } from '../deploy-status.js'
 import type { ControllerStore } from '../store/controller-store.js'
+import type { SubcloudUpdate } from '../store/schema.js'
 import { describeGrpcError, unaryCall } from './unary-call.js'
 
 /** The part of the agent channel pool a deploy needs. */
@@ -39,6 +40,12 @@ export interface DeployRunnerOptions {
   readonly reachTimeoutMs?: number
   /** Deadline of each bootstrap RPC. @default 120000 */
   readonly callTimeoutMs?: number
+  /**
+   * Deploys running at once; the others wait their turn in `not-deployed`. Bounds the agent
+   * connections being set up and the database writes in flight when thousands are added at once.
+   * @default 64
+   */
+  readonly maxConcurrentDeploys?: number
   /** The TLS files the channels dial agents with, to explain a refused handshake; none: plaintext. */
   readonly tls?: CaOnlyTlsFiles | undefined
 }
@@ -78,12 +85,14 @@ export class DeployRunner {
   readonly #options: DeployRunnerOptions
   readonly #running = new Map<number, Promise<void>>()
   readonly #lifetime = new AbortController()
+  #active = 0
+  readonly #waiting: (() => void)[] = []
 
   constructor(options: DeployRunnerOptions) {
     this.#options = options
   }
 
-  /** Whether a deploy of subcloud `id` is in flight in this process. */
+  /** Whether a deploy of subcloud `id` is in flight (or waiting its turn) in this process. */
   isRunning(id: number): boolean {
     return this.#running.has(id)
   }
@@ -91,12 +100,32 @@ export class DeployRunner {
   /** Start the deploy; `bootstrapYaml` carries the secrets and lives only in memory. */
   start(target: DeployTarget, bootstrapYaml: string): void {
     if (this.#lifetime.signal.aborted || this.#running.has(target.id)) return
-    const run = this.#deploy(target, bootstrapYaml, this.#lifetime.signal)
+    const run = this.#turn()
+      .then(() => this.#deploy(target, bootstrapYaml, this.#lifetime.signal))
       .catch((err: unknown) =>
         this.#log(`deploy of ${target.name}: unexpected failure: ${describeGrpcError(err)}`),
       )
-      .finally(() => this.#running.delete(target.id))
+      .finally(() => {
+        this.#running.delete(target.id)
+        this.#endTurn()
+      })
     this.#running.set(target.id, run)
+  }
+
+  /** Resolves when this deploy may run: at once below the limit, else when one ends. */
+  #turn(): Promise<void> {
+    if (this.#active < (this.#options.maxConcurrentDeploys ?? 64) || this.#lifetime.signal.aborted) {
+      this.#active += 1
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve))
+  }
+
+  #endTurn(): void {
+    const next = this.#waiting.shift()
+    // The slot passes straight to the next deploy waiting; otherwise it is free.
+    if (next !== undefined) next()
+    else this.#active -= 1
   }
 
   /** Wait for every deploy in flight (tests and shutdown). */
@@ -107,6 +136,11 @@ export class DeployRunner {
   /** Abort every deploy in flight; each ends in its phase's failure state ("interrupted ..."). */
   async close(): Promise<void> {
     this.#lifetime.abort(new Error('controller shutting down'))
+    // Those still waiting run now, and stop at their first step with "interrupted".
+    for (const next of this.#waiting.splice(0)) {
+      this.#active += 1
+      next()
+    }
     await this.settled()
   }
 
@@ -114,8 +148,13 @@ export class DeployRunner {
     this.#options.log?.(line)
   }
 
-  async #step(target: DeployTarget, from: DeployStatus, to: DeployStatus): Promise<boolean> {
-    const moved = await this.#options.store.transitionDeploy(target.id, [from], to)
+  async #step(
+    target: DeployTarget,
+    from: DeployStatus,
+    to: DeployStatus,
+    extra: SubcloudUpdate = {},
+  ): Promise<boolean> {
+    const moved = await this.#options.store.transitionDeploy(target.id, [from], to, extra)
     if (moved) this.#log(`subcloud ${target.name}: ${to}`)
     return moved
   }
@@ -131,16 +170,24 @@ export class DeployRunner {
       'bootstrap-complete': 'bootstrap-failed',
     }
     try {
+      let expectedHash: string | undefined
       const path: [DeployStatus, () => Promise<void>][] = [
         ['creating', () => Promise.resolve()],
         ['create-complete', () => Promise.resolve()],
         ['pre-bootstrap', () => this.#reach(target, signal)],
         ['bootstrapping', () => this.#bootstrap(target, bootstrapYaml, signal)],
-        ['bootstrap-complete', () => this.#recordExpectedHash(target, signal)],
+        [
+          'bootstrap-complete',
+          async () => {
+            expectedHash = await this.#reportedHash(target, signal)
+          },
+        ],
         ['complete', () => Promise.resolve()],
       ]
       for (const [next, work] of path) {
-        if (!(await this.#step(target, phase, next))) return
+        // The expected hash is written with `complete`, so a complete subcloud always has one.
+        const extra = next === 'complete' ? { expected_config_hash: expectedHash ?? null } : {}
+        if (!(await this.#step(target, phase, next, extra))) return
         phase = next
         signal.throwIfAborted()
         await work()
@@ -234,7 +281,7 @@ export class DeployRunner {
   }
 
   /** bootstrap-complete: what the agent now reports is the configuration the controller expects. */
-  async #recordExpectedHash(target: DeployTarget, signal: AbortSignal): Promise<void> {
+  async #reportedHash(target: DeployTarget, signal: AbortSignal): Promise<string> {
     const client = this.#client(target)
     try {
       const deadline = this.#deadline(this.#options.callTimeoutMs ?? 120_000)
@@ -245,7 +292,7 @@ export class DeployRunner {
       if (!described.bootstrapped || described.config_hash === '') {
         throw new Error('the agent reports no bootstrapped system')
       }
-      await this.#options.store.setExpectedConfigHash(target.id, described.config_hash)
+      return described.config_hash
     } catch (err) {
       if (signal.aborted) throw err
       throw new DeployFailure('bootstrap-failed', `bootstrap-complete: ${describeGrpcError(err)}`)

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import {
   BOOTSTRAP_SECRET_KEYS,
-  FleetIndex,
   IpRange,
   checkSubcloudCompatibility,
   familyOf,
   formatHostPort,
   parseBootstrapValues,
-  parseCidr,
   parseHostPort,
-  parseIp,
   redactBootstrapValues,
   subcloudFleetRanges,
 } from '@dc/netmodel'
@@ -18,8 +15,8 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { DEFAULT_AGENT_PORT } from '../config.js'
 import { SubcloudAddRejectedError } from '../errors.js'
 import type { Violation, ViolationKind } from '../errors.js'
-import type { FleetEntry } from '../store/controller-store.js'
 import type { NewSubcloud } from '../store/schema.js'
+import type { FleetClaim, FleetClashes } from './fleet-registry.js'
 import { checkSubcloudName } from './subcloud-name.js'
 
 /** The `subcloud add` request, as the DcManager service receives it. */
@@ -36,8 +33,8 @@ export interface SubcloudAddRequest {
 /** What validation reads from the controller and its store. */
 export interface SubcloudAddContext {
   readonly controller: SystemState
-  /** Every existing subcloud's stored primary management (or admin) range. */
-  readonly fleet: readonly FleetEntry[]
+  /** Existing subclouds whose stored range or management subnet the new one would clash with. */
+  fleetClashes(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>): Promise<FleetClashes>
   /** Resolve `--group` (name or id); undefined when there is no such group. */
   findGroupId(ref: string): Promise<number | undefined>
   subcloudNameExists(name: string): Promise<boolean>
@@ -50,6 +47,8 @@ export interface AcceptedSubcloudAdd {
   readonly bootstrapYaml: string
   readonly values: BootstrapValues
   readonly warnings: readonly string[]
+  /** What the subcloud takes in the fleet: reserve it before inserting the row. */
+  readonly claim: FleetClaim
 }
 
 /** Upper bound on the values file: far above any real `localhost.yml`, small enough to parse at once. */
@@ -159,20 +158,10 @@ function checkDcmanagerSubnets(values: BootstrapValues, out: ViolationList): voi
   }
 }
 
-/** The stored range of an existing subcloud, as netmodel's fleet index takes it. */
-function fleetRange(entry: FleetEntry): IpRange[] {
-  try {
-    const start = parseIp(entry.managementStart)
-    const end = parseIp(entry.managementEnd)
-    return start.family === end.family ? [new IpRange(start, end)] : []
-  } catch {
-    return []
-  }
-}
-
-function checkFleet(values: BootstrapValues, fleet: readonly FleetEntry[], out: ViolationList): void {
-  const index = FleetIndex.from(fleet.map((e) => ({ owner: e.name, ranges: fleetRange(e) })))
-  for (const conflict of index.conflicts(subcloudFleetRanges(values))) {
+/** The fleet rules' violations (spec 2.3) for a subcloud with `values` that clashes as `clashes` says. */
+export function fleetViolations(values: BootstrapValues, clashes: FleetClashes): Violation[] {
+  const out = new ViolationList()
+  for (const conflict of clashes.ranges) {
     const key = values.networks.admin.some((p) => p.start.equals(conflict.requested.start))
       ? 'admin_start_address'
       : 'management_start_address'
@@ -186,23 +175,15 @@ function checkFleet(values: BootstrapValues, fleet: readonly FleetEntry[], out: 
   }
   // spec 2.3: the OAM network address must not fall inside another subcloud's management subnet.
   const oam = values.networks.external_oam[0]?.subnet
-  if (oam === undefined) return
-  for (const entry of fleet) {
-    let subnet
-    try {
-      subnet = parseCidr(entry.managementSubnet)
-    } catch {
-      continue
-    }
-    if (subnet.contains(oam.network)) {
-      out.add(
-        'external_oam_subnet',
-        'OAM_SUBNET_OVERLAP',
-        `external_oam_subnet invalid: Subnet ${oam.toString()} overlaps with another configured subnet (management subnet ${subnet.toString()} of subcloud ${entry.name})`,
-        'conflict',
-      )
-    }
+  for (const { owner, subnet } of clashes.subnets) {
+    out.add(
+      'external_oam_subnet',
+      'OAM_SUBNET_OVERLAP',
+      `external_oam_subnet invalid: Subnet ${oam?.toString() ?? ''} overlaps with another configured subnet (management subnet ${subnet} of subcloud ${owner})`,
+      'conflict',
+    )
   }
+  return out.items
 }
 
 /** Values with every secret key removed (not just masked): what the controller keeps. */
@@ -346,7 +327,11 @@ export async function validateSubcloudAdd(
         out.add(v.key, v.code, v.message, v.category === 'invalid-argument' ? 'invalid' : 'conflict')
       }
       checkDcmanagerSubnets(values, out)
-      checkFleet(values, ctx.fleet, out)
+      const clashes = await ctx.fleetClashes({
+        ranges: subcloudFleetRanges(values),
+        oamNetwork: values.networks.external_oam[0]?.subnet.network,
+      })
+      for (const v of fleetViolations(values, clashes)) out.add(v.key, v.code, v.message, v.kind)
     }
     checkAddressFamily(address, primaryOamFamily(raw, values), out)
   }
@@ -377,6 +362,13 @@ export async function validateSubcloudAdd(
   return {
     values,
     warnings,
+    claim: {
+      name: values.name,
+      ranges: subcloudFleetRanges(values),
+      oamNetwork: oam.subnet.network,
+      storedRange: new IpRange(control.start, control.end),
+      managementSubnet: control.subnet,
+    },
     bootstrapYaml: stringifyYaml(bootstrapValues),
     row: {
       name: values.name,

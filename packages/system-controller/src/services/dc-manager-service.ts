@@ -28,13 +28,19 @@ import {
   SubcloudGroupNameTakenError,
   SubcloudGroupNotEmptyError,
   SubcloudGroupNotFoundError,
+  SubcloudAddRejectedError,
   SubcloudNotFoundError,
   SubcloudStateError,
 } from '../errors.js'
 import type { GeoService } from '../geo/geo-service.js'
 import { controllerUnary } from '../grpc/controller-unary.js'
 import { groupMessage, subcloudMessage } from '../grpc/manager-messages.js'
-import { storedBootstrapValues, validateSubcloudAdd } from '../onboarding/subcloud-add-validation.js'
+import { FleetRegistry } from '../onboarding/fleet-registry.js'
+import {
+  fleetViolations,
+  storedBootstrapValues,
+  validateSubcloudAdd,
+} from '../onboarding/subcloud-add-validation.js'
 import { checkSubcloudName } from '../onboarding/subcloud-name.js'
 import type { OwnSystem } from '../own-system.js'
 import type { SubcloudMutation, SubcloudRecord } from '../store/controller-store.js'
@@ -46,7 +52,7 @@ export interface DcManagerDeps {
   readonly store: ControllerStore
   readonly own: OwnSystem
   readonly deploys: Pick<DeployRunner, 'start' | 'isRunning'>
-  readonly audit: Pick<Audit, 'refresh' | 'snapshot'>
+  readonly audit: Pick<Audit, 'refreshSubcloud' | 'snapshotOf'>
   readonly channels: DeployChannels
   /** System peers, peer groups, associations, migrate, and the rules member subclouds obey. */
   readonly geo: GeoService
@@ -133,16 +139,18 @@ function oamFloatingAddress(described: DescribeResponse__Output): string {
  */
 export class DcManagerService {
   readonly #deps: DcManagerDeps
-  // Adds run one at a time so that two overlapping ranges cannot both pass the fleet check.
-  #addQueue: Promise<unknown> = Promise.resolve()
+  // Adds run concurrently: each reserves its ranges synchronously, so two overlapping ranges
+  // cannot both pass the fleet check.
+  readonly #fleet: FleetRegistry
 
   constructor(deps: DcManagerDeps) {
     this.#deps = deps
+    this.#fleet = new FleetRegistry(deps.store)
   }
 
-  async #refreshAudit(): Promise<void> {
+  async #refreshAudit(subcloudId: number): Promise<void> {
     try {
-      await this.#deps.audit.refresh()
+      await this.#deps.audit.refreshSubcloud(subcloudId)
     } catch (err) {
       this.#deps.log(`audit refresh failed: ${err instanceof Error ? err.message : String(err)}`)
     }
@@ -167,36 +175,43 @@ export class DcManagerService {
 
   // ---- subclouds ----
 
-  addSubcloud(request: AddSubcloudRequest__Output): Promise<Subcloud> {
-    const run = this.#addQueue.then(async () => {
-      const { store, own } = this.#deps
-      const accepted = await validateSubcloudAdd(
-        {
-          bootstrapAddress: request.bootstrap_address,
-          bootstrapValuesYaml: request.bootstrap_values_yaml,
-          group: request.group,
-          release: request.release,
-          description: request.description,
-          location: request.location,
-          name: request.name,
-        },
-        {
-          controller: own.current,
-          fleet: await store.fleetEntries(),
-          findGroupId: async (g) => (await store.findGroup(g.trim()))?.id,
-          subcloudNameExists: async (name) => (await store.findSubcloud(name))?.name === name,
-        },
-      )
-      const record = await store.insertSubcloud({ ...accepted.row, epoch: own.epoch }, AUDITED_ENDPOINTS)
-      this.#deps.log(`subcloud ${record.name}: added, agent at ${record.bootstrap_address}`)
-      this.#deps.deploys.start(
-        { id: record.id, name: record.name, primaryAddress: record.bootstrap_address },
-        accepted.bootstrapYaml,
-      )
-      return subcloudMessage(record)
-    })
-    this.#addQueue = run.catch(() => undefined)
-    return run
+  async addSubcloud(request: AddSubcloudRequest__Output): Promise<Subcloud> {
+    const { store, own } = this.#deps
+    const accepted = await validateSubcloudAdd(
+      {
+        bootstrapAddress: request.bootstrap_address,
+        bootstrapValuesYaml: request.bootstrap_values_yaml,
+        group: request.group,
+        release: request.release,
+        description: request.description,
+        location: request.location,
+        name: request.name,
+      },
+      {
+        controller: own.current,
+        fleetClashes: (claim) => this.#fleet.clashes(claim),
+        findGroupId: async (g) => (await store.findGroup(g.trim()))?.id,
+        subcloudNameExists: (name) => store.subcloudNameTaken(name),
+      },
+    )
+    const reservation = this.#fleet.reserve(accepted.claim)
+    if (!('commit' in reservation)) {
+      throw new SubcloudAddRejectedError(fleetViolations(accepted.values, reservation))
+    }
+    let record: SubcloudRecord
+    try {
+      record = await store.insertSubcloud({ ...accepted.row, epoch: own.epoch }, AUDITED_ENDPOINTS)
+    } catch (err) {
+      reservation.release()
+      throw err
+    }
+    reservation.commit(record.id)
+    this.#deps.log(`subcloud ${record.name}: added, agent at ${record.bootstrap_address}`)
+    this.#deps.deploys.start(
+      { id: record.id, name: record.name, primaryAddress: record.bootstrap_address },
+      accepted.bootstrapYaml,
+    )
+    return subcloudMessage(record)
   }
 
   async listSubclouds(all: boolean, detail: boolean, groupId?: number): Promise<ListSubcloudsResponse> {
@@ -217,7 +232,7 @@ export class DcManagerService {
 
   /** Detail from what the controller already knows: stored hashes and the audit's last report. */
   #storedDetail(record: SubcloudRecord): Required<SubcloudDetail> {
-    const seen = this.#deps.audit.snapshot().find((s) => s.name === record.name)
+    const seen = this.#deps.audit.snapshotOf(record.name)
     return {
       oam_floating_ip: '',
       deploy_config_sync_status: 'unknown',
@@ -339,7 +354,7 @@ export class DcManagerService {
         : { kind: 'update', set }
     })
     this.#deps.log(`subcloud ${updated.name}: updated (${Object.keys(set).join(', ')})`)
-    await this.#refreshAudit()
+    await this.#refreshAudit(updated.id)
     if (request.peer_group !== undefined) {
       return subcloudMessage(await this.#deps.geo.setMembership(updated, request.peer_group))
     }
@@ -397,7 +412,7 @@ export class DcManagerService {
       }
     })
     this.#deps.log(`subcloud ${updated.name}: managed${force ? ' (forced)' : ''}`)
-    await this.#refreshAudit()
+    await this.#refreshAudit(updated.id)
     return subcloudMessage(updated)
   }
 
@@ -419,7 +434,7 @@ export class DcManagerService {
       return { kind: 'update', set, resetEndpoints: true, clearAlarmIds: ['280.002'] }
     })
     this.#deps.log(`subcloud ${updated.name}: unmanaged${migrate ? ' (rehome-pending)' : ''}`)
-    await this.#refreshAudit()
+    await this.#refreshAudit(updated.id)
     return subcloudMessage(updated)
   }
 
@@ -445,8 +460,9 @@ export class DcManagerService {
       return { kind: 'delete' }
     })
     if (result === undefined) throw new SubcloudNotFoundError(key)
+    this.#fleet.forget(result.before.id)
     this.#deps.log(`subcloud ${result.before.name}: deleted`)
-    await this.#refreshAudit()
+    await this.#refreshAudit(result.before.id)
     return subcloudMessage(result.before)
   }
 

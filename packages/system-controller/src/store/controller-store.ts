@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { AlarmKey, AuditStore, AuditTarget, EndpointType, SubcloudStatusUpdate } from '../audit/index.js'
-import { AUDIT_ALARM_IDS, AUDITED_ENDPOINTS } from '../audit/index.js'
+import { AUDIT_ALARM_IDS, AUDITED_ENDPOINTS, alarmKeyOf } from '../audit/index.js'
 import { ConcurrentUpdateError, StoreUnavailableError, SubcloudNameTakenError } from '../errors.js'
 import type {
   AlarmRow,
@@ -136,33 +136,61 @@ export class ControllerStore implements AuditStore {
 
   // ---- subclouds ----
 
-  async #withEndpoints(db: Kysely<Database>, rows: readonly SubcloudRow[]): Promise<SubcloudRecord[]> {
+  /**
+   * Rows with their endpoint statuses, group and peer group names, in one query. `all`: the rows
+   * are every subcloud matching `filter` (a listing), so no id list is sent.
+   */
+  async #withEndpoints(
+    db: Kysely<Database>,
+    rows: readonly SubcloudRow[],
+    listing?: { readonly groupId?: number; readonly peerGroupId?: number },
+  ): Promise<SubcloudRecord[]> {
     if (rows.length === 0) return []
-    const ids = rows.map((r) => r.id)
-    const [statuses, groups, peerGroups] = await Promise.all([
-      db
-        .selectFrom('subcloud_status')
-        .select(['subcloud_id', 'endpoint_type', 'sync_status'])
-        .where('subcloud_id', 'in', ids)
-        .orderBy('endpoint_type')
-        .execute(),
-      db.selectFrom('subcloud_groups').select(['id', 'name']).execute(),
-      db.selectFrom('subcloud_peer_groups').select(['id', 'peer_group_name']).execute(),
-    ])
-    const peerGroupNames = new Map(peerGroups.map((g) => [g.id, g.peer_group_name]))
-    const groupNames = new Map(groups.map((g) => [g.id, g.name]))
-    const byId = new Map<number, EndpointStatus[]>()
-    for (const s of statuses) {
-      const list = byId.get(s.subcloud_id) ?? []
-      list.push({ endpointType: s.endpoint_type, syncStatus: s.sync_status })
-      byId.set(s.subcloud_id, list)
+    let query = db
+      .selectFrom('subclouds')
+      .leftJoin('subcloud_groups', 'subcloud_groups.id', 'subclouds.group_id')
+      .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'subclouds.peer_group_id')
+      .leftJoin('subcloud_status', 'subcloud_status.subcloud_id', 'subclouds.id')
+      .select([
+        'subclouds.id',
+        'subcloud_groups.name as group_name',
+        'subcloud_peer_groups.peer_group_name',
+        'subcloud_status.endpoint_type',
+        'subcloud_status.sync_status',
+      ])
+      .orderBy('subcloud_status.endpoint_type')
+    if (listing === undefined) {
+      query = query.where(
+        'subclouds.id',
+        'in',
+        rows.map((r) => r.id),
+      )
+    } else {
+      if (listing.groupId !== undefined) query = query.where('subclouds.group_id', '=', listing.groupId)
+      if (listing.peerGroupId !== undefined) {
+        query = query.where('subclouds.peer_group_id', '=', listing.peerGroupId)
+      }
     }
-    return rows.map((r) => ({
-      ...r,
-      endpoints: byId.get(r.id) ?? [],
-      group_name: groupNames.get(r.group_id) ?? '',
-      peer_group_name: r.peer_group_id === null ? '' : (peerGroupNames.get(r.peer_group_id) ?? ''),
-    }))
+    const byId = new Map<number, { group: string; peerGroup: string; endpoints: EndpointStatus[] }>()
+    for (const r of await query.execute()) {
+      let entry = byId.get(r.id)
+      if (entry === undefined) {
+        entry = { group: r.group_name ?? '', peerGroup: r.peer_group_name ?? '', endpoints: [] }
+        byId.set(r.id, entry)
+      }
+      if (r.endpoint_type !== null && r.sync_status !== null) {
+        entry.endpoints.push({ endpointType: r.endpoint_type, syncStatus: r.sync_status })
+      }
+    }
+    return rows.map((r) => {
+      const entry = byId.get(r.id)
+      return {
+        ...r,
+        endpoints: entry?.endpoints ?? [],
+        group_name: entry?.group ?? '',
+        peer_group_name: entry?.peerGroup ?? '',
+      }
+    })
   }
 
   listSubclouds(
@@ -172,7 +200,7 @@ export class ControllerStore implements AuditStore {
       let query = this.#db.selectFrom('subclouds').selectAll().orderBy('id')
       if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId)
       if (filter.peerGroupId !== undefined) query = query.where('peer_group_id', '=', filter.peerGroupId)
-      return this.#withEndpoints(this.#db, await query.execute())
+      return this.#withEndpoints(this.#db, await query.execute(), filter)
     })
   }
 
@@ -199,26 +227,48 @@ export class ControllerStore implements AuditStore {
     return query.executeTakeFirst()
   }
 
-  /** Insert a subcloud with one `unknown` status row per endpoint, in one transaction. */
+  /**
+   * Insert a subcloud with one `unknown` status row per endpoint: one statement (the status rows in
+   * a data-modifying CTE), so all or nothing without a transaction's extra round trips.
+   */
   async insertSubcloud(values: NewSubcloud, endpoints: readonly string[]): Promise<SubcloudRecord> {
     try {
-      return await this.#db.transaction().execute(async (trx) => {
-        const row = await trx.insertInto('subclouds').values(values).returningAll().executeTakeFirstOrThrow()
-        if (endpoints.length > 0) {
-          await trx
-            .insertInto('subcloud_status')
-            .values(
-              endpoints.map((endpoint_type) => ({
-                subcloud_id: row.id,
-                endpoint_type,
-                sync_status: 'unknown',
-              })),
+      const inserted = this.#db.with('inserted', (db) =>
+        db.insertInto('subclouds').values(values).returningAll(),
+      )
+      const withStatuses =
+        endpoints.length === 0
+          ? inserted
+          : inserted.with('statuses', (db) =>
+              db
+                .insertInto('subcloud_status')
+                .columns(['subcloud_id', 'endpoint_type', 'sync_status'])
+                .expression((eb) =>
+                  eb
+                    .selectFrom('inserted')
+                    .select([
+                      'inserted.id',
+                      sql<string>`unnest(array[${sql.join(endpoints)}]::text[])`.as('endpoint_type'),
+                      sql<'unknown'>`'unknown'`.as('sync_status'),
+                    ]),
+                ),
             )
-            .execute()
-        }
-        const [record] = await this.#withEndpoints(trx, [row])
-        return record as SubcloudRecord
-      })
+      const row = await withStatuses
+        .selectFrom('inserted')
+        .leftJoin('subcloud_groups', 'subcloud_groups.id', 'inserted.group_id')
+        .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'inserted.peer_group_id')
+        .selectAll('inserted')
+        .select(['subcloud_groups.name as group_name', 'subcloud_peer_groups.peer_group_name'])
+        .executeTakeFirstOrThrow()
+      const { group_name, peer_group_name, ...subcloud } = row
+      return {
+        ...subcloud,
+        endpoints: [...endpoints]
+          .sort()
+          .map((endpointType) => ({ endpointType, syncStatus: 'unknown' as const })),
+        group_name: group_name ?? '',
+        peer_group_name: peer_group_name ?? '',
+      }
     } catch (err) {
       if (isUniqueViolation(err)) throw new SubcloudNameTakenError(values.name)
       throw translateStoreError(err, `subcloud ${values.name}`)
@@ -267,7 +317,19 @@ export class ControllerStore implements AuditStore {
             if (mutation.clearAlarmIds !== undefined && mutation.clearAlarmIds.length > 0) {
               await this.#deleteAlarmsOf(trx, before, mutation.clearAlarmIds)
             }
-            const [after] = (await this.#withEndpoints(trx, [updated])) as [SubcloudRecord]
+            // Statuses and names are known unless the update moved the subcloud to another group.
+            const regrouped = updated.group_id !== row.group_id || updated.peer_group_id !== row.peer_group_id
+            const after: SubcloudRecord = regrouped
+              ? ((await this.#withEndpoints(trx, [updated])) as [SubcloudRecord])[0]
+              : {
+                  ...updated,
+                  endpoints:
+                    mutation.resetEndpoints === true
+                      ? before.endpoints.map((e) => ({ ...e, syncStatus: 'unknown' as const }))
+                      : before.endpoints,
+                  group_name: before.group_name,
+                  peer_group_name: before.peer_group_name,
+                }
             return { before, after }
           }
           default:
@@ -363,23 +425,37 @@ export class ControllerStore implements AuditStore {
     )
   }
 
-  /** Every subcloud's stored primary management (or admin) range, for the fleet overlap check. */
-  fleetEntries(): Promise<FleetEntry[]> {
-    return this.#run('subclouds', async () =>
-      (
-        await this.#db
-          .selectFrom('subclouds')
-          .select(['id', 'name', 'management_subnet', 'management_start_ip', 'management_end_ip'])
-          .orderBy('id')
-          .execute()
-      ).map((r) => ({
+  /**
+   * Every subcloud's stored primary management (or admin) range, for the fleet overlap check; with
+   * `afterId`, only those of subclouds with a higher id (added since).
+   */
+  fleetEntries(afterId?: number): Promise<FleetEntry[]> {
+    return this.#run('subclouds', async () => {
+      let query = this.#db
+        .selectFrom('subclouds')
+        .select(['id', 'name', 'management_subnet', 'management_start_ip', 'management_end_ip'])
+        .orderBy('id')
+      if (afterId !== undefined) query = query.where('id', '>', afterId)
+      return (await query.execute()).map((r) => ({
         id: r.id,
         name: r.name,
         managementSubnet: r.management_subnet,
         managementStart: r.management_start_ip,
         managementEnd: r.management_end_ip,
-      })),
-    )
+      }))
+    })
+  }
+
+  /** Whether a subcloud is named exactly `name` (not matched by region name or id). */
+  subcloudNameTaken(name: string): Promise<boolean> {
+    return this.#run('subclouds', async () => {
+      const row = await this.#db
+        .selectFrom('subclouds')
+        .select('id')
+        .where('name', '=', name)
+        .executeTakeFirst()
+      return row !== undefined
+    })
   }
 
   // ---- subcloud groups ----
@@ -484,59 +560,88 @@ export class ControllerStore implements AuditStore {
 
   // ---- the audit's port ----
 
-  loadAuditTargets(signal: AbortSignal): Promise<AuditTarget[]> {
+  loadAuditTargets(signal: AbortSignal, subcloudIds?: readonly number[]): Promise<AuditTarget[]> {
     signal.throwIfAborted()
+    if (subcloudIds?.length === 0) return Promise.resolve([])
     return this.#run('audit targets', async () => {
-      const [rows, statuses, alarms] = await Promise.all([
-        this.#db
-          .selectFrom('subclouds')
-          .select([
-            'id',
-            'name',
-            'region_name',
-            'bootstrap_address',
-            'management_state',
-            'deploy_status',
-            'availability_status',
-            'audit_fail_count',
-            'expected_config_hash',
-          ])
-          .orderBy('id')
-          .execute(),
-        this.#db
-          .selectFrom('subcloud_status')
-          .select(['subcloud_id', 'endpoint_type', 'sync_status'])
-          .execute(),
-        this.#db
-          .selectFrom('alarms')
-          .select(['alarm_id', 'region', 'entity_instance_id'])
-          .where('alarm_id', 'in', [...AUDIT_ALARMS])
-          .execute(),
-      ])
+      let rowQuery = this.#db
+        .selectFrom('subclouds')
+        .select([
+          'id',
+          'name',
+          'region_name',
+          'bootstrap_address',
+          'management_state',
+          'deploy_status',
+          'availability_status',
+          'audit_fail_count',
+          'expected_config_hash',
+        ])
+        .orderBy('id')
+      let statusQuery = this.#db
+        .selectFrom('subcloud_status')
+        .select(['subcloud_id', 'endpoint_type', 'sync_status'])
+      if (subcloudIds !== undefined) {
+        rowQuery = rowQuery.where('id', 'in', [...subcloudIds])
+        statusQuery = statusQuery.where('subcloud_id', 'in', [...subcloudIds])
+      }
+      const [rows, statuses] = await Promise.all([rowQuery.execute(), statusQuery.execute()])
+      if (rows.length === 0) return []
+      let alarmQuery = this.#db
+        .selectFrom('alarms')
+        .select(['alarm_id', 'region', 'entity_instance_id'])
+        .where('alarm_id', 'in', [...AUDIT_ALARMS])
+      if (subcloudIds !== undefined) {
+        alarmQuery = alarmQuery.where((eb) =>
+          eb.or(
+            rows.flatMap((r) => {
+              const entity = subcloudAlarmEntity(r.name)
+              return [
+                eb('region', '=', r.region_name),
+                eb('entity_instance_id', '=', entity),
+                eb(sql<boolean>`starts_with(entity_instance_id, ${`${entity}.`})`, '=', true),
+              ]
+            }),
+          ),
+        )
+      }
+      const alarms = await alarmQuery.execute()
       const statusById = new Map<number, Map<string, SyncStatus>>()
       for (const s of statuses) {
         const m = statusById.get(s.subcloud_id) ?? new Map<string, SyncStatus>()
         m.set(s.endpoint_type, s.sync_status)
         statusById.set(s.subcloud_id, m)
       }
+      // Alarms by the key they are looked up with, so a fleet of 10,000 with as many active alarms
+      // is matched in one pass over each list rather than every subcloud against every alarm.
+      const alarmsByKey = new Map<string, AlarmKey[]>()
+      const index = (key: string, alarm: AlarmKey): void => {
+        const list = alarmsByKey.get(key)
+        if (list === undefined) alarmsByKey.set(key, [alarm])
+        else list.push(alarm)
+      }
+      for (const a of alarms) {
+        const alarm: AlarmKey = {
+          alarmId: a.alarm_id as AlarmKey['alarmId'],
+          region: a.region,
+          entityInstanceId: a.entity_instance_id,
+        }
+        index(`region\u0000${a.region}`, alarm)
+        // `subcloud=<name>` and `subcloud=<name>.<anything>`: names never contain a dot.
+        const [entity] = a.entity_instance_id.split('.', 1)
+        if (entity !== undefined && entity.startsWith('subcloud=')) index(`entity\u0000${entity}`, alarm)
+      }
       return rows.map((r): AuditTarget => {
         const stored = statusById.get(r.id)
         const endpoints = Object.fromEntries(
           AUDITED_ENDPOINTS.map((e) => [e, stored?.get(e) ?? 'unknown']),
         ) as Record<EndpointType, SyncStatus>
-        const entity = subcloudAlarmEntity(r.name)
-        const activeAlarms: AlarmKey[] = alarms
-          .filter(
-            (a) =>
-              a.region === r.region_name ||
-              a.entity_instance_id === entity ||
-              a.entity_instance_id.startsWith(`${entity}.`),
-          )
-          .map((a) => ({
-            alarmId: a.alarm_id as AlarmKey['alarmId'],
-            region: a.region,
-            entityInstanceId: a.entity_instance_id,
-          }))
+        const activeAlarms = [
+          ...new Set([
+            ...(alarmsByKey.get(`region\u0000${r.region_name}`) ?? []),
+            ...(alarmsByKey.get(`entity\u0000${subcloudAlarmEntity(r.name)}`) ?? []),
+          ]),
+        ]
         return {
           subcloudId: r.id,
           name: r.name,
@@ -560,56 +665,84 @@ export class ControllerStore implements AuditStore {
     await this.#run('subcloud status', () =>
       this.#db.transaction().execute(async (trx) => {
         const now = new Date()
-        const ids = updates.map((u) => u.subcloudId)
         const existing = await trx
           .selectFrom('subclouds')
           .select(['id', 'management_state'])
-          .where('id', 'in', ids)
+          .where(
+            'id',
+            'in',
+            updates.map((u) => u.subcloudId),
+          )
           // One lock order for every batch and every single-row change: no deadlock between them.
           .orderBy('id')
           .forUpdate()
           .execute()
         const managed = new Map(existing.map((r) => [r.id, r.management_state === 'managed']))
-        for (const u of updates) {
-          const isManaged = managed.get(u.subcloudId)
-          if (isManaged === undefined) continue
-          const set: SubcloudUpdate = {}
-          if (u.availability !== undefined) set.availability_status = u.availability
-          if (u.auditFailCount !== undefined) set.audit_fail_count = u.auditFailCount
-          if (u.lastHeartbeatAt !== undefined) set.last_heartbeat_at = u.lastHeartbeatAt
-          if (Object.keys(set).length > 0) {
-            await trx.updateTable('subclouds').set(set).where('id', '=', u.subcloudId).execute()
-          }
+        const live = updates.filter((u) => managed.has(u.subcloudId))
+        // A set-based statement per table (in chunks), so a batch of 10,000 changes is a handful of
+        // round trips. Keys are made unique first: one statement may not touch a row twice.
+        const rows = live.filter(
+          (u) =>
+            u.availability !== undefined || u.auditFailCount !== undefined || u.lastHeartbeatAt !== undefined,
+        )
+        for (const chunk of chunks(rows)) {
+          const values = chunk.map(
+            (u) =>
+              sql`(${u.subcloudId}::integer, ${u.availability ?? null}::text, ${u.auditFailCount ?? null}::integer, ${u.lastHeartbeatAt ?? null}::timestamptz)`,
+          )
+          await sql`update subclouds as s set
+              availability_status = coalesce(v.availability, s.availability_status),
+              audit_fail_count = coalesce(v.fail_count, s.audit_fail_count),
+              last_heartbeat_at = coalesce(v.heartbeat, s.last_heartbeat_at)
+            from (values ${sql.join(values)}) as v(id, availability, fail_count, heartbeat)
+            where s.id = v.id`.execute(trx)
+        }
+        const statuses = new Map<
+          string,
+          { subcloud_id: number; endpoint_type: string; sync_status: SyncStatus }
+        >()
+        for (const u of live) {
           for (const [endpoint, status] of Object.entries(u.endpoints ?? {})) {
             // spec 1.5: in-sync only lands on a subcloud that is still managed at write time.
-            if (status === undefined || (status === 'in-sync' && !isManaged)) continue
-            await trx
-              .insertInto('subcloud_status')
-              .values({
-                subcloud_id: u.subcloudId,
-                endpoint_type: endpoint,
-                sync_status: status,
-                updated_at: now,
-              })
-              .onConflict((oc) =>
-                oc
-                  .columns(['subcloud_id', 'endpoint_type'])
-                  .doUpdateSet({ sync_status: status, updated_at: now }),
-              )
-              .execute()
+            if (status === undefined || (status === 'in-sync' && managed.get(u.subcloudId) !== true)) continue
+            statuses.set(`${u.subcloudId} ${endpoint}`, {
+              subcloud_id: u.subcloudId,
+              endpoint_type: endpoint,
+              sync_status: status,
+            })
           }
-          for (const key of u.clearAlarms) {
-            await trx
-              .deleteFrom('alarms')
-              .where('region', '=', key.region)
-              .where('alarm_id', '=', key.alarmId)
-              .where('entity_instance_id', '=', key.entityInstanceId)
-              .execute()
-          }
-          for (const alarm of u.raiseAlarms) {
-            await trx
-              .insertInto('alarms')
-              .values({
+        }
+        for (const chunk of chunks([...statuses.values()])) {
+          await trx
+            .insertInto('subcloud_status')
+            .values(chunk.map((row) => ({ ...row, updated_at: now })))
+            .onConflict((oc) =>
+              oc.columns(['subcloud_id', 'endpoint_type']).doUpdateSet((eb) => ({
+                sync_status: eb.ref('excluded.sync_status'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            )
+            .execute()
+        }
+        const clears = new Map(live.flatMap((u) => u.clearAlarms.map((k) => [alarmKeyOf(k), k] as const)))
+        for (const chunk of chunks([...clears.values()])) {
+          await trx
+            .deleteFrom('alarms')
+            .where((eb) =>
+              eb(
+                eb.refTuple('region', 'alarm_id', 'entity_instance_id'),
+                'in',
+                chunk.map((k) => eb.tuple(k.region, k.alarmId, k.entityInstanceId)),
+              ),
+            )
+            .execute()
+        }
+        const raises = new Map(live.flatMap((u) => u.raiseAlarms.map((a) => [alarmKeyOf(a), a] as const)))
+        for (const chunk of chunks([...raises.values()])) {
+          await trx
+            .insertInto('alarms')
+            .values(
+              chunk.map((alarm) => ({
                 uuid: randomUUID(),
                 alarm_id: alarm.alarmId,
                 entity_instance_id: alarm.entityInstanceId,
@@ -620,18 +753,27 @@ export class ControllerStore implements AuditStore {
                 service_affecting: alarm.serviceAffecting,
                 raised_at: now,
                 updated_at: now,
-              })
-              .onConflict((oc) =>
-                oc.columns(['region', 'alarm_id', 'entity_instance_id']).doUpdateSet({
-                  reason_text: alarm.reasonText,
-                  severity: alarm.severity,
-                  updated_at: now,
-                }),
-              )
-              .execute()
-          }
+              })),
+            )
+            .onConflict((oc) =>
+              oc.columns(['region', 'alarm_id', 'entity_instance_id']).doUpdateSet((eb) => ({
+                reason_text: eb.ref('excluded.reason_text'),
+                severity: eb.ref('excluded.severity'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            )
+            .execute()
         }
       }),
     )
   }
+}
+
+/** Rows per statement: well below PostgreSQL's 65,535 bind parameters at 10 per row. */
+const CHUNK_ROWS = 1000
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS))
+  return out
 }
