@@ -28,6 +28,8 @@ export interface GeoSyncProps {
 interface Ack {
   readonly seq: number
   readonly subclouds: readonly string[]
+  /** Members site B could not apply, as of this message. */
+  readonly failures: readonly { readonly subcloud: string; readonly error: string }[]
   readonly appliedAtMs: number
 }
 
@@ -48,7 +50,12 @@ class AckLog {
     connection.subscribe(`dc.${SITE_B}.acks.${SITE_A}`, {
       callback: (_err, msg) => {
         const ack = msg.json<Ack>()
-        this.acks.push({ seq: ack.seq, subclouds: ack.subclouds, appliedAtMs: ack.appliedAtMs })
+        this.acks.push({
+          seq: ack.seq,
+          subclouds: ack.subclouds,
+          failures: ack.failures,
+          appliedAtMs: ack.appliedAtMs,
+        })
         for (const wake of this.#waiters) wake()
       },
     })
@@ -62,7 +69,14 @@ class AckLog {
         const ack = this.acks[i]
         if (ack !== undefined && match(ack)) return ack
       }
-      if (Date.now() > deadline) throw new Error(`site B never acknowledged ${what}`)
+      if (Date.now() > deadline) {
+        const last = this.acks.at(-1)
+        const failed = last?.failures[0]
+        throw new Error(
+          `site B never acknowledged ${what} (${this.acks.length} acknowledgements, last seq ${last?.seq ?? 'none'}, ` +
+            `${last?.failures.length ?? 0} members failing${failed === undefined ? '' : `, first ${failed.subcloud}: ${failed.error}`})`,
+        )
+      }
       await new Promise<void>((resolve) => {
         const wake = (): void => {
           this.#waiters.delete(wake)
