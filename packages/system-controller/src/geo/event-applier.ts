@@ -247,7 +247,7 @@ export class EventApplier {
           },
           {
             controller: this.#deps.ownState(),
-            fleetClashes: () => Promise.resolve({ ranges: [], subnets: [] }),
+            fleet: [],
             findGroupId: () => Promise.resolve(1),
             subcloudNameExists: () => Promise.resolve(false),
           },
