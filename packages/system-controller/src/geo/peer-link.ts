@@ -193,7 +193,12 @@ export class PeerLink {
   // ---- peers, heartbeats, monitor ----
 
   /** Re-read the system peers: subscribe to new ones, drop deleted ones, take changed settings. */
-  async peersChanged(): Promise<void> {
+  peersChanged(): Promise<void> {
+    // One at a time: two peers added at once must not both be followed twice.
+    return this.#serially(() => this.#followPeers())
+  }
+
+  async #followPeers(): Promise<void> {
     const rows = await this.#deps.geo.listPeers()
     const ids = new Set(rows.map((r) => r.id))
     for (const [id, state] of this.#peers) {
