@@ -247,7 +247,7 @@ export class EventApplier {
           },
           {
             controller: this.#deps.ownState(),
-            fleet: [],
+            fleetClashes: () => Promise.resolve({ ranges: [], subnets: [] }),
             findGroupId: () => Promise.resolve(1),
             subcloudNameExists: () => Promise.resolve(false),
           },
