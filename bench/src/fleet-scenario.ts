@@ -14,8 +14,10 @@ import { measureMassOutage } from './measure-mass-outage.js'
 import { measureOnboarding } from './measure-onboarding.js'
 import { measureSteadyState } from './measure-steady-state.js'
 import { rawNatsRoundTrips } from './raw-nats.js'
+import type { NatsRoundTrips } from './raw-nats.js'
 import { rawBatchedInserts } from './raw-postgres.js'
 import { rawUnaryEcho, rawWatchCost } from './raw-grpc.js'
+import type { EchoResult, WatchCost } from './raw-grpc.js'
 import { startSimulatedFleet } from './simulated-fleet.js'
 
 /** IPv6-only and dual-stack IPv6-primary sites, half each: what an IPv6-primary controller onboards. */
@@ -54,6 +56,8 @@ interface Timing {
   readonly detectionConcurrency: number
   readonly natsSerialRoundTrips: number
   readonly geoSamples: number
+  /** Onboarding gives up after this long, reporting how far it got. */
+  readonly onboardingBudgetMs: number
 }
 
 const QUICK: Timing = {
@@ -64,6 +68,7 @@ const QUICK: Timing = {
   detectionConcurrency: 6,
   natsSerialRoundTrips: 1_000,
   geoSamples: 10,
+  onboardingBudgetMs: 300_000,
 }
 const FULL: Timing = {
   rawWatchWindowMs: 10_000,
@@ -74,10 +79,53 @@ const FULL: Timing = {
   detectionConcurrency: 5,
   natsSerialRoundTrips: 5_000,
   geoSamples: 30,
+  onboardingBudgetMs: 20 * 60_000,
 }
 
 function progress(line: string): void {
   process.stderr.write(`bench: ${line}\n`)
+}
+
+/** The raw primitives of one size as rows of their own, so they stay on record whatever follows. */
+function rawRows(
+  label: string,
+  raw: { rawInsertsPerSecond: number; rawNats: NatsRoundTrips; rawWatch: WatchCost; echo: EchoResult },
+): BenchRow[] {
+  const row = (figure: string, value: number, unit: string, note: string): BenchRow => ({
+    figure: `raw ${label}: ${figure}`,
+    value,
+    unit,
+    target: null,
+    note,
+  })
+  return [
+    row(
+      'Watch heartbeats received by a bare grpc-js client',
+      raw.rawWatch.cpuShare * 100,
+      '% of a core',
+      `${raw.rawWatch.eventsPerSecond.toFixed(0)} heartbeats/s, one channel per subcloud, in a process of its own`,
+    ),
+    row(
+      'memory per bare Watch stream and channel',
+      raw.rawWatch.rssPerStreamBytes / 1024,
+      'KiB',
+      'RSS added by the streams, after a collection',
+    ),
+    row(
+      'unary echo over per-subcloud channels',
+      raw.echo.callsPerSecond,
+      'calls/s',
+      `health checks, ${FAN_OUT_CALLS_PER_SUBCLOUD} per channel, ${FAN_OUT_PARALLELISM} channels in flight`,
+    ),
+    row(
+      'batched inserts',
+      raw.rawInsertsPerSecond,
+      'rows/s',
+      '1,000 status rows per INSERT ... SELECT FROM unnest, autocommit',
+    ),
+    row('NATS request/reply round trip (p50)', raw.rawNats.p50Ms, 'ms', 'serial, 512 B, two connections'),
+    row('NATS request/reply round trip (p99)', raw.rawNats.p99Ms, 'ms', 'serial, 512 B, two connections'),
+  ]
 }
 
 /**
@@ -93,6 +141,13 @@ async function runFleet(
 ): Promise<void> {
   const dir = await makeTempDir('dc-bench-')
   const label = n.toLocaleString('en-US')
+  // A long run's figures are on record as they come, even if a later phase fails.
+  const record = (measured: readonly BenchRow[]): void => {
+    for (const row of measured) {
+      progress(JSON.stringify(row))
+      rows.push(row)
+    }
+  }
   try {
     progress(`${label} subclouds: raw batched inserts`)
     const rawInsertsPerSecond = await rawBatchedInserts(
@@ -107,10 +162,21 @@ async function runFleet(
     progress(`${label} subclouds: starting simulators`)
     const fleet = await startSimulatedFleet({ count: n, mix: MIX, dir })
     try {
+      const simulatorRss = fleet.pids.reduce((sum, pid) => sum + processRssBytes(pid), 0)
       const addresses = fleet.subclouds.map((s) => s.primary)
       progress(`${label} subclouds: raw Watch streams and raw unary echo`)
       const rawWatch = await rawWatchCost(addresses, HEARTBEAT_INTERVAL_MS, timing.rawWatchWindowMs, dir)
       const echo = await rawUnaryEcho(addresses, FAN_OUT_CALLS_PER_SUBCLOUD, FAN_OUT_PARALLELISM)
+      record([
+        ...rawRows(label, { rawInsertsPerSecond, rawNats, rawWatch, echo }),
+        {
+          figure: `simulator ${label}: RSS per virtual subcloud, listening`,
+          value: simulatorRss / n / 1024,
+          unit: 'KiB',
+          target: null,
+          note: `${fleet.pids.length} dc-agent --simulate process(es), no controller connected yet`,
+        },
+      ])
       const databaseUrl = await postgres.createDatabase(`controller_${n}`)
       const link = await startGeoLink(dir, PEER_LINK_ARGS)
       progress(`${label} subclouds: starting dc-controller`)
@@ -139,6 +205,7 @@ async function runFleet(
                 database,
                 subclouds: fleet.subclouds,
                 echoCallsPerSecond: echo.callsPerSecond,
+                budgetMs: timing.onboardingBudgetMs,
                 signal,
               })
               members = onboarded.managed
@@ -214,11 +281,7 @@ async function runFleet(
         for (const [phase, measure] of phases) {
           progress(`${label} subclouds: ${phase}`)
           try {
-            for (const row of await measure()) {
-              // A long run's figures are on record even if a later phase fails.
-              progress(JSON.stringify(row))
-              rows.push(row)
-            }
+            record(await measure())
           } catch (err) {
             const seen = await database.subclouds().catch(() => [])
             const count = (p: (s: (typeof seen)[number]) => boolean): number => seen.filter(p).length
@@ -231,13 +294,15 @@ async function runFleet(
           }
         }
       } finally {
-        rows.push({
-          figure: `host load at the end of the ${label} fleet (1-minute average)`,
-          value: loadavg()[0] ?? Number.NaN,
-          unit: 'runnable',
-          target: null,
-          note: 'everything (simulators, controller, PostgreSQL, the bench) shares the cores; above their count, figures are slowed by the machine',
-        })
+        record([
+          {
+            figure: `host load at the end of the ${label} fleet (1-minute average)`,
+            value: loadavg()[0] ?? Number.NaN,
+            unit: 'runnable',
+            target: null,
+            note: 'everything (simulators, controller, PostgreSQL, the bench) shares the cores; above their count, figures are slowed by the machine',
+          },
+        ])
         await database.close()
         await controller.stop()
         await link.stop()

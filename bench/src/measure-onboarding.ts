@@ -33,6 +33,8 @@ export interface OnboardingProps {
   readonly subclouds: readonly ManifestSubcloud[]
   /** Raw unary echo rate over the same kind of channels, calls per second. */
   readonly echoCallsPerSecond: number
+  /** Give up (with how far it got) after this long. */
+  readonly budgetMs: number
   readonly signal: AbortSignal
 }
 
@@ -76,39 +78,56 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
     },
     signal,
   )
+  // Manage calls run in the background, a bounded number at once, so the poll keeps its pace
+  // (and its deadline) however long the controller takes to answer them.
+  const queue: string[] = []
+  let inFlight = 0
+  let manageError: unknown
+  const manage = async (name: string): Promise<void> => {
+    try {
+      await unary(
+        (md, o, cb) => controller.dcManager.ManageSubcloud({ subcloud: name, force: false }, md, o, cb),
+        { timeoutMs: CALL_TIMEOUT_MS },
+      )
+    } catch (err) {
+      // Offline again since the list was read, or the controller too busy to answer in time: the
+      // next poll tries again (a manage that did land is simply not repeated).
+      if (RETRY_MANAGE.has((err as Partial<ServiceError>).code ?? -1)) managing.delete(name)
+      else manageError ??= err
+    }
+  }
+  const pump = (): void => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      inFlight += 1
+      void manage(name).finally(() => {
+        inFlight -= 1
+        pump()
+      })
+      if (inFlight >= MANAGE_PARALLELISM) return
+    }
+  }
   const managed = waitForFleet(
     database,
     names,
     (s) => s.management_state === 'managed',
     'every subcloud managed',
     {
-      // Generous: the figure is measured, not asserted; this only stops a wedged run.
-      timeoutMs: 300_000 + n * 300,
+      timeoutMs: Math.min(300_000 + n * 300, props.budgetMs),
       signal,
       acceptFailedDeploys: true,
       each: async (listed) => {
-        const ready = listed.filter(
-          (s) =>
+        if (manageError !== undefined) throw manageError
+        for (const s of listed) {
+          const ready =
             s.deploy_status === 'complete' &&
             s.availability_status === 'online' &&
             s.management_state === 'unmanaged' &&
-            !managing.has(s.name),
-        )
-        for (const s of ready) managing.add(s.name)
-        await forEachBounded(ready, MANAGE_PARALLELISM, async (s) => {
-          try {
-            await unary(
-              (md, o, cb) =>
-                controller.dcManager.ManageSubcloud({ subcloud: s.name, force: false }, md, o, cb),
-              { timeoutMs: CALL_TIMEOUT_MS },
-            )
-          } catch (err) {
-            // Offline again since the list was read, or the controller too busy to answer in time:
-            // the next poll tries again (a manage that did land is simply not repeated).
-            if (!RETRY_MANAGE.has((err as Partial<ServiceError>).code ?? -1)) throw err
-            managing.delete(s.name)
-          }
-        })
+            !managing.has(s.name)
+          if (!ready) continue
+          managing.add(s.name)
+          queue.push(s.name)
+        }
+        if (inFlight < MANAGE_PARALLELISM) pump()
       },
     },
   )

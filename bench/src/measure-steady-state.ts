@@ -81,7 +81,7 @@ export async function measureSteadyState(props: SteadyStateProps): Promise<Bench
         'heartbeat times every 30 s per subcloud, so a shorter window may see none',
     },
     {
-      figure: `simulator: RSS per virtual subcloud (${label})`,
+      figure: `simulator ${label}: RSS per virtual subcloud, managed`,
       value: simulatorRss / KIB,
       unit: 'KiB',
       target: null,
