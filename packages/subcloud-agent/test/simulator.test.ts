@@ -1,0 +1,168 @@
+import { once } from 'node:events'
+import { status } from '@grpc/grpc-js'
+import type { ClientReadableStream } from '@grpc/grpc-js'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import type { DescribeResponse__Output, StateSummary__Output, WatchEvent__Output } from '@dc/protos'
+import type { Simulator } from '../src/simulator/simulator.js'
+import {
+  agentClient,
+  closeClients,
+  failure,
+  platformClient,
+  sleep,
+  startTestSimulator,
+  unary,
+} from './simulator-fixture.js'
+
+interface Ctx {
+  simulator: Simulator | undefined
+  streams: ClientReadableStream<WatchEvent__Output>[]
+}
+
+const test = suite<Ctx>('Simulator', { simulator: undefined, streams: [] })
+
+test.before.each(async (ctx) => {
+  ctx.simulator = await startTestSimulator(5)
+  ctx.streams = []
+})
+
+test.after.each(async (ctx) => {
+  for (const stream of ctx.streams) stream.cancel()
+  closeClients()
+  await ctx.simulator?.stop()
+})
+
+function started(ctx: Ctx): Simulator {
+  if (ctx.simulator === undefined) throw new Error('simulator not started')
+  return ctx.simulator
+}
+
+function siteOf(simulator: Simulator, index: number) {
+  const site = simulator.sites[index]
+  if (site === undefined) throw new Error(`no site ${index}`)
+  return site
+}
+
+function describe(address: string, client = agentClient(address)): Promise<DescribeResponse__Output> {
+  return unary<DescribeResponse__Output>((md, o, cb) => client.Describe({}, md, o, cb))
+}
+
+function bootstrap(address: string, valuesYaml: string): Promise<StateSummary__Output> {
+  const client = agentClient(address)
+  return unary<StateSummary__Output>((md, o, cb) =>
+    client.Bootstrap({ values_yaml: valuesYaml, epoch: '0', controller_id: '' }, md, o, cb),
+  )
+}
+
+/** A Watch stream at the fastest heartbeat, with every event it delivered. */
+function watch(
+  ctx: Ctx,
+  address: string,
+  client = agentClient(address),
+): { events: WatchEvent__Output[]; stream: ClientReadableStream<WatchEvent__Output> } {
+  const stream = client.Watch({ heartbeat_interval_ms: 50 })
+  const events: WatchEvent__Output[] = []
+  stream.on('data', (e: WatchEvent__Output) => events.push(e))
+  stream.on('error', () => {})
+  ctx.streams.push(stream)
+  return { events, stream }
+}
+
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await sleep(10)
+  }
+}
+
+test('Simulator - every site is its own agent with its own state, on its own address', async (ctx) => {
+  const simulator = started(ctx)
+  assert.equal(
+    simulator.sites.map((s) => s.spec.kind),
+    ['ipv6', 'dual', 'ipv4', 'ipv6', 'dual'],
+  )
+  const [first, second] = [siteOf(simulator, 0), siteOf(simulator, 1)]
+  const summary = await bootstrap(first.spec.primary.text, first.spec.bootstrapValuesYaml)
+  assert.is(summary.system_name, first.name)
+  assert.ok((await describe(first.spec.primary.text)).bootstrapped)
+  assert.not.ok((await describe(second.spec.primary.text)).bootstrapped, 'the other site is untouched')
+  const system = platformClient(first.spec.primary.text)
+  const shown = await unary<{ name: string }>((md, o, cb) => system.GetSystem({}, md, o, cb))
+  assert.is(shown.name, first.name)
+})
+
+test('Simulator - a dual-stack site counts calls per local address', async (ctx) => {
+  const site = siteOf(started(ctx), 1)
+  const secondary = site.spec.secondary
+  if (secondary === undefined) throw new Error('site 1 is dual-stack')
+  await describe(secondary.text)
+  const described = await describe(site.spec.primary.text)
+  assert.equal(
+    described.address_calls.map((c) => [c.local_address, c.calls]),
+    [
+      [site.spec.primary.text, '1'],
+      [secondary.text, '1'],
+    ],
+  )
+})
+
+test('Simulator - kill ends open streams, refuses new calls, and revive serves the same state', async (ctx) => {
+  const site = siteOf(started(ctx), 0)
+  const address = site.spec.primary.text
+  await bootstrap(address, site.spec.bootstrapValuesYaml)
+  const { stream, events } = watch(ctx, address)
+  await waitUntil(() => events.length >= 2, 'the first heartbeat')
+  const ended = once(stream, 'error')
+  site.kill()
+  assert.is(site.lifecycle, 'killed')
+  const [error] = (await ended) as [{ code: number }]
+  assert.is(error.code, status.UNAVAILABLE)
+  const refused = await failure(describe(address))
+  assert.is(refused.code, status.UNAVAILABLE)
+  await site.listen()
+  const after = await describe(address)
+  assert.ok(after.bootstrapped, 'the state outlived the kill')
+  assert.is(site.lifecycle, 'serving')
+})
+
+test('Simulator - freeze holds heartbeats and calls on an open connection until thawed', async (ctx) => {
+  const site = siteOf(started(ctx), 3)
+  const address = site.spec.primary.text
+  // One channel for the stream and the call, as a controller has.
+  const client = agentClient(address)
+  const { events } = watch(ctx, address, client)
+  await waitUntil(() => events.length >= 3, 'heartbeats')
+  site.faults.freeze()
+  // Whatever was already on its way arrives; then nothing does.
+  await sleep(200)
+  const frozenAt = events.length
+  let answered = false
+  const call = describe(address, client).then((d) => {
+    answered = true
+    return d
+  })
+  await sleep(500)
+  assert.is(events.length, frozenAt, 'no heartbeat while frozen')
+  assert.not.ok(answered, 'no answer while frozen')
+  assert.is(site.connections, 1, 'the connection stays open')
+  site.faults.thaw()
+  assert.ok((await call).generation !== undefined)
+  await waitUntil(() => events.length > frozenAt, 'heartbeats after the thaw')
+})
+
+test('Simulator - slow delays each call by the latency both ways', async (ctx) => {
+  const site = siteOf(started(ctx), 2)
+  const address = site.spec.primary.text
+  await describe(address)
+  site.faults.setLatency(150)
+  const start = performance.now()
+  await describe(address)
+  const elapsed = performance.now() - start
+  assert.ok(elapsed >= 300, `took ${elapsed.toFixed(0)} ms, less than the request and response delays`)
+  site.faults.setLatency(0)
+  assert.is(site.faults.latencyMs, 0)
+})
+
+test.run()
