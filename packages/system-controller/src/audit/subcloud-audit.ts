@@ -262,12 +262,17 @@ export class SubcloudAudit {
       live.availability !== before.availability ||
       live.auditFailCount !== before.auditFailCount ||
       live.reportedConfigHash !== before.reportedConfigHash ||
-      live.hostsConfigOutOfDate.join('\n') !== before.hostsConfigOutOfDate.join('\n')
+      !sameHosts(live.hostsConfigOutOfDate, before.hostsConfigOutOfDate)
     ) {
       return true
     }
     return this.deps.clock.now() - this.persisted.slowWrittenAt >= this.deps.options.slowWriteIntervalMs
   }
+}
+
+// Runs on every heartbeat: a heartbeat keeps the very array of the last status, so no copy is made.
+function sameHosts(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((host, i) => host === b[i]))
 }
 
 /** grpc-js reports a refused, reset or unroutable connection as UNAVAILABLE before any message. */
