@@ -19,11 +19,16 @@ const TARGET_PER_SECOND = 10_000 / 60
  * Claim, Bootstrap and Describe from the controller to the agent.
  */
 const RPCS_PER_ONBOARDING = 5
-const RETRY_MANAGE: ReadonlySet<number> = new Set([
-  status.FAILED_PRECONDITION,
+/**
+ * Failures of a call, not of the operation: a busy controller answering too late, a connection
+ * reset, a stream ended without a status. The call is tried again and the retry counted.
+ */
+const TRANSIENT: ReadonlySet<number> = new Set([
   status.DEADLINE_EXCEEDED,
   status.UNAVAILABLE,
+  status.INTERNAL,
 ])
+const ADD_ATTEMPTS = 3
 /** A controller loaded with thousands of subclouds may queue a call for minutes; the run measures that. */
 const CALL_TIMEOUT_MS = 300_000
 
@@ -60,21 +65,37 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
   const n = subclouds.length
   const names = new Set(subclouds.map((s) => s.name))
   const managing = new Set<string>()
+  const retried: string[] = []
+  const codeOf = (err: unknown): number => (err as Partial<ServiceError>).code ?? -1
+  const describe = (rpc: string, name: string, err: unknown): string =>
+    `${rpc} ${name}: ${err instanceof Error ? err.message : String(err)}`
   const start = performance.now()
   const adding = forEachBounded(
     subclouds,
     ADD_PARALLELISM,
     async (s) => {
-      await unary(
-        (md, o, cb) =>
-          controller.dcManager.AddSubcloud(
-            { bootstrap_address: s.primary, bootstrap_values_yaml: s.bootstrapValuesYaml },
-            md,
-            o,
-            cb,
-          ),
-        { timeoutMs: CALL_TIMEOUT_MS },
-      )
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await unary(
+            (md, o, cb) =>
+              controller.dcManager.AddSubcloud(
+                { bootstrap_address: s.primary, bootstrap_values_yaml: s.bootstrapValuesYaml },
+                md,
+                o,
+                cb,
+              ),
+            { timeoutMs: CALL_TIMEOUT_MS },
+          )
+          return
+        } catch (err) {
+          // The first attempt may have landed after all.
+          if (attempt > 1 && codeOf(err) === status.ALREADY_EXISTS) return
+          if (!TRANSIENT.has(codeOf(err)) || attempt === ADD_ATTEMPTS) {
+            throw new Error(describe('AddSubcloud', s.name, err), { cause: err })
+          }
+          retried.push(describe('AddSubcloud', s.name, err))
+        }
+      }
     },
     signal,
   )
@@ -90,10 +111,13 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
         { timeoutMs: CALL_TIMEOUT_MS },
       )
     } catch (err) {
-      // Offline again since the list was read, or the controller too busy to answer in time: the
-      // next poll tries again (a manage that did land is simply not repeated).
-      if (RETRY_MANAGE.has((err as Partial<ServiceError>).code ?? -1)) managing.delete(name)
-      else manageError ??= err
+      // Offline again since the list was read, or the call failed on its way: the next poll tries
+      // again (a manage that did land is simply not repeated).
+      const code = codeOf(err)
+      if (code !== status.FAILED_PRECONDITION && !TRANSIENT.has(code))
+        manageError ??= new Error(describe('ManageSubcloud', name, err), { cause: err })
+      else managing.delete(name)
+      if (TRANSIENT.has(code)) retried.push(describe('ManageSubcloud', name, err))
     }
   }
   const pump = (): void => {
@@ -117,6 +141,9 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
       acceptFailedDeploys: true,
       each: async (listed) => {
         if (manageError !== undefined) throw manageError
+        if (retried.length > n * MAX_FAILED_SHARE) {
+          throw new Error(`${retried.length} calls failed and were retried; first: ${retried[0] ?? ''}`)
+        }
         for (const s of listed) {
           const ready =
             s.deploy_status === 'complete' &&
@@ -172,6 +199,13 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
       note: `raw limit: unary echo rate / ${RPCS_PER_ONBOARDING} round trips per onboarding`,
     },
     failures,
+    {
+      figure: `onboarding ${label}: calls retried`,
+      value: retried.length,
+      unit: 'calls',
+      target: null,
+      ...(retried[0] === undefined ? {} : { note: `first: ${retried[0]}` }),
+    },
   ]
   return { rows, managed: subclouds.filter((s) => managedNames.has(s.name)) }
 }
