@@ -106,12 +106,13 @@ export async function measureWatchStreams(
   try {
     let started = 0
     await new Promise<void>((resolve, reject) => {
-      for (const address of addresses) {
-        const client = new Agent(literalTarget(address), credentials.createInsecure(), AGENT_CHANNEL_OPTIONS)
-        clients.push(client)
-        const stream = client.Watch({ heartbeat_interval_ms: heartbeatIntervalMs })
+      // A stream that breaks is opened again (a loaded machine drops the odd connection); one that
+      // keeps breaking fails the measurement.
+      const open = (client: AgentClient, attemptsLeft: number, counted: boolean): void => {
+        // Waits out the channel's reconnect instead of failing at once on a channel that just broke.
+        const stream = client.Watch({ heartbeat_interval_ms: heartbeatIntervalMs }, { waitForReady: true })
         streams.push(stream)
-        let first = true
+        let first = !counted
         stream.on('data', () => {
           events += 1
           if (first) {
@@ -120,8 +121,15 @@ export async function measureWatchStreams(
           }
         })
         stream.on('error', (err: Error) => {
-          if (!closing) reject(err)
+          if (closing) return
+          if (attemptsLeft === 0) reject(err)
+          else open(client, attemptsLeft - 1, counted || !first)
         })
+      }
+      for (const address of addresses) {
+        const client = new Agent(literalTarget(address), credentials.createInsecure(), AGENT_CHANNEL_OPTIONS)
+        clients.push(client)
+        open(client, 3, false)
       }
     })
     // A few intervals for every stream to settle into its rhythm before measuring.
