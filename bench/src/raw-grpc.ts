@@ -109,8 +109,7 @@ export async function measureWatchStreams(
       // A stream that breaks is opened again (a loaded machine drops the odd connection); one that
       // keeps breaking fails the measurement.
       const open = (client: AgentClient, attemptsLeft: number, counted: boolean): void => {
-        // Waits out the channel's reconnect instead of failing at once on a channel that just broke.
-        const stream = client.Watch({ heartbeat_interval_ms: heartbeatIntervalMs }, { waitForReady: true })
+        const stream = client.Watch({ heartbeat_interval_ms: heartbeatIntervalMs })
         streams.push(stream)
         let first = !counted
         stream.on('data', () => {
@@ -122,8 +121,15 @@ export async function measureWatchStreams(
         })
         stream.on('error', (err: Error) => {
           if (closing) return
-          if (attemptsLeft === 0) reject(err)
-          else open(client, attemptsLeft - 1, counted || !first)
+          if (attemptsLeft === 0) {
+            reject(err)
+            return
+          }
+          // Wait out the channel's reconnect rather than fail at once on a channel that just broke.
+          client.waitForReady(Date.now() + 30_000, (notReady) => {
+            if (notReady) reject(notReady)
+            else open(client, attemptsLeft - 1, counted || !first)
+          })
         })
       }
       for (const address of addresses) {
