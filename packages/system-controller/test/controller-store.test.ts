@@ -236,4 +236,65 @@ test('ControllerStore - delete removes the row, its statuses and its alarms', as
   assert.equal(await store.listAlarms('SystemController'), [])
 })
 
+test('ControllerStore - a status batch larger than one statement is written whole; targets load by id', async (ctx) => {
+  const store = storeOf(ctx)
+  const signal = new AbortController().signal
+  const ids: number[] = []
+  for (let i = 0; i < 1005; i++)
+    ids.push((await store.insertSubcloud(subcloud(`bulk${i}`, 3000 + i), ['platform'])).id)
+  const heartbeat = new Date('2025-01-02T03:04:05Z')
+  await store.writeStatusBatch(
+    ids.map((subcloudId, i) => ({
+      subcloudId,
+      name: `bulk${i}`,
+      availability: 'online' as const,
+      auditFailCount: i % 3,
+      lastHeartbeatAt: heartbeat,
+      endpoints: { platform: 'out-of-sync' as const },
+      raiseAlarms: [outOfSync(`bulk${i}`)],
+      clearAlarms: [],
+    })),
+    signal,
+  )
+  const bulk = (await store.listSubclouds()).filter((r) => r.name.startsWith('bulk'))
+  assert.is(bulk.length, 1005)
+  assert.ok(bulk.every((r) => r.availability_status === 'online'))
+  assert.ok(bulk.every((r) => r.endpoints[0]?.syncStatus === 'out-of-sync'))
+  assert.is(bulk[1004]?.audit_fail_count, 1004 % 3)
+  assert.is(bulk[1004]?.last_heartbeat_at?.getTime(), heartbeat.getTime())
+  const alarms = (await store.listAlarms('SystemController')).filter((a) =>
+    a.entity_instance_id.startsWith('subcloud=bulk'),
+  )
+  assert.is(alarms.length, 1005)
+
+  const [one, ...rest] = await store.loadAuditTargets(signal, [ids[7] ?? 0, 999_999])
+  assert.equal(rest, [], 'only the ids asked for, and only those that exist')
+  assert.is(one?.name, 'bulk7')
+  assert.equal(
+    one?.activeAlarms.map((a) => a.entityInstanceId),
+    ['subcloud=bulk7.resource=platform'],
+  )
+  // Only the availability changes: the rest of the row is left as it was.
+  await store.writeStatusBatch(
+    ids.map((subcloudId, i) => ({
+      subcloudId,
+      name: `bulk${i}`,
+      availability: 'offline' as const,
+      raiseAlarms: [],
+      clearAlarms: [outOfSync(`bulk${i}`)],
+    })),
+    signal,
+  )
+  const after = (await store.listSubclouds()).filter((r) => r.name.startsWith('bulk'))
+  assert.ok(after.every((r) => r.availability_status === 'offline'))
+  assert.is(after[1004]?.audit_fail_count, 1004 % 3)
+  assert.is(after[0]?.last_heartbeat_at?.getTime(), heartbeat.getTime())
+  assert.equal(
+    (await store.listAlarms('SystemController')).filter((a) =>
+      a.entity_instance_id.startsWith('subcloud=bulk'),
+    ),
+    [],
+  )
+})
+
 test.run()

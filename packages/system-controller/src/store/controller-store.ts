@@ -592,17 +592,21 @@ export class ControllerStore implements AuditStore {
         .select(['alarm_id', 'region', 'entity_instance_id'])
         .where('alarm_id', 'in', [...AUDIT_ALARMS])
       if (subcloudIds !== undefined) {
+        // Two lists, not one condition per subcloud: PGlite runs out of stack on long OR chains.
+        // The part of the entity before its first dot is `subcloud=<name>` (names have no dots).
         alarmQuery = alarmQuery.where((eb) =>
-          eb.or(
-            rows.flatMap((r) => {
-              const entity = subcloudAlarmEntity(r.name)
-              return [
-                eb('region', '=', r.region_name),
-                eb('entity_instance_id', '=', entity),
-                eb(sql<boolean>`starts_with(entity_instance_id, ${`${entity}.`})`, '=', true),
-              ]
-            }),
-          ),
+          eb.or([
+            eb(
+              'region',
+              'in',
+              rows.map((r) => r.region_name),
+            ),
+            eb(
+              sql<string>`split_part(entity_instance_id, '.', 1)`,
+              'in',
+              rows.map((r) => subcloudAlarmEntity(r.name)),
+            ),
+          ]),
         )
       }
       const alarms = await alarmQuery.execute()
@@ -726,16 +730,16 @@ export class ControllerStore implements AuditStore {
         }
         const clears = new Map(live.flatMap((u) => u.clearAlarms.map((k) => [alarmKeyOf(k), k] as const)))
         for (const chunk of chunks([...clears.values()])) {
-          await trx
-            .deleteFrom('alarms')
-            .where((eb) =>
-              eb(
-                eb.refTuple('region', 'alarm_id', 'entity_instance_id'),
-                'in',
-                chunk.map((k) => eb.tuple(k.region, k.alarmId, k.entityInstanceId)),
-              ),
-            )
-            .execute()
+          // A join with a VALUES list rather than `(a, b, c) in (...)`: PGlite (WebAssembly) runs
+          // out of stack on a few hundred row comparisons and silently deletes nothing.
+          const keys = chunk.map(
+            (k) => sql`(${k.region}::text, ${k.alarmId}::text, ${k.entityInstanceId}::text)`,
+          )
+          await sql`delete from alarms as a
+            using (values ${sql.join(keys)}) as v(region, alarm_id, entity_instance_id)
+            where a.region = v.region and a.alarm_id = v.alarm_id and a.entity_instance_id = v.entity_instance_id`.execute(
+            trx,
+          )
         }
         const raises = new Map(live.flatMap((u) => u.raiseAlarms.map((a) => [alarmKeyOf(a), a] as const)))
         for (const chunk of chunks([...raises.values()])) {
