@@ -1,0 +1,91 @@
+/**
+ * Secrets kept out of log output whatever a caller passes. The code that logs already redacts
+ * bootstrap values; this is the second line: a field whose key names a secret is replaced, and
+ * `key: value` / `"key":"value"` pairs of such keys inside free text (a YAML parser's message
+ * quoting the input, an error from a library) lose their value.
+ */
+
+/** Replaces a secret value. */
+export const REDACTED = '[REDACTED]'
+
+// Words that make a key a secret: admin_password, ansible_become_pass, bmc_password, passwd,
+// client_secret, natsToken, nkeySeed, credsFile... A key is split into words at `_`, `-`, `.` and
+// camel-case humps, so `bypass` or `passive` are not secrets.
+const SECRET_WORDS: ReadonlySet<string> = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'secret',
+  'token',
+  'seed',
+  'creds',
+  'credentials',
+  'privatekey',
+])
+
+function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter((w) => w !== '')
+}
+
+/** Does this object key name a secret? */
+export function isSecretKey(key: string): boolean {
+  const words = keyWords(key)
+  return words.some((w, i) => SECRET_WORDS.has(w) || (w === 'private' && words[i + 1] === 'key'))
+}
+
+// `key: value`, `key=value`, `"key": "value"`. Only the key and separator are matched, so a
+// value that itself looks like a key (`YAML: admin_password: x`) is still looked at as one.
+const KEY_SEPARATOR = /(["']?)([A-Za-z][\w.-]*)\1(\s*[:=]\s*)/g
+// The value: a quoted string, or everything up to the next blank, comma, semicolon or bracket.
+const VALUE = /"(?:[^"\\]|\\.)*"?|'[^']*'?|[^\s,;}\]]+/y
+
+/** Free text with the values of `secret_key: value` pairs replaced. */
+export function scrubSecretText(text: string): string {
+  let out = ''
+  let copied = 0
+  for (const match of text.matchAll(KEY_SEPARATOR)) {
+    const valueAt = match.index + match[0].length
+    if (valueAt < copied || !isSecretKey(match[2] ?? '')) continue
+    VALUE.lastIndex = valueAt
+    const value = VALUE.exec(text)
+    if (value === null) continue
+    out += text.slice(copied, valueAt) + REDACTED
+    copied = valueAt + value[0].length
+  }
+  return out + text.slice(copied)
+}
+
+const MAX_DEPTH = 8
+
+/**
+ * A copy of `value` fit for a log line: values under secret keys replaced, strings scrubbed,
+ * errors turned into `{ type, message, stack, code }` (scrubbed too), depth bounded.
+ */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubSecretText(value)
+  if (value === null || typeof value !== 'object') return value
+  if (depth >= MAX_DEPTH) return '[too deep]'
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code
+    return {
+      type: value.name,
+      message: scrubSecretText(value.message),
+      ...(value.stack === undefined ? {} : { stack: scrubSecretText(value.stack) }),
+      ...(code === undefined ? {} : { code }),
+      ...(value.cause === undefined ? {} : { cause: redactSecrets(value.cause, depth + 1) }),
+    }
+  }
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, depth + 1))
+  if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    out[k] =
+      isSecretKey(k) && v !== undefined && v !== null && v !== '' ? REDACTED : redactSecrets(v, depth + 1)
+  }
+  return out
+}
