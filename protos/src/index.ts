@@ -8,30 +8,6 @@ export type { ServiceName, StandardServicesOptions } from './standard-services.j
 export { ERROR_DETAIL_METADATA_KEY, REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from './metadata.js'
 export { errorDetailMetadata, readErrorDetail } from './error-detail.js'
 export type { CommandCase, EffectCase, WatchEventCase } from './oneof-cases.js'
-export {
-  OPERATOR_ROLES,
-  PEER_KINDS,
-  identityUris,
-  isValidIdentityName,
-  parseIdentityUris,
-  peerIdentity,
-} from './tls/peer-identity.js'
-export type { AuthContextSource, OperatorRole, PeerIdentity, PeerKind } from './tls/peer-identity.js'
-export { loadServerCredentials } from './tls/load-server-credentials.js'
-export type { ServerTlsOptions } from './tls/load-server-credentials.js'
-export { loadChannelCredentials } from './tls/load-channel-credentials.js'
-export type { TlsReloadEvent } from './tls/file-certificate-provider.js'
-export { describeTlsReload } from './tls/describe-tls-reload.js'
-export type { CaOnlyTlsFiles, TlsFiles } from './tls/read-tls-material.js'
-export { watchCredentialFiles } from './tls/watch-credential-files.js'
-export type { WatchCredentialFilesOptions } from './tls/watch-credential-files.js'
-export { InsecureBindingError, TlsConfigError, TlsFlagsError } from './tls/tls-errors.js'
-export { checkInsecureBinding, isLoopbackAddress } from './tls/check-insecure-binding.js'
-export { describeTlsFailure } from './tls/describe-tls-failure.js'
-export type { TlsFailureContext } from './tls/describe-tls-failure.js'
-export { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from './tls/server-transport.js'
-export type { ServerTlsFlagValues, ServerTransport } from './tls/server-transport.js'
-export { ignoreIpServernameWarning } from './tls/ignore-ip-servername-warning.js'
 
 export type { PlatformClient, PlatformDefinition, PlatformHandlers } from '../gen/dc/platform/v1/Platform.js'
 export type { AddrPoolAdd, AddrPoolAdd__Output } from '../gen/dc/platform/v1/AddrPoolAdd.js'

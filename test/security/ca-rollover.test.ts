@@ -3,7 +3,8 @@ import { status } from '@grpc/grpc-js'
 import type { ClientUnaryCall, ServiceError } from '@grpc/grpc-js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { ignoreIpServernameWarning, loadChannelCredentials, loadProtos } from '@dc/protos'
+import { loadProtos } from '@dc/protos'
+import { ignoreIpServernameWarning, loadChannelCredentials } from '@dc/tls'
 import type { ListSubcloudsResponse__Output } from '@dc/protos'
 import {
   createTestCa,

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-import { loadChannelCredentials, loadProtos, REGION_METADATA_KEY } from '@dc/protos'
+import { loadProtos, REGION_METADATA_KEY } from '@dc/protos'
+import { loadChannelCredentials } from '@dc/tls'
 import { credentials, Metadata } from '@grpc/grpc-js'
 
 import { bashCompletion } from './bash-completion.js'

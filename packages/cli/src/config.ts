@@ -1,5 +1,5 @@
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
-import type { CaOnlyTlsFiles } from '@dc/protos'
+import type { CaOnlyTlsFiles } from '@dc/tls'
 
 /** Where the CLI connects when neither `--url` nor `DC_URL` says: the controller's default listen address. */
 export const DEFAULT_URL = '127.0.0.1:50050'

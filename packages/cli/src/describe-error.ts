@@ -1,5 +1,6 @@
-import { describeTlsFailure, readErrorDetail } from '@dc/protos'
-import type { CaOnlyTlsFiles } from '@dc/protos'
+import { readErrorDetail } from '@dc/protos'
+import { describeTlsFailure } from '@dc/tls'
+import type { CaOnlyTlsFiles } from '@dc/tls'
 import { status } from '@grpc/grpc-js'
 import type { Metadata } from '@grpc/grpc-js'
 

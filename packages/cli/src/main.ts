@@ -1,4 +1,4 @@
-import { ignoreIpServernameWarning } from '@dc/protos'
+import { ignoreIpServernameWarning } from '@dc/tls'
 
 import { runCli } from './cli-app.js'
 import type { ProgramName } from './command-spec.js'

@@ -1,6 +1,6 @@
 import type { ServerErrorResponse, ServiceDefinition } from '@grpc/grpc-js'
-import { peerIdentity } from '@dc/protos'
-import type { AuthContextSource, PeerIdentity } from '@dc/protos'
+import { peerIdentity } from '@dc/tls'
+import type { AuthContextSource, PeerIdentity } from '@dc/tls'
 import { PermissionDeniedError } from './errors.js'
 import { toGrpcStatus } from './grpc-status.js'
 

@@ -3,7 +3,7 @@ import type { ServerErrorResponse, ServiceDefinition } from '@grpc/grpc-js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadProtos } from '@dc/protos'
-import type { PeerIdentity } from '@dc/protos'
+import type { PeerIdentity } from '@dc/tls'
 import { authorizeCalls, describeCaller, isReadOnlyMethod } from '../src/index.js'
 import type { CallPolicy } from '../src/index.js'
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { formatHostPort, parseHostPort } from '@dc/netmodel'
-import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/protos'
-import type { ServerTransport } from '@dc/protos'
+import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
+import type { ServerTransport } from '@dc/tls'
 
 /** One address the agent listens on. */
 export interface ListenAddress {

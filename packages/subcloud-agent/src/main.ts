@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises'
 import { redactBootstrapValues } from '@dc/netmodel'
-import { TlsConfigError, describeTlsReload } from '@dc/protos'
+import { TlsConfigError, describeTlsReload } from '@dc/tls'
 import { Agent } from './agent.js'
 import { AgentServer } from './adapters/agent-server.js'
 import { FileStateStore } from './adapters/file-state-store.js'

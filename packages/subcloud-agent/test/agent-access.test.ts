@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { PeerIdentity } from '@dc/protos'
+import type { PeerIdentity } from '@dc/tls'
 import { agentPlatformPolicy, agentServicePolicy } from '../src/adapters/agent-access.js'
 
 const controller: PeerIdentity = { kind: 'controller', name: 'central' }

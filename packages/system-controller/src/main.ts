@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ignoreIpServernameWarning } from '@dc/protos'
+import { ignoreIpServernameWarning } from '@dc/tls'
 import { ConfigError, ControllerError } from './errors.js'
 import { USAGE, parseControllerArgs } from './config.js'
 import { startController } from './start-controller.js'

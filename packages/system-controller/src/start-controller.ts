@@ -9,15 +9,8 @@ import {
   tolerantServiceDefinition,
 } from '@dc/platform-service'
 import type { ErrorLogger } from '@dc/platform-service'
-import {
-  SERVICE_NAMES,
-  SYSTEM_CONTROLLER_REGION,
-  TlsConfigError,
-  addStandardServices,
-  describeTlsReload,
-  loadProtos,
-  loadServerCredentials,
-} from '@dc/protos'
+import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
+import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tls'
 import { AgentChannels } from './adapters/agent-channels.js'
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
 import { startAudit } from './audit/index.js'

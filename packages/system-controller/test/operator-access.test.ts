@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { PeerIdentity } from '@dc/protos'
+import type { PeerIdentity } from '@dc/tls'
 import { operatorAccessPolicy } from '../src/grpc/operator-access.js'
 
 const admin: PeerIdentity = { kind: 'operator', name: 'alice', role: 'admin' }

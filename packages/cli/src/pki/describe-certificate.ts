@@ -1,5 +1,5 @@
-import { parseIdentityUris } from '@dc/protos'
-import type { PeerIdentity } from '@dc/protos'
+import { parseIdentityUris } from '@dc/tls'
+import type { PeerIdentity } from '@dc/tls'
 import { PkiError } from './pki-error.js'
 import { x509 } from './x509.js'
 

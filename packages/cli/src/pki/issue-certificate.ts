@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
-import { identityUris } from '@dc/protos'
-import type { OperatorRole, PeerIdentity, PeerKind } from '@dc/protos'
+import { identityUris } from '@dc/tls'
+import type { OperatorRole, PeerIdentity, PeerKind } from '@dc/tls'
 import { SIGNING_ALGORITHM, generateKeyPair, privateKeyToPem } from './ec-key.js'
 import { PkiError } from './pki-error.js'
 import type { SiteCa } from './site-ca.js'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { OPERATOR_ROLES, PEER_KINDS } from '@dc/protos'
+import { OPERATOR_ROLES, PEER_KINDS } from '@dc/tls'
 import { describeCertificates, formatCertificateSummary } from './describe-certificate.js'
 import { issueCertificate, writeIssuedCertificate } from './issue-certificate.js'
 import { PkiError } from './pki-error.js'

@@ -1,5 +1,5 @@
-import { describeTlsFailure } from '@dc/protos'
-import type { CaOnlyTlsFiles } from '@dc/protos'
+import { describeTlsFailure } from '@dc/tls'
+import type { CaOnlyTlsFiles } from '@dc/tls'
 import { describeGrpcError } from '../deploy/unary-call.js'
 
 /**

@@ -1,5 +1,5 @@
-import { loadChannelCredentials, watchCredentialFiles } from '@dc/protos'
-import type { TlsFiles } from '@dc/protos'
+import { loadChannelCredentials, watchCredentialFiles } from '@dc/tls'
+import type { TlsFiles } from '@dc/tls'
 import type { AgentChannels } from './agent-channels.js'
 
 export interface FollowChannelCredentialsOptions {

@@ -1,11 +1,11 @@
 import { Metadata } from '@grpc/grpc-js'
 import type {
   AgentClient,
-  CaOnlyTlsFiles,
   ClaimResponse__Output,
   DescribeResponse__Output,
   StateSummary__Output,
 } from '@dc/protos'
+import type { CaOnlyTlsFiles } from '@dc/tls'
 import { agentHandshakeFailure } from '../adapters/describe-agent-link-failure.js'
 import type { DeployStatus } from '../deploy-status.js'
 import type { ControllerStore } from '../store/controller-store.js'

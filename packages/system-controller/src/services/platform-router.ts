@@ -12,7 +12,6 @@ import { isReadOnlyMethod, requireDecoded } from '@dc/platform-service'
 import type { ErrorLogger } from '@dc/platform-service'
 import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import type {
-  CaOnlyTlsFiles,
   AgentClient,
   Alarm,
   DescribeResponse__Output,
@@ -20,6 +19,7 @@ import type {
   PlatformClient,
   PlatformHandlers,
 } from '@dc/protos'
+import type { CaOnlyTlsFiles } from '@dc/tls'
 import { describeAgentLinkFailure } from '../adapters/describe-agent-link-failure.js'
 import type { Audit } from '../audit/index.js'
 import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'

@@ -1,4 +1,4 @@
-// Shared by the tls-*.test.ts files: certificates made by the real `dc-pki` (protos may not
+// Shared by the TLS test files: certificates made by the real `dc-pki` (tls may not
 // import the CLI package, so it runs as a process, as an operator would run it), and a one-method
 // gRPC service that answers with the caller's identity as the server sees it.
 import { execFile } from 'node:child_process'
@@ -20,7 +20,7 @@ import type {
 import { peerIdentity } from '../src/index.js'
 import type { PeerIdentity } from '../src/index.js'
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const PKI_MAIN = join(REPO_ROOT, 'packages/cli/src/main-pki.ts')
 
 export interface DcPkiResult {
