@@ -107,6 +107,7 @@ export type { ApplyAllResult, ApplyResult, PlanResult, PlanStep } from './apply.
 export { validateCommand } from './command-shape.js'
 export { emptyState, markInitialConfigComplete } from './empty-state.js'
 export type { EmptyStateInit } from './empty-state.js'
+export { canonicalJson } from './canonical-json.js'
 export { configHash } from './config-hash.js'
 export { deriveUuid, stableHash } from './stable-hash.js'
 export {

@@ -62,4 +62,9 @@ ConfigHash('configHash - rows are compared by content, not by uuid or position',
   assert.is(configHash(renumbered), configHash(state))
 })
 
+ConfigHash('configHash - pinned values: agents persist and compare them, so they never change', () => {
+  assert.is(configHash(site(IPV6)), '4980c1a70bb6113e')
+  assert.is(configHash(site(IPV4)), '64c0ce52f5594ba1')
+})
+
 ConfigHash.run()

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import {
   applyAll,
+  canonicalJson,
   configHash,
   initialState,
   parseBootstrapValues,
@@ -65,15 +66,6 @@ function digest(text: string): string {
 
 function ownerFields(owner: Ownership): Pick<AgentStateDocument, 'epoch' | 'controllerId'> {
   return { epoch: owner.epoch.toString(), controllerId: owner.controllerId }
-}
-
-/** JSON with object keys sorted, so equal values always hash alike. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  )
 }
 
 function countRestarts(restarts: RestartCounts, effects: readonly Effect[]): RestartCounts {

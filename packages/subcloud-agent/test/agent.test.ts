@@ -234,6 +234,35 @@ ApplyLocal('Agent.applyLocal - refuses before bootstrap', async () => {
   assert.instance(await rejection(agent.applyChange(change('c1', [lock]))), NotBootstrappedError)
 })
 
+const Bootstrap = suite('Agent.bootstrap')
+
+/** The values of the controller's own-system test, so that both sides pin the same config hash. */
+const CENTRAL_VALUES = {
+  name: 'central',
+  system_mode: 'duplex',
+  distributed_cloud_role: 'systemcontroller',
+  software_version: '24.09',
+  management_subnet: 'fd01:1::/64,192.168.101.0/24',
+  management_start_address: 'fd01:1::2,192.168.101.2',
+  management_end_address: 'fd01:1::ff,192.168.101.200',
+  external_oam_subnet: 'fd00:1::/64,10.10.1.0/24',
+  external_oam_gateway_address: 'fd00:1::1,10.10.1.1',
+  external_oam_floating_address: 'fd00:1::2,10.10.1.2',
+  cluster_host_subnet: 'fd02:1::/64',
+  cluster_pod_subnet: 'fd03:1::/64',
+  cluster_service_subnet: 'fd04:1::/112',
+  admin_password: 'first*Secret',
+}
+
+Bootstrap('Agent.bootstrap - the config hash and the persisted digest of the values are pinned', async () => {
+  const { agent, store } = await openAgent(emptyDocument())
+  const snapshot = await agent.bootstrap(CENTRAL_VALUES, { epoch: 0n, controllerId: '' })
+  // The controller's own system pins the same hash (system-controller/test/own-system.test.ts).
+  assert.is(snapshot.configHash, '4bc1aec5fa17aa67')
+  // Persisted: a different digest of the same values would refuse their replay after an upgrade.
+  assert.is(store.last()?.bootstrapDigest, '91cf2b6b388d56b102e3b001d6669cb535f3fcfe0c90d8685ae4814d3de6b4d1')
+})
+
 const OnChange = suite('Agent.onChange')
 
 OnChange('Agent.onChange - listeners hear every durable change and can unsubscribe', async () => {
@@ -250,4 +279,5 @@ OnChange('Agent.onChange - listeners hear every durable change and can unsubscri
 ApplyChange.run()
 Claim.run()
 ApplyLocal.run()
+Bootstrap.run()
 OnChange.run()

@@ -1,5 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { applyAll, configHash, initialState, parseBootstrapValues, redactBootstrapValues } from '@dc/netmodel'
+import {
+  applyAll,
+  canonicalJson,
+  configHash,
+  initialState,
+  parseBootstrapValues,
+  redactBootstrapValues,
+} from '@dc/netmodel'
 import type { Command, SystemState } from '@dc/netmodel'
 import type { ApplyResult, PlatformPort } from '@dc/platform-service'
 import { parse as parseYaml } from 'yaml'
@@ -16,15 +23,6 @@ interface StoredBootstrap {
   readonly values: Record<string, unknown>
   /** Per key, a salted digest of its exact value, so a changed secret is detected without storing it. */
   readonly keyDigests: Record<string, string>
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
 }
 
 function sha256(text: string): string {

@@ -58,6 +58,12 @@ test('OwnSystem - the first start creates the system controller from its bootstr
   assert.not.match(row?.bootstrap_values_json ?? '', /first\*Secret/, 'no secret is stored')
 })
 
+test("OwnSystem - its config hash is the agent's for the same values, pinned", async (ctx) => {
+  const own = await OwnSystem.open(store(ctx), parseOwnBootstrapValues(VALUES))
+  // The agent bootstrapped with these values pins the same hash (subcloud-agent/test/agent.test.ts).
+  assert.is(own.configHash, '4bc1aec5fa17aa67')
+})
+
 test('OwnSystem - changes apply, persist and survive a reopen', async (ctx) => {
   const own = await OwnSystem.open(store(ctx), parseOwnBootstrapValues(VALUES))
   const before = own.current.generation
