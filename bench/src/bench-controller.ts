@@ -6,6 +6,9 @@ import type { DcManagerClient, PlatformClient } from '@dc/protos'
 import { freePort, hostPort, spawnNode } from '@dc/test/support/index.js'
 import type { ServiceProcess } from '@dc/test/support/index.js'
 
+/** Deadline of one call to a bench controller: generous, since a loaded machine answers slowly. */
+export const CALL_TIMEOUT_MS = 60_000
+
 /** dc-controller as the bench drives it: a child process and clients on its address. */
 export interface BenchController {
   readonly process: ServiceProcess

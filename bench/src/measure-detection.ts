@@ -2,6 +2,8 @@ import { credentials } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type { Subcloud__Output } from '@dc/protos'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
+import { unary } from '@dc/test/support/index.js'
+import { CALL_TIMEOUT_MS } from './bench-controller.js'
 import type { BenchController } from './bench-controller.js'
 import { percentile } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
@@ -10,7 +12,6 @@ import { forEachBounded } from './for-each-bounded.js'
 import { waitForFleet } from './wait-for-fleet.js'
 import { AGENT_CHANNEL_OPTIONS, literalTarget } from './raw-grpc.js'
 import type { SimulatedFleet } from './simulated-fleet.js'
-import { unary } from './unary.js'
 
 export type Fault = 'kill' | 'freeze'
 
@@ -75,8 +76,9 @@ async function offlineSeenAt(
   const deadline = performance.now() + 120_000
   while (performance.now() < deadline) {
     signal.throwIfAborted()
-    const s = await unary<Subcloud__Output>((md, o, cb) =>
-      controller.dcManager.GetSubcloud({ subcloud: name }, md, o, cb),
+    const s = await unary<Subcloud__Output>(
+      (o, cb) => controller.dcManager.GetSubcloud({ subcloud: name }, o, cb),
+      CALL_TIMEOUT_MS,
     )
     if (s.availability_status === 'offline') return Date.now()
     await new Promise((r) => setTimeout(r, POLL_MS))

@@ -1,11 +1,12 @@
 import { Metadata } from '@grpc/grpc-js'
 import { REGION_METADATA_KEY } from '@dc/protos'
 import type { ManifestSubcloud, SiteKind } from '@dc/subcloud-agent'
+import { unary } from '@dc/test/support/index.js'
+import { CALL_TIMEOUT_MS } from './bench-controller.js'
 import type { BenchController } from './bench-controller.js'
 import type { BenchRow } from './bench-row.js'
 import { forEachBounded } from './for-each-bounded.js'
 import type { EchoResult } from './raw-grpc.js'
-import { unary } from './unary.js'
 
 /** Pool change commands per subcloud: addrpool-add, then network-addrpool-assign. */
 export const FAN_OUT_CALLS_PER_SUBCLOUD = 2
@@ -42,11 +43,16 @@ export async function measureFanOut(props: FanOutProps): Promise<BenchRow[]> {
       const metadata = new Metadata()
       metadata.set(REGION_METADATA_KEY, s.name)
       const pool = secondaryPool(s.family)
-      await unary((md, o, cb) => controller.platform.AddAddressPool(pool, md, o, cb), { metadata })
+      await unary((o, cb) => controller.platform.AddAddressPool(pool, metadata, o, cb), CALL_TIMEOUT_MS)
       await unary(
-        (md, o, cb) =>
-          controller.platform.AssignNetworkAddrPool({ network: 'cluster-host', pool: pool.name }, md, o, cb),
-        { metadata },
+        (o, cb) =>
+          controller.platform.AssignNetworkAddrPool(
+            { network: 'cluster-host', pool: pool.name },
+            metadata,
+            o,
+            cb,
+          ),
+        CALL_TIMEOUT_MS,
       )
     },
     props.signal,

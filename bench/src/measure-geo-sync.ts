@@ -1,6 +1,8 @@
 import type { NatsConnection } from '@nats-io/transport-node'
 import type { PeerGroupAssociation__Output, SystemPeer__Output } from '@dc/protos'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
+import { unary } from '@dc/test/support/index.js'
+import { CALL_TIMEOUT_MS } from './bench-controller.js'
 import type { BenchController } from './bench-controller.js'
 import { percentile, secondsTarget } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
@@ -8,7 +10,6 @@ import { forEachBounded } from './for-each-bounded.js'
 import { SITE_A, SITE_B } from './geo-link.js'
 import type { GeoLink } from './geo-link.js'
 import type { NatsRoundTrips } from './raw-nats.js'
-import { unary } from './unary.js'
 
 export interface GeoSyncProps {
   /** Site A: the fleet's controller, on the link as `site-a`, every subcloud managed. */
@@ -106,26 +107,28 @@ async function pair(a: BenchController, b: BenchController): Promise<void> {
     [b, SITE_A, 'central', CENTRAL_GATEWAY],
   ]
   for (const [controller, uuid, name, gateway] of peers) {
-    await unary((md, o, cb) =>
-      controller.dcManager.AddSystemPeer(
-        {
-          peer_uuid: uuid,
-          peer_name: name,
-          manager_endpoint: 'nats',
-          manager_username: 'admin',
-          manager_password: 'bench-peer-password',
-          peer_controller_gateway_ip: gateway,
-        },
-        md,
-        o,
-        cb,
-      ),
+    await unary(
+      (o, cb) =>
+        controller.dcManager.AddSystemPeer(
+          {
+            peer_uuid: uuid,
+            peer_name: name,
+            manager_endpoint: 'nats',
+            manager_username: 'admin',
+            manager_password: 'bench-peer-password',
+            peer_controller_gateway_ip: gateway,
+          },
+          o,
+          cb,
+        ),
+      CALL_TIMEOUT_MS,
     )
   }
   for (const [controller, , name] of peers) {
     await until(`${name} available`, async () => {
-      const peer = await unary<SystemPeer__Output>((md, o, cb) =>
-        controller.dcManager.GetSystemPeer({ system_peer: name }, md, o, cb),
+      const peer = await unary<SystemPeer__Output>(
+        (o, cb) => controller.dcManager.GetSystemPeer({ system_peer: name }, o, cb),
+        CALL_TIMEOUT_MS,
       )
       return peer.availability_state === 'available' ? peer : undefined
     })
@@ -160,14 +163,17 @@ export async function measureGeoSync(props: GeoSyncProps): Promise<BenchRow[]> {
   const observer = await link.observe()
   try {
     await pair(a, b)
-    await unary((md, o, cb) => a.dcManager.AddSubcloudPeerGroup({ peer_group_name: 'bench' }, md, o, cb))
+    await unary(
+      (o, cb) => a.dcManager.AddSubcloudPeerGroup({ peer_group_name: 'bench' }, o, cb),
+      CALL_TIMEOUT_MS,
+    )
     await forEachBounded(
       subclouds,
       JOIN_PARALLELISM,
       async (s) => {
         await unary(
-          (md, o, cb) => a.dcManager.UpdateSubcloud({ subcloud: s.name, peer_group: 'bench' }, md, o, cb),
-          { timeoutMs: TIMEOUT_MS },
+          (o, cb) => a.dcManager.UpdateSubcloud({ subcloud: s.name, peer_group: 'bench' }, o, cb),
+          TIMEOUT_MS,
         )
       },
       props.signal,
@@ -179,13 +185,14 @@ export async function measureGeoSync(props: GeoSyncProps): Promise<BenchRow[]> {
       return seen.size >= n
     }
     const initialStart = Date.now()
-    const association = await unary<PeerGroupAssociation__Output>((md, o, cb) =>
-      a.dcManager.AddPeerGroupAssociation(
-        { peer_group: 'bench', system_peer: 'east', peer_group_priority: 2 },
-        md,
-        o,
-        cb,
-      ),
+    const association = await unary<PeerGroupAssociation__Output>(
+      (o, cb) =>
+        a.dcManager.AddPeerGroupAssociation(
+          { peer_group: 'bench', system_peer: 'east', peer_group_priority: 2 },
+          o,
+          cb,
+        ),
+      CALL_TIMEOUT_MS,
     )
     const initial = await log.next(0, everyone(new Set()), `copies of all ${n} subclouds`)
     const initialSeconds = (initial.appliedAtMs - initialStart) / 1000
@@ -196,8 +203,10 @@ export async function measureGeoSync(props: GeoSyncProps): Promise<BenchRow[]> {
       if (subcloud === undefined) continue
       const from = log.acks.length
       const sentAt = Date.now()
-      await unary((md, o, cb) =>
-        a.dcManager.UpdateSubcloud({ subcloud: subcloud.name, description: `bench change ${i}` }, md, o, cb),
+      await unary(
+        (o, cb) =>
+          a.dcManager.UpdateSubcloud({ subcloud: subcloud.name, description: `bench change ${i}` }, o, cb),
+        CALL_TIMEOUT_MS,
       )
       const ack = await log.next(
         from,
@@ -209,8 +218,8 @@ export async function measureGeoSync(props: GeoSyncProps): Promise<BenchRow[]> {
 
     const resyncStart = Date.now()
     await unary(
-      (md, o, cb) => a.dcManager.SyncPeerGroupAssociation({ association: String(association.id) }, md, o, cb),
-      { timeoutMs: TIMEOUT_MS },
+      (o, cb) => a.dcManager.SyncPeerGroupAssociation({ association: String(association.id) }, o, cb),
+      TIMEOUT_MS,
     )
     const last = await lastSequence(link)
     const resynced = await log.next(0, (x) => x.seq >= last, `sequence ${last}`)

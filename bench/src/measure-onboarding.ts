@@ -1,12 +1,12 @@
 import { status } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
+import { unary } from '@dc/test/support/index.js'
 import type { BenchController } from './bench-controller.js'
 import { secondsTarget } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
 import type { ControllerDatabase } from './controller-database.js'
 import { forEachBounded } from './for-each-bounded.js'
-import { unary } from './unary.js'
 import { deployFailed, waitForFleet } from './wait-for-fleet.js'
 
 /** `subcloud add` calls in flight (the controller takes them one at a time anyway). */
@@ -77,14 +77,13 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
       for (let attempt = 1; ; attempt++) {
         try {
           await unary(
-            (md, o, cb) =>
+            (o, cb) =>
               controller.dcManager.AddSubcloud(
                 { bootstrap_address: s.primary, bootstrap_values_yaml: s.bootstrapValuesYaml },
-                md,
                 o,
                 cb,
               ),
-            { timeoutMs: CALL_TIMEOUT_MS },
+            CALL_TIMEOUT_MS,
           )
           return
         } catch (err) {
@@ -107,8 +106,8 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
   const manage = async (name: string): Promise<void> => {
     try {
       await unary(
-        (md, o, cb) => controller.dcManager.ManageSubcloud({ subcloud: name, force: false }, md, o, cb),
-        { timeoutMs: CALL_TIMEOUT_MS },
+        (o, cb) => controller.dcManager.ManageSubcloud({ subcloud: name, force: false }, o, cb),
+        CALL_TIMEOUT_MS,
       )
     } catch (err) {
       // Offline again since the list was read, or the call failed on its way: the next poll tries

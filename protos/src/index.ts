@@ -1,6 +1,14 @@
-// The public surface of @dc/protos: the loader, the standard services, the metadata keys, and the
-// generated types under their proto names (`Foo` is what a sender may pass, `Foo__Output` what a
-// receiver gets with the loader's options: defaults filled, longs as decimal strings).
+/**
+ * The gRPC contracts of the project: the loader, the standard services (health, reflection), the
+ * metadata keys, the promise form of client calls, and the generated types under their proto
+ * names (`Foo` is what a sender may pass, `Foo__Output` what a receiver gets with the loader's
+ * options: defaults filled, longs as decimal strings).
+ *
+ * @example
+ * const { dc } = loadProtos()
+ * const client: AgentClient = new dc.agent.v1.Agent(target, credentials)
+ * const described = await unaryCall<DescribeResponse__Output>((cb) => client.Describe({}, options, cb))
+ */
 export { loadProtoDefinition, loadProtos, protoLocation } from './load-protos.js'
 export type { DcProtoGrpcType, ProtoLocation } from './load-protos.js'
 export { SERVICE_NAMES, addStandardServices } from './standard-services.js'
@@ -8,6 +16,7 @@ export type { ServiceName, StandardServicesOptions } from './standard-services.j
 export { ERROR_DETAIL_METADATA_KEY, REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from './metadata.js'
 export { errorDetailMetadata, readErrorDetail } from './error-detail.js'
 export type { CommandCase, EffectCase, WatchEventCase } from './oneof-cases.js'
+export { describeGrpcError, unaryCall } from './unary-call.js'
 
 export type { PlatformClient, PlatformDefinition, PlatformHandlers } from '../gen/dc/platform/v1/Platform.js'
 export type { AddrPoolAdd, AddrPoolAdd__Output } from '../gen/dc/platform/v1/AddrPoolAdd.js'

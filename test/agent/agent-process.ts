@@ -1,9 +1,12 @@
 import { credentials } from '@grpc/grpc-js'
-import type { CallOptions, ChannelCredentials, ServiceError, status } from '@grpc/grpc-js'
+import type { ChannelCredentials, ServiceError, status } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
 import { freePort, spawnNode } from '../support/index.js'
 import type { ServiceProcess } from '../support/index.js'
+
+// The test files take `unary` from their harness, with everything else they drive the agent with.
+export { unary } from '../support/index.js'
 
 /** A dc-agent child process listening on one IPv6 and one IPv4 loopback address. */
 export interface AgentProcess {
@@ -80,25 +83,6 @@ function wrap(
       return child.stop('SIGTERM')
     },
   }
-}
-
-/**
- * Promise form of a unary call with a deadline.
- *
- * @example
- * const summary = await unary<StateSummary__Output>((o, cb) => client.Bootstrap(request, o, cb))
- */
-export function unary<Res>(
-  invoke: (options: CallOptions, callback: (err: ServiceError | null, response?: Res) => void) => unknown,
-  timeoutMs = 20_000,
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    invoke({ deadline: Date.now() + timeoutMs }, (err, response) => {
-      if (err !== null) reject(err)
-      else if (response === undefined) reject(new Error('empty response'))
-      else resolve(response)
-    })
-  })
 }
 
 /** Resolves with the call's error when it fails with `code`; rejects when it succeeds or fails otherwise. */

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Metadata, credentials } from '@grpc/grpc-js'
-import type { CallOptions, ChannelCredentials, ServiceError } from '@grpc/grpc-js'
+import type { ChannelCredentials, ServiceError } from '@grpc/grpc-js'
 import { REGION_METADATA_KEY, loadProtos } from '@dc/protos'
 import type {
   AgentClient,
@@ -11,8 +11,11 @@ import type {
   PlatformClient,
   Subcloud__Output,
 } from '@dc/protos'
-import { freePort, hostPort, spawnNode, waitFor } from '../support/index.js'
+import { freePort, hostPort, spawnNode, unary, waitFor } from '../support/index.js'
 import type { LoopbackHost, ServiceProcess } from '../support/index.js'
+
+// The test files take `unary` from their harness, with everything else they drive the processes with.
+export { unary }
 
 /** Flat bootstrap values, written as YAML with every value quoted. */
 export type Values = Readonly<Record<string, string>>
@@ -91,20 +94,6 @@ export function subcloudValues(index: number, stack: SubcloudStack, name = `subc
     cluster_service_subnet: cluster.service,
     admin_password: 'Secr3t*not-in-logs',
   }
-}
-
-/** Promise form of a unary call with a deadline. */
-export function unary<Res>(
-  invoke: (options: CallOptions, callback: (err: ServiceError | null, response?: Res) => void) => unknown,
-  timeoutMs = 20_000,
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    invoke({ deadline: Date.now() + timeoutMs }, (err, response) => {
-      if (err !== null) reject(err)
-      else if (response === undefined) reject(new Error('empty response'))
-      else resolve(response)
-    })
-  })
 }
 
 /** The call's ServiceError; fails the test when the call succeeds. */

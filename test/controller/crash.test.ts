@@ -44,8 +44,9 @@ test('dc-controller - kill -9 during a deploy leaves the subcloud in its failure
   assert.is(after.deploy_status, 'pre-bootstrap-failed')
   assert.match(after.error_description, /interrupted by a controller restart/)
   assert.is(after.management_state, 'unmanaged')
+  const { dcManager } = c.controller
   const errors = await unary<{ error_description: string }>((o, cb) =>
-    c.controller?.dcManager.GetSubcloudErrors({ subcloud: 'stuck' }, o, cb),
+    dcManager.GetSubcloudErrors({ subcloud: 'stuck' }, o, cb),
   )
   assert.is(errors.error_description, after.error_description)
 })

@@ -1,11 +1,5 @@
-import type {
-  CallOptions,
-  Client,
-  ClientUnaryCall,
-  Metadata,
-  requestCallback,
-  ServiceError,
-} from '@grpc/grpc-js'
+import type { CallOptions, Client, ClientUnaryCall, Metadata, requestCallback } from '@grpc/grpc-js'
+import { unaryCall } from '@dc/protos'
 
 // The generated client interfaces overload every method; the last overload is `(argument, callback)`,
 // which is the one a conditional type infers from.
@@ -25,13 +19,14 @@ type RawUnary = (
   request: unknown,
   metadata: Metadata,
   options: CallOptions,
-  callback: (error: ServiceError | null, value?: unknown) => void,
+  callback: requestCallback<unknown>,
 ) => ClientUnaryCall
 
 /**
  * Wraps `client` so each method of `service` returns a promise. Every call gets its own absolute
  * deadline `timeoutMs` from when it starts, so a slow server never hangs the CLI, and is cancelled
- * when `signal` aborts (the call then fails with CANCELLED).
+ * when `signal` aborts (a call in flight then fails with CANCELLED, one not yet started with the
+ * signal's AbortError).
  */
 export function promiseClient<C extends Client>(
   client: C,
@@ -48,24 +43,11 @@ export function promiseClient<C extends Client>(
     Object.keys(service).map((name) => [
       name,
       (request: unknown) =>
-        new Promise((resolve, reject) => {
+        unaryCall((callback) => {
           const method = methods[name]
           if (method === undefined) throw new Error(`client has no method ${name}`)
-          const cancel = () => call.cancel()
-          const call = method.call(
-            client,
-            request,
-            metadata,
-            { deadline: Date.now() + timeoutMs },
-            (error, value) => {
-              signal?.removeEventListener('abort', cancel)
-              if (error === null) resolve(value)
-              else reject(error)
-            },
-          )
-          if (signal?.aborted === true) cancel()
-          else signal?.addEventListener('abort', cancel, { once: true })
-        }),
+          return method.call(client, request, metadata, { deadline: Date.now() + timeoutMs }, callback)
+        }, signal),
     ]),
   )
   return wrapped as PromiseClient<C>

@@ -1,10 +1,10 @@
 import { Server, ServerCredentials, credentials, status } from '@grpc/grpc-js'
-import type { CallOptions, ServiceError } from '@grpc/grpc-js'
+import type { CallOptions, ClientUnaryCall, ServiceError, requestCallback } from '@grpc/grpc-js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { applyAll, emptyState, markInitialConfigComplete } from '@dc/netmodel'
 import type { Command, SystemState } from '@dc/netmodel'
-import { loadProtos } from '@dc/protos'
+import { loadProtos, unaryCall } from '@dc/protos'
 import type {
   AddressPoolMutation__Output,
   ListAddressPoolsResponse__Output,
@@ -71,12 +71,8 @@ interface Ctx {
   port: MemoryPort
 }
 
-function unary<Res>(
-  invoke: (o: CallOptions, cb: (e: ServiceError | null, r?: Res) => void) => unknown,
-): Promise<Res> {
-  return new Promise((resolve, reject) =>
-    invoke({ deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res as Res))),
-  )
+function unary<Res>(invoke: (o: CallOptions, cb: requestCallback<Res>) => ClientUnaryCall): Promise<Res> {
+  return unaryCall((cb) => invoke({ deadline: Date.now() + 10_000 }, cb))
 }
 
 async function failure(call: Promise<unknown>): Promise<ServiceError> {

@@ -1,6 +1,6 @@
 import { Metadata, credentials } from '@grpc/grpc-js'
-import type { CallOptions, ServiceError } from '@grpc/grpc-js'
-import { loadProtos } from '@dc/protos'
+import type { CallOptions, ClientUnaryCall, ServiceError, requestCallback } from '@grpc/grpc-js'
+import { loadProtos, unaryCall } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
 import { Simulator } from '../src/simulator/simulator.js'
 import { planSites } from '../src/simulator/site-plan.js'
@@ -69,22 +69,12 @@ export function closeClients(): void {
   for (const client of clients.splice(0)) client.close()
 }
 
-/** Promise form of a unary call, with a deadline. */
+/** Promise form of a unary call (`unaryCall`), with empty metadata and a deadline. */
 export function unary<Res>(
-  invoke: (
-    md: Metadata,
-    options: CallOptions,
-    callback: (err: ServiceError | null, res?: Res) => void,
-  ) => unknown,
+  invoke: (md: Metadata, options: CallOptions, callback: requestCallback<Res>) => ClientUnaryCall,
   timeoutMs = 10_000,
 ): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    invoke(new Metadata(), { deadline: Date.now() + timeoutMs }, (err, res) => {
-      if (err !== null) reject(err)
-      else if (res === undefined) reject(new Error('empty response'))
-      else resolve(res)
-    })
-  })
+  return unaryCall((callback) => invoke(new Metadata(), { deadline: Date.now() + timeoutMs }, callback))
 }
 
 /** The call's ServiceError; throws if it succeeds. */

@@ -17,9 +17,8 @@ import { fileURLToPath } from 'node:url'
 import { Metadata, credentials } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
-import { loadProtos } from '@dc/protos'
+import { loadProtos, unaryCall } from '@dc/protos'
 import type { DcManagerClient, ListSubcloudsResponse__Output, Subcloud__Output } from '@dc/protos'
-import { unaryCall } from './deploy/unary-call.js'
 import { DEMO_CONTROLLER_VALUES, DEMO_SUBCLOUDS, valuesYaml } from './demo/demo-sites.js'
 
 const here = dirname(fileURLToPath(import.meta.url))

@@ -1,6 +1,6 @@
+import { describeGrpcError } from '@dc/protos'
 import { describeTlsFailure } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
-import { describeGrpcError } from '../deploy/unary-call.js'
 
 /**
  * Why a call from this controller to the agent at `address` failed, in one line: a refused TLS

@@ -1,4 +1,5 @@
 import { Metadata } from '@grpc/grpc-js'
+import { describeGrpcError, unaryCall } from '@dc/protos'
 import type {
   AgentClient,
   ClaimResponse__Output,
@@ -10,7 +11,6 @@ import { agentHandshakeFailure } from '../adapters/describe-agent-link-failure.j
 import type { DeployStatus } from '../deploy-status.js'
 import type { ControllerStore } from '../store/controller-store.js'
 import type { SubcloudUpdate } from '../store/schema.js'
-import { describeGrpcError, unaryCall } from './unary-call.js'
 
 /** The part of the agent channel pool a deploy needs. */
 export interface DeployChannels {

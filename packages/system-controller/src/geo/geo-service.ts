@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Metadata } from '@grpc/grpc-js'
+import { describeGrpcError, unaryCall } from '@dc/protos'
 import type {
   AddPeerGroupAssociationRequest__Output,
   AddSubcloudPeerGroupRequest__Output,
@@ -14,7 +15,6 @@ import type {
   UpdateSystemPeerRequest__Output,
 } from '@dc/protos'
 import type { DeployChannels } from '../deploy/deploy-runner.js'
-import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'
 import {
   ConcurrentUpdateError,
   GeoObjectExistsError,

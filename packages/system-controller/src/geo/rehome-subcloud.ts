@@ -1,8 +1,8 @@
 import { Metadata } from '@grpc/grpc-js'
+import { describeGrpcError, unaryCall } from '@dc/protos'
 import type { ClaimResponse__Output, DescribeResponse__Output } from '@dc/protos'
 import type { Audit, Clock } from '../audit/index.js'
 import type { DeployChannels } from '../deploy/deploy-runner.js'
-import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'
 import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
 import { COPY_STATES } from '../store/geo-store.js'
 

@@ -2,6 +2,7 @@ import { Metadata } from '@grpc/grpc-js'
 import type { ServerUnaryCall } from '@grpc/grpc-js'
 import { parseBootstrapValues, parseHostPort, formatHostPort } from '@dc/netmodel'
 import type { ErrorLogger } from '@dc/platform-service'
+import { describeGrpcError, unaryCall } from '@dc/protos'
 import type {
   AddSubcloudGroupRequest__Output,
   AddSubcloudRequest__Output,
@@ -19,7 +20,6 @@ import { parse as parseYaml } from 'yaml'
 import type { Audit } from '../audit/index.js'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
 import { DEFAULT_AGENT_PORT } from '../config.js'
-import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'
 import type { DeployChannels, DeployRunner } from '../deploy/deploy-runner.js'
 import { ACTIVE_DEPLOY_STATES, HIDDEN_WITHOUT_ALL } from '../deploy-status.js'
 import {

@@ -10,7 +10,7 @@ import type {
 } from '@grpc/grpc-js'
 import { isReadOnlyMethod, requireDecoded } from '@dc/platform-service'
 import type { ErrorLogger } from '@dc/platform-service'
-import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from '@dc/protos'
+import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION, describeGrpcError, unaryCall } from '@dc/protos'
 import type {
   AgentClient,
   Alarm,
@@ -22,7 +22,6 @@ import type {
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { describeAgentLinkFailure } from '../adapters/describe-agent-link-failure.js'
 import type { Audit } from '../audit/index.js'
-import { describeGrpcError, unaryCall } from '../deploy/unary-call.js'
 import { RegionNotFoundError, SubcloudUnavailableError } from '../errors.js'
 import { toStatus } from '../grpc/status.js'
 import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'

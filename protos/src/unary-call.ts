@@ -1,12 +1,17 @@
 import type { ClientUnaryCall, ServiceError, requestCallback } from '@grpc/grpc-js'
 
 /**
- * Promise form of a grpc-js unary call: `invoke` starts it with the given callback; the call is
- * cancelled when `signal` aborts. The rejection is the client's `ServiceError` untouched (code,
- * details and trailers intact), so it can be passed back to a caller as it came.
+ * Promise form of a grpc-js unary call: `invoke` starts it with the given callback (passing its own
+ * metadata and call options, deadline included). The call is cancelled when `signal` aborts, and
+ * never started when it already has: the promise then rejects with the signal's reason. A failed
+ * call rejects with the client's `ServiceError` untouched (code, details and trailers intact), so
+ * it can be passed back to a caller as it came.
  *
  * @example
- * const described = await unaryCall<DescribeResponse__Output>((cb) => client.Describe({}, md, opts, cb))
+ * const described = await unaryCall<DescribeResponse__Output>(
+ *   (cb) => client.Describe({}, new Metadata(), { deadline: Date.now() + 5_000 }, cb),
+ *   signal,
+ * )
  */
 export function unaryCall<Res>(
   invoke: (callback: requestCallback<Res>) => ClientUnaryCall,
@@ -25,7 +30,7 @@ export function unaryCall<Res>(
   })
 }
 
-/** `{ code, details }` of a gRPC failure as one line for error_description and logs. */
+/** `{ code, details }` of a gRPC failure as one line for error descriptions and logs. */
 export function describeGrpcError(err: unknown): string {
   if (typeof err === 'object' && err !== null && 'code' in err && 'details' in err) {
     const { code, details } = err as { code: unknown; details: unknown }
