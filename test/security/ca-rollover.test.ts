@@ -4,8 +4,8 @@ import type { ClientUnaryCall, ServiceError } from '@grpc/grpc-js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadProtos } from '@dc/protos'
-import { ignoreIpServernameWarning, loadChannelCredentials } from '@dc/tls'
 import type { ListSubcloudsResponse__Output } from '@dc/protos'
+import { ignoreIpServernameWarning, loadChannelCredentials } from '@dc/tls'
 import {
   createTestCa,
   makeTempDir,
