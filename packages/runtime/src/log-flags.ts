@@ -1,3 +1,4 @@
+import { FlagValueError } from './flag-value-error.js'
 import { LOG_FORMATS, LOG_LEVELS } from './logger.js'
 import type { LogFormat, LogLevel } from './logger.js'
 
@@ -16,10 +17,9 @@ export interface LogConfig {
 }
 
 /** A log flag's value that is not one of its choices. */
-export class LogFlagError extends Error {
+export class LogFlagError extends FlagValueError {
   constructor(flag: string, value: string, allowed: readonly string[]) {
-    super(`${flag} must be one of ${allowed.join(', ')}, got '${value.slice(0, 40)}'`)
-    this.name = 'LogFlagError'
+    super(flag, `must be one of ${allowed.join(', ')}, got '${value.slice(0, 40)}'`)
   }
 }
 

@@ -1,16 +1,8 @@
 import { parseArgs } from 'node:util'
-import { formatHostPort, parseHostPort } from '@dc/netmodel'
+import { integerFlag, listenFlag, parseFlag } from '@dc/runtime'
+import type { FlagValueError, ListenAddress } from '@dc/runtime'
 import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
 import type { ServerTransport } from '@dc/tls'
-
-/** One address the agent listens on. */
-export interface ListenAddress {
-  /** canonical address text, unbracketed: `::1`, `127.0.0.1` */
-  readonly host: string
-  readonly port: number
-  /** `host:port` with IPv6 bracketed, the key of the per-address call counters */
-  readonly text: string
-}
 
 /** The agent's command line, validated. */
 export interface AgentConfig {
@@ -42,39 +34,20 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parse `ADDR:PORT[,ADDR:PORT...]`; IPv6 must be bracketed so the port is unambiguous. */
+/** A bad flag value found by a `@dc/runtime` parser, as the agent reports it. */
+export function toConfigError(err: FlagValueError): ConfigError {
+  return new ConfigError(err.message)
+}
+
+/** Parse `--listen ADDR:PORT[,ADDR:PORT...]` (see `listenFlag` of `@dc/runtime` for the rules). */
 export function parseListenList(text: string): ListenAddress[] {
-  const items = text.split(',').map((s) => s.trim())
-  if (items.some((s) => s === '')) throw new ConfigError(`--listen: empty address in '${text}'`)
-  const out: ListenAddress[] = []
-  for (const item of items) {
-    if (item.includes(':') && !item.startsWith('[') && item.indexOf(':') !== item.lastIndexOf(':')) {
-      throw new ConfigError(`--listen: IPv6 address '${item}' must be bracketed, e.g. [fd00::2]:50051`)
-    }
-    let parsed
-    try {
-      parsed = parseHostPort(item)
-    } catch (err) {
-      throw new ConfigError(`--listen: '${item}': ${err instanceof Error ? err.message : String(err)}`)
-    }
-    const host = parsed.host.toString()
-    const listenText = formatHostPort(host, parsed.port)
-    if (out.some((a) => a.text === listenText)) throw new ConfigError(`--listen: '${item}' is listed twice`)
-    out.push({ host, port: parsed.port, text: listenText })
-  }
-  return out
+  return parseFlag(() => listenFlag('--listen', text), toConfigError)
 }
 
 /** Validate `--heartbeat-interval-ms`. */
 export function parseHeartbeatInterval(text: string): number {
-  if (!/^\d+$/.test(text)) throw new ConfigError(`--heartbeat-interval-ms: '${text}' is not a whole number`)
-  const ms = Number(text)
-  if (ms < MIN_HEARTBEAT_INTERVAL_MS || ms > MAX_HEARTBEAT_INTERVAL_MS) {
-    throw new ConfigError(
-      `--heartbeat-interval-ms: ${ms} is outside ${MIN_HEARTBEAT_INTERVAL_MS}..${MAX_HEARTBEAT_INTERVAL_MS}`,
-    )
-  }
-  return ms
+  const range = { min: MIN_HEARTBEAT_INTERVAL_MS, max: MAX_HEARTBEAT_INTERVAL_MS }
+  return parseFlag(() => integerFlag('--heartbeat-interval-ms', text, range), toConfigError)
 }
 
 /** Validate the agent's command line (without the node and script arguments). */

@@ -39,7 +39,7 @@ export {
   parseAgentConfig,
   parseListenList,
 } from './config.js'
-export type { AgentConfig, ListenAddress } from './config.js'
+export type { AgentConfig } from './config.js'
 export { Simulator, SITE_METADATA_KEY } from './simulator/simulator.js'
 export type { SimulatorProps } from './simulator/simulator.js'
 export { SimulatedSite } from './simulator/simulated-site.js'

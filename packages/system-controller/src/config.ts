@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { formatHostPort, parseHostPort } from '@dc/netmodel'
-import type { HostPort } from '@dc/netmodel'
+import { integerFlag, listenFlag, parseFlag } from '@dc/runtime'
+import type { FlagValueError, ListenAddress } from '@dc/runtime'
 import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
 import type { ServerTransport } from '@dc/tls'
 import { ConfigError } from './errors.js'
@@ -19,7 +19,7 @@ export const DEFAULT_OFFLINE_AFTER_MISSES = 2
 
 /** Everything the controller process reads from its command line and environment. */
 export interface ControllerConfig {
-  readonly listen: readonly HostPort[]
+  readonly listen: readonly ListenAddress[]
   readonly bootstrapValuesFile: string
   /** Embedded PGlite lives here when no `databaseUrl` is given. */
   readonly dataDir: string
@@ -44,37 +44,13 @@ export const USAGE =
   `                     ${GEO_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
-function positiveInteger(flag: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text)) throw new ConfigError(`${flag} must be an integer, got '${text}'`)
-  const value = Number(text)
-  if (value < min || value > max)
-    throw new ConfigError(`${flag} must be between ${min} and ${max}, got ${value}`)
-  return value
+function toConfigError(err: FlagValueError): ConfigError {
+  return new ConfigError(err.message, { cause: err })
 }
 
-/** Parse `--listen` items: `ADDR:PORT`, `[V6]:PORT`. Duplicates are refused. */
-export function parseListen(text: string): HostPort[] {
-  const items = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-  if (items.length === 0) throw new ConfigError('--listen needs at least one ADDR:PORT')
-  const out: HostPort[] = []
-  for (const item of items) {
-    let hp: HostPort
-    try {
-      hp = parseHostPort(item)
-    } catch (err) {
-      throw new ConfigError(
-        `--listen '${item}' is not ADDR:PORT or [IPv6]:PORT: ${err instanceof Error ? err.message : String(err)}`,
-      )
-    }
-    if (out.some((o) => o.host.equals(hp.host) && o.port === hp.port)) {
-      throw new ConfigError(`--listen '${item}' is given twice`)
-    }
-    out.push(hp)
-  }
-  return out
+/** Parse `--listen` items: `ADDR:PORT`, `[V6]:PORT` (see `listenFlag` of `@dc/runtime` for the rules). */
+export function parseListen(text: string): ListenAddress[] {
+  return parseFlag(() => listenFlag('--listen', text), toConfigError)
 }
 
 /**
@@ -127,11 +103,14 @@ export function parseControllerArgs(
     databaseUrl,
     auditIntervalMs:
       typeof audit === 'string'
-        ? positiveInteger('--audit-interval-ms', audit, 50, 3_600_000)
+        ? parseFlag(
+            () => integerFlag('--audit-interval-ms', audit, { min: 50, max: 3_600_000 }),
+            toConfigError,
+          )
         : DEFAULT_AUDIT_INTERVAL_MS,
     offlineAfterMisses:
       typeof misses === 'string'
-        ? positiveInteger('--offline-after-misses', misses, 1, 100)
+        ? parseFlag(() => integerFlag('--offline-after-misses', misses, { min: 1, max: 100 }), toConfigError)
         : DEFAULT_OFFLINE_AFTER_MISSES,
     transport: transportOf(values, listen),
     geo: geoConfigOf(values, cwd),
@@ -144,7 +123,7 @@ export function parseControllerArgs(
  */
 function transportOf(
   values: Readonly<Record<string, string | boolean | undefined>>,
-  listen: readonly HostPort[],
+  listen: readonly ListenAddress[],
 ): ServerTransport {
   const text = (flag: string): string | undefined => {
     const value = values[flag]
@@ -158,7 +137,7 @@ function transportOf(
         'tls-key': text('tls-key'),
         insecure: values.insecure === true,
       },
-      listen.map((hp) => formatHostPort(hp.host.toString(), hp.port)),
+      listen.map((address) => address.text),
     )
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err))

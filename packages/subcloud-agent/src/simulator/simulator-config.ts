@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util'
+import { integerFlag, listenFlag, parseFlag } from '@dc/runtime'
+import type { ListenAddress } from '@dc/runtime'
 import {
   ConfigError,
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   parseHeartbeatInterval,
-  parseListenList,
+  toConfigError,
 } from '../config.js'
-import type { ListenAddress } from '../config.js'
 import { parseMix } from './site-plan.js'
 import type { SiteMix } from './site-plan.js'
 import { MAX_SITES } from './site-values.js'
@@ -37,14 +38,11 @@ function isLoopback(host: string): boolean {
 }
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new ConfigError(`${flag}: '${text}' is not a whole number in ${min}..${max}`)
-  }
-  return Number(text)
+  return parseFlag(() => integerFlag(flag, text, { min, max }), toConfigError)
 }
 
 function single(flag: string, text: string): ListenAddress {
-  const list = parseListenList(text)
+  const list = parseFlag(() => listenFlag(flag, text), toConfigError)
   const [address] = list
   if (address === undefined || list.length > 1) throw new ConfigError(`${flag} takes one ADDR:PORT`)
   if (!isLoopback(address.host)) {

@@ -1,5 +1,5 @@
-import { formatHostPort } from '@dc/netmodel'
-import type { ListenAddress } from '../config.js'
+import { listenAddress } from '@dc/runtime'
+import type { ListenAddress } from '@dc/runtime'
 import { MAX_SITES, siteBootstrapValues, valuesYaml } from './site-values.js'
 import type { SiteKind } from './site-values.js'
 
@@ -70,10 +70,6 @@ export function spreadKinds(count: number, mix: SiteMix): SiteKind[] {
     out.push(best)
   }
   return out
-}
-
-function listenAddress(host: string, port: number): ListenAddress {
-  return { host, port, text: formatHostPort(host, port) }
 }
 
 /** The sites of one simulator: names, addresses and bootstrap values. */
