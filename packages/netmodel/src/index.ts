@@ -128,20 +128,11 @@ export {
 } from './address-allocation.js'
 export type { AddressField } from './address-allocation.js'
 export { CONFIG_OUT_OF_DATE_ALARM } from './platform-effects.js'
-export {
-  BOOTSTRAP_SECRET_KEYS,
-  bootstrapKey,
-  bootstrapPoolName,
-  parseBootstrapValues,
-  redactBootstrapValues,
-} from './bootstrap-values.js'
-export type {
-  BootstrapAddressField,
-  BootstrapNetworkId,
-  BootstrapParseResult,
-  BootstrapPool,
-  BootstrapValues,
-} from './bootstrap-values.js'
+export { parseBootstrapValues } from './bootstrap-values.js'
+export type { BootstrapParseResult, BootstrapValues } from './bootstrap-values.js'
+export { bootstrapKey, bootstrapPoolName } from './bootstrap-networks.js'
+export type { BootstrapAddressField, BootstrapNetworkId, BootstrapPool } from './bootstrap-networks.js'
+export { BOOTSTRAP_SECRET_KEYS, redactBootstrapValues } from './redact-bootstrap-values.js'
 export { BootstrapValueError } from './bootstrap-value-error.js'
 export type { BootstrapErrorCode } from './bootstrap-value-error.js'
 export {

@@ -1,5 +1,5 @@
 import { applyAll } from './apply.js'
-import { BOOTSTRAP_NETWORKS, bootstrapPoolName } from './bootstrap-values.js'
+import { BOOTSTRAP_NETWORKS, bootstrapPoolName } from './bootstrap-networks.js'
 import type { BootstrapValues } from './bootstrap-values.js'
 import type { Command } from './command.js'
 import { emptyState, markInitialConfigComplete } from './empty-state.js'

@@ -7,8 +7,8 @@ import {
   bootstrapPoolName,
   parseBootstrapValues,
   redactBootstrapValues,
-} from '../src/bootstrap-values.js'
-import type { BootstrapPool } from '../src/bootstrap-values.js'
+} from '../src/index.js'
+import type { BootstrapPool } from '../src/index.js'
 import { IPV4_BOOTSTRAP, IPV6_BOOTSTRAP, SEED_BOOTSTRAP, validValues } from './bootstrap-fixtures.js'
 
 type Raw = Readonly<Record<string, unknown>>
