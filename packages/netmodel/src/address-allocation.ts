@@ -1,7 +1,7 @@
 import type { IpAddress } from './address.js'
 import { parseIp } from './address.js'
 import type { Draft } from './draft.js'
-import { AddressInUseError, PoolExhaustedError } from './errors.js'
+import { AddressInUseError, PoolExhaustedError } from './pool-errors.js'
 import { networkOfPool } from './state-queries.js'
 import type { Address, AddressPool, Network, NetworkType, SystemMode } from './system-state.js'
 

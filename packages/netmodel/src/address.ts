@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js'
-import { AddressSyntaxError } from './errors.js'
+import { AddressSyntaxError } from './address-syntax-error.js'
 
 /** An IP address family, spelled as StarlingX prints `primary_pool_family`. */
 export type Family = 'IPv4' | 'IPv6'

@@ -1,7 +1,7 @@
 import type { Family } from './address.js'
 import { BootstrapValueError } from './bootstrap-value-error.js'
 import type { BootstrapErrorCode } from './bootstrap-value-error.js'
-import { NetModelError } from './errors.js'
+import { NetModelError } from './net-model-error.js'
 
 /** Keys read as scalars by `parseBootstrapValues`, so never passed through. */
 const SCALAR_KEYS = ['name', 'system_mode', 'distributed_cloud_role', 'software_version', 'release']

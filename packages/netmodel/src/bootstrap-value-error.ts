@@ -1,4 +1,4 @@
-import { NetModelError } from './errors.js'
+import { NetModelError } from './net-model-error.js'
 
 /**
  * Stable codes of bootstrap-value failures (`spec/dual-stack-rules.md` section 3, plus the sysinv

@@ -1,5 +1,5 @@
 import type { Command, CommandKind } from './command.js'
-import { InvalidCommandError } from './errors.js'
+import { InvalidCommandError } from './command-errors.js'
 
 /** What a field must hold; a trailing `?` allows it to be absent (or `undefined`). */
 type FieldRule =

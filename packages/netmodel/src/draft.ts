@@ -1,5 +1,5 @@
 import type { Effect } from './effect.js'
-import { InvalidUuidError, UuidExistsError } from './errors.js'
+import { InvalidUuidError, UuidExistsError } from './command-errors.js'
 import { deriveUuid, isUuid } from './stable-hash.js'
 import type {
   Address,

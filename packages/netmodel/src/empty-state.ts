@@ -1,4 +1,4 @@
-import { InvalidHostListError } from './errors.js'
+import { InvalidHostListError } from './command-errors.js'
 import { deriveUuid } from './stable-hash.js'
 import type { DistributedCloudRole, Host, Personality, SystemMode, SystemState } from './system-state.js'
 

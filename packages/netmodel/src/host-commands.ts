@@ -6,7 +6,7 @@ import {
   LockActiveControllerError,
   SwactNotActiveError,
   SwactTargetUnavailableError,
-} from './errors.js'
+} from './host-errors.js'
 import { markConfigApplied } from './platform-effects.js'
 import { controllers, requireHost } from './state-queries.js'
 import type { Host } from './system-state.js'

@@ -17,6 +17,43 @@ export {
   tryParseIp,
 } from './address.js'
 export type { Family, HostPort } from './address.js'
+export { AddressSyntaxError } from './address-syntax-error.js'
+export {
+  AssociationNotFoundError,
+  HostNotFoundError,
+  InvalidCommandError,
+  InvalidHostListError,
+  InvalidUuidError,
+  NetworkNotFoundError,
+  PoolNotFoundError,
+  UuidExistsError,
+} from './command-errors.js'
+export {
+  HostAlreadyLockedError,
+  HostAlreadyUnlockedError,
+  LockActiveControllerError,
+  SwactNotActiveError,
+  SwactTargetUnavailableError,
+} from './host-errors.js'
+export { NetModelError } from './net-model-error.js'
+export { NETMODEL_ERROR_CLASSES } from './netmodel-error-classes.js'
+export {
+  AssignAfterConfigError,
+  ClusterPodNeedsOamError,
+  NetworkDeleteAfterConfigError,
+  NetworkFamilyExistsError,
+  NetworkMaxPoolsError,
+  NetworkNameExistsError,
+  NetworkPoolRequiredError,
+  NetworkPrimaryFamilyError,
+  NetworkTypeExistsError,
+  NetworkTypeUnsupportedError,
+  OamNeededByClusterPodError,
+  PoolInUseError,
+  PrimaryPoolRemovalError,
+  PxebootIpv4OnlyError,
+  RemoveAfterConfigError,
+} from './network-errors.js'
 export {
   AddressFamilyMismatchError,
   AddressInUseError,
@@ -24,47 +61,20 @@ export {
   AddressIsNetworkError,
   AddressNotInRangeError,
   AddressNotInSubnetError,
-  AddressSyntaxError,
-  AssignAfterConfigError,
-  AssociationNotFoundError,
-  ClusterPodNeedsOamError,
   DuplicateAddressError,
-  HostAlreadyLockedError,
-  HostAlreadyUnlockedError,
   HostBitsSetError,
-  HostNotFoundError,
   HostUnlockedError,
-  InvalidCommandError,
-  InvalidHostListError,
   InvalidOrderError,
   InvalidPoolNameError,
   InvalidPrefixError,
   InvalidSubnetSizeError,
-  InvalidUuidError,
-  LockActiveControllerError,
-  NETMODEL_ERROR_CLASSES,
-  NetModelError,
-  NetworkDeleteAfterConfigError,
-  NetworkFamilyExistsError,
-  NetworkMaxPoolsError,
-  NetworkNameExistsError,
-  NetworkNotFoundError,
-  NetworkPoolRequiredError,
-  NetworkPrimaryFamilyError,
-  NetworkTypeExistsError,
-  NetworkTypeUnsupportedError,
   NullNetworkError,
-  OamNeededByClusterPodError,
   PoolExhaustedError,
   PoolFamilyChangeError,
-  PoolInUseError,
   PoolIsPrimaryError,
   PoolNameExistsError,
-  PoolNotFoundError,
   PoolOverlapError,
   PoolReadOnlyError,
-  PrimaryPoolRemovalError,
-  PxebootIpv4OnlyError,
   RangeFamilyMismatchError,
   RangeIncludesBroadcastError,
   RangeIncludesNetworkError,
@@ -72,14 +82,12 @@ export {
   RangeOutsideSubnetError,
   RangeOverlapError,
   RangesExcludeAllocatedError,
-  RemoveAfterConfigError,
   RequiredFieldsError,
-  SwactNotActiveError,
-  SwactTargetUnavailableError,
   UpgradeInProgressError,
-  UuidExistsError,
-} from './errors.js'
-export type { ErrorCategory, NetModelErrorCode, OverlapConflict } from './errors.js'
+} from './pool-errors.js'
+export type { ErrorCategory } from './net-model-error.js'
+export type { NetModelErrorCode } from './netmodel-error-classes.js'
+export type { OverlapConflict } from './pool-errors.js'
 export type {
   Address,
   AddressPool,

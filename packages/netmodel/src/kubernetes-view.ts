@@ -1,5 +1,5 @@
 import type { Family } from './address.js'
-import { NetModelError } from './errors.js'
+import { NetModelError } from './net-model-error.js'
 import { controllers, networkOfType, poolsOfNetwork } from './state-queries.js'
 import type { AddressPool, Host, NetworkType, SystemState } from './system-state.js'
 

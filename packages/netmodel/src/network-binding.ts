@@ -1,6 +1,6 @@
 import { bindPoolAddresses, unbindPoolAddresses } from './address-allocation.js'
 import type { Draft } from './draft.js'
-import { ClusterPodNeedsOamError, OamNeededByClusterPodError } from './errors.js'
+import { ClusterPodNeedsOamError, OamNeededByClusterPodError } from './network-errors.js'
 import { networkReconfigured } from './platform-effects.js'
 import { networkOfType, poolsOfNetwork } from './state-queries.js'
 import type { AddressPool, Network, NetworkAddrPool, NetworkType, SystemState } from './system-state.js'

@@ -12,7 +12,7 @@ import {
   PoolInUseError,
   PrimaryPoolRemovalError,
   PxebootIpv4OnlyError,
-} from './errors.js'
+} from './network-errors.js'
 import {
   attachPool,
   checkClusterPodHasOam,

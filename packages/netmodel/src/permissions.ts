@@ -1,12 +1,7 @@
 import type { AddressField } from './address-allocation.js'
 import { ADDRESS_FIELDS } from './address-allocation.js'
-import {
-  AssignAfterConfigError,
-  HostUnlockedError,
-  PoolReadOnlyError,
-  RemoveAfterConfigError,
-  UpgradeInProgressError,
-} from './errors.js'
+import { AssignAfterConfigError, RemoveAfterConfigError } from './network-errors.js'
+import { HostUnlockedError, PoolReadOnlyError, UpgradeInProgressError } from './pool-errors.js'
 import { controllers, networkOfPool } from './state-queries.js'
 import type { AddressPool, Host, Network, NetworkType, SystemMode, SystemState } from './system-state.js'
 

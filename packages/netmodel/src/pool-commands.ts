@@ -13,7 +13,7 @@ import {
   PoolNameExistsError,
   RangesExcludeAllocatedError,
   RequiredFieldsError,
-} from './errors.js'
+} from './pool-errors.js'
 import { checkOamStillNeeded, detachPool, removeNetwork } from './network-binding.js'
 import { checkPoolWritable } from './permissions.js'
 import { networkReconfigured } from './platform-effects.js'

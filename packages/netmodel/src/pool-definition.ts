@@ -2,13 +2,13 @@ import type { Family, IpAddress } from './address.js'
 import { Cidr, IpRange, familyBits, parseIp } from './address.js'
 import type { AddressField } from './address-allocation.js'
 import { ADDRESS_FIELDS, ADDRESS_FIELD_NAMES } from './address-allocation.js'
+import { AddressSyntaxError } from './address-syntax-error.js'
 import {
   AddressFamilyMismatchError,
   AddressIsBroadcastError,
   AddressIsNetworkError,
   AddressNotInRangeError,
   AddressNotInSubnetError,
-  AddressSyntaxError,
   DuplicateAddressError,
   HostBitsSetError,
   InvalidOrderError,
@@ -23,7 +23,7 @@ import {
   RangeOrderError,
   RangeOutsideSubnetError,
   RangeOverlapError,
-} from './errors.js'
+} from './pool-errors.js'
 import type { AddressPool, AllocationOrder } from './system-state.js'
 
 /** A pool's configuration, parsed: what §2.1 validates on create and §2.2 again on modify. */

@@ -1,6 +1,6 @@
 import { Cidr, parseIp } from './address.js'
-import type { OverlapConflict } from './errors.js'
-import { PoolOverlapError } from './errors.js'
+import type { OverlapConflict } from './pool-errors.js'
+import { PoolOverlapError } from './pool-errors.js'
 import type { NetworkType, SystemState } from './system-state.js'
 
 const CLUSTER_NETWORKS: ReadonlySet<NetworkType> = new Set(['cluster-host', 'cluster-pod', 'cluster-service'])

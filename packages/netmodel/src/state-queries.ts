@@ -3,7 +3,7 @@ import {
   HostNotFoundError,
   NetworkNotFoundError,
   PoolNotFoundError,
-} from './errors.js'
+} from './command-errors.js'
 import type { AddressPool, Host, Network, NetworkAddrPool, SystemState } from './system-state.js'
 
 /** The address pool named `ref`, or whose uuid is `ref`, as the `system` CLI resolves it. */
