@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { integerFlag } from '@dc/runtime'
+import { MAX_SITES } from '@dc/subcloud-agent'
 import type { BenchRow, Scenario } from './bench-row.js'
 import { fleetScenario } from './fleet-scenario.js'
 import { machineDescription } from './host-stats.js'
@@ -10,11 +12,8 @@ import { netmodelScenario } from './netmodel-scenario.js'
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } },
 })
-const sizes = values.sizes?.split(',').map((s) => {
-  const n = Number(s)
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--sizes: '${s}' is not a fleet size`)
-  return n
-})
+// A fleet is at most as large as the simulators' address plan.
+const sizes = values.sizes?.split(',').map((s) => integerFlag('--sizes', s, { min: 1, max: MAX_SITES }))
 const scenarios: readonly Scenario[] = [netmodelScenario, fleetScenario]
 
 const controller = new AbortController()
