@@ -4,6 +4,8 @@ import { formatHostPort, parseHostPort } from '@dc/netmodel'
 import type { HostPort } from '@dc/netmodel'
 import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/protos'
 import type { ServerTransport } from '@dc/protos'
+import { LOG_FLAGS, LOG_USAGE, LogFlagError, logConfigOf } from '@dc/runtime'
+import type { LogConfig } from '@dc/runtime'
 import { ConfigError } from './errors.js'
 import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
 import type { GeoConfig } from './geo/geo-config.js'
@@ -35,6 +37,8 @@ export interface ControllerConfig {
   readonly transport: ServerTransport
   /** Geo-redundancy: the NATS link to the peer site, site id and test-only timing overrides. */
   readonly geo: GeoConfig
+  /** `--log-level`, `--log-format`. */
+  readonly log: LogConfig
 }
 
 export const USAGE =
@@ -42,6 +46,7 @@ export const USAGE =
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
   `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
+  `                     ${LOG_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
 function positiveInteger(flag: string, text: string, min: number, max: number): number {
@@ -100,6 +105,7 @@ export function parseControllerArgs(
         'offline-after-misses': { type: 'string' },
         ...SERVER_TLS_FLAGS,
         ...GEO_FLAGS,
+        ...LOG_FLAGS,
         help: { type: 'boolean', short: 'h' },
       },
     }).values
@@ -135,6 +141,16 @@ export function parseControllerArgs(
         : DEFAULT_OFFLINE_AFTER_MISSES,
     transport: transportOf(values, listen),
     geo: geoConfigOf(values, cwd),
+    log: logFlags(values),
+  }
+}
+
+function logFlags(values: Readonly<Record<string, unknown>>): LogConfig {
+  try {
+    return logConfigOf(values)
+  } catch (err) {
+    if (err instanceof LogFlagError) throw new ConfigError(err.message)
+    throw err
   }
 }
 
