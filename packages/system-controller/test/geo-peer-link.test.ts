@@ -19,44 +19,12 @@ import { SubcloudService } from '../src/subclouds/subcloud-service.js'
 import { FakeAgents, FakeNats, rejects, until } from './geo-fakes.js'
 import { managerCalls } from './manager-calls.js'
 import { recordingLogger } from './recording-logger.js'
+import { controllerYaml, subcloudYaml as siteSubcloudYaml } from './site-values.js'
 import { simulateSubcloudState } from './subcloud-fixtures.js'
-
-function controllerYaml(n: number, name: string): string {
-  return `
-name: ${name}
-system_mode: duplex
-distributed_cloud_role: systemcontroller
-software_version: "24.09"
-management_subnet: fd01:${n}::/64
-management_start_address: fd01:${n}::2
-management_end_address: fd01:${n}::ff
-external_oam_subnet: fd00:${n}::/64
-external_oam_gateway_address: fd00:${n}::1
-external_oam_floating_address: fd00:${n}::2
-cluster_host_subnet: fd02:${n}::/64
-cluster_pod_subnet: fd03:${n}::/64
-cluster_service_subnet: fd04:${n}::/112
-`
-}
 
 /** A subcloud of site A (its controller gateway is in A's management subnet). */
 function subcloudYaml(n: number): string {
-  return `
-name: sc${n}
-system_mode: simplex
-management_subnet: fd01:1${n}::/64
-management_start_address: fd01:1${n}::2
-management_end_address: fd01:1${n}::50
-management_gateway_address: fd01:1${n}::1
-systemcontroller_gateway_address: fd01:1::1
-external_oam_subnet: fd00:1${n}::/64
-external_oam_gateway_address: fd00:1${n}::1
-external_oam_floating_address: fd00:1${n}::2
-cluster_host_subnet: fd02:1${n}::/64
-cluster_pod_subnet: fd03:1${n}::/64
-cluster_service_subnet: fd04:1${n}::/112
-admin_password: not-in-copies
-`
+  return `${siteSubcloudYaml(n, `sc${n}`)}admin_password: not-in-copies\n`
 }
 
 /** The same subcloud as B would hold it: B's own gateway, for a clash with A's member of that name. */

@@ -21,23 +21,8 @@ import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import type { SubcloudFields } from '../src/subclouds/subcloud.js'
 import { FakeAgents } from './geo-fakes.js'
+import { controllerYaml } from './site-values.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
-
-const CONTROLLER = `
-name: central
-system_mode: duplex
-distributed_cloud_role: systemcontroller
-software_version: "24.09"
-management_subnet: fd01:1::/64
-management_start_address: fd01:1::2
-management_end_address: fd01:1::ff
-external_oam_subnet: fd00:1::/64
-external_oam_gateway_address: fd00:1::1
-external_oam_floating_address: fd00:1::2
-cluster_host_subnet: fd02:1::/64
-cluster_pod_subnet: fd03:1::/64
-cluster_service_subnet: fd04:1::/112
-`
 
 interface Ctx {
   dir: string
@@ -59,7 +44,7 @@ test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'geo-service-'))
   ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
   ctx.store = new KyselySubcloudStore(ctx.db)
-  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(CONTROLLER))
+  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
   ctx.service = new GeoService({
     subclouds: ctx.store,
     geo: new GeoStore(ctx.db),

@@ -32,42 +32,9 @@ import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-serv
 import type { DeployTarget } from '../src/subclouds/deploy-runner.js'
 import { SubcloudService } from '../src/subclouds/subcloud-service.js'
 import { managerCalls } from './manager-calls.js'
+import { controllerYaml, subcloudYaml } from './site-values.js'
 import { simulateSubcloudState } from './subcloud-fixtures.js'
 import type { SimulatedState } from './subcloud-fixtures.js'
-const CONTROLLER = `
-name: central
-system_mode: duplex
-distributed_cloud_role: systemcontroller
-software_version: "24.09"
-management_subnet: fd01:1::/64
-management_start_address: fd01:1::2
-management_end_address: fd01:1::ff
-external_oam_subnet: fd00:1::/64
-external_oam_gateway_address: fd00:1::1
-external_oam_floating_address: fd00:1::2
-cluster_host_subnet: fd02:1::/64
-cluster_pod_subnet: fd03:1::/64
-cluster_service_subnet: fd04:1::/112
-`
-
-function subcloudYaml(n: number, name = `subcloud${n}`): string {
-  return `
-name: ${name}
-system_mode: simplex
-management_subnet: fd01:1${n}::/64
-management_start_address: fd01:1${n}::2
-management_end_address: fd01:1${n}::50
-management_gateway_address: fd01:1${n}::1
-systemcontroller_gateway_address: fd01:1::1
-external_oam_subnet: fd00:1${n}::/64
-external_oam_gateway_address: fd00:1${n}::1
-external_oam_floating_address: fd00:1${n}::2
-cluster_host_subnet: fd02:1${n}::/64
-cluster_pod_subnet: fd03:1${n}::/64
-cluster_service_subnet: fd04:1${n}::/112
-`
-}
-
 interface Ctx {
   dir: string
   db: Kysely<Database> | undefined
@@ -91,7 +58,7 @@ test.before(async (ctx) => {
   ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
   const subcloudStore = new KyselySubcloudStore(ctx.db)
   const groupStore = new KyselySubcloudGroupStore(ctx.db)
-  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(CONTROLLER))
+  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
   const channels = { agent: () => ({}) as AgentClient }
   const geo = new GeoService({
     subclouds: subcloudStore,

@@ -92,12 +92,7 @@ export const COPY_STATES: readonly DeployStatus[] = [
 
 /** States in which a deploy operation is running: delete and rename are refused (spec 2.1). */
 export const ACTIVE_DEPLOY_STATES: ReadonlySet<DeployStatus> = new Set<DeployStatus>([
-  'not-deployed',
-  'creating',
-  'create-complete',
-  'pre-bootstrap',
-  'bootstrapping',
-  'bootstrap-complete',
+  ...DEPLOY_PATH.filter((s) => s !== 'complete'),
   'pre-install',
   'installing',
   'pre-config',

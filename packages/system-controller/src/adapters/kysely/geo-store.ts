@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { AlarmRaise } from '../../alarms/alarm.js'
 import { COPY_STATES } from '../../subclouds/deploy-status.js'
 import type { SubcloudFields } from '../../subclouds/subcloud.js'
-import { deleteSubcloudAlarms } from './kysely-alarm-store.js'
+import { KyselyAlarmStore, deleteSubcloudAlarms } from './kysely-alarm-store.js'
 import type {
   Database,
   PeerGroupAssociationRow,
@@ -76,9 +75,11 @@ export function seq(value: number | string | bigint): number {
  */
 export class GeoStore {
   readonly #db: Kysely<Database>
+  readonly #alarms: KyselyAlarmStore
 
   constructor(db: Kysely<Database>) {
     this.#db = db
+    this.#alarms = new KyselyAlarmStore(db)
   }
 
   async #run<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -570,40 +571,11 @@ export class GeoStore {
   // ---- geo alarms ----
 
   /** Raise (or refresh) one alarm. */
-  async raiseAlarm(alarm: GeoAlarm): Promise<void> {
-    const now = new Date()
-    await this.#run('alarms', () =>
-      this.#db
-        .insertInto('alarms')
-        .values({
-          uuid: randomUUID(),
-          alarm_id: alarm.alarmId,
-          entity_instance_id: alarm.entityInstanceId,
-          region: alarm.region,
-          reason_text: alarm.reasonText,
-          severity: alarm.severity,
-          proposed_repair_action: alarm.proposedRepairAction,
-          service_affecting: alarm.serviceAffecting,
-          raised_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['region', 'alarm_id', 'entity_instance_id'])
-            .doUpdateSet({ reason_text: alarm.reasonText, severity: alarm.severity, updated_at: now }),
-        )
-        .execute(),
-    )
+  raiseAlarm(alarm: GeoAlarm): Promise<void> {
+    return this.#alarms.raise(alarm)
   }
 
-  async clearAlarm(region: string, alarmId: GeoAlarmId, entityInstanceId: string): Promise<void> {
-    await this.#run('alarms', () =>
-      this.#db
-        .deleteFrom('alarms')
-        .where('region', '=', region)
-        .where('alarm_id', '=', alarmId)
-        .where('entity_instance_id', '=', entityInstanceId)
-        .execute(),
-    )
+  clearAlarm(region: string, alarmId: GeoAlarmId, entityInstanceId: string): Promise<void> {
+    return this.#alarms.clear({ region, alarmId, entityInstanceId })
   }
 }
