@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { integerFlag, listenFlag, parseFlag } from '@dc/runtime'
-import type { FlagValueError, ListenAddress } from '@dc/runtime'
+import { LOG_FLAGS, LOG_USAGE, integerFlag, listenFlag, logConfigOf, parseFlag } from '@dc/runtime'
+import type { FlagValueError, ListenAddress, LogConfig } from '@dc/runtime'
 import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
 import type { ServerTransport } from '@dc/tls'
 import { ConfigError } from './errors.js'
@@ -35,6 +35,8 @@ export interface ControllerConfig {
   readonly transport: ServerTransport
   /** Geo-redundancy: the NATS link to the peer site, site id and test-only timing overrides. */
   readonly geo: GeoConfig
+  /** `--log-level`, `--log-format`. */
+  readonly log: LogConfig
 }
 
 export const USAGE =
@@ -42,6 +44,7 @@ export const USAGE =
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
   `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
+  `                     ${LOG_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
 function toConfigError(err: FlagValueError): ConfigError {
@@ -76,6 +79,7 @@ export function parseControllerArgs(
         'offline-after-misses': { type: 'string' },
         ...SERVER_TLS_FLAGS,
         ...GEO_FLAGS,
+        ...LOG_FLAGS,
         help: { type: 'boolean', short: 'h' },
       },
     }).values
@@ -114,6 +118,7 @@ export function parseControllerArgs(
         : DEFAULT_OFFLINE_AFTER_MISSES,
     transport: transportOf(values, listen),
     geo: geoConfigOf(values, cwd),
+    log: parseFlag(() => logConfigOf(values), toConfigError),
   }
 }
 

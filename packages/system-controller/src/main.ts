@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createLogger, defaultLogFormat } from '@dc/runtime'
 import { ignoreIpServernameWarning } from '@dc/tls'
 import { ConfigError, ControllerError } from './errors.js'
 import { USAGE, parseControllerArgs } from './config.js'
@@ -20,7 +21,11 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  const log = (line: string): void => void process.stderr.write(`dc-controller: ${line}\n`)
+  const log = createLogger({
+    name: 'dc-controller',
+    level: config.log.level,
+    format: config.log.format ?? defaultLogFormat(process.stderr),
+  })
   let controller
   try {
     controller = await startController(config, { log })
@@ -33,7 +38,7 @@ async function main(): Promise<number> {
   }
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
-      log(`${signal} received, stopping`)
+      log.info(`${signal} received, stopping`)
       void controller.close().then(resolve)
     }
     process.once('SIGTERM', () => stop('SIGTERM'))
@@ -44,7 +49,7 @@ async function main(): Promise<number> {
       `(system ${controller.systemName}, store ${controller.databaseKind})\n`,
   )
   await stopped
-  log('stopped')
+  log.info('stopped')
   return 0
 }
 

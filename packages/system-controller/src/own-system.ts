@@ -12,7 +12,7 @@ import type { ApplyResult, PlatformPort } from '@dc/platform-service'
 import { parse as parseYaml } from 'yaml'
 import { InvalidOwnBootstrapValuesError, OwnSystemMismatchError } from './errors.js'
 import type { Violation } from './errors.js'
-import type { ControllerStore } from './store/controller-store.js'
+import type { SystemStore } from './ports/system-store.js'
 
 /** The first fencing epoch this controller claims subclouds with. */
 const INITIAL_EPOCH = 1
@@ -80,12 +80,12 @@ export function parseOwnBootstrapValues(text: string): Record<string, unknown> {
  * {@link PlatformPort}. Mutations are serialized in-process: this process is the only writer.
  */
 export class OwnSystem implements PlatformPort {
-  readonly #store: ControllerStore
+  readonly #store: SystemStore
   #state: SystemState
   readonly epoch: number
   #queue: Promise<unknown> = Promise.resolve()
 
-  private constructor(store: ControllerStore, state: SystemState, epoch: number) {
+  private constructor(store: SystemStore, state: SystemState, epoch: number) {
     this.#store = store
     this.#state = state
     this.epoch = epoch
@@ -95,16 +95,16 @@ export class OwnSystem implements PlatformPort {
    * Load the system from the store, or create it from `raw` on first start. A later start with
    * values that differ in any key is refused with {@link OwnSystemMismatchError} naming the keys.
    */
-  static async open(store: ControllerStore, raw: Readonly<Record<string, unknown>>): Promise<OwnSystem> {
-    const row = await store.getSystem()
+  static async open(store: SystemStore, raw: Readonly<Record<string, unknown>>): Promise<OwnSystem> {
+    const row = await store.get()
     if (row !== undefined) {
-      const stored = JSON.parse(row.bootstrap_values_json) as StoredBootstrap
+      const stored = JSON.parse(row.bootstrapJson) as StoredBootstrap
       const now = keyDigests(raw, row.uuid)
       const keys = [...new Set([...Object.keys(stored.keyDigests), ...Object.keys(now)])]
         .filter((k) => stored.keyDigests[k] !== now[k])
         .sort()
       if (keys.length > 0) throw new OwnSystemMismatchError(keys)
-      return new OwnSystem(store, JSON.parse(row.state_json) as SystemState, row.epoch)
+      return new OwnSystem(store, JSON.parse(row.stateJson) as SystemState, row.epoch)
     }
     const parsed = parseBootstrapValues(raw)
     if (!parsed.ok) {
@@ -120,13 +120,12 @@ export class OwnSystem implements PlatformPort {
     const uuid = randomUUID()
     const state = initialState(parsed.values, { uuid })
     const stored: StoredBootstrap = { values: redactBootstrapValues(raw), keyDigests: keyDigests(raw, uuid) }
-    await store.insertSystem({
-      id: 1,
+    await store.create({
       uuid,
       name: state.name,
-      state_json: JSON.stringify(state),
-      bootstrap_hash: sha256(canonicalJson(stored.keyDigests)),
-      bootstrap_values_json: JSON.stringify(stored),
+      stateJson: JSON.stringify(state),
+      bootstrapHash: sha256(canonicalJson(stored.keyDigests)),
+      bootstrapJson: JSON.stringify(stored),
       epoch: INITIAL_EPOCH,
     })
     return new OwnSystem(store, state, INITIAL_EPOCH)
@@ -156,7 +155,7 @@ export class OwnSystem implements PlatformPort {
       const previous = this.#state
       const result = applyAll(previous, commands)
       if (!result.ok) throw result.error
-      await this.#store.updateSystemState(JSON.stringify(result.state))
+      await this.#store.saveState(JSON.stringify(result.state))
       this.#state = result.state
       return { previous, state: result.state, effects: result.effects }
     })

@@ -1,39 +1,41 @@
 import { readFile } from 'node:fs/promises'
 import { Server, ServerCredentials } from '@grpc/grpc-js'
-import { formatHostPort } from '@dc/netmodel'
 import type { ServiceDefinition } from '@grpc/grpc-js'
-import {
-  authorizeCalls,
-  createPlatformHandlers,
-  stderrErrorLogger,
-  tolerantServiceDefinition,
-} from '@dc/platform-service'
-import type { ErrorLogger } from '@dc/platform-service'
+import { formatHostPort } from '@dc/netmodel'
+import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
+import { createLogger } from '@dc/runtime'
+import type { Logger } from '@dc/runtime'
 import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tls'
+import type { CaOnlyTlsFiles } from '@dc/tls'
 import { AgentChannels } from './adapters/agent-channels.js'
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
+import { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
+import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
+import { KyselySubcloudGroupStore } from './adapters/kysely/kysely-subcloud-group-store.js'
+import { KyselySubcloudStore } from './adapters/kysely/kysely-subcloud-store.js'
+import { KyselySystemStore } from './adapters/kysely/kysely-system-store.js'
+import { openDatabase } from './adapters/kysely/open-database.js'
+import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-database.js'
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
-import { DeployRunner } from './deploy/deploy-runner.js'
-import { INTERRUPTED_DEPLOY_FAILURES, INTERRUPTED_REASON } from './deploy-status.js'
 import { ConfigError, StoreOpenError } from './errors.js'
 import { startGeo } from './geo/start-geo.js'
+import { errorLoggerOf } from './grpc/controller-unary.js'
+import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
+import { createPlatformRouter } from './grpc/platform-router.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
-import { DcManagerService } from './services/dc-manager-service.js'
-import { createPlatformRouter } from './services/platform-router.js'
-import { ControllerStore } from './store/controller-store.js'
-import { openDatabase } from './store/open-database.js'
-import type { DatabaseKind } from './store/open-database.js'
+import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
+import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
+import { DeployRunner } from './subclouds/deploy-runner.js'
+import { SubcloudService } from './subclouds/subcloud-service.js'
 
 /** Options of {@link startController} beyond the command-line config. */
 export interface StartControllerOptions {
-  /** Progress lines (never secrets). @default stderr */
-  readonly log?: (line: string) => void
-  /** Causes of unexpected failures. @default stderr */
-  readonly errorLog?: ErrorLogger
+  /** Where the controller logs. @default JSON lines on standard error at the configured level */
+  readonly log?: Logger
   /** How long pre-bootstrap waits for a new subcloud's agent. @default 60000 */
   readonly agentReachTimeoutMs?: number
   /** Aborting it stops the controller as {@link RunningController.close} does. */
@@ -50,13 +52,34 @@ export interface RunningController {
   readonly deploys: DeployRunner
   /**
    * Graceful stop: health NOT_SERVING, stop taking RPCs and finish those in flight, end the
-   * deploys in flight, stop the audit, close the agent channels, close the database. Idempotent.
+   * deploys in flight, stop the audit and geo-redundancy, close the agent channels, close the
+   * database. Idempotent.
    */
   close(): Promise<void>
 }
 
 /** How long in-flight RPCs get to finish on shutdown before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
+
+/** Cleanups run in reverse order of registration: the last thing started stops first. */
+class ShutdownSteps {
+  readonly #steps: (() => Promise<void>)[] = []
+  readonly #log: Logger
+
+  constructor(log: Logger) {
+    this.#log = log
+  }
+
+  add(step: () => Promise<void> | void): void {
+    this.#steps.push(async () => step())
+  }
+
+  async run(): Promise<void> {
+    for (const step of this.#steps.splice(0).reverse()) {
+      await step().catch((err: unknown) => this.#log.error('shutdown step failed', { err }))
+    }
+  }
+}
 
 function bind(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -77,31 +100,29 @@ function shutdown(server: Server): Promise<void> {
   })
 }
 
-function describeAuditEvent(event: AuditEvent): string | undefined {
+function logAuditEvent(log: Logger, event: AuditEvent): void {
   switch (event.type) {
     case 'availability-changed':
-      return `subcloud ${event.name}: ${event.availability} (audit fail count ${event.auditFailCount})`
+      log.info(`subcloud ${event.name}: ${event.availability} (audit fail count ${event.auditFailCount})`, {
+        subcloud: event.name,
+        availability: event.availability,
+        auditFailCount: event.auditFailCount,
+      })
+      return
     case 'batch-failed':
-      return `audit: status write failed (${event.error instanceof Error ? event.error.message : String(event.error)}); retrying`
+      log.warn('audit: status write failed; retrying', { err: event.error })
+      return
     case 'stream-broken':
     case 'batch-written':
-      return undefined
+      return
     default:
-      return event satisfies never
+      event satisfies never
   }
 }
 
-/**
- * Start dc-controller: open (and migrate) the store, load or create its own system from the
- * bootstrap values, fail deploys a previous run left half-done, start the audit and serve
- * Platform, DcManager, health and reflection on every listen address.
- */
-export async function startController(
-  config: ControllerConfig,
-  options: StartControllerOptions = {},
-): Promise<RunningController> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
-  const errorLog = options.errorLog ?? stderrErrorLogger
+// ---- phase 1: configuration files ----
+
+async function readOwnBootstrapValues(config: ControllerConfig): Promise<Record<string, unknown>> {
   let text: string
   try {
     text = await readFile(config.bootstrapValuesFile, 'utf8')
@@ -110,37 +131,45 @@ export async function startController(
       `cannot read --bootstrap-values ${config.bootstrapValuesFile}: ${err instanceof Error ? err.message : String(err)}`,
     )
   }
-  const raw = parseOwnBootstrapValues(text)
+  return parseOwnBootstrapValues(text)
+}
+
+// ---- phase 2: credentials ----
+
+/**
+ * Read before anything is opened, so unusable TLS files fail the start at once. One credentials
+ * object serves every listen address, and a rotation reaches them all.
+ */
+function serverCredentials(config: ControllerConfig, log: Logger): ServerCredentials {
   const { transport } = config
   let credentials: ServerCredentials
   try {
-    // Read before anything is opened, so unusable TLS files fail the start at once. One
-    // credentials object serves every listen address, and a rotation reaches them all.
     credentials =
       transport.kind === 'tls'
-        ? loadServerCredentials({ ...transport.files, onReload: (event) => log(describeTlsReload(event)) })
+        ? loadServerCredentials({
+            ...transport.files,
+            onReload: (event) => log.info(describeTlsReload(event)),
+          })
         : ServerCredentials.createInsecure()
   } catch (err) {
     if (err instanceof TlsConfigError) throw new ConfigError(err.message, { cause: err })
     throw err
   }
-  if (transport.kind === 'plaintext' && transport.warning !== undefined) log(transport.warning)
+  if (transport.kind === 'plaintext' && transport.warning !== undefined) log.warn(transport.warning)
   if (transport.kind === 'tls') {
-    log(
+    log.info(
       `mutual TLS: CA bundle ${transport.files.caFile}, certificate ${transport.files.certFile} ` +
         '(also presented to agents); operators need the admin role to change things, reader to read',
     )
   }
-  const agentTls = transport.kind === 'tls' ? transport.files : undefined
-  // With TLS, every call is checked against the identity of the client certificate; plaintext
-  // (loopback, or --insecure) has no certificate to read and authorizes nothing.
-  const authorize = <H extends object>(service: ServiceDefinition, handlers: H): H =>
-    transport.kind === 'tls'
-      ? authorizeCalls(service, handlers, operatorAccessPolicy, { onDenied: log })
-      : handlers
-  let opened
+  return credentials
+}
+
+// ---- phase 3: the store ----
+
+async function openStore(config: ControllerConfig): Promise<OpenedDatabase> {
   try {
-    opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   } catch (err) {
     const what =
       config.databaseUrl === undefined
@@ -148,107 +177,192 @@ export async function startController(
         : 'the PostgreSQL database'
     throw new StoreOpenError(what, { cause: err })
   }
-  const { db, kind } = opened
-  const cleanups: (() => Promise<void>)[] = [() => db.destroy()]
-  const unwind = async (): Promise<void> => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      await cleanup().catch((err: unknown) => errorLog('shutdown step failed', err))
-    }
+}
+
+// ---- phase 4: services ----
+
+interface ControllerServices {
+  readonly own: OwnSystem
+  readonly audit: Audit
+  readonly deploys: DeployRunner
+  readonly subclouds: SubcloudService
+  readonly groups: SubcloudGroupService
+  readonly geo: Awaited<ReturnType<typeof startGeo>>
+  readonly router: ReturnType<typeof createPlatformRouter>
+}
+
+async function startServices(
+  config: ControllerConfig,
+  opened: OpenedDatabase,
+  ownValues: Record<string, unknown>,
+  context: { readonly log: Logger; readonly steps: ShutdownSteps; readonly options: StartControllerOptions },
+): Promise<ControllerServices> {
+  const { log, steps, options } = context
+  const { db } = opened
+  const subcloudStore = new KyselySubcloudStore(db)
+  const groupStore = new KyselySubcloudGroupStore(db)
+  const alarmStore = new KyselyAlarmStore(db)
+  const own = await OwnSystem.open(new KyselySystemStore(db), ownValues)
+  for (const name of await subcloudStore.failInterrupted(INTERRUPTED_REASON)) {
+    log.warn(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`, { subcloud: name })
   }
+
+  const channels = new AgentChannels()
+  steps.add(() => channels.closeAll())
+  const agentTls: CaOnlyTlsFiles | undefined =
+    config.transport.kind === 'tls' ? config.transport.files : undefined
+  if (config.transport.kind === 'tls') {
+    // The controller's own certificate (client and server usage) authenticates it to agents.
+    const following = new AbortController()
+    steps.add(() => following.abort())
+    followChannelCredentials(config.transport.files, channels, { signal: following.signal, log })
+  }
+  const lifetime = new AbortController()
+  steps.add(() => lifetime.abort())
+  const auditLog = log.child({ component: 'audit' })
+  const audit = await startAudit({
+    store: new KyselyAuditStore(db),
+    channels,
+    options: { heartbeatIntervalMs: config.auditIntervalMs, offlineAfterMisses: config.offlineAfterMisses },
+    onEvent: (event) => logAuditEvent(auditLog, event),
+    signal: lifetime.signal,
+  })
+  steps.add(() => audit.stop())
+
+  const deploys = new DeployRunner({
+    store: subcloudStore,
+    channels,
+    controllerId: own.uuid,
+    epoch: own.epoch,
+    log: log.child({ component: 'deploy' }),
+    ...(options.agentReachTimeoutMs === undefined ? {} : { reachTimeoutMs: options.agentReachTimeoutMs }),
+    tls: agentTls,
+    onComplete: (target) => audit.refreshSubcloud(target.id),
+  })
+  steps.add(() => deploys.close())
+
+  const geo = await startGeo({
+    config: config.geo,
+    db,
+    subclouds: subcloudStore,
+    own,
+    channels,
+    audit,
+    log: log.child({ component: 'geo' }),
+  })
+  steps.add(() => geo.close())
+  const subclouds = new SubcloudService({
+    subclouds: subcloudStore,
+    groups: groupStore,
+    own,
+    deploys,
+    audit,
+    channels,
+    membership: geo.service,
+    log: log.child({ component: 'subclouds' }),
+  })
+  const ownHandlers = createPlatformHandlers(own, {
+    regionName: SYSTEM_CONTROLLER_REGION,
+    log: errorLoggerOf(log),
+  })
+  const router = createPlatformRouter({
+    own: ownHandlers,
+    subclouds: subcloudStore,
+    alarms: alarmStore,
+    channels,
+    audit,
+    log: log.child({ component: 'platform-router' }),
+    tls: agentTls,
+  })
+  return { own, audit, deploys, subclouds, groups: new SubcloudGroupService(groupStore), geo, router }
+}
+
+// ---- phase 5: the gRPC server ----
+
+async function serve(
+  config: ControllerConfig,
+  credentials: ServerCredentials,
+  services: ControllerServices,
+  context: { readonly log: Logger; readonly steps: ShutdownSteps },
+): Promise<string[]> {
+  const { log, steps } = context
+  const server = new Server({
+    'grpc.keepalive_time_ms': 30_000,
+    'grpc.keepalive_timeout_ms': 10_000,
+    'grpc.max_receive_message_length': 4 * 1024 * 1024,
+  })
+  // With TLS, every call is checked against the identity of the client certificate; plaintext
+  // (loopback, or --insecure) has no certificate to read and authorizes nothing.
+  const authorize = <H extends object>(service: ServiceDefinition, handlers: H): H =>
+    config.transport.kind === 'tls'
+      ? authorizeCalls(service, handlers, operatorAccessPolicy, { onDenied: (line) => log.warn(line) })
+      : handlers
+  const protos = loadProtos()
+  // Tolerant definitions: request bytes that do not decode get INVALID_ARGUMENT, not INTERNAL.
+  const platformService = tolerantServiceDefinition(protos.dc.platform.v1.Platform.service)
+  server.addService(platformService, authorize(platformService, services.router))
+  const dcManagerService = tolerantServiceDefinition(protos.dc.manager.v1.DcManager.service)
+  server.addService(
+    dcManagerService,
+    authorize(
+      dcManagerService,
+      dcManagerHandlers({
+        subclouds: services.subclouds,
+        groups: services.groups,
+        geo: services.geo.service,
+        log: log.child({ component: 'dcmanager' }),
+      }),
+    ),
+  )
+  const serviceNames = [SERVICE_NAMES.platform, SERVICE_NAMES.dcManager]
+  const health = addStandardServices(server, { serviceNames })
+  steps.add(async () => {
+    for (const name of ['', ...serviceNames]) health.setStatus(name, 'NOT_SERVING')
+    await shutdown(server)
+  })
+  const addresses: string[] = []
+  for (const hp of config.listen) {
+    const port = await bind(server, formatHostPort(hp.host.toString(), hp.port), credentials)
+    addresses.push(formatHostPort(hp.host.toString(), port))
+  }
+  return addresses
+}
+
+/**
+ * Start dc-controller in named phases: read its bootstrap values, load its credentials, open (and
+ * migrate) the store, start the services (its own system, deploys a previous run left half-done
+ * failed, the audit, geo-redundancy, the use cases), and serve Platform, DcManager, health and
+ * reflection on every listen address. A failure in any phase stops what earlier phases started.
+ */
+export async function startController(
+  config: ControllerConfig,
+  options: StartControllerOptions = {},
+): Promise<RunningController> {
+  const log = options.log ?? createLogger({ name: 'dc-controller' })
+  const ownValues = await readOwnBootstrapValues(config)
+  const credentials = serverCredentials(config, log)
+  const opened = await openStore(config)
+  const steps = new ShutdownSteps(log)
+  steps.add(() => opened.db.destroy())
   try {
-    const store = new ControllerStore(db)
-    const own = await OwnSystem.open(store, raw)
-    const failed = await store.failInterruptedDeploys(INTERRUPTED_DEPLOY_FAILURES, INTERRUPTED_REASON)
-    for (const name of failed) log(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`)
-
-    const channels = new AgentChannels()
-    cleanups.push(() => Promise.resolve(channels.closeAll()))
-    const lifetime = new AbortController()
-    if (transport.kind === 'tls') {
-      // The controller's own certificate (client and server usage) authenticates it to agents.
-      const following = new AbortController()
-      cleanups.push(() => Promise.resolve(following.abort()))
-      followChannelCredentials(transport.files, channels, { signal: following.signal, log })
-    }
-    const audit = await startAudit({
-      store,
-      channels,
-      options: { heartbeatIntervalMs: config.auditIntervalMs, offlineAfterMisses: config.offlineAfterMisses },
-      onEvent: (event) => {
-        const line = describeAuditEvent(event)
-        if (line !== undefined) log(line)
-      },
-      signal: lifetime.signal,
-    })
-    cleanups.push(() => audit.stop())
-
-    const deploys = new DeployRunner({
-      store,
-      channels,
-      controllerId: own.uuid,
-      epoch: own.epoch,
-      log,
-      ...(options.agentReachTimeoutMs === undefined ? {} : { reachTimeoutMs: options.agentReachTimeoutMs }),
-      tls: agentTls,
-      onComplete: (target) => audit.refreshSubcloud(target.id),
-    })
-    cleanups.push(() => deploys.close())
-
-    const server = new Server({
-      'grpc.keepalive_time_ms': 30_000,
-      'grpc.keepalive_timeout_ms': 10_000,
-      'grpc.max_receive_message_length': 4 * 1024 * 1024,
-    })
-    const protos = loadProtos()
-    const ownHandlers = createPlatformHandlers(own, { regionName: SYSTEM_CONTROLLER_REGION, log: errorLog })
-    // Tolerant definitions: request bytes that do not decode get INVALID_ARGUMENT, not INTERNAL.
-    const platformService = tolerantServiceDefinition(protos.dc.platform.v1.Platform.service)
-    server.addService(
-      platformService,
-      authorize(
-        platformService,
-        createPlatformRouter({ own: ownHandlers, store, channels, audit, log, errorLog, tls: agentTls }),
-      ),
-    )
-    const geo = await startGeo({ config: config.geo, db, store, own, channels, audit, log })
-    cleanups.push(() => geo.close())
-    const dcManager = new DcManagerService({
-      store,
-      own,
-      deploys,
-      audit,
-      channels,
-      geo: geo.service,
-      log,
-      errorLog,
-    })
-    const dcManagerService = tolerantServiceDefinition(protos.dc.manager.v1.DcManager.service)
-    server.addService(dcManagerService, authorize(dcManagerService, dcManager.handlers()))
-    const serviceNames = [SERVICE_NAMES.platform, SERVICE_NAMES.dcManager]
-    const health = addStandardServices(server, { serviceNames })
-    cleanups.push(async () => {
-      for (const name of ['', ...serviceNames]) health.setStatus(name, 'NOT_SERVING')
-      await shutdown(server)
-    })
-
-    const addresses: string[] = []
-    for (const hp of config.listen) {
-      const port = await bind(server, formatHostPort(hp.host.toString(), hp.port), credentials)
-      addresses.push(formatHostPort(hp.host.toString(), port))
-    }
-
+    const services = await startServices(config, opened, ownValues, { log, steps, options })
+    const addresses = await serve(config, credentials, services, { log, steps })
     let closing: Promise<void> | undefined
     const close = (): Promise<void> => {
-      closing ??= (async () => {
-        await unwind()
-        lifetime.abort()
-      })()
+      closing ??= steps.run()
       return closing
     }
     options.signal?.addEventListener('abort', () => void close(), { once: true })
-    return { addresses, databaseKind: kind, systemName: own.current.name, audit, deploys, close }
+    return {
+      addresses,
+      databaseKind: opened.kind,
+      systemName: services.own.current.name,
+      audit: services.audit,
+      deploys: services.deploys,
+      close,
+    }
   } catch (err) {
-    await unwind()
+    await steps.run()
     throw err
   }
 }

@@ -6,14 +6,17 @@ import { Server, ServerCredentials, status } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type { AgentHandlers } from '@dc/protos'
+import { silentLogger } from '@dc/runtime'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels } from '../src/adapters/agent-channels.js'
-import { DeployRunner } from '../src/deploy/deploy-runner.js'
-import { ControllerStore } from '../src/store/controller-store.js'
-import { openDatabase } from '../src/store/open-database.js'
-import type { Database, NewSubcloud } from '../src/store/schema.js'
+import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
+import { openDatabase } from '../src/adapters/kysely/open-database.js'
+import type { Database } from '../src/adapters/kysely/schema.js'
+import { DeployRunner } from '../src/subclouds/deploy-runner.js'
+import type { SubcloudFields } from '../src/subclouds/subcloud.js'
+import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
 
 interface FakeAgent {
   readonly address: string
@@ -68,29 +71,14 @@ function silentAddress(): Promise<string> {
   })
 }
 
-function row(name: string, address: string, n: number): NewSubcloud {
-  return {
-    name,
-    description: '',
-    location: '',
-    region_name: String(n).padStart(32, '0'),
-    software_version: '24.09',
-    management_subnet: `fd01:${n}::/64`,
-    management_start_ip: `fd01:${n}::2`,
-    management_end_ip: `fd01:${n}::9`,
-    management_gateway_ip: `fd01:${n}::1`,
-    systemcontroller_gateway_ip: 'fd01:1::1',
-    external_oam_subnet_ip_family: '4',
-    group_id: 1,
-    deploy_status: 'not-deployed',
-    error_description: 'No errors present',
-    availability_status: 'offline',
-    audit_fail_count: 0,
-    management_state: 'unmanaged',
-    bootstrap_address: address,
-    bootstrap_values_json: '{}',
+function row(name: string, address: string, n: number): SubcloudFields {
+  return subcloudFields(name, n, {
+    regionName: String(n).padStart(32, '0'),
+    managementEndIp: `fd01:${n}::9`,
+    externalOamFamily: 'IPv4',
+    bootstrapAddress: address,
     epoch: 3,
-  }
+  })
 }
 
 interface Ctx {
@@ -116,9 +104,9 @@ function runner(
   ctx: Ctx,
   completed: string[] = [],
   maxConcurrentDeploys?: number,
-): { runner: DeployRunner; store: ControllerStore } {
+): { runner: DeployRunner; store: KyselySubcloudStore } {
   if (ctx.db === undefined) throw new Error('no database')
-  const store = new ControllerStore(ctx.db)
+  const store = new KyselySubcloudStore(ctx.db)
   return {
     store,
     runner: new DeployRunner({
@@ -127,6 +115,7 @@ function runner(
       controllerId: 'controller-uuid',
       epoch: 3,
       reachTimeoutMs: 500,
+      log: silentLogger,
       ...(maxConcurrentDeploys === undefined ? {} : { maxConcurrentDeploys }),
       onComplete: (t) => {
         completed.push(t.name)
@@ -140,13 +129,13 @@ test('DeployRunner - claims, bootstraps and records the expected hash on the way
   const agent = await fakeAgent()
   const completed: string[] = []
   const { runner: deploys, store } = runner(ctx, completed)
-  const sc = await store.insertSubcloud(row('good', agent.address, 1), ['platform'])
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'name: good\n')
+  const sc = await insertSubcloud(store, row('good', agent.address, 1))
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'name: good\n')
   assert.ok(deploys.isRunning(sc.id))
   await deploys.settled()
-  const after = await store.findSubcloud('good')
-  assert.is(after?.deploy_status, 'complete')
-  assert.is(after?.expected_config_hash, 'hash-after-bootstrap')
+  const after = await store.find('good')
+  assert.is(after?.deployStatus, 'complete')
+  assert.is(after?.expectedConfigHash, 'hash-after-bootstrap')
   assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Bootstrap 3', 'Describe'])
   assert.equal(completed, ['good'])
   await agent.stop()
@@ -159,13 +148,13 @@ test('DeployRunner - an agent refusing the values ends in bootstrap-failed with 
   }) as ServiceError
   const agent = await fakeAgent(refusal)
   const { runner: deploys, store } = runner(ctx)
-  const sc = await store.insertSubcloud(row('refused', agent.address, 2), ['platform'])
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+  const sc = await insertSubcloud(store, row('refused', agent.address, 2))
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
   await deploys.settled()
-  const after = await store.findSubcloud('refused')
-  assert.is(after?.deploy_status, 'bootstrap-failed')
+  const after = await store.find('refused')
+  assert.is(after?.deployStatus, 'bootstrap-failed')
   assert.match(
-    after?.error_description ?? '',
+    after?.errorDescription ?? '',
     /^bootstrapping: Invalid bootstrap values: external_oam_subnet: wrong/,
   )
   await agent.stop()
@@ -173,12 +162,12 @@ test('DeployRunner - an agent refusing the values ends in bootstrap-failed with 
 
 test('DeployRunner - an agent that never answers ends in pre-bootstrap-failed', async (ctx) => {
   const { runner: deploys, store } = runner(ctx)
-  const sc = await store.insertSubcloud(row('silent', await silentAddress(), 3), ['platform'])
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+  const sc = await insertSubcloud(store, row('silent', await silentAddress(), 3))
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
   await deploys.settled()
-  const after = await store.findSubcloud('silent')
-  assert.is(after?.deploy_status, 'pre-bootstrap-failed')
-  assert.match(after?.error_description ?? '', /did not answer within 500 ms$/)
+  const after = await store.find('silent')
+  assert.is(after?.deployStatus, 'pre-bootstrap-failed')
+  assert.match(after?.errorDescription ?? '', /did not answer within 500 ms$/)
 })
 
 test('DeployRunner - an agent that drops the connection at once is said to probably want TLS', async (ctx) => {
@@ -192,13 +181,13 @@ test('DeployRunner - an agent that drops the connection at once is said to proba
   )
   try {
     const { runner: deploys, store } = runner(ctx)
-    const sc = await store.insertSubcloud(row('tls-only', address, 5), ['platform'])
-    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+    const sc = await insertSubcloud(store, row('tls-only', address, 5))
+    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
     await deploys.settled()
-    const after = await store.findSubcloud('tls-only')
-    assert.is(after?.deploy_status, 'pre-bootstrap-failed')
+    const after = await store.find('tls-only')
+    assert.is(after?.deployStatus, 'pre-bootstrap-failed')
     assert.match(
-      after?.error_description ?? '',
+      after?.errorDescription ?? '',
       /did not answer within 500 ms: connection to 127\.0\.0\.1:\d+ closed before gRPC started: the server probably requires TLS/,
     )
   } finally {
@@ -208,12 +197,12 @@ test('DeployRunner - an agent that drops the connection at once is said to proba
 
 test('DeployRunner - close() interrupts a deploy in flight and records why', async (ctx) => {
   const { runner: deploys, store } = runner(ctx)
-  const sc = await store.insertSubcloud(row('cut', await silentAddress(), 4), ['platform'])
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+  const sc = await insertSubcloud(store, row('cut', await silentAddress(), 4))
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
   await deploys.close()
-  const after = await store.findSubcloud('cut')
-  assert.ok(after?.deploy_status.endsWith('-failed'), after?.deploy_status)
-  assert.match(after?.error_description ?? '', /interrupted by a controller shutdown/)
+  const after = await store.find('cut')
+  assert.ok(after?.deployStatus.endsWith('-failed'), after?.deployStatus)
+  assert.match(after?.errorDescription ?? '', /interrupted by a controller shutdown/)
   assert.not.ok(deploys.isRunning(sc.id))
 })
 
@@ -235,15 +224,14 @@ test('DeployRunner - runs at most maxConcurrentDeploys at once; the others wait 
   const { runner: deploys, store } = runner(ctx, completed, 2)
   const ids: number[] = []
   for (let i = 0; i < 5; i++) {
-    const sc = await store.insertSubcloud(row(`bounded${i}`, agent.address, 20 + i), ['platform'])
+    const sc = await insertSubcloud(store, row(`bounded${i}`, agent.address, 20 + i))
     ids.push(sc.id)
-    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrap_address }, 'x: y\n')
+    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
   }
   while (waiting.length < 2) await new Promise((r) => setTimeout(r, 10))
   const notDeployed = async (): Promise<number> =>
-    (await store.listSubclouds()).filter(
-      (r) => r.name.startsWith('bounded') && r.deploy_status === 'not-deployed',
-    ).length
+    (await store.list()).filter((r) => r.name.startsWith('bounded') && r.deployStatus === 'not-deployed')
+      .length
   assert.is(await notDeployed(), 3, 'two bootstrapping, three waiting their turn in not-deployed')
   assert.ok(ids.every((id) => deploys.isRunning(id)))
   while (completed.length < 5) {

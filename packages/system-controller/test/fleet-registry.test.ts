@@ -1,9 +1,9 @@
 import { IpRange, parseCidr, parseIp } from '@dc/netmodel'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { FleetRegistry } from '../src/onboarding/fleet-registry.js'
-import type { FleetClaim, FleetClashes, FleetReservation } from '../src/onboarding/fleet-registry.js'
-import type { FleetEntry } from '../src/store/controller-store.js'
+import { FleetRegistry } from '../src/subclouds/fleet-registry.js'
+import type { FleetClaim, FleetClashes, FleetReservation } from '../src/subclouds/fleet-registry.js'
+import type { FleetEntry } from '../src/subclouds/subcloud.js'
 
 /** A store's fleet rows, counting full reads and reads of new rows. */
 class FakeFleet {

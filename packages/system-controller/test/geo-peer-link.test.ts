@@ -1,54 +1,30 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { silentLogger } from '@dc/runtime'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { StartedGeo } from '../src/geo/start-geo.js'
 import { startGeo } from '../src/geo/start-geo.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
-import { DcManagerService } from '../src/services/dc-manager-service.js'
-import { ControllerStore } from '../src/store/controller-store.js'
-import { openDatabase } from '../src/store/open-database.js'
-import type { Database } from '../src/store/schema.js'
+import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
+import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
+import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
+import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
+import { openDatabase } from '../src/adapters/kysely/open-database.js'
+import type { Database } from '../src/adapters/kysely/schema.js'
+import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
+import { SubcloudService } from '../src/subclouds/subcloud-service.js'
 import { FakeAgents, FakeNats, rejects, until } from './geo-fakes.js'
-
-function controllerYaml(n: number, name: string): string {
-  return `
-name: ${name}
-system_mode: duplex
-distributed_cloud_role: systemcontroller
-software_version: "24.09"
-management_subnet: fd01:${n}::/64
-management_start_address: fd01:${n}::2
-management_end_address: fd01:${n}::ff
-external_oam_subnet: fd00:${n}::/64
-external_oam_gateway_address: fd00:${n}::1
-external_oam_floating_address: fd00:${n}::2
-cluster_host_subnet: fd02:${n}::/64
-cluster_pod_subnet: fd03:${n}::/64
-cluster_service_subnet: fd04:${n}::/112
-`
-}
+import { managerCalls } from './manager-calls.js'
+import { recordingLogger } from './recording-logger.js'
+import { controllerYaml, subcloudYaml as siteSubcloudYaml } from './site-values.js'
+import { simulateSubcloudState } from './subcloud-fixtures.js'
 
 /** A subcloud of site A (its controller gateway is in A's management subnet). */
 function subcloudYaml(n: number): string {
-  return `
-name: sc${n}
-system_mode: simplex
-management_subnet: fd01:1${n}::/64
-management_start_address: fd01:1${n}::2
-management_end_address: fd01:1${n}::50
-management_gateway_address: fd01:1${n}::1
-systemcontroller_gateway_address: fd01:1::1
-external_oam_subnet: fd00:1${n}::/64
-external_oam_gateway_address: fd00:1${n}::1
-external_oam_floating_address: fd00:1${n}::2
-cluster_host_subnet: fd02:1${n}::/64
-cluster_pod_subnet: fd03:1${n}::/64
-cluster_service_subnet: fd04:1${n}::/112
-admin_password: not-in-copies
-`
+  return `${siteSubcloudYaml(n, `sc${n}`)}admin_password: not-in-copies\n`
 }
 
 /** The same subcloud as B would hold it: B's own gateway, for a clash with A's member of that name. */
@@ -62,10 +38,11 @@ function siteBSubcloudYaml(n: number): string {
 interface Site {
   dir: string
   db: Kysely<Database>
-  store: ControllerStore
+  store: KyselySubcloudStore
+  alarms: KyselyAlarmStore
   own: OwnSystem
   geo: StartedGeo
-  manager: DcManagerService
+  manager: ReturnType<typeof managerCalls>
 }
 
 interface Ctx {
@@ -87,19 +64,16 @@ const test = suite<Ctx>('PeerLink', {
 })
 
 /** The audit as far as geo needs it: a complete subcloud whose agent exists is seen online. */
-function fakeAudit(store: ControllerStore, agents: FakeAgents) {
+function fakeAudit(db: Kysely<Database>, agents: FakeAgents) {
   return {
     refresh: async () => {
-      for (const s of await store.listSubclouds()) {
+      for (const s of await new KyselySubcloudStore(db).list()) {
         if (
-          s.deploy_status === 'complete' &&
-          s.availability_status === 'offline' &&
-          agents.agents.has(s.bootstrap_address)
+          s.deployStatus === 'complete' &&
+          s.availability === 'offline' &&
+          agents.agents.has(s.bootstrapAddress)
         ) {
-          await store.mutateSubcloud(String(s.id), () => ({
-            kind: 'update',
-            set: { availability_status: 'online' },
-          }))
+          await simulateSubcloudState(db, String(s.id), { availability: 'online' })
         }
       }
     },
@@ -115,10 +89,13 @@ function fakeAudit(store: ControllerStore, agents: FakeAgents) {
 async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promise<Site> {
   const dataDir = dir ?? (await mkdtemp(join(tmpdir(), `geo-${name}-`)))
   const { db } = await openDatabase({ dataDir })
-  const store = new ControllerStore(db)
-  const own = await OwnSystem.open(store, parseOwnBootstrapValues(controllerYaml(n, name)))
+  const store = new KyselySubcloudStore(db)
+  const own = await OwnSystem.open(
+    new KyselySystemStore(db),
+    parseOwnBootstrapValues(controllerYaml(n, name)),
+  )
   const channels = ctx.agents.channels()
-  const audit = fakeAudit(store, ctx.agents)
+  const audit = fakeAudit(db, ctx.agents)
   const geo = await startGeo({
     config: {
       nats: undefined,
@@ -127,23 +104,25 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
       maintenanceTimeoutMs: 300,
     },
     db,
-    store,
+    subclouds: store,
     own,
     channels,
     audit,
-    log: (line) => ctx.logs.push(`${name}: ${line}`),
+    log: recordingLogger(ctx.logs, name),
     bus: ctx.nats.client(name),
   })
-  const manager = new DcManagerService({
-    store,
+  const subclouds = new SubcloudService({
+    subclouds: store,
+    groups: new KyselySubcloudGroupStore(db),
     own,
     deploys: { start: () => undefined, isRunning: () => false },
     audit,
     channels,
-    geo: geo.service,
-    log: () => undefined,
+    membership: geo.service,
+    log: silentLogger,
   })
-  return { dir: dataDir, db, store, own, geo, manager }
+  const manager = managerCalls(subclouds, new SubcloudGroupService(new KyselySubcloudGroupStore(db)))
+  return { dir: dataDir, db, store, alarms: new KyselyAlarmStore(db), own, geo, manager }
 }
 
 function sites(ctx: Ctx): { a: Site; b: Site } {
@@ -156,10 +135,11 @@ async function onboarded(ctx: Ctx, site: Site, n: number, yaml = subcloudYaml(n)
   const address = `[fd00:1${n}::2]:50051`
   ctx.agents.add(address)
   await site.manager.addSubcloud({ bootstrap_address: address, bootstrap_values_yaml: yaml })
-  await site.store.mutateSubcloud(`sc${n}`, () => ({
-    kind: 'update',
-    set: { deploy_status: 'complete', availability_status: 'online', management_state: 'managed' },
-  }))
+  await simulateSubcloudState(site.db, `sc${n}`, {
+    deployStatus: 'complete',
+    availability: 'online',
+    managementState: 'managed',
+  })
   return address
 }
 
@@ -169,8 +149,8 @@ async function association(site: Site, index = 0) {
 }
 
 async function alarms(site: Site): Promise<string[]> {
-  return (await site.store.listAlarms('SystemController')).map(
-    (a) => `${a.alarm_id} ${a.entity_instance_id} ${a.severity}`,
+  return (await site.alarms.list('SystemController')).map(
+    (a) => `${a.alarmId} ${a.entityInstanceId} ${a.severity}`,
   )
 }
 
@@ -225,15 +205,15 @@ test('PeerLink - an association syncs the group and its members to the peer as s
   assert.is(created.association_type, 'primary')
 
   const copy = await until('the copy at site B', async () => {
-    const found = await b.store.findSubcloud('sc1')
-    return found?.deploy_status === 'secondary' ? found : undefined
+    const found = await b.store.find('sc1')
+    return found?.deployStatus === 'secondary' ? found : undefined
   })
-  const original = await a.store.findSubcloud('sc1')
-  assert.is(copy.region_name, original?.region_name, 'same region name on both sites')
-  assert.is(copy.systemcontroller_gateway_ip, 'fd01:2::1', "the controller gateway is swapped for site B's")
-  assert.is(copy.management_state, 'unmanaged')
-  assert.not.match(copy.rehome_data ?? '', /not-in-copies/, 'no secret travels')
-  assert.match(copy.rehome_data ?? '', /"bootstrap-address":"\[fd00:11::2\]:50051"/)
+  const original = await a.store.find('sc1')
+  assert.is(copy.regionName, original?.regionName, 'same region name on both sites')
+  assert.is(copy.systemcontrollerGatewayIp, 'fd01:2::1', "the controller gateway is swapped for site B's")
+  assert.is(copy.managementState, 'unmanaged')
+  assert.not.match(copy.rehomeData ?? '', /not-in-copies/, 'no secret travels')
+  assert.match(copy.rehomeData ?? '', /"bootstrap-address":"\[fd00:11::2\]:50051"/)
   const peerGroup = await b.geo.service.getGroup('pg1')
   assert.is(peerGroup.group_priority, 2, 'the peer group gets the association priority')
   assert.is(peerGroup.system_leader_id, a.geo.siteId)
@@ -243,8 +223,8 @@ test('PeerLink - an association syncs the group and its members to the peer as s
   })
   assert.is(nonPrimary.association_type, 'non-primary')
   await until('A in-sync', async () => (await association(a))?.sync_status === 'in-sync')
-  const listed = await b.manager.listSubclouds(false, false)
-  assert.equal(listed.subclouds, [], 'secondary copies are hidden without --all')
+  const listed = await b.manager.listSubclouds(false)
+  assert.equal(listed, [], 'secondary copies are hidden without --all')
 })
 
 test('PeerLink - member rules: lifecycle blocked locally, the non-primary site cannot edit', async (ctx) => {
@@ -268,23 +248,20 @@ test('PeerLink - a member change reaches the copy and the association returns to
   const published = ctx.nats.streamMessages(stream).length
   await a.manager.updateSubcloud({ subcloud: 'sc1', description: 'moved to rack 7' })
   assert.is(ctx.nats.streamMessages(stream).length, published + 1, 'one event per change, no manual sync')
-  await until(
-    'the change at B',
-    async () => (await b.store.findSubcloud('sc1'))?.description === 'moved to rack 7',
-  )
+  await until('the change at B', async () => (await b.store.find('sc1'))?.description === 'moved to rack 7')
   await until('A in-sync again', async () => (await association(a))?.sync_status === 'in-sync')
 })
 
 test('PeerLink - a full resync is published anew but rewrites no copy already in sync', async (ctx) => {
   const { a, b } = sites(ctx)
-  const before = await b.store.findSubcloud('sc1')
+  const before = await b.store.find('sc1')
   const stream = `DC-${a.geo.siteId}`
   const published = ctx.nats.streamMessages(stream).length
   await a.geo.service.syncAssociation(String((await association(a))?.id))
   assert.ok(ctx.nats.streamMessages(stream).length >= published + 3, 'group, members and snapshot end')
   await until('A in-sync after the resync', async () => (await association(a))?.sync_status === 'in-sync')
-  const after = await b.store.findSubcloud('sc1')
-  assert.equal(after?.updated_at, before?.updated_at)
+  const after = await b.store.find('sc1')
+  assert.equal(after?.updatedAt, before?.updatedAt)
 })
 
 test('PeerLink - a member the peer cannot apply fails the association, naming it, until it leaves', async (ctx) => {
@@ -321,13 +298,13 @@ test('PeerLink - heartbeat failure raises 280.004; the rehome policy migrates af
     (await alarms(b)).some((x) => x.startsWith('280.004 peer=site-a critical')),
   )
   const migrated = await until('sc1 managed at B', async () => {
-    const found = await b.store.findSubcloud('sc1')
-    return found?.management_state === 'managed' ? found : undefined
+    const found = await b.store.find('sc1')
+    return found?.managementState === 'managed' ? found : undefined
   })
-  assert.is(migrated.deploy_status, 'complete')
+  assert.is(migrated.deployStatus, 'complete')
   assert.is(migrated.rehomed, true)
   assert.is(migrated.epoch, 3)
-  const agent = ctx.agents.agents.get(migrated.bootstrap_address)
+  const agent = ctx.agents.agents.get(migrated.bootstrapAddress)
   assert.is(agent?.epoch, 3n, 'the agent now obeys epoch 3')
   assert.is(agent?.controllerId, b.own.uuid)
   const group = await b.geo.service.getGroup('pg1')
@@ -353,24 +330,24 @@ test('PeerLink - a restarted site reconciles ownership, demotes its member and i
       maintenanceTimeoutMs: 300,
     },
     db: a.db,
-    store: a.store,
+    subclouds: a.store,
     own: a.own,
     channels: ctx.agents.channels(),
-    audit: fakeAudit(a.store, ctx.agents),
-    log: (line) => ctx.logs.push(`site-a: ${line}`),
+    audit: fakeAudit(a.db, ctx.agents),
+    log: recordingLogger(ctx.logs, 'site-a'),
     bus: ctx.nats.client('site-a'),
   })
   a.geo = restarted
   const demoted = await until('sc1 demoted at A', async () => {
-    const found = await a.store.findSubcloud('sc1')
-    return found?.deploy_status === 'secondary' ? found : undefined
+    const found = await a.store.find('sc1')
+    return found?.deployStatus === 'secondary' ? found : undefined
   })
-  assert.is(demoted.management_state, 'unmanaged')
+  assert.is(demoted.managementState, 'unmanaged')
   assert.is((await a.geo.service.getGroup('pg1')).system_leader_id, b.geo.siteId)
   await until('280.005 at A', async () =>
     (await alarms(a)).some((x) => x.startsWith('280.005 peer_group=pg1')),
   )
-  const stale = ctx.agents.claim(demoted.bootstrap_address, 2n, a.own.uuid)
+  const stale = ctx.agents.claim(demoted.bootstrapAddress, 2n, a.own.uuid)
   assert.instance(stale, Error, "the agent refuses A's stale epoch")
   await until('280.004 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.004')))
   await until('B in-sync with A', async () => (await association(b))?.sync_status === 'in-sync')
@@ -383,15 +360,12 @@ test('PeerLink - failback is an explicit migrate on the preferred site; 280.005 
   assert.is(group.system_leader_id, a.geo.siteId)
   assert.is(group.migration_status, 'migrating')
   const back = await until('sc1 managed at A again', async () => {
-    const found = await a.store.findSubcloud('sc1')
-    return found?.management_state === 'managed' ? found : undefined
+    const found = await a.store.find('sc1')
+    return found?.managementState === 'managed' ? found : undefined
   })
   assert.is(back.epoch, 4)
-  assert.is(ctx.agents.agents.get(back.bootstrap_address)?.controllerId, a.own.uuid)
-  await until(
-    'sc1 secondary at B',
-    async () => (await b.store.findSubcloud('sc1'))?.deploy_status === 'secondary',
-  )
+  assert.is(ctx.agents.agents.get(back.bootstrapAddress)?.controllerId, a.own.uuid)
+  await until('sc1 secondary at B', async () => (await b.store.find('sc1'))?.deployStatus === 'secondary')
   await until('280.005 cleared at A', async () => !(await alarms(a)).some((x) => x.startsWith('280.005')))
   await until('280.005 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.005')))
   await rejects(() => a.geo.service.migrate('pg1'), /already led by this site/)
@@ -402,10 +376,10 @@ test('PeerLink - deleting the association removes the group and its copies on th
   await until('A in-sync before the delete', async () => (await association(a))?.sync_status === 'in-sync')
   const id = String((await association(a))?.id)
   await a.geo.service.deleteAssociation(id)
-  await until('the copy gone at B', async () => (await b.store.findSubcloud('sc1')) === undefined)
+  await until('the copy gone at B', async () => (await b.store.find('sc1')) === undefined)
   await until('the group gone at B', async () => (await b.geo.service.listGroups()).length === 0)
   assert.equal(await b.geo.service.listAssociations(), [])
-  assert.is((await a.store.findSubcloud('sc1'))?.management_state, 'managed', 'the owner keeps its member')
+  assert.is((await a.store.find('sc1'))?.managementState, 'managed', 'the owner keeps its member')
 })
 
 test.run()

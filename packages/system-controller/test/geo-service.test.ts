@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { silentLogger } from '@dc/runtime'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -13,32 +14,20 @@ import {
 } from '../src/errors.js'
 import { GeoService } from '../src/geo/geo-service.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
-import { ControllerStore } from '../src/store/controller-store.js'
-import { GeoStore } from '../src/store/geo-store.js'
-import { openDatabase } from '../src/store/open-database.js'
-import type { Database, NewSubcloud } from '../src/store/schema.js'
+import { GeoStore } from '../src/adapters/kysely/geo-store.js'
+import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
+import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
+import { openDatabase } from '../src/adapters/kysely/open-database.js'
+import type { Database } from '../src/adapters/kysely/schema.js'
+import type { SubcloudFields } from '../src/subclouds/subcloud.js'
 import { FakeAgents } from './geo-fakes.js'
-
-const CONTROLLER = `
-name: central
-system_mode: duplex
-distributed_cloud_role: systemcontroller
-software_version: "24.09"
-management_subnet: fd01:1::/64
-management_start_address: fd01:1::2
-management_end_address: fd01:1::ff
-external_oam_subnet: fd00:1::/64
-external_oam_gateway_address: fd00:1::1
-external_oam_floating_address: fd00:1::2
-cluster_host_subnet: fd02:1::/64
-cluster_pod_subnet: fd03:1::/64
-cluster_service_subnet: fd04:1::/112
-`
+import { controllerYaml } from './site-values.js'
+import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
 
 interface Ctx {
   dir: string
   db: Kysely<Database> | undefined
-  store: ControllerStore | undefined
+  store: KyselySubcloudStore | undefined
   service: GeoService | undefined
   agents: FakeAgents
 }
@@ -54,10 +43,10 @@ const test = suite<Ctx>('GeoService', {
 test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'geo-service-'))
   ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-  ctx.store = new ControllerStore(ctx.db)
-  const own = await OwnSystem.open(ctx.store, parseOwnBootstrapValues(CONTROLLER))
+  ctx.store = new KyselySubcloudStore(ctx.db)
+  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
   ctx.service = new GeoService({
-    store: ctx.store,
+    subclouds: ctx.store,
     geo: new GeoStore(ctx.db),
     siteId: own.uuid,
     siteName: 'central',
@@ -65,7 +54,7 @@ test.before(async (ctx) => {
     controllerEpoch: own.epoch,
     link: undefined,
     channels: ctx.agents.channels(),
-    log: () => undefined,
+    log: silentLogger,
   })
 })
 
@@ -74,7 +63,7 @@ test.after(async (ctx) => {
   await rm(ctx.dir, { recursive: true, force: true })
 })
 
-function svc(ctx: Ctx): { service: GeoService; store: ControllerStore } {
+function svc(ctx: Ctx): { service: GeoService; store: KyselySubcloudStore } {
   if (ctx.service === undefined || ctx.store === undefined) throw new Error('not started')
   return { service: ctx.service, store: ctx.store }
 }
@@ -92,38 +81,20 @@ async function refused<E extends Error>(
   throw new Error(`expected ${type.name}`)
 }
 
-function subcloudRow(n: number, extra: Partial<NewSubcloud> = {}): NewSubcloud {
-  return {
-    name: `sc${n}`,
-    description: '',
-    location: '',
-    region_name: `region${n}`,
-    software_version: '24.09',
-    management_subnet: `fd01:1${n}::/64`,
-    management_start_ip: `fd01:1${n}::2`,
-    management_end_ip: `fd01:1${n}::50`,
-    management_gateway_ip: `fd01:1${n}::1`,
-    systemcontroller_gateway_ip: 'fd01:1::1',
-    external_oam_subnet_ip_family: '6',
-    group_id: 1,
-    peer_group_id: null,
-    rehome_data: null,
-    deploy_status: 'complete',
-    error_description: 'No errors present',
-    availability_status: 'online',
-    audit_fail_count: 0,
-    management_state: 'managed',
-    backup_status: null,
-    backup_datetime: null,
-    prestage_status: null,
-    prestage_versions: null,
-    bootstrap_address: `[fd00:1${n}::2]:50051`,
-    bootstrap_values_json: JSON.stringify({ name: `sc${n}` }),
-    expected_config_hash: null,
-    epoch: 1,
-    last_heartbeat_at: null,
+function subcloudRow(n: number, extra: Partial<SubcloudFields> = {}): SubcloudFields {
+  return subcloudFields(`sc${n}`, n, {
+    regionName: `region${n}`,
+    managementSubnet: `fd01:1${n}::/64`,
+    managementStartIp: `fd01:1${n}::2`,
+    managementEndIp: `fd01:1${n}::50`,
+    managementGatewayIp: `fd01:1${n}::1`,
+    deployStatus: 'complete',
+    availability: 'online',
+    managementState: 'managed',
+    bootstrapAddress: `[fd00:1${n}::2]:50051`,
+    storedValuesJson: JSON.stringify({ name: `sc${n}` }),
     ...extra,
-  }
+  })
 }
 
 const PEER = {
@@ -216,18 +187,18 @@ test('GeoService - a non-primary group forbids the association priority', async 
 
 test('GeoService - joining needs complete, managed, online and an agent that accepts the group epoch', async (ctx) => {
   const { service, store } = svc(ctx)
-  const offline = await store.insertSubcloud(subcloudRow(1, { availability_status: 'offline' }), ['platform'])
+  const offline = await insertSubcloud(store, subcloudRow(1, { availability: 'offline' }))
   assert.match(
     (await refused(service.setMembership(offline, 'pg1'), SubcloudStateError)).message,
     /complete, managed and online/,
   )
-  const ready = await store.insertSubcloud(subcloudRow(2), ['platform'])
+  const ready = await insertSubcloud(store, subcloudRow(2))
   assert.match(
     (await refused(service.setMembership(ready, 'pg1'), SubcloudStateError)).message,
     /refused or missed the claim/,
     'no agent answers',
   )
-  const agent = ctx.agents.add(ready.bootstrap_address)
+  const agent = ctx.agents.add(ready.bootstrapAddress)
   agent.epoch = 9n
   agent.controllerId = 'another-controller'
   assert.match(
@@ -237,19 +208,19 @@ test('GeoService - joining needs complete, managed, online and an agent that acc
   )
   agent.epoch = 1n
   const joined = await service.setMembership(ready, 'pg1')
-  assert.is(joined.peer_group_name, 'pg1')
+  assert.is(joined.peerGroupName, 'pg1')
   assert.is(joined.epoch, 2)
   assert.match(
-    joined.rehome_data ?? '',
+    joined.rehomeData ?? '',
     /"bootstrap-address":"\[fd00:12::2\]:50051"/,
     'rehome data saved from the add-time values',
   )
   assert.is(agent.epoch, 2n)
   assert.is((await service.groupStatus('pg1')).managed, 1)
-  assert.throws(() => service.refuseMemberLifecycle(joined, 'deleted'), /remove it from the group first/)
+  assert.match(service.lifecycleRefusal(joined, 'deleted')?.message ?? '', /remove it from the group first/)
   await refused(service.deleteGroup('pg1'), GeoRuleError)
   const left = await service.setMembership(joined, 'none')
-  assert.is(left.peer_group_id, null)
+  assert.is(left.peerGroupId, null)
 })
 
 test.run()

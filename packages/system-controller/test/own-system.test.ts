@@ -6,9 +6,9 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { InvalidOwnBootstrapValuesError, OwnSystemMismatchError } from '../src/errors.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
-import { ControllerStore } from '../src/store/controller-store.js'
-import { openDatabase } from '../src/store/open-database.js'
-import type { Database } from '../src/store/schema.js'
+import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
+import { openDatabase } from '../src/adapters/kysely/open-database.js'
+import type { Database } from '../src/adapters/kysely/schema.js'
 
 const VALUES = `
 name: central
@@ -44,9 +44,9 @@ test.after(async (ctx) => {
   await rm(ctx.dir, { recursive: true, force: true })
 })
 
-function store(ctx: Ctx): ControllerStore {
+function store(ctx: Ctx): KyselySystemStore {
   if (ctx.db === undefined) throw new Error('no database')
-  return new ControllerStore(ctx.db)
+  return new KyselySystemStore(ctx.db)
 }
 
 test('OwnSystem - the first start creates the system controller from its bootstrap values', async (ctx) => {
@@ -54,8 +54,8 @@ test('OwnSystem - the first start creates the system controller from its bootstr
   assert.is(own.current.name, 'central')
   assert.is(own.current.distributedCloudRole, 'systemcontroller')
   assert.is(own.epoch, 1)
-  const row = await store(ctx).getSystem()
-  assert.not.match(row?.bootstrap_values_json ?? '', /first\*Secret/, 'no secret is stored')
+  const row = await store(ctx).get()
+  assert.not.match(row?.bootstrapJson ?? '', /first\*Secret/, 'no secret is stored')
 })
 
 test("OwnSystem - its config hash is the agent's for the same values, pinned", async (ctx) => {

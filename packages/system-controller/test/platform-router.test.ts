@@ -5,22 +5,23 @@ import type { AgentClient, PlatformClient, PlatformHandlers } from '@dc/protos'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { createPlatformRouter } from '../src/services/platform-router.js'
-import type { SubcloudRecord } from '../src/store/controller-store.js'
-import type { AlarmRow } from '../src/store/schema.js'
+import { silentLogger } from '@dc/runtime'
+import type { ActiveAlarm } from '../src/alarms/alarm.js'
+import { createPlatformRouter } from '../src/grpc/platform-router.js'
+import type { Subcloud } from '../src/subclouds/subcloud.js'
 
 type Callback = (err: ServiceError | null, value?: unknown) => void
 
-function record(name: string, overrides: Partial<SubcloudRecord> = {}): SubcloudRecord {
+function record(name: string, overrides: Partial<Subcloud> = {}): Subcloud {
   return {
     id: 7,
     name,
-    region_name: 'f'.repeat(32),
-    deploy_status: 'complete',
-    availability_status: 'online',
-    bootstrap_address: '[fd00:12::2]:50051',
+    regionName: 'f'.repeat(32),
+    deployStatus: 'complete',
+    availability: 'online',
+    bootstrapAddress: '[fd00:12::2]:50051',
     ...overrides,
-  } as SubcloudRecord
+  } as Subcloud
 }
 
 interface Recorded {
@@ -31,7 +32,7 @@ interface Recorded {
 }
 
 function fakes(
-  subcloud: SubcloudRecord | undefined,
+  subcloud: Subcloud | undefined,
   answer: (method: string) => ServiceError | object,
   tls?: CaOnlyTlsFiles,
 ) {
@@ -70,29 +71,29 @@ function fakes(
   ) as unknown as PlatformHandlers
   const storedAlarm = {
     uuid: 'u1',
-    alarm_id: '280.001',
-    entity_instance_id: 'subcloud=edge',
+    alarmId: '280.001',
+    entityInstanceId: 'subcloud=edge',
     severity: 'critical',
-    reason_text: 'Subcloud edge is offline',
-    raised_at: new Date(0),
-  } as AlarmRow
+    reasonText: 'Subcloud edge is offline',
+    raisedAt: new Date(0),
+  } as ActiveAlarm
   const router = createPlatformRouter({
     own,
-    store: {
-      findSubcloud: (ref: string) =>
-        Promise.resolve(ref === subcloud?.name || ref === subcloud?.region_name ? subcloud : undefined),
+    subclouds: {
+      find: (ref: string) =>
+        Promise.resolve(ref === subcloud?.name || ref === subcloud?.regionName ? subcloud : undefined),
       setExpectedConfigHash: (id: number, hash: string) => {
         expected.push([id, hash])
         return Promise.resolve()
       },
-      listAlarms: () => Promise.resolve([storedAlarm]),
     },
+    alarms: { list: () => Promise.resolve([storedAlarm]) },
     channels: {
       agent: (_name, address) => client(address) as unknown as AgentClient,
       platform: (_name, address) => client(address) as unknown as PlatformClient,
     },
     audit: { expectConfigHash: (name, hash) => void audited.push([name, hash]) },
-    log: () => undefined,
+    log: silentLogger,
     tls,
   })
   return { router, calls, expected, audited, ownCalls }
@@ -197,14 +198,14 @@ test('createPlatformRouter - unknown, undeployed and offline regions are refused
     status.NOT_FOUND,
   )
   const deploying = await invoke(
-    fakes(record('edge', { deploy_status: 'bootstrapping' }), () => ({})).router,
+    fakes(record('edge', { deployStatus: 'bootstrapping' }), () => ({})).router,
     'ListHosts',
     'edge',
   )
   assert.is(deploying.err?.code, status.FAILED_PRECONDITION)
   assert.match(deploying.err?.details ?? '', /not deployed \(deploy status bootstrapping\)/)
   const offline = await invoke(
-    fakes(record('edge', { availability_status: 'offline' }), () => ({})).router,
+    fakes(record('edge', { availability: 'offline' }), () => ({})).router,
     'ListHosts',
     'edge',
   )

@@ -4,10 +4,10 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { SubcloudAddRejectedError } from '../src/errors.js'
 import type { Violation } from '../src/errors.js'
-import { FleetRegistry } from '../src/onboarding/fleet-registry.js'
-import { validateSubcloudAdd } from '../src/onboarding/subcloud-add-validation.js'
-import type { AcceptedSubcloudAdd, SubcloudAddContext } from '../src/onboarding/subcloud-add-validation.js'
-import type { FleetEntry } from '../src/store/controller-store.js'
+import { FleetRegistry } from '../src/subclouds/fleet-registry.js'
+import { validateSubcloudAdd } from '../src/subclouds/subcloud-add-validation.js'
+import type { AcceptedSubcloudAdd, SubcloudAddContext } from '../src/subclouds/subcloud-add-validation.js'
+import type { FleetEntry } from '../src/subclouds/subcloud.js'
 
 type Values = Record<string, string>
 
@@ -104,23 +104,23 @@ const keys = (violations: readonly Violation[]): string[] => [...new Set(violati
 
 const test = suite('validateSubcloudAdd')
 
-test('validateSubcloudAdd - accepts an IPv6-only subcloud and builds its row', async () => {
+test('validateSubcloudAdd - accepts an IPv6-only subcloud and builds its fields', async () => {
   const accepted = await validateSubcloudAdd(
     { bootstrapAddress: '::1', bootstrapValuesYaml: yaml(ipv6Subcloud(1)), group: 'edge' },
     context(),
   )
-  const { row } = accepted
-  assert.is(row.name, 'subcloud1')
-  assert.is(row.bootstrap_address, '[::1]:50051', 'the default agent port, IPv6 bracketed')
-  assert.is(row.external_oam_subnet_ip_family, '6')
-  assert.is(row.management_subnet, 'fd01:11::/64')
-  assert.is(row.management_start_ip, 'fd01:11::2')
-  assert.is(row.systemcontroller_gateway_ip, 'fd01:1::1')
-  assert.is(row.group_id, 2)
-  assert.is(row.software_version, '24.09', "the controller's release when none is given")
-  assert.match(row.region_name, /^[0-9a-f]{32}$/)
-  assert.is(row.deploy_status, 'not-deployed')
-  assert.not.match(row.bootstrap_values_json, /Secr3t|admin_password/)
+  const { fields } = accepted
+  assert.is(fields.name, 'subcloud1')
+  assert.is(fields.bootstrapAddress, '[::1]:50051', 'the default agent port, IPv6 bracketed')
+  assert.is(fields.externalOamFamily, 'IPv6')
+  assert.is(fields.managementSubnet, 'fd01:11::/64')
+  assert.is(fields.managementStartIp, 'fd01:11::2')
+  assert.is(fields.systemcontrollerGatewayIp, 'fd01:1::1')
+  assert.is(fields.groupId, 2)
+  assert.is(fields.softwareVersion, '24.09', "the controller's release when none is given")
+  assert.match(fields.regionName, /^[0-9a-f]{32}$/)
+  assert.is(fields.deployStatus, 'not-deployed')
+  assert.not.match(fields.storedValuesJson, /Secr3t|admin_password/)
   assert.match(accepted.bootstrapYaml, /distributed_cloud_role: subcloud/)
   assert.match(accepted.bootstrapYaml, /Secr3t!/, 'the agent still gets the secrets it needs')
 })
@@ -136,14 +136,14 @@ test('validateSubcloudAdd - a dual-stack IPv6-primary subcloud stores its primar
     external_oam_gateway_address: 'fd00:12::1,10.10.12.1',
     external_oam_floating_address: 'fd00:12::2,10.10.12.2',
   })
-  const { row } = await validateSubcloudAdd(
+  const { fields } = await validateSubcloudAdd(
     { bootstrapAddress: '[::1]:6000', bootstrapValuesYaml: yaml(values) },
     context(),
   )
-  assert.is(row.management_subnet, 'fd01:12::/64')
-  assert.is(row.management_gateway_ip, 'fd01:12::1')
-  assert.is(row.systemcontroller_gateway_ip, 'fd01:1::1')
-  assert.is(row.bootstrap_address, '[::1]:6000')
+  assert.is(fields.managementSubnet, 'fd01:12::/64')
+  assert.is(fields.managementGatewayIp, 'fd01:12::1')
+  assert.is(fields.systemcontrollerGatewayIp, 'fd01:1::1')
+  assert.is(fields.bootstrapAddress, '[::1]:6000')
 })
 
 test('validateSubcloudAdd - an IPv4-primary subcloud is refused for OAM and management, both families named', async () => {

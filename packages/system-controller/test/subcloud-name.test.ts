@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { checkSubcloudName } from '../src/onboarding/subcloud-name.js'
+import { checkSubcloudName } from '../src/subclouds/subcloud-name.js'
 
 const test = suite('checkSubcloudName')
 

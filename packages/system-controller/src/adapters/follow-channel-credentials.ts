@@ -1,3 +1,4 @@
+import type { Logger } from '@dc/runtime'
 import { loadChannelCredentials, watchCredentialFiles } from '@dc/tls'
 import type { TlsFiles } from '@dc/tls'
 import type { AgentChannels } from './agent-channels.js'
@@ -6,7 +7,7 @@ export interface FollowChannelCredentialsOptions {
   /** Stops following the files. */
   readonly signal: AbortSignal
   /** One line per rotation: applied, or refused with the reason. */
-  readonly log: (line: string) => void
+  readonly log: Logger
 }
 
 /**
@@ -28,13 +29,13 @@ export function followChannelCredentials(
     (changed) => {
       try {
         channels.useCredentials(loadChannelCredentials(files))
-        options.log(
+        options.log.info(
           `agent channels: new TLS files in use for new connections (${changed.join(', ')} changed)`,
         )
       } catch (err) {
         // Whatever the reason, the running credentials stay: a watcher callback must not throw.
         const reason = err instanceof Error ? err.message : String(err)
-        options.log(`agent channels: TLS files not reloaded, the previous ones stay in use: ${reason}`)
+        options.log.warn(`agent channels: TLS files not reloaded, the previous ones stay in use: ${reason}`)
       }
     },
     { signal: options.signal },

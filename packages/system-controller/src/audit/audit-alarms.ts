@@ -1,4 +1,6 @@
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
+import { alarmKeyOf } from '../alarms/alarm.js'
+import { subcloudAlarmEntity } from '../subclouds/subcloud.js'
 import type { AlarmKey, AlarmRaise, EndpointType, SyncStatus } from './audit-store.js'
 
 /** What decides the audit-owned alarms of one subcloud. */
@@ -19,7 +21,7 @@ export function desiredAlarms(input: AlarmInput): AlarmRaise[] {
     alarms.push({
       alarmId: '280.001',
       region: SYSTEM_CONTROLLER_REGION,
-      entityInstanceId: `subcloud=${input.name}`,
+      entityInstanceId: subcloudAlarmEntity(input.name),
       severity: 'critical',
       reasonText: `Subcloud ${input.name} is offline`,
       proposedRepairAction: 'Check the subcloud agent and the network path to its primary address',
@@ -31,7 +33,7 @@ export function desiredAlarms(input: AlarmInput): AlarmRaise[] {
     alarms.push({
       alarmId: '280.002',
       region: SYSTEM_CONTROLLER_REGION,
-      entityInstanceId: `subcloud=${input.name}.resource=${endpoint}`,
+      entityInstanceId: `${subcloudAlarmEntity(input.name)}.resource=${endpoint}`,
       severity: 'major',
       reasonText: `Subcloud ${input.name} ${endpoint} sync_status is out-of-sync`,
       proposedRepairAction:
@@ -51,11 +53,6 @@ export function desiredAlarms(input: AlarmInput): AlarmRaise[] {
     })
   }
   return alarms
-}
-
-/** One string per alarm identity, for set arithmetic. */
-export function alarmKeyOf(key: AlarmKey): string {
-  return `${key.region}\u0000${key.alarmId}\u0000${key.entityInstanceId}`
 }
 
 /** Raises for desired alarms not yet active, clears for active alarms no longer desired. */

@@ -1,3 +1,4 @@
+import type { DeployStatus } from '../subclouds/deploy-status.js'
 import type { AuditTarget } from './audit-store.js'
 
 /**
@@ -5,7 +6,7 @@ import type { AuditTarget } from './audit-store.js'
  * whose later phases failed and still runs. Every other state (creating, bootstrapping, rehoming,
  * secondary, ...) has no agent worth watching yet, or one that another site owns.
  */
-export const AUDITED_DEPLOY_STATUSES: ReadonlySet<string> = new Set([
+export const AUDITED_DEPLOY_STATUSES: ReadonlySet<DeployStatus> = new Set<DeployStatus>([
   'complete',
   'pre-config-failed',
   'configuring',

@@ -4,14 +4,12 @@
  * implements this interface, the audit never sees SQL.
  */
 
-/** `availability_status` of a subcloud. */
-export type Availability = 'online' | 'offline'
+import type { AlarmKey as FleetAlarmKey, AlarmRaise as FleetAlarmRaise } from '../alarms/alarm.js'
+import type { DeployStatus } from '../subclouds/deploy-status.js'
+import type { Availability, ManagementState, SyncStatus } from '../subclouds/subcloud.js'
 
-/** `management_state` of a subcloud. */
-export type ManagementState = 'managed' | 'unmanaged'
-
-/** `subcloud_status.sync_status`. */
-export type SyncStatus = 'in-sync' | 'out-of-sync' | 'unknown'
+export type { AlarmSeverity } from '../alarms/alarm.js'
+export type { Availability, ManagementState, SyncStatus }
 
 /** Endpoint types the audit judges. Only `platform` for now; the union grows with new audits. */
 export type EndpointType = 'platform'
@@ -30,24 +28,11 @@ export type AuditAlarmId =
 
 export const AUDIT_ALARM_IDS: readonly AuditAlarmId[] = ['280.001', '280.002', '250.001']
 
-/** Same spelling as FM's severities. */
-export type AlarmSeverity = 'critical' | 'major' | 'minor' | 'warning'
+/** Identity of one audit-owned alarm. */
+export type AlarmKey = FleetAlarmKey<AuditAlarmId>
 
-/** Identity of one alarm: FM keeps at most one active alarm per (region, alarm id, entity instance). */
-export interface AlarmKey {
-  readonly alarmId: AuditAlarmId
-  /** The region `fm --os-region-name` lists it under: `SystemController` or the subcloud's region. */
-  readonly region: string
-  readonly entityInstanceId: string
-}
-
-/** An alarm to raise (insert, or refresh if the key is already active). */
-export interface AlarmRaise extends AlarmKey {
-  readonly severity: AlarmSeverity
-  readonly reasonText: string
-  readonly proposedRepairAction: string
-  readonly serviceAffecting: boolean
-}
+/** An audit-owned alarm to raise (insert, or refresh if the key is already active). */
+export type AlarmRaise = FleetAlarmRaise<AuditAlarmId>
 
 /** What the audit needs to know about one subcloud; one per row of `subclouds`. */
 export interface AuditTarget {
@@ -63,7 +48,7 @@ export interface AuditTarget {
   readonly primaryAddress: string
   readonly managementState: ManagementState
   /** `deploy_status`; only the audited states of spec/distcloud.md section 3 get a Watch stream. */
-  readonly deployStatus: string
+  readonly deployStatus: DeployStatus
   /** Stored values: the audit starts from them and writes only what differs. */
   readonly availability: Availability
   readonly auditFailCount: number

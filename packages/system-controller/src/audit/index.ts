@@ -24,7 +24,7 @@ export type {
   SubcloudStatusUpdate,
   SyncStatus,
 } from './audit-store.js'
-export { alarmKeyOf } from './audit-alarms.js'
+export { alarmKeyOf } from '../alarms/alarm.js'
 export { auditOptionsWithDefaults } from './audit-options.js'
 export type { AuditOptions } from './audit-options.js'
 export { AUDITED_DEPLOY_STATUSES, isAudited } from './audit-eligibility.js'

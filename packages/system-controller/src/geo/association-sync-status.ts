@@ -1,4 +1,4 @@
-import type { AssociationSyncStatus, PeerAvailability } from '../store/schema.js'
+import type { AssociationSyncStatus, PeerAvailability } from '../adapters/kysely/schema.js'
 import type { MemberFailure } from './link-messages.js'
 
 /** Everything an association's sync status follows from. */

@@ -3,11 +3,13 @@ import type { SystemState } from '@dc/netmodel'
 import { stringify as stringifyYaml } from 'yaml'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
 import { SubcloudAddRejectedError } from '../errors.js'
-import { validateSubcloudAdd } from '../onboarding/subcloud-add-validation.js'
-import type { ControllerStore, FleetEntry } from '../store/controller-store.js'
-import { seq } from '../store/geo-store.js'
-import type { CopyRow, GeoStore } from '../store/geo-store.js'
-import type { SubcloudPeerGroupRow, SystemPeerRow } from '../store/schema.js'
+import type { Logger } from '@dc/runtime'
+import { seq } from '../adapters/kysely/geo-store.js'
+import type { CopyRow, GeoStore } from '../adapters/kysely/geo-store.js'
+import type { SubcloudPeerGroupRow, SystemPeerRow } from '../adapters/kysely/schema.js'
+import type { SubcloudStore } from '../ports/subcloud-store.js'
+import { validateSubcloudAdd } from '../subclouds/subcloud-add-validation.js'
+import type { FleetEntry } from '../subclouds/subcloud.js'
 import type { GeoEvent, GroupState, MemberCopy, MemberFailure } from './link-messages.js'
 import type { Ownership } from './ownership-bucket.js'
 
@@ -16,11 +18,11 @@ export interface EventApplierDeps {
   readonly siteId: string
   /** The controller's own system: copies must be manageable from here (primary families, gateway). */
   readonly ownState: () => SystemState
-  readonly store: Pick<ControllerStore, 'fleetEntries'>
+  readonly subclouds: Pick<SubcloudStore, 'fleetEntries'>
   readonly geo: GeoStore
   /** A newer owner of a group is known: record it (demoting members this site held, raising 280.005). */
   readonly adopt: (group: SubcloudPeerGroupRow, ownership: Ownership) => Promise<SubcloudPeerGroupRow>
-  readonly log: (line: string) => void
+  readonly log: Logger
 }
 
 /** What one event did here; the sender reads it back from the acknowledgement. */
@@ -113,7 +115,7 @@ export class EventApplier {
       if (inserted === 'taken')
         return refused(`a different subcloud peer group named ${state.name} exists here`)
       group = inserted
-      this.#deps.log(`geo: subcloud peer group ${state.name} created from peer ${peer.peer_name}`)
+      this.#deps.log.info(`geo: subcloud peer group ${state.name} created from peer ${peer.peer_name}`)
     } else {
       if (state.epoch < seq(group.epoch)) return this.#stale(group, state.epoch)
       if (state.epoch > seq(group.epoch) || state.leaderId !== group.system_leader_id) {
@@ -153,7 +155,7 @@ export class EventApplier {
   }
 
   #stale(group: SubcloudPeerGroupRow, epoch: number): AppliedEvent {
-    this.#deps.log(
+    this.#deps.log.info(
       `geo: ignored an event of epoch ${epoch} for subcloud peer group ${group.peer_group_name}, which is at epoch ${seq(group.epoch)}`,
     )
     return { groupUuid: group.uuid, groupId: group.id, subclouds: [], failures: [] }
@@ -170,7 +172,9 @@ export class EventApplier {
     }
     if (epoch < seq(group.epoch)) return this.#stale(group, epoch)
     if (epoch > seq(group.epoch)) {
-      this.#deps.log(`geo: peer ${peer.peer_name} is ahead on subcloud peer group ${group.peer_group_name}`)
+      this.#deps.log.info(
+        `geo: peer ${peer.peer_name} is ahead on subcloud peer group ${group.peer_group_name}`,
+      )
     }
     // A site applies copies only of groups it does not lead at that epoch.
     if (group.system_leader_id === this.#deps.siteId && epoch <= seq(group.epoch))
@@ -207,9 +211,9 @@ export class EventApplier {
         copy.name === m.name &&
         copy.description === m.description &&
         copy.location === m.location &&
-        copy.software_version === m.softwareVersion &&
+        copy.softwareVersion === m.softwareVersion &&
         copy.epoch === seq(group.epoch) &&
-        copy.rehome_data === rehomeDataOf(m)
+        copy.rehomeData === rehomeDataOf(m)
       )
     }
     const { rows, failures } = await this.#copyRows(members.filter((m) => !unchanged(m)))
@@ -223,7 +227,7 @@ export class EventApplier {
     const next = [...current, ...failures, ...outcome.failures]
     await this.#recordFailures(group.id, peer.id, next)
     for (const f of [...failures, ...outcome.failures]) {
-      this.#deps.log(`geo: cannot apply subcloud ${f.subcloud} from peer ${peer.peer_name}: ${f.error}`)
+      this.#deps.log.info(`geo: cannot apply subcloud ${f.subcloud} from peer ${peer.peer_name}: ${f.error}`)
     }
     return { groupUuid: uuid, groupId: group.id, subclouds: outcome.applied, failures: next }
   }
@@ -231,7 +235,7 @@ export class EventApplier {
   /** Validate each copy as `subcloud add` would here, and against this site's fleet ranges. */
   async #copyRows(members: readonly MemberCopy[]): Promise<{ rows: CopyRow[]; failures: MemberFailure[] }> {
     if (members.length === 0) return { rows: [], failures: [] }
-    const fleet = await this.#deps.store.fleetEntries()
+    const fleet = await this.#deps.subclouds.fleetEntries()
     const index = FleetIndex.from(fleet.map((e) => ({ owner: e.name, ranges: rangesOf(e) })))
     const rows: CopyRow[] = []
     const failures: MemberFailure[] = []
@@ -261,14 +265,13 @@ export class EventApplier {
           })
           continue
         }
-        const { group_id: _group, ...row } = accepted.row
         rows.push({
-          row: {
-            ...row,
-            region_name: m.regionName,
-            deploy_status: 'secondary',
-            management_state: 'unmanaged',
-            availability_status: 'offline',
+          fields: {
+            ...accepted.fields,
+            regionName: m.regionName,
+            deployStatus: 'secondary',
+            managementState: 'unmanaged',
+            availability: 'offline',
           },
           rehomeData: rehomeDataOf(m),
         })
@@ -310,7 +313,7 @@ export class EventApplier {
       counts.members === 0 && counts.associations === 0 ? 'delete' : {},
     )
     if (deleted !== 'not-found' && deleted !== 'taken' && deleted.after === undefined) {
-      this.#deps.log(
+      this.#deps.log.info(
         `geo: subcloud peer group ${group.peer_group_name} removed with its association to ${peer.peer_name}`,
       )
     }

@@ -11,7 +11,7 @@ import type {
   HeartbeatFailurePolicy,
   SubcloudPeerGroupTable,
   SystemPeerTable,
-} from '../store/schema.js'
+} from '../adapters/kysely/schema.js'
 import { isSiteId } from './geo-subjects.js'
 
 /** StarlingX's defaults and ranges (spec distcloud 4.1 and 4.2). */

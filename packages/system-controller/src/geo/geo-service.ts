@@ -14,24 +14,30 @@ import type {
   UpdateSubcloudPeerGroupRequest__Output,
   UpdateSystemPeerRequest__Output,
 } from '@dc/protos'
-import type { DeployChannels } from '../deploy/deploy-runner.js'
+import type { Logger } from '@dc/runtime'
+import type { DeployChannels } from '../subclouds/deploy-runner.js'
 import {
   ConcurrentUpdateError,
   GeoObjectExistsError,
   GeoObjectNotFoundError,
   GeoRuleError,
   InvalidFieldError,
+  SubcloudNotFoundError,
   SubcloudStateError,
 } from '../errors.js'
-import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
-import { COPY_STATES, seq } from '../store/geo-store.js'
-import type { GeoStore, Mutation } from '../store/geo-store.js'
+import { seq } from '../adapters/kysely/geo-store.js'
+import type { GeoStore, Mutation } from '../adapters/kysely/geo-store.js'
 import type {
   PeerGroupAssociationRow,
   SubcloudPeerGroupRow,
-  SubcloudUpdate,
   SystemPeerRow,
-} from '../store/schema.js'
+} from '../adapters/kysely/schema.js'
+import { refuse, settle, update } from '../ports/mutation.js'
+import type { Decision } from '../ports/mutation.js'
+import type { SubcloudStore } from '../ports/subcloud-store.js'
+import { COPY_STATES } from '../subclouds/deploy-status.js'
+import type { MemberAction, MemberEdit, SubcloudMembership } from '../subclouds/subcloud-membership.js'
+import type { Subcloud, SubcloudChange } from '../subclouds/subcloud.js'
 import { associationSyncStatus } from './association-sync-status.js'
 import {
   associationPriority,
@@ -45,7 +51,7 @@ import { associationMessage, peerGroupMessage, systemPeerMessage } from './rpc-m
 
 /** What the geo-redundancy RPCs work with. */
 export interface GeoServiceDeps {
-  readonly store: ControllerStore
+  readonly subclouds: SubcloudStore
   readonly geo: GeoStore
   /** This site's id on the link (system uuid unless `--site-id`) and name: the local leader. */
   readonly siteId: string
@@ -56,13 +62,10 @@ export interface GeoServiceDeps {
   /** The NATS link; undefined when the controller runs without `--nats-url`. */
   readonly link: PeerLink | undefined
   readonly channels: DeployChannels
-  readonly log: (line: string) => void
+  readonly log: Logger
   /** Deadline of the Claim a subcloud joining a group gets. @default 10000 */
   readonly claimTimeoutMs?: number
 }
-
-/** The subcloud fields `subcloud update` may change, as far as the member rules care. */
-export type MemberEdit = 'bootstrap' | 'other'
 
 const MAX_REF = 255
 
@@ -84,11 +87,11 @@ function changed<Row>(
 }
 
 /** Saved bootstrap values and address: rehome data, or the values kept at add time. */
-function rehomeDataOf(record: SubcloudRecord): string | undefined {
-  if (record.rehome_data !== null) return record.rehome_data
-  if (record.bootstrap_values_json === '') return undefined
-  const values = JSON.parse(record.bootstrap_values_json) as Record<string, unknown>
-  return JSON.stringify({ saved_payload: { ...values, 'bootstrap-address': record.bootstrap_address } })
+function rehomeDataOf(subcloud: Subcloud): string | undefined {
+  if (subcloud.rehomeData !== null) return subcloud.rehomeData
+  if (subcloud.storedValuesJson === '') return undefined
+  const values = JSON.parse(subcloud.storedValuesJson) as Record<string, unknown>
+  return JSON.stringify({ saved_payload: { ...values, 'bootstrap-address': subcloud.bootstrapAddress } })
 }
 
 /**
@@ -96,7 +99,7 @@ function rehomeDataOf(record: SubcloudRecord): string | undefined {
  * rules (spec distcloud 4.1-4.3), plus the member rules `subcloud update/manage/unmanage/delete`
  * must respect. Changes of a group this site leads go to its peers through the {@link PeerLink}.
  */
-export class GeoService {
+export class GeoService implements SubcloudMembership {
   readonly #deps: GeoServiceDeps
 
   constructor(deps: GeoServiceDeps) {
@@ -129,7 +132,7 @@ export class GeoService {
         `A system peer with name ${fields.peer_name} or uuid ${fields.peer_uuid} already exists`,
       )
     }
-    this.#deps.log(`system peer ${row.peer_name} (${row.peer_uuid}) added`)
+    this.#deps.log.info(`system peer ${row.peer_name} (${row.peer_uuid}) added`)
     await this.#deps.link?.peersChanged()
     return systemPeerMessage(row)
   }
@@ -176,7 +179,7 @@ export class GeoService {
       () => new GeoObjectNotFoundError('system peer', key),
       () => new GeoObjectExistsError('system peer', key),
     )
-    this.#deps.log(`system peer ${result.before.peer_name} deleted`)
+    this.#deps.log.info(`system peer ${result.before.peer_name} deleted`)
     await this.#deps.link?.peersChanged()
     return systemPeerMessage(result.before)
   }
@@ -220,7 +223,7 @@ export class GeoService {
       )
     }
     await this.#deps.link?.registerGroup(row)
-    this.#deps.log(`subcloud peer group ${row.peer_group_name} added (priority ${row.group_priority})`)
+    this.#deps.log.info(`subcloud peer group ${row.peer_group_name} added (priority ${row.group_priority})`)
     return peerGroupMessage((await this.#deps.geo.findPeerGroup(String(row.id))) ?? row)
   }
 
@@ -302,27 +305,27 @@ export class GeoService {
     return peerGroupMessage(result.before)
   }
 
-  async groupMembers(reference: string): Promise<SubcloudRecord[]> {
+  async groupMembers(reference: string): Promise<Subcloud[]> {
     const group = await this.#group(reference)
-    return this.#deps.store.listSubclouds({ peerGroupId: group.id })
+    return this.#deps.subclouds.list({ peerGroupId: group.id })
   }
 
   async groupStatus(reference: string): Promise<SubcloudPeerGroupStatus> {
     const group = await this.#group(reference)
-    const members = await this.#deps.store.listSubclouds({ peerGroupId: group.id })
-    const count = (pred: (m: SubcloudRecord) => boolean): number => members.filter(pred).length
+    const members = await this.#deps.subclouds.list({ peerGroupId: group.id })
+    const count = (pred: (m: Subcloud) => boolean): number => members.filter(pred).length
     return {
       peer_group_id: group.id,
       peer_group_name: group.peer_group_name,
       total_subclouds: members.length,
-      complete: count((m) => m.deploy_status === 'complete'),
-      waiting_for_migrate: count((m) => m.deploy_status === 'secondary'),
-      rehoming: count((m) => m.deploy_status === 'pre-rehome' || m.deploy_status === 'rehoming'),
+      complete: count((m) => m.deployStatus === 'complete'),
+      waiting_for_migrate: count((m) => m.deployStatus === 'secondary'),
+      rehoming: count((m) => m.deployStatus === 'pre-rehome' || m.deployStatus === 'rehoming'),
       rehome_failed: count(
-        (m) => m.deploy_status === 'rehome-failed' || m.deploy_status === 'rehome-prep-failed',
+        (m) => m.deployStatus === 'rehome-failed' || m.deployStatus === 'rehome-prep-failed',
       ),
-      managed: count((m) => m.management_state === 'managed'),
-      unmanaged: count((m) => m.management_state === 'unmanaged'),
+      managed: count((m) => m.managementState === 'managed'),
+      unmanaged: count((m) => m.managementState === 'unmanaged'),
     }
   }
 
@@ -380,7 +383,7 @@ export class GeoService {
         `Subcloud peer group ${group.peer_group_name} is already associated with system peer ${peer.peer_name}`,
       )
     }
-    this.#deps.log(
+    this.#deps.log.info(
       `peer group association ${row.id}: ${group.peer_group_name} with ${peer.peer_name} (${row.association_type})`,
     )
     await this.#deps.link?.resync(row.id)
@@ -440,14 +443,14 @@ export class GeoService {
     return associationMessage(result.before)
   }
 
-  // ---- member rules (for the subcloud RPCs) ----
+  // ---- member rules (the subcloud use cases' SubcloudMembership) ----
 
   /** Manage, unmanage and delete of a member are refused locally (spec distcloud 4.2). */
-  refuseMemberLifecycle(record: SubcloudRecord, action: 'managed' | 'unmanaged' | 'deleted'): void {
-    if (record.peer_group_id === null) return
-    throw new SubcloudStateError(
-      record.name,
-      `Subcloud ${record.name} is in a subcloud peer group and cannot be ${action} here; ` +
+  lifecycleRefusal(subcloud: Subcloud, action: MemberAction): Error | undefined {
+    if (subcloud.peerGroupId === null) return undefined
+    return new SubcloudStateError(
+      subcloud.name,
+      `Subcloud ${subcloud.name} is in a subcloud peer group and cannot be ${action} here; ` +
         `remove it from the group first (subcloud update --peer-group none)`,
     )
   }
@@ -457,14 +460,11 @@ export class GeoService {
    * primary site that leads the group may edit anything; on a non-primary site only the bootstrap
    * values and address of a rehome-failed copy, and only while the primary site is unavailable.
    */
-  async memberEditCheck(
-    record: SubcloudRecord,
-  ): Promise<(current: SubcloudRecord, edit: MemberEdit) => void> {
-    const groupId = record.peer_group_id
+  async editCheck(subcloud: Subcloud): Promise<(current: Subcloud, edit: MemberEdit) => Error | undefined> {
+    const groupId = subcloud.peerGroupId
     if (groupId === null) {
-      return (current) => {
-        if (current.peer_group_id !== null) throw new ConcurrentUpdateError(`subcloud ${current.name}`)
-      }
+      return (current) =>
+        current.peerGroupId === null ? undefined : new ConcurrentUpdateError(`subcloud ${current.name}`)
     }
     const group = await this.#group(String(groupId))
     const associations = await this.#deps.geo.listAssociations({ peerGroupId: group.id })
@@ -474,16 +474,17 @@ export class GeoService {
     const primaryUnavailable = peers.some((p) => p?.availability_state === 'unavailable')
     const primaryHere = group.group_priority === 0 || associations.length === 0
     return (current, edit) => {
-      if (current.peer_group_id !== groupId) throw new ConcurrentUpdateError(`subcloud ${current.name}`)
-      if (primaryHere && this.#ledHere(group)) return
+      if (current.peerGroupId !== groupId) return new ConcurrentUpdateError(`subcloud ${current.name}`)
+      if (primaryHere && this.#ledHere(group)) return undefined
       if (
         !primaryHere &&
         edit === 'bootstrap' &&
-        current.deploy_status === 'rehome-failed' &&
+        current.deployStatus === 'rehome-failed' &&
         primaryUnavailable
-      )
-        return
-      throw new SubcloudStateError(
+      ) {
+        return undefined
+      }
+      return new SubcloudStateError(
         current.name,
         `Subcloud ${current.name} is in subcloud peer group ${group.peer_group_name}, which only its primary site may edit while leading it` +
           (primaryHere
@@ -494,8 +495,19 @@ export class GeoService {
   }
 
   /** A member (or a subcloud that just joined) changed: its copies follow. */
-  async memberChanged(subcloudId: number): Promise<void> {
+  async changed(subcloudId: number): Promise<void> {
     await this.#deps.link?.memberChanged(subcloudId)
+  }
+
+  async #mutateMember(
+    subcloud: Subcloud,
+    decide: (current: Subcloud) => Decision<SubcloudChange>,
+  ): Promise<Subcloud> {
+    const result = settle(await this.#deps.subclouds.mutate(String(subcloud.id), decide), {
+      notFound: () => new SubcloudNotFoundError(subcloud.name),
+      taken: () => new ConcurrentUpdateError(`subcloud ${subcloud.name}`),
+    })
+    return result.after ?? result.before
   }
 
   /**
@@ -503,80 +515,88 @@ export class GeoService {
    * subcloud that is complete, managed and online with rehome data; its agent is claimed at the
    * group's epoch, so only the group's owner commands it from now on.
    */
-  async setMembership(record: SubcloudRecord, groupRef: string): Promise<SubcloudRecord> {
+  async setMembership(subcloud: Subcloud, groupRef: string): Promise<Subcloud> {
     const leaving = groupRef.trim().toLowerCase() === 'none'
-    if (leaving) return this.#leave(record)
+    if (leaving) return this.#leave(subcloud)
     const group = await this.#group(groupRef)
-    if (record.peer_group_id === group.id) return record
-    if (record.peer_group_id !== null) {
+    if (subcloud.peerGroupId === group.id) return subcloud
+    if (subcloud.peerGroupId !== null) {
       throw new SubcloudStateError(
-        record.name,
-        `Subcloud ${record.name} is already in another subcloud peer group; leave it first (--peer-group none)`,
+        subcloud.name,
+        `Subcloud ${subcloud.name} is already in another subcloud peer group; leave it first (--peer-group none)`,
       )
     }
     const associations = await this.#deps.geo.listAssociations({ peerGroupId: group.id })
     this.#requireLeadership(group, associations.length, 'given members')
-    const eligible = (current: SubcloudRecord): void => {
+    const ineligible = (current: Subcloud): Error | undefined => {
       if (
-        current.deploy_status !== 'complete' ||
-        current.management_state !== 'managed' ||
-        current.availability_status !== 'online'
+        current.deployStatus !== 'complete' ||
+        current.managementState !== 'managed' ||
+        current.availability !== 'online'
       ) {
-        throw new SubcloudStateError(
+        return new SubcloudStateError(
           current.name,
           `Subcloud ${current.name} can join a subcloud peer group only when complete, managed and online ` +
-            `(it is ${current.deploy_status}, ${current.management_state}, ${current.availability_status})`,
+            `(it is ${current.deployStatus}, ${current.managementState}, ${current.availability})`,
         )
       }
       if (rehomeDataOf(current) === undefined) {
-        throw new SubcloudStateError(
+        return new SubcloudStateError(
           current.name,
           `Subcloud ${current.name} has no rehome data; give --bootstrap-values and --bootstrap-address`,
         )
       }
+      return undefined
     }
-    eligible(record)
-    await this.#claim(record, seq(group.epoch))
-    const result = await this.#deps.store.mutateSubcloud(String(record.id), (current) => {
-      if (current.peer_group_id !== null) throw new ConcurrentUpdateError(`subcloud ${current.name}`)
-      eligible(current)
-      const set: SubcloudUpdate = { peer_group_id: group.id, epoch: seq(group.epoch) }
+    const refusal = ineligible(subcloud)
+    if (refusal !== undefined) throw refusal
+    const epoch = seq(group.epoch)
+    await this.#claim(subcloud, epoch)
+    const joined = await this.#mutateMember(subcloud, (current) => {
+      if (current.peerGroupId !== null) return refuse(new ConcurrentUpdateError(`subcloud ${current.name}`))
+      const refused = ineligible(current)
+      if (refused !== undefined) return refuse(refused)
       const rehome = rehomeDataOf(current)
-      if (rehome !== undefined) set.rehome_data = rehome
-      return { kind: 'update', set }
+      return update({
+        set: { peerGroupId: group.id, epoch, ...(rehome === undefined ? {} : { rehomeData: rehome }) },
+      })
     })
-    if (result === undefined) throw new GeoObjectNotFoundError('subcloud peer group', record.name)
-    this.#deps.log(
-      `subcloud ${record.name}: joined subcloud peer group ${group.peer_group_name} at epoch ${seq(group.epoch)}`,
+    this.#deps.log.info(
+      `subcloud ${subcloud.name}: joined subcloud peer group ${group.peer_group_name} at epoch ${epoch}`,
+      {
+        subcloud: subcloud.name,
+      },
     )
-    await this.memberChanged(record.id)
-    return result.after ?? result.before
+    await this.changed(subcloud.id)
+    return joined
   }
 
-  async #leave(record: SubcloudRecord): Promise<SubcloudRecord> {
-    if (record.peer_group_id === null) return record
-    const group = await this.#group(String(record.peer_group_id))
+  async #leave(subcloud: Subcloud): Promise<Subcloud> {
+    if (subcloud.peerGroupId === null) return subcloud
+    const group = await this.#group(String(subcloud.peerGroupId))
     const associations = await this.#deps.geo.listAssociations({ peerGroupId: group.id })
     this.#requireLeadership(group, associations.length, 'have members removed')
-    if (COPY_STATES.includes(record.deploy_status)) {
+    if (COPY_STATES.includes(subcloud.deployStatus)) {
       throw new SubcloudStateError(
-        record.name,
-        `Subcloud ${record.name} is a ${record.deploy_status} copy; it leaves with its group`,
+        subcloud.name,
+        `Subcloud ${subcloud.name} is a ${subcloud.deployStatus} copy; it leaves with its group`,
       )
     }
-    const result = await this.#deps.store.mutateSubcloud(String(record.id), (current) => {
-      if (current.peer_group_id !== group.id) throw new ConcurrentUpdateError(`subcloud ${current.name}`)
-      return { kind: 'update', set: { peer_group_id: null } }
+    const left = await this.#mutateMember(subcloud, (current) =>
+      current.peerGroupId === group.id
+        ? update({ set: { peerGroupId: null } })
+        : refuse(new ConcurrentUpdateError(`subcloud ${current.name}`)),
+    )
+    this.#deps.log.info(`subcloud ${subcloud.name}: left subcloud peer group ${group.peer_group_name}`, {
+      subcloud: subcloud.name,
     })
-    if (result === undefined) throw new GeoObjectNotFoundError('subcloud peer group', record.name)
-    this.#deps.log(`subcloud ${record.name}: left subcloud peer group ${group.peer_group_name}`)
-    await this.#deps.link?.memberRemoved(group, record.region_name)
-    return result.after ?? result.before
+    await this.#deps.link?.memberRemoved(group, subcloud.regionName)
+    return left
   }
 
   /** Fence the member's agent to this controller at the group's epoch. */
-  async #claim(record: SubcloudRecord, epoch: number): Promise<void> {
-    const client = this.#deps.channels.agent(record.name, record.bootstrap_address)
+  async #claim(subcloud: Subcloud, epoch: number): Promise<void> {
+    const client = this.#deps.channels.agent(subcloud.name, subcloud.bootstrapAddress)
     const deadline = new Date(Date.now() + (this.#deps.claimTimeoutMs ?? 10_000))
     try {
       await unaryCall<ClaimResponse__Output>((cb) =>
@@ -589,8 +609,8 @@ export class GeoService {
       )
     } catch (err) {
       throw new SubcloudStateError(
-        record.name,
-        `Subcloud ${record.name} cannot join: its agent refused or missed the claim at epoch ${epoch}: ${describeGrpcError(err)}`,
+        subcloud.name,
+        `Subcloud ${subcloud.name} cannot join: its agent refused or missed the claim at epoch ${epoch}: ${describeGrpcError(err)}`,
       )
     }
   }

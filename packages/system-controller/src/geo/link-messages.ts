@@ -1,4 +1,4 @@
-import type { AdministrativeState, MigrationStatus } from '../store/schema.js'
+import type { AdministrativeState, MigrationStatus } from '../adapters/kysely/schema.js'
 
 /** A peer group as the leader tells a peer to hold it. */
 export interface GroupState {

@@ -2,12 +2,19 @@ import type { SystemState } from '@dc/netmodel'
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import { systemClock } from '../audit/index.js'
 import type { Audit, Clock } from '../audit/index.js'
-import type { DeployChannels } from '../deploy/deploy-runner.js'
+import type { Logger } from '@dc/runtime'
+import type { DeployChannels } from '../subclouds/deploy-runner.js'
 import { GeoRuleError } from '../errors.js'
-import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
-import { COPY_STATES, seq } from '../store/geo-store.js'
-import type { GeoAlarm, GeoStore } from '../store/geo-store.js'
-import type { PeerGroupAssociationRow, SubcloudPeerGroupRow, SystemPeerRow } from '../store/schema.js'
+import { seq } from '../adapters/kysely/geo-store.js'
+import type { GeoAlarm, GeoStore } from '../adapters/kysely/geo-store.js'
+import type {
+  PeerGroupAssociationRow,
+  SubcloudPeerGroupRow,
+  SystemPeerRow,
+} from '../adapters/kysely/schema.js'
+import type { SubcloudStore } from '../ports/subcloud-store.js'
+import { COPY_STATES } from '../subclouds/deploy-status.js'
+import type { Subcloud } from '../subclouds/subcloud.js'
 import { associationSyncStatus } from './association-sync-status.js'
 import { EventApplier, parseFailures } from './event-applier.js'
 import { GeoSubjects } from './geo-subjects.js'
@@ -45,11 +52,11 @@ export interface PeerLinkDeps {
   /** The controller's id towards agents (its system uuid): the id it claims members with. */
   readonly controllerId: string
   readonly ownState: () => SystemState
-  readonly store: ControllerStore
+  readonly subclouds: SubcloudStore
   readonly geo: GeoStore
   readonly channels: DeployChannels
   readonly audit: Pick<Audit, 'refresh' | 'expectConfigHash'>
-  readonly log: (line: string) => void
+  readonly log: Logger
   readonly clock?: Clock
   readonly options?: PeerLinkOptions
 }
@@ -78,11 +85,11 @@ function groupAlarmEntity(group: SubcloudPeerGroupRow): string {
 }
 
 /** Saved values (rehome data, else the values kept at add time) and the agent address of a member. */
-function savedPayload(record: SubcloudRecord): { values: Record<string, unknown>; address: string } {
+function savedPayload(subcloud: Subcloud): { values: Record<string, unknown>; address: string } {
   let payload: Record<string, unknown> | undefined
-  if (record.rehome_data !== null) {
+  if (subcloud.rehomeData !== null) {
     try {
-      const parsed = JSON.parse(record.rehome_data) as { saved_payload?: Record<string, unknown> }
+      const parsed = JSON.parse(subcloud.rehomeData) as { saved_payload?: Record<string, unknown> }
       payload = parsed.saved_payload
     } catch {
       payload = undefined
@@ -90,8 +97,8 @@ function savedPayload(record: SubcloudRecord): { values: Record<string, unknown>
   }
   // The agent address the leader dials now wins over the one saved with the values.
   const { 'bootstrap-address': _saved, ...values } =
-    payload ?? (JSON.parse(record.bootstrap_values_json) as Record<string, unknown>)
-  return { values, address: record.bootstrap_address }
+    payload ?? (JSON.parse(subcloud.storedValuesJson) as Record<string, unknown>)
+  return { values, address: subcloud.bootstrapAddress }
 }
 
 /**
@@ -125,7 +132,7 @@ export class PeerLink {
     this.#applier = new EventApplier({
       siteId: deps.siteId,
       ownState: deps.ownState,
-      store: deps.store,
+      subclouds: deps.subclouds,
       geo: deps.geo,
       adopt: (group, ownership) => this.#adopt(group, ownership),
       log: deps.log,
@@ -165,7 +172,7 @@ export class PeerLink {
   }
 
   #warn(what: string, err: unknown): void {
-    this.#deps.log(`geo: ${what} failed: ${err instanceof Error ? err.message : String(err)}`)
+    this.#deps.log.warn(`geo: ${what} failed: ${err instanceof Error ? err.message : String(err)}`)
   }
 
   #serially<T>(fn: () => Promise<T>): Promise<T> {
@@ -369,19 +376,21 @@ export class PeerLink {
       serviceAffecting: true,
     }
     await geo.raiseAlarm(alarm)
-    log(
+    log.info(
       `geo: peer ${peer.peer_name} unavailable after ${misses} missed heartbeats (280.004 ${alarm.severity})`,
     )
     await this.#recompute({ systemPeerId: peer.id })
     if (peer.heartbeat_failure_policy === 'rehome') {
       const waitMs = this.#maintenanceMs(peer)
-      log(`geo: peer ${peer.peer_name} policy rehome: migrating its groups in ${waitMs} ms unless it returns`)
+      log.info(
+        `geo: peer ${peer.peer_name} policy rehome: migrating its groups in ${waitMs} ms unless it returns`,
+      )
       state.cancelRehome = this.#clock.setTimer(waitMs, () => {
         state.cancelRehome = undefined
         void this.#rehomeFrom(state).catch((err: unknown) => this.#warn(`rehome from ${peer.peer_name}`, err))
       })
     } else if (peer.heartbeat_failure_policy === 'delegate') {
-      log(`geo: peer ${peer.peer_name} policy delegate is not implemented; acting as alarm`)
+      log.info(`geo: peer ${peer.peer_name} policy delegate is not implemented; acting as alarm`)
     }
   }
 
@@ -393,7 +402,7 @@ export class PeerLink {
     await geo.setPeerAvailability(peer.id, 'available')
     state.row = { ...peer, availability_state: 'available' }
     await geo.clearAlarm(SYSTEM_CONTROLLER_REGION, '280.004', peerAlarmEntity(peer))
-    log(`geo: peer ${peer.peer_name} available`)
+    log.info(`geo: peer ${peer.peer_name} available`)
     await this.#recompute({ systemPeerId: peer.id })
   }
 
@@ -406,7 +415,7 @@ export class PeerLink {
     )
     for (const group of await this.#deps.geo.listPeerGroups()) {
       if (group.system_leader_id !== current.peer_uuid || !associated.has(group.id)) continue
-      this.#deps.log(
+      this.#deps.log.info(
         `geo: peer ${current.peer_name} still unavailable: migrating subcloud peer group ${group.peer_group_name}`,
       )
       await this.migrate(group.id).catch((err: unknown) =>
@@ -477,14 +486,14 @@ export class PeerLink {
   }
 
   /** A member as the peer's copy needs it: saved values, controller gateway swapped for the peer's. */
-  #copy(record: SubcloudRecord, peer: SystemPeerRow): MemberCopy {
-    const { values, address } = savedPayload(record)
+  #copy(subcloud: Subcloud, peer: SystemPeerRow): MemberCopy {
+    const { values, address } = savedPayload(subcloud)
     return {
-      name: record.name,
-      regionName: record.region_name,
-      description: record.description,
-      location: record.location,
-      softwareVersion: record.software_version,
+      name: subcloud.name,
+      regionName: subcloud.regionName,
+      description: subcloud.description,
+      location: subcloud.location,
+      softwareVersion: subcloud.softwareVersion,
       bootstrapAddress: address,
       values: { ...values, systemcontroller_gateway_address: peer.peer_controller_gateway_ip },
     }
@@ -542,10 +551,10 @@ export class PeerLink {
 
   /** A member was added, changed or moved: send its copy to every peer of its group. */
   async memberChanged(subcloudId: number): Promise<void> {
-    const record = await this.#deps.store.findSubcloud(String(subcloudId))
-    if (record === undefined || record.peer_group_id === null || COPY_STATES.includes(record.deploy_status))
+    const record = await this.#deps.subclouds.find(String(subcloudId))
+    if (record === undefined || record.peerGroupId === null || COPY_STATES.includes(record.deployStatus))
       return
-    const group = await this.#deps.geo.findPeerGroup(String(record.peer_group_id))
+    const group = await this.#deps.geo.findPeerGroup(String(record.peerGroupId))
     if (group === undefined) return
     for (const { association, peer } of await this.#outbound(group)) {
       await this.#publish(association, group, [
@@ -579,7 +588,7 @@ export class PeerLink {
 
   /** Full resync of one association: the group, every member in chunks, and the snapshot's end. */
   async resync(associationId: number): Promise<void> {
-    const { geo, store } = this.#deps
+    const { geo, subclouds } = this.#deps
     const association = await geo.findAssociation(associationId)
     if (association === undefined) return
     const group = await geo.findPeerGroup(String(association.peer_group_id))
@@ -589,8 +598,8 @@ export class PeerLink {
       await this.refreshStatus(associationId)
       return
     }
-    const members = (await store.listSubclouds({ peerGroupId: group.id })).filter(
-      (m) => !COPY_STATES.includes(m.deploy_status),
+    const members = (await subclouds.list({ peerGroupId: group.id })).filter(
+      (m) => !COPY_STATES.includes(m.deployStatus),
     )
     const chunk = this.#deps.options?.snapshotChunk ?? 200
     const base = {
@@ -607,7 +616,7 @@ export class PeerLink {
         members: members.slice(i, i + chunk).map((m) => this.#copy(m, peer)),
       })
     }
-    events.push({ type: 'snapshot-end', ...base, regionNames: members.map((m) => m.region_name) })
+    events.push({ type: 'snapshot-end', ...base, regionNames: members.map((m) => m.regionName) })
     await this.#publish(association, group, events)
   }
 
@@ -720,7 +729,7 @@ export class PeerLink {
       })) ?? group
     if (group.system_leader_id === siteId && ownership.leader !== siteId) {
       const demoted = await geo.demoteMembers(group.id)
-      log(
+      log.info(
         `geo: subcloud peer group ${group.peer_group_name} is now led by ${ownership.leaderName} at epoch ${ownership.epoch}; ` +
           `${demoted.length} member(s) demoted to secondary`,
       )
@@ -775,14 +784,14 @@ export class PeerLink {
    * background. Resolves with the group as it is once ownership is taken (migrating).
    */
   async migrate(groupId: number): Promise<SubcloudPeerGroupRow> {
-    const { geo, store, siteId, siteName } = this.#deps
+    const { geo, subclouds, siteId, siteName } = this.#deps
     const group = await geo.findPeerGroup(String(groupId))
     if (group === undefined) throw new GeoRuleError(`Subcloud peer group ${groupId} is gone`)
     if (group.migration_status === 'migrating' && group.system_leader_id === siteId) {
       throw new GeoRuleError(`Subcloud peer group ${group.peer_group_name} is already being migrated here`)
     }
-    const candidates = (await store.listSubclouds({ peerGroupId: group.id })).filter((m) =>
-      COPY_STATES.includes(m.deploy_status),
+    const candidates = (await subclouds.list({ peerGroupId: group.id })).filter((m) =>
+      COPY_STATES.includes(m.deployStatus),
     )
     if (group.system_leader_id === siteId && candidates.length === 0) {
       throw new GeoRuleError(
@@ -800,7 +809,7 @@ export class PeerLink {
         epoch: ownership.epoch,
         migration_status: 'migrating',
       })) ?? group
-    this.#deps.log(
+    this.#deps.log.info(
       `geo: migrating subcloud peer group ${group.peer_group_name} to this site at epoch ${ownership.epoch} (${candidates.length} subcloud(s))`,
     )
     await this.groupChanged(group.id)
@@ -814,7 +823,7 @@ export class PeerLink {
 
   async #rehomeAll(
     group: SubcloudPeerGroupRow,
-    candidates: readonly SubcloudRecord[],
+    candidates: readonly Subcloud[],
     epoch: number,
   ): Promise<void> {
     const { geo, log } = this.#deps
@@ -824,7 +833,7 @@ export class PeerLink {
       for (let next = queue.shift(); next !== undefined && !signal.aborted; next = queue.shift()) {
         await rehomeSubcloud(
           {
-            store: this.#deps.store,
+            subclouds: this.#deps.subclouds,
             channels: this.#deps.channels,
             audit: this.#deps.audit,
             clock: this.#clock,
@@ -843,7 +852,7 @@ export class PeerLink {
     )
     if (signal.aborted) return
     await geo.setPeerGroup(group.id, { migration_status: 'complete' })
-    log(`geo: subcloud peer group ${group.peer_group_name} migration complete`)
+    log.info(`geo: subcloud peer group ${group.peer_group_name} migration complete`)
     await this.groupChanged(group.id)
     for (const a of await geo.listAssociations({ peerGroupId: group.id })) await this.resync(a.id)
   }

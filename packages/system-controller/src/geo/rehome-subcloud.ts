@@ -2,22 +2,22 @@ import { Metadata } from '@grpc/grpc-js'
 import { describeGrpcError, unaryCall } from '@dc/protos'
 import type { ClaimResponse__Output, DescribeResponse__Output } from '@dc/protos'
 import type { Audit, Clock } from '../audit/index.js'
-import type { DeployChannels } from '../deploy/deploy-runner.js'
-import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
-import { COPY_STATES } from '../store/geo-store.js'
+import type { Logger } from '@dc/runtime'
+import { keep, update } from '../ports/mutation.js'
+import type { SubcloudStore } from '../ports/subcloud-store.js'
+import type { DeployChannels } from '../subclouds/deploy-runner.js'
+import type { DeployStatus } from '../subclouds/deploy-status.js'
+import type { Subcloud } from '../subclouds/subcloud.js'
 
 /** What rehoming one subcloud to this controller works with. */
 export interface RehomeDeps {
-  readonly store: Pick<
-    ControllerStore,
-    'transitionDeploy' | 'setExpectedConfigHash' | 'findSubcloud' | 'mutateSubcloud'
-  >
+  readonly subclouds: Pick<SubcloudStore, 'moveDeploy' | 'setExpectedConfigHash' | 'find' | 'mutate'>
   readonly channels: DeployChannels
   readonly audit: Pick<Audit, 'refresh' | 'expectConfigHash'>
   readonly clock: Clock
   /** This controller's id towards agents (its system uuid). */
   readonly controllerId: string
-  readonly log: (line: string) => void
+  readonly log: Logger
   /** Deadline of each agent call. @default 30000 */
   readonly callTimeoutMs?: number
   /** How long the rehomed subcloud may take to be seen online. */
@@ -37,21 +37,22 @@ const ONLINE_POLL_MS = 200
  */
 export async function rehomeSubcloud(
   deps: RehomeDeps,
-  subcloud: SubcloudRecord,
+  subcloud: Subcloud,
   epoch: number,
   signal: AbortSignal,
 ): Promise<boolean> {
-  const { store, log } = deps
-  const fail = async (from: string, to: string, reason: string): Promise<false> => {
-    log(`subcloud ${subcloud.name}: ${to}: ${reason}`)
-    await store.transitionDeploy(subcloud.id, [from], to, {
-      error_description: reason.slice(0, MAX_ERROR_DESCRIPTION),
+  const { subclouds, log } = deps
+  const fields = { subcloud: subcloud.name }
+  const fail = async (to: DeployStatus, reason: string): Promise<false> => {
+    log.warn(`subcloud ${subcloud.name}: ${to}: ${reason}`, fields)
+    await subclouds.moveDeploy(subcloud.id, to, 'rehome-failure', {
+      errorDescription: reason.slice(0, MAX_ERROR_DESCRIPTION),
     })
     return false
   }
-  if (!(await store.transitionDeploy(subcloud.id, COPY_STATES, 'pre-rehome'))) return false
-  log(`subcloud ${subcloud.name}: pre-rehome (epoch ${epoch})`)
-  const client = deps.channels.agent(subcloud.name, subcloud.bootstrap_address)
+  if (!(await subclouds.moveDeploy(subcloud.id, 'pre-rehome', 'rehome'))) return false
+  log.info(`subcloud ${subcloud.name}: pre-rehome (epoch ${epoch})`, fields)
+  const client = deps.channels.agent(subcloud.name, subcloud.bootstrapAddress)
   const deadline = (): Date => new Date(deps.clock.now() + (deps.callTimeoutMs ?? 30_000))
   try {
     await unaryCall<ClaimResponse__Output>(
@@ -66,46 +67,43 @@ export async function rehomeSubcloud(
     )
   } catch (err) {
     return fail(
-      'pre-rehome',
       'rehome-prep-failed',
       `pre-rehome: claim refused or agent unreachable: ${describeGrpcError(err)}`,
     )
   }
-  if (!(await store.transitionDeploy(subcloud.id, ['pre-rehome'], 'rehoming'))) return false
+  if (!(await subclouds.moveDeploy(subcloud.id, 'rehoming', 'rehome'))) return false
   try {
     const described = await unaryCall<DescribeResponse__Output>(
       (cb) => client.Describe({}, new Metadata(), { deadline: deadline() }, cb),
       signal,
     )
     if (!described.bootstrapped) throw new Error('the agent reports no bootstrapped system')
-    await store.setExpectedConfigHash(subcloud.id, described.config_hash)
+    await subclouds.setExpectedConfigHash(subcloud.id, described.config_hash)
     deps.audit.expectConfigHash(subcloud.name, described.config_hash)
   } catch (err) {
-    return fail('rehoming', 'rehome-failed', `rehoming: ${describeGrpcError(err)}`)
+    return fail('rehome-failed', `rehoming: ${describeGrpcError(err)}`)
   }
-  const moved = await store.transitionDeploy(subcloud.id, ['rehoming'], 'complete', {
+  const moved = await subclouds.moveDeploy(subcloud.id, 'complete', 'rehome', {
     epoch,
     rehomed: true,
-    error_description: 'No errors present',
+    errorDescription: 'No errors present',
   })
   if (!moved) return false
   await deps.audit.refresh()
   const until = deps.clock.now() + deps.onlineTimeoutMs
   for (;;) {
-    const current = await store.findSubcloud(String(subcloud.id))
-    if (current === undefined || current.deploy_status !== 'complete') return false
-    if (current.availability_status === 'online') break
+    const current = await subclouds.find(String(subcloud.id))
+    if (current === undefined || current.deployStatus !== 'complete') return false
+    if (current.availability === 'online') break
     if (deps.clock.now() >= until) {
-      return fail('complete', 'rehome-failed', `rehomed, but not online within ${deps.onlineTimeoutMs} ms`)
+      return fail('rehome-failed', `rehomed, but not online within ${deps.onlineTimeoutMs} ms`)
     }
     await deps.clock.sleep(ONLINE_POLL_MS, signal)
   }
-  await store.mutateSubcloud(String(subcloud.id), (current) =>
-    current.management_state === 'managed'
-      ? { kind: 'none' }
-      : { kind: 'update', set: { management_state: 'managed' } },
+  await subclouds.mutate(String(subcloud.id), (current) =>
+    current.managementState === 'managed' ? keep : update({ set: { managementState: 'managed' } }),
   )
   await deps.audit.refresh()
-  log(`subcloud ${subcloud.name}: rehomed to this controller at epoch ${epoch}, managed`)
+  log.info(`subcloud ${subcloud.name}: rehomed to this controller at epoch ${epoch}, managed`, fields)
   return true
 }

@@ -1,5 +1,9 @@
 import type { PeerGroupAssociation, SubcloudPeerGroup, SystemPeer } from '@dc/protos'
-import type { PeerGroupAssociationRow, SubcloudPeerGroupRow, SystemPeerRow } from '../store/schema.js'
+import type {
+  PeerGroupAssociationRow,
+  SubcloudPeerGroupRow,
+  SystemPeerRow,
+} from '../adapters/kysely/schema.js'
 
 function time(value: Date | null | undefined): string {
   return value === null || value === undefined ? '' : value.toISOString()

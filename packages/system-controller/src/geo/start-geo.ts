@@ -3,10 +3,11 @@ import { parseIp } from '@dc/netmodel'
 import type { Family, SystemState } from '@dc/netmodel'
 import type { Audit } from '../audit/index.js'
 import { connectNatsPeerBus } from '../adapters/nats-peer-bus.js'
-import type { DeployChannels } from '../deploy/deploy-runner.js'
+import type { Logger } from '@dc/runtime'
+import { GeoStore } from '../adapters/kysely/geo-store.js'
 import { ConfigError, PeerLinkUnavailableError } from '../errors.js'
-import type { ControllerStore } from '../store/controller-store.js'
-import { GeoStore } from '../store/geo-store.js'
+import type { SubcloudStore } from '../ports/subcloud-store.js'
+import type { DeployChannels } from '../subclouds/deploy-runner.js'
 import type { GeoConfig } from './geo-config.js'
 import { GeoService } from './geo-service.js'
 import { OWNERSHIP_BUCKET } from './geo-subjects.js'
@@ -17,12 +18,12 @@ import { PeerLink } from './peer-link.js'
 export interface StartGeoParams {
   readonly config: GeoConfig
   readonly db: ConstructorParameters<typeof GeoStore>[0]
-  readonly store: ControllerStore
+  readonly subclouds: SubcloudStore
   /** The controller's own system: its uuid (default site id and controller id), name and state. */
   readonly own: { readonly uuid: string; readonly epoch: number; readonly current: SystemState }
   readonly channels: DeployChannels
   readonly audit: Pick<Audit, 'refresh' | 'expectConfigHash'>
-  readonly log: (line: string) => void
+  readonly log: Logger
   /** A bus to use instead of connecting to NATS (tests). */
   readonly bus?: PeerBus
 }
@@ -104,7 +105,7 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
                 keyFile: config.nats.tlsKeyFile,
               },
         kvBucket: OWNERSHIP_BUCKET,
-        onStatus: log,
+        onStatus: (line) => log.info(line),
       })
     } catch (err) {
       throw new PeerLinkUnavailableError(
@@ -122,7 +123,7 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
           siteName: own.current.name,
           controllerId: own.uuid,
           ownState: () => own.current,
-          store: params.store,
+          subclouds: params.subclouds,
           geo,
           channels: params.channels,
           audit: params.audit,
@@ -135,9 +136,9 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
           await bus.close()
           throw err
         })
-  if (link !== undefined) log(`geo-redundancy: site ${siteId} linked over NATS`)
+  if (link !== undefined) log.info(`geo-redundancy: site ${siteId} linked over NATS`, { siteId })
   const service = new GeoService({
-    store: params.store,
+    subclouds: params.subclouds,
     geo,
     siteId,
     siteName: own.current.name,

@@ -1,6 +1,6 @@
 import { FleetIndex, IpRange, parseCidr, parseIp } from '@dc/netmodel'
 import type { Cidr, IpAddress } from '@dc/netmodel'
-import type { FleetEntry } from '../store/controller-store.js'
+import type { FleetEntry } from './subcloud.js'
 
 /** What a new subcloud must not clash with, and what it holds once added. */
 export interface FleetClaim {

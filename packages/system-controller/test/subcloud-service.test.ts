@@ -1,12 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ServerUnaryCall } from '@grpc/grpc-js'
 import type { AgentClient } from '@dc/protos'
+import { silentLogger } from '@dc/runtime'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { DeployTarget } from '../src/deploy/deploy-runner.js'
+import { GeoStore } from '../src/adapters/kysely/geo-store.js'
+import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
+import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
+import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
+import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
+import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
+import { openDatabase } from '../src/adapters/kysely/open-database.js'
+import type { Database } from '../src/adapters/kysely/schema.js'
 import {
   ControllerError,
   DefaultGroupProtectedError,
@@ -21,60 +28,27 @@ import {
 } from '../src/errors.js'
 import { GeoService } from '../src/geo/geo-service.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
-import { DcManagerService } from '../src/services/dc-manager-service.js'
-import { ControllerStore } from '../src/store/controller-store.js'
-import { GeoStore } from '../src/store/geo-store.js'
-import { openDatabase } from '../src/store/open-database.js'
-import type { Database } from '../src/store/schema.js'
-
-const CONTROLLER = `
-name: central
-system_mode: duplex
-distributed_cloud_role: systemcontroller
-software_version: "24.09"
-management_subnet: fd01:1::/64
-management_start_address: fd01:1::2
-management_end_address: fd01:1::ff
-external_oam_subnet: fd00:1::/64
-external_oam_gateway_address: fd00:1::1
-external_oam_floating_address: fd00:1::2
-cluster_host_subnet: fd02:1::/64
-cluster_pod_subnet: fd03:1::/64
-cluster_service_subnet: fd04:1::/112
-`
-
-function subcloudYaml(n: number, name = `subcloud${n}`): string {
-  return `
-name: ${name}
-system_mode: simplex
-management_subnet: fd01:1${n}::/64
-management_start_address: fd01:1${n}::2
-management_end_address: fd01:1${n}::50
-management_gateway_address: fd01:1${n}::1
-systemcontroller_gateway_address: fd01:1::1
-external_oam_subnet: fd00:1${n}::/64
-external_oam_gateway_address: fd00:1${n}::1
-external_oam_floating_address: fd00:1${n}::2
-cluster_host_subnet: fd02:1${n}::/64
-cluster_pod_subnet: fd03:1${n}::/64
-cluster_service_subnet: fd04:1${n}::/112
-`
-}
-
+import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
+import type { DeployTarget } from '../src/subclouds/deploy-runner.js'
+import { SubcloudService } from '../src/subclouds/subcloud-service.js'
+import { managerCalls } from './manager-calls.js'
+import { controllerYaml, subcloudYaml } from './site-values.js'
+import { simulateSubcloudState } from './subcloud-fixtures.js'
+import type { SimulatedState } from './subcloud-fixtures.js'
 interface Ctx {
   dir: string
   db: Kysely<Database> | undefined
-  service: DcManagerService | undefined
-  store: ControllerStore | undefined
+  subclouds: SubcloudService | undefined
+  groups: SubcloudGroupService | undefined
   started: DeployTarget[]
   refreshes: number
 }
 
-const test = suite<Ctx>('DcManagerService', {
+const test = suite<Ctx>('SubcloudService and SubcloudGroupService', {
   dir: '',
   db: undefined,
-  service: undefined,
-  store: undefined,
+  subclouds: undefined,
+  groups: undefined,
   started: [],
   refreshes: 0,
 })
@@ -82,12 +56,12 @@ const test = suite<Ctx>('DcManagerService', {
 test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'dc-manager-'))
   ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-  const store = new ControllerStore(ctx.db)
-  ctx.store = store
-  const own = await OwnSystem.open(store, parseOwnBootstrapValues(CONTROLLER))
+  const subcloudStore = new KyselySubcloudStore(ctx.db)
+  const groupStore = new KyselySubcloudGroupStore(ctx.db)
+  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
   const channels = { agent: () => ({}) as AgentClient }
   const geo = new GeoService({
-    store,
+    subclouds: subcloudStore,
     geo: new GeoStore(ctx.db),
     siteId: own.uuid,
     siteName: own.current.name,
@@ -95,10 +69,11 @@ test.before(async (ctx) => {
     controllerEpoch: own.epoch,
     link: undefined,
     channels,
-    log: () => undefined,
+    log: silentLogger,
   })
-  ctx.service = new DcManagerService({
-    store,
+  ctx.subclouds = new SubcloudService({
+    subclouds: subcloudStore,
+    groups: groupStore,
     own,
     deploys: {
       start: (target) => void ctx.started.push(target),
@@ -112,9 +87,10 @@ test.before(async (ctx) => {
       snapshotOf: () => undefined,
     },
     channels,
-    geo,
-    log: () => undefined,
+    membership: geo,
+    log: silentLogger,
   })
+  ctx.groups = new SubcloudGroupService(groupStore)
 })
 
 test.after(async (ctx) => {
@@ -122,9 +98,16 @@ test.after(async (ctx) => {
   await rm(ctx.dir, { recursive: true, force: true })
 })
 
-function svc(ctx: Ctx): { service: DcManagerService; store: ControllerStore } {
-  if (ctx.service === undefined || ctx.store === undefined) throw new Error('not started')
-  return { service: ctx.service, store: ctx.store }
+/** The DcManager calls against the services, and the stores to look behind them. */
+function svc(ctx: Ctx) {
+  const { subclouds, groups, db } = ctx
+  if (subclouds === undefined || groups === undefined || db === undefined) throw new Error('not started')
+  const store = {
+    subclouds: new KyselySubcloudStore(db),
+    alarms: new KyselyAlarmStore(db),
+    audit: new KyselyAuditStore(db),
+  }
+  return { service: managerCalls(subclouds, groups), store }
 }
 
 async function refused<E extends ControllerError>(
@@ -141,14 +124,10 @@ async function refused<E extends ControllerError>(
 }
 
 /** Simulate what the deploy and the audit would have written. */
-async function deployedAndOnline(store: ControllerStore, name: string): Promise<void> {
-  await store.mutateSubcloud(name, () => ({
-    kind: 'update',
-    set: { deploy_status: 'complete', availability_status: 'online' },
-  }))
+function simulate(ctx: Ctx, name: string, state: SimulatedState): Promise<void> {
+  if (ctx.db === undefined) throw new Error('not started')
+  return simulateSubcloudState(ctx.db, name, state)
 }
-
-const noCall = {} as ServerUnaryCall<unknown, unknown>
 
 test('addSubcloud - creates the row unmanaged/offline/not-deployed and starts the deploy', async (ctx) => {
   const { service } = svc(ctx)
@@ -194,33 +173,33 @@ test('addSubcloud - of concurrent adds over one range exactly one is written; it
     ctx.started.slice(started).map((t) => t.name),
     won,
   )
-  const rows = (await store.listSubclouds()).filter((r) => r.name.startsWith('race-'))
+  const rows = (await store.subclouds.list()).filter((r) => r.name.startsWith('race-'))
   assert.equal(
     rows.map((r) => r.name),
     won,
   )
   const winner = won[0] ?? ''
-  await store.mutateSubcloud(winner, () => ({ kind: 'update', set: { deploy_status: 'create-failed' } }))
+  await simulate(ctx, winner, { deployStatus: 'create-failed' })
   await service.deleteSubcloud(winner)
   const again = await service.addSubcloud({
     bootstrap_address: '::1',
     bootstrap_values_yaml: subcloudYaml(7, 'race-d'),
   })
   assert.is(again.name, 'race-d', 'the range is free once its holder is deleted')
-  await store.mutateSubcloud('race-d', () => ({ kind: 'update', set: { deploy_status: 'create-failed' } }))
+  await simulate(ctx, 'race-d', { deployStatus: 'create-failed' })
   await service.deleteSubcloud('race-d')
 })
 
 test('manageSubcloud - needs complete and online unless forced; unmanage resets sync', async (ctx) => {
-  const { service, store } = svc(ctx)
+  const { service } = svc(ctx)
   const notComplete = await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)
   assert.match(notComplete.message, /deploy status is complete \(it is not-deployed\)/)
-  await store.mutateSubcloud('subcloud1', () => ({ kind: 'update', set: { deploy_status: 'complete' } }))
+  await simulate(ctx, 'subcloud1', { deployStatus: 'complete' })
   assert.match(
     (await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)).message,
     /online/,
   )
-  await deployedAndOnline(store, 'subcloud1')
+  await simulate(ctx, 'subcloud1', { deployStatus: 'complete', availability: 'online' })
   const managed = await service.manageSubcloud('subcloud1', false)
   assert.is(managed.management_state, 'managed')
   assert.ok(ctx.refreshes > 0, 'the audit is told')
@@ -232,17 +211,17 @@ test('manageSubcloud - needs complete and online unless forced; unmanage resets 
 })
 
 test('unmanageSubcloud --migrate - rehome-pending, which manage turns back into complete even offline', async (ctx) => {
-  const { service, store } = svc(ctx)
+  const { service } = svc(ctx)
   const pending = await service.unmanageSubcloud('subcloud1', true)
   assert.is(pending.deploy_status, 'rehome-pending')
-  await store.mutateSubcloud('subcloud1', () => ({ kind: 'update', set: { availability_status: 'offline' } }))
+  await simulate(ctx, 'subcloud1', { availability: 'offline' })
   const managed = await service.manageSubcloud('subcloud1', false)
   assert.is(managed.deploy_status, 'complete')
   assert.is(managed.management_state, 'managed')
 })
 
 test('deleteSubcloud - refused while managed, deploying or online', async (ctx) => {
-  const { service, store } = svc(ctx)
+  const { service } = svc(ctx)
   assert.match(
     (await refused(service.deleteSubcloud('subcloud1'), SubcloudStateError)).message,
     /'managed' status/,
@@ -252,14 +231,14 @@ test('deleteSubcloud - refused while managed, deploying or online', async (ctx) 
     (await refused(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
     /deploy is in progress/,
   )
-  await deployedAndOnline(store, 'subcloud2')
+  await simulate(ctx, 'subcloud2', { deployStatus: 'complete', availability: 'online' })
   assert.match(
     (await refused(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
     /not offline/,
   )
-  await store.mutateSubcloud('subcloud2', () => ({ kind: 'update', set: { availability_status: 'offline' } }))
+  await simulate(ctx, 'subcloud2', { availability: 'offline' })
   assert.is((await service.deleteSubcloud('subcloud2')).name, 'subcloud2')
-  await refused(service.getSubcloud('subcloud2', false, noCall), SubcloudNotFoundError)
+  await refused(service.getSubcloud('subcloud2'), SubcloudNotFoundError)
 })
 
 test('updateSubcloud - rename rules, address family, group, nothing-to-update, peer groups', async (ctx) => {
@@ -271,8 +250,8 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   assert.match(renameManaged.message, /unmanaged/)
   await service.unmanageSubcloud('subcloud1', false)
   await refused(service.updateSubcloud({ subcloud: 'subcloud1', name: '42' }), InvalidFieldError)
-  const before = await store.findSubcloud('subcloud1')
-  await store.writeStatusBatch(
+  const before = await store.subclouds.find('subcloud1')
+  await store.audit.writeStatusBatch(
     [
       {
         subcloudId: before?.id ?? 0,
@@ -301,7 +280,7 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   })
   assert.is(renamed.name, 'edge1')
   assert.is(renamed.description, 'lab')
-  assert.equal(await store.listAlarms('SystemController'), [], 'alarms under the old name are cleared')
+  assert.equal(await store.alarms.list('SystemController'), [], 'alarms under the old name are cleared')
   await service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(3) })
   await refused(service.updateSubcloud({ subcloud: 'edge1', name: 'subcloud3' }), SubcloudNameTakenError)
   const v4 = await refused(
@@ -338,9 +317,9 @@ test('subcloud groups - Default is protected, names unique, non-empty groups sta
   assert.is(described.description, 'all of them')
   await refused(service.deleteGroup('Default'), DefaultGroupProtectedError)
   await service.updateSubcloud({ subcloud: 'edge1', group: 'edge' })
-  const members = await service.listSubclouds(true, false, group.id)
+  const members = await service.listSubclouds(true, group.id)
   assert.equal(
-    members.subclouds?.map((s) => s.name),
+    members.map((s) => s.name),
     ['edge1'],
   )
   await refused(service.deleteGroup('edge'), SubcloudGroupNotEmptyError)

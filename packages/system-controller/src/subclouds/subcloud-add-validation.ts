@@ -13,9 +13,11 @@ import {
 import type { BootstrapPool, BootstrapValues, Family, HostPort, SystemState } from '@dc/netmodel'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { DEFAULT_AGENT_PORT } from '../config.js'
+import { textProblem } from '../grpc/field-validators.js'
 import { SubcloudAddRejectedError } from '../errors.js'
 import type { Violation, ViolationKind } from '../errors.js'
-import type { NewSubcloud } from '../store/schema.js'
+import { DEFAULT_GROUP_ID } from '../subcloud-groups/subcloud-group.js'
+import type { SubcloudFields } from './subcloud.js'
 import type { FleetClaim, FleetClashes } from './fleet-registry.js'
 import { checkSubcloudName } from './subcloud-name.js'
 
@@ -42,7 +44,7 @@ export interface SubcloudAddContext {
 
 /** A request that passed every check: the row to insert and the values to bootstrap the agent with. */
 export interface AcceptedSubcloudAdd {
-  readonly row: Omit<NewSubcloud, 'epoch'>
+  readonly fields: Omit<SubcloudFields, 'epoch'>
   /** YAML sent to the agent's Bootstrap: the operator's values plus the subcloud role and release. */
   readonly bootstrapYaml: string
   readonly values: BootstrapValues
@@ -53,10 +55,7 @@ export interface AcceptedSubcloudAdd {
 
 /** Upper bound on the values file: far above any real `localhost.yml`, small enough to parse at once. */
 export const MAX_BOOTSTRAP_VALUES_BYTES = 256 * 1024
-const MAX_TEXT_FIELD = 255
 const RELEASE_PATTERN = /^\d{1,4}(\.\d{1,4}){1,3}$/
-
-const FAMILY_DIGIT: Record<Family, string> = { IPv4: '4', IPv6: '6' }
 
 class ViolationList {
   readonly items: Violation[] = []
@@ -99,13 +98,8 @@ function parseValuesDocument(text: string, out: ViolationList): Record<string, u
 }
 
 function checkTextField(key: string, value: string | undefined, out: ViolationList): void {
-  if (value === undefined) return
-  if (value.length > MAX_TEXT_FIELD) {
-    out.add(key, 'FIELD_TOO_LONG', `at most ${MAX_TEXT_FIELD} characters`, 'invalid')
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value))
-    out.add(key, 'FIELD_CONTROL_CHARS', 'must not contain control characters', 'invalid')
+  const problem = value === undefined ? undefined : textProblem(value)
+  if (problem !== undefined) out.add(key, problem.code, problem.reason, 'invalid')
 }
 
 function parseBootstrapAddress(text: string, out: ViolationList): HostPort | undefined {
@@ -239,16 +233,8 @@ function controlPool(values: BootstrapValues): BootstrapPool | undefined {
   return values.networks.admin[0] ?? values.networks.management[0]
 }
 
-/**
- * Every check of `subcloud add` (spec distcloud 2.3, netmodel's compatibility rules, the fleet
- * overlap rule, the OAM family of the bootstrap address), all run before anything is written.
- * Throws {@link SubcloudAddRejectedError} listing every violation; returns the row to insert.
- */
-export async function validateSubcloudAdd(
-  request: SubcloudAddRequest,
-  ctx: SubcloudAddContext,
-): Promise<AcceptedSubcloudAdd> {
-  const out = new ViolationList()
+/** The request's own fields: free text, release, and whether the controller takes adds now. */
+function checkRequestFields(request: SubcloudAddRequest, controller: SystemState, out: ViolationList): void {
   checkTextField('description', request.description, out)
   checkTextField('location', request.location, out)
   if (request.release !== undefined && !RELEASE_PATTERN.test(request.release)) {
@@ -259,109 +245,127 @@ export async function validateSubcloudAdd(
       'invalid',
     )
   }
-  if (ctx.controller.upgradeInProgress !== 'none') {
+  if (controller.upgradeInProgress !== 'none') {
     out.add(
       'system',
       'CONTROLLER_UPGRADE_IN_PROGRESS',
-      `the system controller has a ${ctx.controller.upgradeInProgress} upgrade in progress`,
+      `the system controller has a ${controller.upgradeInProgress} upgrade in progress`,
       'conflict',
     )
   }
-  const address = parseBootstrapAddress(request.bootstrapAddress, out)
-  let groupId = 1
-  if (request.group !== undefined) {
-    const found = await ctx.findGroupId(request.group)
-    if (found === undefined) {
-      out.add(
-        'group',
-        'GROUP_NOT_FOUND',
-        `subcloud group ${request.group.slice(0, 100)} does not exist`,
-        'conflict',
-      )
-    } else {
-      groupId = found
-    }
-  }
+}
 
-  const raw = parseValuesDocument(request.bootstrapValuesYaml, out)
-  let values: BootstrapValues | undefined
-  let warnings: readonly string[] = []
-  if (raw !== undefined) {
-    const name = typeof raw.name === 'string' ? raw.name.trim() : undefined
-    if (name !== undefined) {
-      for (const problem of checkSubcloudName(name))
-        out.add('name', 'SUBCLOUD_NAME_INVALID', problem, 'invalid')
-      if (request.name !== undefined && request.name !== name) {
-        out.add(
-          'name',
-          'SUBCLOUD_NAME_MISMATCH',
-          `--name ${request.name.slice(0, 100)} differs from the bootstrap values name ${name.slice(0, 100)}`,
-          'invalid',
-        )
-      }
-      if (checkSubcloudName(name).length === 0 && (await ctx.subcloudNameExists(name))) {
-        out.add('name', 'SUBCLOUD_NAME_TAKEN', `Subcloud with name ${name} already exists`, 'duplicate')
-      }
-    }
-    const role = raw.distributed_cloud_role
-    if (role !== undefined && role !== null && role !== 'subcloud') {
-      out.add(
-        'distributed_cloud_role',
-        'SUBCLOUD_ROLE_INVALID',
-        `a subcloud's distributed_cloud_role must be subcloud (or absent), got ${JSON.stringify(role).slice(0, 60)}`,
-        'invalid',
-      )
-    }
-    const parsed = parseBootstrapValues(raw)
-    if (!parsed.ok) {
-      for (const e of parsed.errors) out.add(e.key, e.code, e.message, 'invalid')
-    } else {
-      values = parsed.values
-      warnings = parsed.warnings
-      const compatibility = checkSubcloudCompatibility(
-        ctx.controller,
-        values,
-        request.release === undefined ? {} : { release: request.release },
-      )
-      for (const v of compatibility) {
-        out.add(v.key, v.code, v.message, v.category === 'invalid-argument' ? 'invalid' : 'conflict')
-      }
-      checkDcmanagerSubnets(values, out)
-      const clashes = await ctx.fleetClashes({
-        ranges: subcloudFleetRanges(values),
-        oamNetwork: values.networks.external_oam[0]?.subnet.network,
-      })
-      for (const v of fleetViolations(values, clashes)) out.add(v.key, v.code, v.message, v.kind)
-    }
-    checkAddressFamily(address, primaryOamFamily(raw, values), out)
-  }
+/** `--group`, by name or id; the Default group when absent. */
+async function resolveGroup(
+  request: SubcloudAddRequest,
+  ctx: SubcloudAddContext,
+  out: ViolationList,
+): Promise<number> {
+  if (request.group === undefined) return DEFAULT_GROUP_ID
+  const found = await ctx.findGroupId(request.group)
+  if (found !== undefined) return found
+  out.add(
+    'group',
+    'GROUP_NOT_FOUND',
+    `subcloud group ${request.group.slice(0, 100)} does not exist`,
+    'conflict',
+  )
+  return DEFAULT_GROUP_ID
+}
 
-  const control = values === undefined ? undefined : controlPool(values)
-  const oam = values?.networks.external_oam[0]
-  const scGateway = values?.systemControllerGateway[0]
-  if (
-    out.items.length > 0 ||
-    raw === undefined ||
-    values === undefined ||
-    address === undefined ||
-    control === undefined ||
-    oam === undefined ||
-    scGateway === undefined ||
-    values.name === undefined
-  ) {
-    if (out.items.length === 0) {
-      out.add('bootstrap_values', 'BOOTSTRAP_VALUES_INCOMPLETE', 'required values are missing', 'invalid')
-    }
-    throw new SubcloudAddRejectedError(out.items)
+/** The `name` of the values: a valid subcloud name, the one `--name` gave, not taken yet. */
+async function checkName(
+  raw: Readonly<Record<string, unknown>>,
+  request: SubcloudAddRequest,
+  ctx: SubcloudAddContext,
+  out: ViolationList,
+): Promise<void> {
+  const name = typeof raw.name === 'string' ? raw.name.trim() : undefined
+  if (name === undefined) return
+  const problems = checkSubcloudName(name)
+  for (const problem of problems) out.add('name', 'SUBCLOUD_NAME_INVALID', problem, 'invalid')
+  if (request.name !== undefined && request.name !== name) {
+    out.add(
+      'name',
+      'SUBCLOUD_NAME_MISMATCH',
+      `--name ${request.name.slice(0, 100)} differs from the bootstrap values name ${name.slice(0, 100)}`,
+      'invalid',
+    )
   }
+  if (problems.length === 0 && (await ctx.subcloudNameExists(name))) {
+    out.add('name', 'SUBCLOUD_NAME_TAKEN', `Subcloud with name ${name} already exists`, 'duplicate')
+  }
+}
 
-  const release = request.release ?? values.softwareVersion ?? ctx.controller.softwareVersion
+function checkRole(raw: Readonly<Record<string, unknown>>, out: ViolationList): void {
+  const role = raw.distributed_cloud_role
+  if (role !== undefined && role !== null && role !== 'subcloud') {
+    out.add(
+      'distributed_cloud_role',
+      'SUBCLOUD_ROLE_INVALID',
+      `a subcloud's distributed_cloud_role must be subcloud (or absent), got ${JSON.stringify(role).slice(0, 60)}`,
+      'invalid',
+    )
+  }
+}
+
+/**
+ * The values against StarlingX's rules (netmodel), against this controller (primary families,
+ * gateway, release), dcmanager's subnet sizes, and the fleet's ranges.
+ */
+async function checkValues(
+  raw: Readonly<Record<string, unknown>>,
+  request: SubcloudAddRequest,
+  ctx: SubcloudAddContext,
+  out: ViolationList,
+): Promise<{ values: BootstrapValues; warnings: readonly string[] } | undefined> {
+  const parsed = parseBootstrapValues(raw)
+  if (!parsed.ok) {
+    for (const e of parsed.errors) out.add(e.key, e.code, e.message, 'invalid')
+    return undefined
+  }
+  const { values } = parsed
+  const compatibility = checkSubcloudCompatibility(
+    ctx.controller,
+    values,
+    request.release === undefined ? {} : { release: request.release },
+  )
+  for (const v of compatibility) {
+    out.add(v.key, v.code, v.message, v.category === 'invalid-argument' ? 'invalid' : 'conflict')
+  }
+  checkDcmanagerSubnets(values, out)
+  const clashes = await ctx.fleetClashes({
+    ranges: subcloudFleetRanges(values),
+    oamNetwork: values.networks.external_oam[0]?.subnet.network,
+  })
+  for (const v of fleetViolations(values, clashes)) out.add(v.key, v.code, v.message, v.kind)
+  return { values, warnings: parsed.warnings }
+}
+
+/** What an accepted request becomes: the subcloud's fields, its fleet claim, the agent's values. */
+function accept(
+  request: SubcloudAddRequest,
+  controller: SystemState,
+  checked: {
+    raw: Readonly<Record<string, unknown>>
+    values: BootstrapValues
+    address: HostPort
+    groupId: number
+  },
+): Omit<AcceptedSubcloudAdd, 'warnings'> | undefined {
+  const { raw, values, address, groupId } = checked
+  const control = controlPool(values)
+  const oam = values.networks.external_oam[0]
+  const scGateway = values.systemControllerGateway[0]
+  if (control === undefined || oam === undefined || scGateway === undefined || values.name === undefined) {
+    return undefined
+  }
+  const release = request.release ?? values.softwareVersion ?? controller.softwareVersion
   const bootstrapValues: Record<string, unknown> = { ...raw, distributed_cloud_role: 'subcloud' }
   if (raw.software_version === undefined && raw.release === undefined)
     bootstrapValues.software_version = release
   return {
     values,
-    warnings,
     claim: {
       name: values.name,
       ranges: subcloudFleetRanges(values),
@@ -370,26 +374,63 @@ export async function validateSubcloudAdd(
       managementSubnet: control.subnet,
     },
     bootstrapYaml: stringifyYaml(bootstrapValues),
-    row: {
+    fields: {
       name: values.name,
       description: request.description ?? '',
       location: request.location ?? '',
-      region_name: newRegionName(),
-      software_version: release,
-      management_subnet: control.subnet.toString(),
-      management_start_ip: control.start.toString(),
-      management_end_ip: control.end.toString(),
-      management_gateway_ip: control.gateway?.toString() ?? '',
-      systemcontroller_gateway_ip: scGateway.toString(),
-      external_oam_subnet_ip_family: FAMILY_DIGIT[oam.subnet.family],
-      group_id: groupId,
-      deploy_status: 'not-deployed',
-      error_description: 'No errors present',
-      availability_status: 'offline',
-      audit_fail_count: 0,
-      management_state: 'unmanaged',
-      bootstrap_address: formatHostPort(address.host.toString(), address.port),
-      bootstrap_values_json: JSON.stringify(storedBootstrapValues(raw)),
+      regionName: newRegionName(),
+      softwareVersion: release,
+      managementSubnet: control.subnet.toString(),
+      managementStartIp: control.start.toString(),
+      managementEndIp: control.end.toString(),
+      managementGatewayIp: control.gateway?.toString() ?? '',
+      systemcontrollerGatewayIp: scGateway.toString(),
+      externalOamFamily: oam.subnet.family,
+      groupId,
+      peerGroupId: null,
+      rehomeData: null,
+      deployStatus: 'not-deployed',
+      errorDescription: 'No errors present',
+      availability: 'offline',
+      auditFailCount: 0,
+      managementState: 'unmanaged',
+      bootstrapAddress: formatHostPort(address.host.toString(), address.port),
+      storedValuesJson: JSON.stringify(storedBootstrapValues(raw)),
     },
   }
+}
+
+/**
+ * Every check of `subcloud add` (spec distcloud 2.3, netmodel's compatibility rules, the fleet
+ * overlap rule, the OAM family of the bootstrap address), all run before anything is written, in
+ * named phases that each add what they find to one list. Throws {@link SubcloudAddRejectedError}
+ * listing every violation; returns the fields of the subcloud to insert.
+ */
+export async function validateSubcloudAdd(
+  request: SubcloudAddRequest,
+  ctx: SubcloudAddContext,
+): Promise<AcceptedSubcloudAdd> {
+  const out = new ViolationList()
+  checkRequestFields(request, ctx.controller, out)
+  const address = parseBootstrapAddress(request.bootstrapAddress, out)
+  const groupId = await resolveGroup(request, ctx, out)
+  const raw = parseValuesDocument(request.bootstrapValuesYaml, out)
+  let checked: { values: BootstrapValues; warnings: readonly string[] } | undefined
+  if (raw !== undefined) {
+    await checkName(raw, request, ctx, out)
+    checkRole(raw, out)
+    checked = await checkValues(raw, request, ctx, out)
+    checkAddressFamily(address, primaryOamFamily(raw, checked?.values), out)
+  }
+  const accepted =
+    out.items.length > 0 || raw === undefined || checked === undefined || address === undefined
+      ? undefined
+      : accept(request, ctx.controller, { raw, values: checked.values, address, groupId })
+  if (accepted === undefined || checked === undefined) {
+    if (out.items.length === 0) {
+      out.add('bootstrap_values', 'BOOTSTRAP_VALUES_INCOMPLETE', 'required values are missing', 'invalid')
+    }
+    throw new SubcloudAddRejectedError(out.items)
+  }
+  return { ...accepted, warnings: checked.warnings }
 }

@@ -8,9 +8,10 @@ import type {
 } from '@dc/protos'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { agentHandshakeFailure } from '../adapters/describe-agent-link-failure.js'
-import type { DeployStatus } from '../deploy-status.js'
-import type { ControllerStore } from '../store/controller-store.js'
-import type { SubcloudUpdate } from '../store/schema.js'
+import type { Logger } from '@dc/runtime'
+import type { DeployMoveFields, SubcloudStore } from '../ports/subcloud-store.js'
+import { failureOf } from './deploy-moves.js'
+import type { DeployStatus } from './deploy-status.js'
 
 /** The part of the agent channel pool a deploy needs. */
 export interface DeployChannels {
@@ -25,14 +26,14 @@ export interface DeployTarget {
 }
 
 export interface DeployRunnerOptions {
-  readonly store: ControllerStore
+  readonly store: Pick<SubcloudStore, 'moveDeploy'>
   readonly channels: DeployChannels
   /** This controller's id and fencing epoch, as `Claim` and `Bootstrap` carry them. */
   readonly controllerId: string
   readonly epoch: number
   /** Called after a deploy reaches `complete` (the audit picks the subcloud up). */
   readonly onComplete?: (target: DeployTarget) => Promise<void>
-  readonly log?: (line: string) => void
+  readonly log: Logger
   /**
    * How long pre-bootstrap waits for the agent to answer on its primary address.
    * @default 60000
@@ -103,7 +104,7 @@ export class DeployRunner {
     const run = this.#turn()
       .then(() => this.#deploy(target, bootstrapYaml, this.#lifetime.signal))
       .catch((err: unknown) =>
-        this.#log(`deploy of ${target.name}: unexpected failure: ${describeGrpcError(err)}`),
+        this.#options.log.error('deploy failed unexpectedly', { subcloud: target.name, err }),
       )
       .finally(() => {
         this.#running.delete(target.id)
@@ -144,31 +145,15 @@ export class DeployRunner {
     await this.settled()
   }
 
-  #log(line: string): void {
-    this.#options.log?.(line)
-  }
-
-  async #step(
-    target: DeployTarget,
-    from: DeployStatus,
-    to: DeployStatus,
-    extra: SubcloudUpdate = {},
-  ): Promise<boolean> {
-    const moved = await this.#options.store.transitionDeploy(target.id, [from], to, extra)
-    if (moved) this.#log(`subcloud ${target.name}: ${to}`)
+  async #step(target: DeployTarget, to: DeployStatus, fields: DeployMoveFields = {}): Promise<boolean> {
+    const moved = await this.#options.store.moveDeploy(target.id, to, 'deploy', fields)
+    if (moved)
+      this.#options.log.info(`subcloud ${target.name}: ${to}`, { subcloud: target.name, deployStatus: to })
     return moved
   }
 
   async #deploy(target: DeployTarget, bootstrapYaml: string, signal: AbortSignal): Promise<void> {
     let phase: DeployStatus = 'not-deployed'
-    const failed: Record<string, DeployStatus> = {
-      'not-deployed': 'create-failed',
-      creating: 'create-failed',
-      'create-complete': 'pre-bootstrap-failed',
-      'pre-bootstrap': 'pre-bootstrap-failed',
-      bootstrapping: 'bootstrap-failed',
-      'bootstrap-complete': 'bootstrap-failed',
-    }
     try {
       let expectedHash: string | undefined
       const path: [DeployStatus, () => Promise<void>][] = [
@@ -186,8 +171,8 @@ export class DeployRunner {
       ]
       for (const [next, work] of path) {
         // The expected hash is written with `complete`, so a complete subcloud always has one.
-        const extra = next === 'complete' ? { expected_config_hash: expectedHash ?? null } : {}
-        if (!(await this.#step(target, phase, next, extra))) return
+        const fields = next === 'complete' ? { expectedConfigHash: expectedHash ?? null } : {}
+        if (!(await this.#step(target, next, fields))) return
         phase = next
         signal.throwIfAborted()
         await work()
@@ -195,19 +180,25 @@ export class DeployRunner {
       await this.#options.onComplete?.(target)
     } catch (err) {
       const failedState =
-        err instanceof DeployFailure ? err.failedState : (failed[phase] ?? ('create-failed' as DeployStatus))
+        err instanceof DeployFailure
+          ? err.failedState
+          : (failureOf(phase, 'deploy-failure') ?? 'create-failed')
       const reason = signal.aborted
         ? `${phase}: interrupted by a controller shutdown`
         : err instanceof DeployFailure
           ? err.message
           : `${phase}: ${describeGrpcError(err)}`
-      this.#log(`subcloud ${target.name}: ${failedState}: ${reason}`)
+      const { log } = this.#options
+      log.warn(`subcloud ${target.name}: ${failedState}: ${reason}`, {
+        subcloud: target.name,
+        deployStatus: failedState,
+      })
       await this.#options.store
-        .transitionDeploy(target.id, [phase], failedState, {
-          error_description: reason.slice(0, MAX_ERROR_DESCRIPTION),
+        .moveDeploy(target.id, failedState, 'deploy-failure', {
+          errorDescription: reason.slice(0, MAX_ERROR_DESCRIPTION),
         })
-        .catch((e: unknown) =>
-          this.#log(`subcloud ${target.name}: cannot record ${failedState}: ${String(e)}`),
+        .catch((err: unknown) =>
+          log.error(`subcloud ${target.name}: cannot record ${failedState}`, { subcloud: target.name, err }),
         )
     }
   }

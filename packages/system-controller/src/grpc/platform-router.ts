@@ -9,7 +9,6 @@ import type {
   sendUnaryData,
 } from '@grpc/grpc-js'
 import { isReadOnlyMethod, requireDecoded } from '@dc/platform-service'
-import type { ErrorLogger } from '@dc/platform-service'
 import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION, describeGrpcError, unaryCall } from '@dc/protos'
 import type {
   AgentClient,
@@ -19,13 +18,18 @@ import type {
   PlatformClient,
   PlatformHandlers,
 } from '@dc/protos'
+import type { Logger } from '@dc/runtime'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { describeAgentLinkFailure } from '../adapters/describe-agent-link-failure.js'
+import { severityRank } from '../alarms/alarm.js'
+import type { ActiveAlarm } from '../alarms/alarm.js'
 import type { Audit } from '../audit/index.js'
 import { RegionNotFoundError, SubcloudUnavailableError } from '../errors.js'
-import { toStatus } from '../grpc/status.js'
-import type { ControllerStore, SubcloudRecord } from '../store/controller-store.js'
-import type { AlarmRow } from '../store/schema.js'
+import type { AlarmStore } from '../ports/alarm-store.js'
+import type { SubcloudStore } from '../ports/subcloud-store.js'
+import type { Subcloud } from '../subclouds/subcloud.js'
+import { errorLoggerOf } from './controller-unary.js'
+import { toStatus } from './status.js'
 
 /** The part of the agent channel pool forwarding needs: clients over each subcloud's one channel. */
 export interface ForwardChannels {
@@ -36,11 +40,11 @@ export interface ForwardChannels {
 export interface PlatformRouterOptions {
   /** Handlers of the controller's own system (region SystemController). */
   readonly own: PlatformHandlers
-  readonly store: Pick<ControllerStore, 'findSubcloud' | 'setExpectedConfigHash' | 'listAlarms'>
+  readonly subclouds: Pick<SubcloudStore, 'find' | 'setExpectedConfigHash'>
+  readonly alarms: Pick<AlarmStore, 'list'>
   readonly channels: ForwardChannels
   readonly audit: Pick<Audit, 'expectConfigHash'>
-  readonly log: (line: string) => void
-  readonly errorLog?: ErrorLogger
+  readonly log: Logger
   /** Deadline of a forwarded call whose caller set none. @default 60000 */
   readonly defaultForwardTimeoutMs?: number
   /** The TLS files the channels dial agents with, to explain a refused handshake; none: plaintext. */
@@ -49,23 +53,21 @@ export interface PlatformRouterOptions {
 
 type PlatformMethod = keyof PlatformHandlers & string
 
-const SEVERITY_ORDER: Record<string, number> = { critical: 0, major: 1, minor: 2, warning: 3 }
-
 function regionOf(metadata: Metadata): string | undefined {
   const [value] = metadata.get(REGION_METADATA_KEY)
   const region = typeof value === 'string' ? value.trim() : undefined
   return region === undefined || region === '' ? undefined : region
 }
 
-function storedAlarmMessage(row: AlarmRow): Alarm {
+function storedAlarmMessage(alarm: ActiveAlarm): Alarm {
   return {
-    alarm_id: row.alarm_id,
-    entity_instance_id: row.entity_instance_id,
-    reason_text: row.reason_text,
-    severity: row.severity,
+    alarm_id: alarm.alarmId,
+    entity_instance_id: alarm.entityInstanceId,
+    reason_text: alarm.reasonText,
+    severity: alarm.severity,
     raised_at_generation: '0',
-    uuid: row.uuid,
-    timestamp: row.raised_at.toISOString(),
+    uuid: alarm.uuid,
+    timestamp: alarm.raisedAt.toISOString(),
   }
 }
 
@@ -82,23 +84,24 @@ function isServiceError(err: unknown): err is ServiceError {
  * becomes the configuration the controller expects of that subcloud.
  */
 export function createPlatformRouter(options: PlatformRouterOptions): PlatformHandlers {
-  const { own, store, channels, audit, log, errorLog } = options
+  const { own, subclouds, alarms, channels, audit, log } = options
+  const errorLog = errorLoggerOf(log)
 
-  async function target(region: string): Promise<SubcloudRecord> {
+  async function target(region: string): Promise<Subcloud> {
     if (region.length > 255) throw new RegionNotFoundError(region.slice(0, 255))
-    const found = await store.findSubcloud(region)
-    if (found === undefined || (found.name !== region && found.region_name !== region)) {
+    const found = await subclouds.find(region)
+    if (found === undefined || (found.name !== region && found.regionName !== region)) {
       throw new RegionNotFoundError(region)
     }
-    if (found.deploy_status !== 'complete') {
+    if (found.deployStatus !== 'complete') {
       throw new SubcloudUnavailableError(
         found.name,
-        `it is not deployed (deploy status ${found.deploy_status})`,
+        `it is not deployed (deploy status ${found.deployStatus})`,
         'failed-precondition',
       )
     }
-    if (found.availability_status !== 'online') {
-      throw new SubcloudUnavailableError(found.name, `it is ${found.availability_status}`, 'unavailable')
+    if (found.availability !== 'online') {
+      throw new SubcloudUnavailableError(found.name, `it is ${found.availability}`, 'unavailable')
     }
     return found
   }
@@ -110,19 +113,20 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
   }
 
   async function recordExpectedHash(
-    subcloud: SubcloudRecord,
+    subcloud: Subcloud,
     call: ServerUnaryCall<unknown, unknown>,
   ): Promise<void> {
-    const client = channels.agent(subcloud.name, subcloud.bootstrap_address)
+    const client = channels.agent(subcloud.name, subcloud.bootstrapAddress)
     try {
       const described = await unaryCall<DescribeResponse__Output>((cb) =>
         client.Describe({}, new Metadata(), callOptions(call), cb),
       )
-      await store.setExpectedConfigHash(subcloud.id, described.config_hash)
+      await subclouds.setExpectedConfigHash(subcloud.id, described.config_hash)
       audit.expectConfigHash(subcloud.name, described.config_hash)
     } catch (err) {
-      log(
+      log.warn(
         `subcloud ${subcloud.name}: change forwarded, but its new config hash is unknown: ${describeGrpcError(err)}`,
+        { subcloud: subcloud.name },
       )
     }
   }
@@ -136,7 +140,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     const request = requireDecoded(call.request)
     const subcloud = await target(region)
     // Every Platform RPC is unary with the same calling convention, so one dynamic dispatch serves all.
-    const client = channels.platform(subcloud.name, subcloud.bootstrap_address) as unknown as Record<
+    const client = channels.platform(subcloud.name, subcloud.bootstrapAddress) as unknown as Record<
       string,
       (req: unknown, md: Metadata, opts: CallOptions, cb: requestCallback<unknown>) => ClientUnaryCall
     >
@@ -151,7 +155,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
       // UNAVAILABLE here is this controller's own link to the agent failing (agents never send it):
       // passed back as it came, the operator's CLI would take it for its link to the controller.
       if (!isServiceError(err) || err.code !== status.UNAVAILABLE) throw err
-      const reason = describeAgentLinkFailure(err, subcloud.bootstrap_address, options.tls)
+      const reason = describeAgentLinkFailure(err, subcloud.bootstrapAddress, options.tls)
       throw new SubcloudUnavailableError(subcloud.name, reason, 'unavailable')
     }
     // A change that went through is the configuration the controller now expects of the site.
@@ -169,13 +173,11 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
         err ? reject(err) : resolve(value ?? { alarms: [] }),
       )
     })
-    Promise.all([ownList, store.listAlarms(SYSTEM_CONTROLLER_REGION)]).then(
+    Promise.all([ownList, alarms.list(SYSTEM_CONTROLLER_REGION)]).then(
       ([mine, fleet]) => {
-        const alarms = [...(mine.alarms ?? []), ...fleet.map(storedAlarmMessage)]
-        alarms.sort(
-          (a, b) => (SEVERITY_ORDER[a.severity ?? ''] ?? 4) - (SEVERITY_ORDER[b.severity ?? ''] ?? 4),
-        )
-        callback(null, { alarms })
+        const all = [...(mine.alarms ?? []), ...fleet.map(storedAlarmMessage)]
+        all.sort((a, b) => severityRank(a.severity ?? '') - severityRank(b.severity ?? ''))
+        callback(null, { alarms: all })
       },
       (err: unknown) => callback(isServiceError(err) ? err : toStatus(err, errorLog)),
     )

@@ -1,28 +1,21 @@
-import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely'
-import type { AlarmRaise } from '../audit/index.js'
-import { isUniqueViolation, translateStoreError } from './controller-store.js'
+import type { Insertable, Kysely, Updateable } from 'kysely'
+import type { AlarmRaise } from '../../alarms/alarm.js'
+import { COPY_STATES } from '../../subclouds/deploy-status.js'
+import type { SubcloudFields } from '../../subclouds/subcloud.js'
+import { KyselyAlarmStore, deleteSubcloudAlarms } from './kysely-alarm-store.js'
 import type {
   Database,
-  NewSubcloud,
   PeerGroupAssociationRow,
   PeerGroupAssociationTable,
   SubcloudPeerGroupRow,
   SubcloudPeerGroupTable,
-  SubcloudRow,
   SubcloudTable,
   SystemPeerRow,
   SystemPeerTable,
 } from './schema.js'
-
-/** Deploy states of a subcloud this site holds as a copy of a peer's member (spec distcloud 1.3). */
-export const COPY_STATES: readonly string[] = [
-  'secondary',
-  'secondary-failed',
-  'rehome-failed',
-  'rehome-prep-failed',
-]
+import { isUniqueViolation, translateStoreError } from './store-errors.js'
+import { newSubcloudRow } from './subcloud-rows.js'
 
 /** Fleet alarms about one subcloud that lose their meaning once another site owns it. */
 const OWNER_ALARMS: readonly string[] = ['280.001', '280.002']
@@ -45,8 +38,18 @@ export type Mutation<Row> = { before: Row; after: Row | undefined } | 'not-found
 
 /** A secondary copy to create or refresh, as the applier validated it. */
 export interface CopyRow {
-  readonly row: Omit<NewSubcloud, 'peer_group_id' | 'epoch' | 'group_id'>
+  readonly fields: Omit<SubcloudFields, 'peerGroupId' | 'epoch' | 'groupId' | 'rehomeData'>
   readonly rehomeData: string
+}
+
+/** What the applier compares a member with to skip one held exactly as sent. */
+export interface HeldCopy {
+  readonly name: string
+  readonly description: string
+  readonly location: string
+  readonly softwareVersion: string
+  readonly epoch: number
+  readonly rehomeData: string | null
 }
 
 /** What applying a batch of copies did. */
@@ -72,9 +75,11 @@ export function seq(value: number | string | bigint): number {
  */
 export class GeoStore {
   readonly #db: Kysely<Database>
+  readonly #alarms: KyselyAlarmStore
 
   constructor(db: Kysely<Database>) {
     this.#db = db
+    this.#alarms = new KyselyAlarmStore(db)
   }
 
   async #run<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -344,9 +349,18 @@ export class GeoStore {
       this.#db.transaction().execute(async (trx) => {
         const outcome: CopyOutcome = { applied: [], failures: [] }
         if (copies.length === 0) return outcome
-        const regions = copies.map((c) => c.row.region_name)
-        const names = copies.map((c) => c.row.name)
-        const starts = copies.map((c) => c.row.management_start_ip)
+        const rows = copies.map((c) => ({
+          ...newSubcloudRow({
+            ...c.fields,
+            groupId: 1,
+            peerGroupId: groupId,
+            epoch,
+            rehomeData: c.rehomeData,
+          }),
+        }))
+        const regions = rows.map((r) => r.region_name)
+        const names = rows.map((r) => r.name)
+        const starts = rows.map((r) => r.management_start_ip)
         const existing = await trx
           .selectFrom('subclouds')
           .selectAll()
@@ -361,8 +375,7 @@ export class GeoStore {
           .forUpdate()
           .execute()
         const fresh: Insertable<SubcloudTable>[] = []
-        for (const copy of copies) {
-          const { row } = copy
+        for (const row of rows) {
           const mine = existing.find((e) => e.region_name === row.region_name)
           const clash = existing.find(
             (e) =>
@@ -382,7 +395,8 @@ export class GeoStore {
           }
           if (
             mine !== undefined &&
-            (mine.peer_group_id !== groupId || !COPY_STATES.includes(mine.deploy_status))
+            (mine.peer_group_id !== groupId ||
+              !(COPY_STATES as readonly string[]).includes(mine.deploy_status))
           ) {
             outcome.failures.push({
               subcloud: row.name,
@@ -393,12 +407,18 @@ export class GeoStore {
           }
           outcome.applied.push(row.name)
           if (mine === undefined) {
-            fresh.push({ ...row, group_id: 1, peer_group_id: groupId, epoch, rehome_data: copy.rehomeData })
+            fresh.push(row)
             continue
           }
-          // A resync resends every member: only what differs is written.
-          const { region_name: _region, deploy_status: _status, ...fields } = row
-          const wanted: Record<string, unknown> = { ...fields, epoch, rehome_data: copy.rehomeData }
+          // A resync resends every member: only what differs is written (not the copy's deploy
+          // state, nor the group it sits in here).
+          const {
+            region_name: _region,
+            deploy_status: _status,
+            group_id: _group,
+            peer_group_id: _peer,
+            ...wanted
+          } = row
           const current = mine as unknown as Record<string, unknown>
           const changes = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => current[k] !== v))
           if (Object.keys(changes).length > 0) {
@@ -434,18 +454,38 @@ export class GeoStore {
   }
 
   /** The copies of group `groupId` held for `regions`, by region name. */
-  async copiesOf(groupId: number, regions: readonly string[]): Promise<Map<string, SubcloudRow>> {
+  async copiesOf(groupId: number, regions: readonly string[]): Promise<Map<string, HeldCopy>> {
     if (regions.length === 0) return new Map()
     const rows = await this.#run('subcloud copies', () =>
       this.#db
         .selectFrom('subclouds')
-        .selectAll()
+        .select([
+          'name',
+          'region_name',
+          'description',
+          'location',
+          'software_version',
+          'epoch',
+          'rehome_data',
+        ])
         .where('peer_group_id', '=', groupId)
         .where('region_name', 'in', [...regions])
         .where('deploy_status', 'in', [...COPY_STATES])
         .execute(),
     )
-    return new Map(rows.map((r) => [r.region_name, r]))
+    return new Map(
+      rows.map((r) => [
+        r.region_name,
+        {
+          name: r.name,
+          description: r.description,
+          location: r.location,
+          softwareVersion: r.software_version,
+          epoch: r.epoch,
+          rehomeData: r.rehome_data,
+        },
+      ]),
+    )
   }
 
   /**
@@ -472,7 +512,10 @@ export class GeoStore {
         const doomed = await query.orderBy('id').forUpdate().execute()
         if (doomed.length === 0) return []
         const ids = doomed.map((d) => d.id)
-        await this.#clearSubcloudAlarms(trx, doomed, undefined)
+        await deleteSubcloudAlarms(
+          trx,
+          doomed.map((d) => ({ name: d.name, regionName: d.region_name })),
+        )
         await trx.deleteFrom('subcloud_status').where('subcloud_id', 'in', ids).execute()
         await trx.deleteFrom('subclouds').where('id', 'in', ids).execute()
         return doomed.map((d) => d.name)
@@ -515,70 +558,24 @@ export class GeoStore {
           .set({ sync_status: 'unknown', updated_at: now })
           .where('subcloud_id', 'in', ids)
           .execute()
-        await this.#clearSubcloudAlarms(trx, owned, OWNER_ALARMS)
+        await deleteSubcloudAlarms(
+          trx,
+          owned.map((o) => ({ name: o.name, regionName: o.region_name })),
+          OWNER_ALARMS,
+        )
         return owned.map((o) => o.name)
       }),
     )
   }
 
-  async #clearSubcloudAlarms(
-    trx: Transaction<Database>,
-    subclouds: readonly { name: string; region_name: string }[],
-    alarmIds: readonly string[] | undefined,
-  ): Promise<void> {
-    for (const s of subclouds) {
-      const entity = `subcloud=${s.name}`
-      let query = trx
-        .deleteFrom('alarms')
-        .where((eb) =>
-          eb.or([
-            eb('entity_instance_id', '=', entity),
-            eb(sql<boolean>`starts_with(entity_instance_id, ${`${entity}.`})`, '=', true),
-            eb('region', '=', s.region_name),
-          ]),
-        )
-      if (alarmIds !== undefined) query = query.where('alarm_id', 'in', [...alarmIds])
-      await query.execute()
-    }
-  }
-
   // ---- geo alarms ----
 
   /** Raise (or refresh) one alarm. */
-  async raiseAlarm(alarm: GeoAlarm): Promise<void> {
-    const now = new Date()
-    await this.#run('alarms', () =>
-      this.#db
-        .insertInto('alarms')
-        .values({
-          uuid: randomUUID(),
-          alarm_id: alarm.alarmId,
-          entity_instance_id: alarm.entityInstanceId,
-          region: alarm.region,
-          reason_text: alarm.reasonText,
-          severity: alarm.severity,
-          proposed_repair_action: alarm.proposedRepairAction,
-          service_affecting: alarm.serviceAffecting,
-          raised_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['region', 'alarm_id', 'entity_instance_id'])
-            .doUpdateSet({ reason_text: alarm.reasonText, severity: alarm.severity, updated_at: now }),
-        )
-        .execute(),
-    )
+  raiseAlarm(alarm: GeoAlarm): Promise<void> {
+    return this.#alarms.raise(alarm)
   }
 
-  async clearAlarm(region: string, alarmId: GeoAlarmId, entityInstanceId: string): Promise<void> {
-    await this.#run('alarms', () =>
-      this.#db
-        .deleteFrom('alarms')
-        .where('region', '=', region)
-        .where('alarm_id', '=', alarmId)
-        .where('entity_instance_id', '=', entityInstanceId)
-        .execute(),
-    )
+  clearAlarm(region: string, alarmId: GeoAlarmId, entityInstanceId: string): Promise<void> {
+    return this.#alarms.clear({ region, alarmId, entityInstanceId })
   }
 }

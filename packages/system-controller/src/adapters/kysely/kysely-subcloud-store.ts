@@ -1,0 +1,303 @@
+import { sql } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
+import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
+import type { DeployMoveFields, SubcloudStore } from '../../ports/subcloud-store.js'
+import { INTERRUPTED_DEPLOY_FAILURES, isAllowedMove, sourcesOf } from '../../subclouds/deploy-moves.js'
+import type { DeployOperation } from '../../subclouds/deploy-moves.js'
+import type { DeployStatus } from '../../subclouds/deploy-status.js'
+import type {
+  EndpointStatus,
+  FleetEntry,
+  Subcloud,
+  SubcloudChange,
+  SubcloudFields,
+  SubcloudFilter,
+} from '../../subclouds/subcloud.js'
+import { deleteSubcloudAlarms } from './kysely-alarm-store.js'
+import { decimalId, noCounts, runLockedMutation } from './locked-mutation.js'
+import type { Database, SubcloudRow, SubcloudUpdate } from './schema.js'
+import { guarded, isUniqueViolation, translateStoreError } from './store-errors.js'
+import { newSubcloudRow, subcloudOf, subcloudUpdateOf } from './subcloud-rows.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** A subcloud row by name, region name or decimal id, in that order of preference. */
+export function subcloudByRef(db: Db, ref: string, lock: boolean) {
+  const id = decimalId(ref)
+  let query = db
+    .selectFrom('subclouds')
+    .selectAll()
+    .where((eb) => {
+      const byText = [eb('name', '=', ref), eb('region_name', '=', ref)]
+      return eb.or(id === undefined ? byText : [...byText, eb('id', '=', id)])
+    })
+    .orderBy(sql`case when name = ${ref} then 0 when region_name = ${ref} then 1 else 2 end`)
+  if (lock) query = query.forUpdate()
+  return query
+}
+
+/**
+ * Rows with their endpoint statuses, group and peer group names, in one query. With `listing`,
+ * the rows are every subcloud matching that filter, so no id list is sent.
+ */
+export async function withEndpoints(
+  db: Db,
+  rows: readonly SubcloudRow[],
+  listing?: SubcloudFilter,
+): Promise<Subcloud[]> {
+  if (rows.length === 0) return []
+  let query = db
+    .selectFrom('subclouds')
+    .leftJoin('subcloud_groups', 'subcloud_groups.id', 'subclouds.group_id')
+    .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'subclouds.peer_group_id')
+    .leftJoin('subcloud_status', 'subcloud_status.subcloud_id', 'subclouds.id')
+    .select([
+      'subclouds.id',
+      'subcloud_groups.name as group_name',
+      'subcloud_peer_groups.peer_group_name',
+      'subcloud_status.endpoint_type',
+      'subcloud_status.sync_status',
+    ])
+    .orderBy('subcloud_status.endpoint_type')
+  if (listing === undefined) {
+    query = query.where(
+      'subclouds.id',
+      'in',
+      rows.map((r) => r.id),
+    )
+  } else {
+    if (listing.groupId !== undefined) query = query.where('subclouds.group_id', '=', listing.groupId)
+    if (listing.peerGroupId !== undefined)
+      query = query.where('subclouds.peer_group_id', '=', listing.peerGroupId)
+  }
+  const byId = new Map<number, { groupName: string; peerGroupName: string; endpoints: EndpointStatus[] }>()
+  for (const r of await query.execute()) {
+    let entry = byId.get(r.id)
+    if (entry === undefined) {
+      entry = { groupName: r.group_name ?? '', peerGroupName: r.peer_group_name ?? '', endpoints: [] }
+      byId.set(r.id, entry)
+    }
+    if (r.endpoint_type !== null && r.sync_status !== null) {
+      entry.endpoints.push({ endpointType: r.endpoint_type, syncStatus: r.sync_status })
+    }
+  }
+  return rows.map((r) => subcloudOf(r, byId.get(r.id) ?? { groupName: '', peerGroupName: '', endpoints: [] }))
+}
+
+/** {@link SubcloudStore} over kysely (PostgreSQL or PGlite). */
+export class KyselySubcloudStore implements SubcloudStore {
+  readonly #db: Kysely<Database>
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db
+  }
+
+  list(filter: SubcloudFilter = {}): Promise<Subcloud[]> {
+    return guarded('subclouds', async () => {
+      let query = this.#db.selectFrom('subclouds').selectAll().orderBy('id')
+      if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId)
+      if (filter.peerGroupId !== undefined) query = query.where('peer_group_id', '=', filter.peerGroupId)
+      return withEndpoints(this.#db, await query.execute(), filter)
+    })
+  }
+
+  find(ref: string): Promise<Subcloud | undefined> {
+    return guarded('subclouds', async () => {
+      const row = await subcloudByRef(this.#db, ref, false).executeTakeFirst()
+      return row === undefined ? undefined : (await withEndpoints(this.#db, [row]))[0]
+    })
+  }
+
+  nameTaken(name: string): Promise<boolean> {
+    return guarded('subclouds', async () => {
+      const row = await this.#db
+        .selectFrom('subclouds')
+        .select('id')
+        .where('name', '=', name)
+        .executeTakeFirst()
+      return row !== undefined
+    })
+  }
+
+  /**
+   * One statement (the status rows in a data-modifying CTE), so all or nothing without a
+   * transaction's extra round trips.
+   */
+  async insert(fields: SubcloudFields, endpoints: readonly string[]): Promise<InsertResult<Subcloud>> {
+    try {
+      const inserted = this.#db.with('inserted', (db) =>
+        db.insertInto('subclouds').values(newSubcloudRow(fields)).returningAll(),
+      )
+      const withStatuses =
+        endpoints.length === 0
+          ? inserted
+          : inserted.with('statuses', (db) =>
+              db
+                .insertInto('subcloud_status')
+                .columns(['subcloud_id', 'endpoint_type', 'sync_status'])
+                .expression((eb) =>
+                  eb
+                    .selectFrom('inserted')
+                    .select([
+                      'inserted.id',
+                      sql<string>`unnest(array[${sql.join(endpoints)}]::text[])`.as('endpoint_type'),
+                      sql<'unknown'>`'unknown'`.as('sync_status'),
+                    ]),
+                ),
+            )
+      const row = await withStatuses
+        .selectFrom('inserted')
+        .leftJoin('subcloud_groups', 'subcloud_groups.id', 'inserted.group_id')
+        .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'inserted.peer_group_id')
+        .selectAll('inserted')
+        .select(['subcloud_groups.name as group_name', 'subcloud_peer_groups.peer_group_name'])
+        .executeTakeFirstOrThrow()
+      const { group_name, peer_group_name, ...subcloud } = row
+      return {
+        kind: 'created',
+        row: subcloudOf(subcloud, {
+          groupName: group_name ?? '',
+          peerGroupName: peer_group_name ?? '',
+          endpoints: [...endpoints].sort().map((endpointType) => ({ endpointType, syncStatus: 'unknown' })),
+        }),
+      }
+    } catch (err) {
+      if (isUniqueViolation(err)) return { kind: 'taken' }
+      throw translateStoreError(err, `subcloud ${fields.name}`)
+    }
+  }
+
+  mutate(
+    ref: string,
+    decide: (current: Subcloud) => Decision<SubcloudChange>,
+  ): Promise<MutationResult<Subcloud>> {
+    return runLockedMutation(this.#db, {
+      what: `subcloud ${ref}`,
+      lock: async (trx) => {
+        const row = await subcloudByRef(trx, ref, true).executeTakeFirst()
+        return row === undefined ? undefined : (await withEndpoints(trx, [row]))[0]
+      },
+      count: noCounts,
+      decide: (current) => decide(current),
+      delete: async (trx, current) => {
+        await deleteSubcloudAlarms(trx, [current])
+        await trx.deleteFrom('subcloud_status').where('subcloud_id', '=', current.id).execute()
+        await trx.deleteFrom('subclouds').where('id', '=', current.id).execute()
+      },
+      update: (trx, current, change) => this.#update(trx, current, change),
+    })
+  }
+
+  async #update(trx: Transaction<Database>, before: Subcloud, change: SubcloudChange): Promise<Subcloud> {
+    const now = new Date()
+    const updated = await trx
+      .updateTable('subclouds')
+      .set({ ...subcloudUpdateOf(change.set), updated_at: now })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    if (change.resetEndpoints === true) {
+      await trx
+        .updateTable('subcloud_status')
+        .set({ sync_status: 'unknown', updated_at: now })
+        .where('subcloud_id', '=', before.id)
+        .execute()
+    }
+    if (change.clearAlarms !== undefined && change.clearAlarms.length > 0) {
+      await deleteSubcloudAlarms(trx, [before], change.clearAlarms)
+    }
+    // Statuses and names are known unless the change moved the subcloud to another group.
+    if (updated.group_id !== before.groupId || updated.peer_group_id !== before.peerGroupId) {
+      return (await withEndpoints(trx, [updated]))[0] as Subcloud
+    }
+    return subcloudOf(updated, {
+      groupName: before.groupName,
+      peerGroupName: before.peerGroupName,
+      endpoints:
+        change.resetEndpoints === true
+          ? before.endpoints.map((e) => ({ ...e, syncStatus: 'unknown' as const }))
+          : before.endpoints,
+    })
+  }
+
+  moveDeploy(
+    id: number,
+    to: DeployStatus,
+    by: DeployOperation,
+    fields: DeployMoveFields = {},
+  ): Promise<boolean> {
+    const from = sourcesOf(to, by)
+    if (from.length === 0) throw new Error(`${by} never moves a subcloud to ${to}`)
+    const set: SubcloudUpdate = { deploy_status: to, updated_at: new Date() }
+    if (fields.errorDescription !== undefined) set.error_description = fields.errorDescription
+    if (fields.expectedConfigHash !== undefined) set.expected_config_hash = fields.expectedConfigHash
+    if (fields.epoch !== undefined) set.epoch = fields.epoch
+    if (fields.rehomed !== undefined) set.rehomed = fields.rehomed
+    return guarded(`subcloud ${id}`, async () => {
+      // `returning` rather than the affected-row count, which the PGlite driver does not report.
+      const moved = await this.#db
+        .updateTable('subclouds')
+        .set(set)
+        .where('id', '=', id)
+        .where('deploy_status', 'in', from)
+        .returning('id')
+        .execute()
+      return moved.length > 0
+    })
+  }
+
+  async setExpectedConfigHash(id: number, hash: string): Promise<void> {
+    await guarded(`subcloud ${id}`, () =>
+      this.#db
+        .updateTable('subclouds')
+        .set({ expected_config_hash: hash, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute(),
+    )
+  }
+
+  failInterrupted(reason: string): Promise<string[]> {
+    return guarded('subclouds', () =>
+      this.#db.transaction().execute(async (trx) => {
+        const stuck = await trx
+          .selectFrom('subclouds')
+          .select(['id', 'name', 'deploy_status'])
+          .where('deploy_status', 'in', [...INTERRUPTED_DEPLOY_FAILURES.keys()])
+          .orderBy('id')
+          .forUpdate()
+          .execute()
+        for (const row of stuck) {
+          const to = INTERRUPTED_DEPLOY_FAILURES.get(row.deploy_status as DeployStatus)
+          if (to === undefined || !isAllowedMove(row.deploy_status as DeployStatus, to, 'restart')) continue
+          await trx
+            .updateTable('subclouds')
+            .set({
+              deploy_status: to,
+              error_description: `${row.deploy_status}: ${reason}`,
+              updated_at: new Date(),
+            })
+            .where('id', '=', row.id)
+            .execute()
+        }
+        return stuck.map((r) => r.name)
+      }),
+    )
+  }
+
+  fleetEntries(afterId?: number): Promise<FleetEntry[]> {
+    return guarded('subclouds', async () => {
+      let query = this.#db
+        .selectFrom('subclouds')
+        .select(['id', 'name', 'management_subnet', 'management_start_ip', 'management_end_ip'])
+        .orderBy('id')
+      if (afterId !== undefined) query = query.where('id', '>', afterId)
+      return (await query.execute()).map((r) => ({
+        id: r.id,
+        name: r.name,
+        managementSubnet: r.management_subnet,
+        managementStart: r.management_start_ip,
+        managementEnd: r.management_end_ip,
+      }))
+    })
+  }
+}

@@ -1,0 +1,51 @@
+import type { DeployOperation } from '../subclouds/deploy-moves.js'
+import type { DeployStatus } from '../subclouds/deploy-status.js'
+import type {
+  FleetEntry,
+  Subcloud,
+  SubcloudChange,
+  SubcloudFields,
+  SubcloudFilter,
+} from '../subclouds/subcloud.js'
+import type { Decision, InsertResult, MutationResult } from './mutation.js'
+
+/** Fields a deploy move may write with the new status. */
+export interface DeployMoveFields {
+  readonly errorDescription?: string
+  readonly expectedConfigHash?: string | null
+  readonly epoch?: number
+  readonly rehomed?: boolean
+}
+
+/**
+ * Subclouds: the rows `dcmanager subcloud` works on. A subcloud is found by name, region name or
+ * decimal id; every change that reads before it writes is one transaction over the locked row.
+ */
+export interface SubcloudStore {
+  list(filter?: SubcloudFilter): Promise<Subcloud[]>
+  /** By name, region name or decimal id (a name wins over a region name, which wins over an id). */
+  find(ref: string): Promise<Subcloud | undefined>
+  /** Whether a subcloud is named exactly `name` (not matched by region name or id). */
+  nameTaken(name: string): Promise<boolean>
+  /** Insert with one `unknown` status per endpoint, all or nothing; `taken` when the name is. */
+  insert(fields: SubcloudFields, endpoints: readonly string[]): Promise<InsertResult<Subcloud>>
+  /** Read under a row lock, decide, apply in the same transaction (a delete takes its alarms). */
+  mutate(
+    ref: string,
+    decide: (current: Subcloud) => Decision<SubcloudChange>,
+  ): Promise<MutationResult<Subcloud>>
+  /**
+   * Move `deploy_status` to `to` as operation `by` allows (see `DEPLOY_MOVES`), atomically; false
+   * when the row is gone or in a state `by` does not move from (someone else moved it meanwhile).
+   */
+  moveDeploy(id: number, to: DeployStatus, by: DeployOperation, fields?: DeployMoveFields): Promise<boolean>
+  /** Record the config hash the controller expects the subcloud at (after bootstrap or a pushed change). */
+  setExpectedConfigHash(id: number, hash: string): Promise<void>
+  /**
+   * Fail every deploy and rehome a previous run left half-done (see `INTERRUPTED_DEPLOY_FAILURES`),
+   * `error_description` saying `reason`; the names changed.
+   */
+  failInterrupted(reason: string): Promise<string[]>
+  /** Stored ranges of every subcloud, or of those with an id above `afterId` (added since). */
+  fleetEntries(afterId?: number): Promise<FleetEntry[]>
+}

@@ -1,0 +1,104 @@
+import { COPY_STATES, DEPLOY_PATH, DEPLOY_STATUSES } from './deploy-status.js'
+import type { DeployStatus } from './deploy-status.js'
+
+/** What moves a subcloud's deploy status: the operation owns the move, not the caller. */
+export type DeployOperation =
+  /** `subcloud add`'s background deploy, one phase after another. */
+  | 'deploy'
+  /** A deploy phase failed (or the controller stopped it). */
+  | 'deploy-failure'
+  /** A controller start found a deploy or rehome its previous run left half-done. */
+  | 'restart'
+  /** `subcloud unmanage --migrate`. */
+  | 'unmanage-migrate'
+  /** `subcloud manage` of a rehome-pending subcloud. */
+  | 'manage'
+  /** `subcloud-peer-group migrate` taking a copy over. */
+  | 'rehome'
+  | 'rehome-failure'
+  /** Another site took the subcloud's peer group: this site keeps a secondary copy. */
+  | 'demote'
+
+/** One allowed move of `deploy_status`. */
+export interface DeployMove {
+  readonly from: readonly DeployStatus[]
+  readonly to: DeployStatus
+  readonly by: DeployOperation
+}
+
+const OWNED_STATES: readonly DeployStatus[] = DEPLOY_STATUSES.filter((s) => !COPY_STATES.includes(s))
+
+/**
+ * Where each deploy phase fails to (spec distcloud 1.3): a phase's own state and the stable state
+ * before it fail to the same place, because the deploy runs start to end in one task.
+ */
+const PHASE_FAILURES: readonly (readonly [DeployStatus, DeployStatus])[] = [
+  ['not-deployed', 'create-failed'],
+  ['creating', 'create-failed'],
+  ['create-complete', 'pre-bootstrap-failed'],
+  ['pre-bootstrap', 'pre-bootstrap-failed'],
+  ['bootstrapping', 'bootstrap-failed'],
+  ['bootstrap-complete', 'bootstrap-failed'],
+]
+
+const REHOME_FAILURES: readonly (readonly [DeployStatus, DeployStatus])[] = [
+  ['pre-rehome', 'rehome-prep-failed'],
+  ['rehoming', 'rehome-failed'],
+]
+
+/**
+ * Every move of `deploy_status` this controller makes, and nothing else: the store refuses a
+ * move the table does not list, so a new flow starts by adding its moves here.
+ */
+export const DEPLOY_MOVES: readonly DeployMove[] = [
+  ...DEPLOY_PATH.slice(1).map((to, i) => ({
+    from: [DEPLOY_PATH[i] as DeployStatus],
+    to,
+    by: 'deploy' as const,
+  })),
+  ...PHASE_FAILURES.map(([from, to]) => ({ from: [from], to, by: 'deploy-failure' as const })),
+  ...[...PHASE_FAILURES, ...REHOME_FAILURES].map(([from, to]) => ({
+    from: [from],
+    to,
+    by: 'restart' as const,
+  })),
+  { from: ['complete'], to: 'rehome-pending', by: 'unmanage-migrate' },
+  { from: ['rehome-pending'], to: 'complete', by: 'manage' },
+  { from: COPY_STATES, to: 'pre-rehome', by: 'rehome' },
+  { from: ['pre-rehome'], to: 'rehoming', by: 'rehome' },
+  { from: ['rehoming'], to: 'complete', by: 'rehome' },
+  ...REHOME_FAILURES.map(([from, to]) => ({ from: [from], to, by: 'rehome-failure' as const })),
+  // Rehomed, but not seen online in time.
+  { from: ['complete'], to: 'rehome-failed', by: 'rehome-failure' },
+  { from: OWNED_STATES, to: 'secondary', by: 'demote' },
+]
+
+/** Whether `by` may move a subcloud from `from` to `to`. */
+export function isAllowedMove(from: DeployStatus, to: DeployStatus, by: DeployOperation): boolean {
+  return DEPLOY_MOVES.some((m) => m.by === by && m.to === to && m.from.includes(from))
+}
+
+/** The states `by` may move a subcloud to `to` from. */
+export function sourcesOf(to: DeployStatus, by: DeployOperation): DeployStatus[] {
+  return [...new Set(DEPLOY_MOVES.filter((m) => m.by === by && m.to === to).flatMap((m) => m.from))]
+}
+
+/** Where a failure during `phase` of operation `by` leaves the subcloud; undefined: not a phase of it. */
+export function failureOf(
+  phase: DeployStatus,
+  by: 'deploy-failure' | 'rehome-failure' | 'restart',
+): DeployStatus | undefined {
+  return DEPLOY_MOVES.find((m) => m.by === by && m.from.length === 1 && m.from[0] === phase)?.to
+}
+
+/**
+ * Where a restart puts a subcloud it found in a transitory state. StarlingX rewrites its
+ * transitory states at start; here the deploy runs in one background task with no `deploy
+ * resume`, so the stable states between phases (not-deployed, create-complete, bootstrap-complete)
+ * would be stuck forever and are failed the same way.
+ */
+export const INTERRUPTED_DEPLOY_FAILURES: ReadonlyMap<DeployStatus, DeployStatus> = new Map(
+  DEPLOY_MOVES.filter((m) => m.by === 'restart').map((m) => [m.from[0] as DeployStatus, m.to]),
+)
+
+export const INTERRUPTED_REASON = 'interrupted by a controller restart'
