@@ -7,7 +7,7 @@
  * const log = createLogger({ name: 'dc-agent', level, format: format ?? defaultLogFormat(process.stderr) })
  * const metrics = metricsConfigOf(values, { tls: false })
  * const registry = createMetricsRegistry({ prefix: 'dc_agent_' })
- * if (metrics !== undefined) await serveMetrics({ listen: metrics.listen, registry, insecure: false, log })
+ * if (metrics !== undefined) await serveMetrics({ ...metrics, registry, log })
  */
 export { LOG_FORMATS, LOG_LEVELS, createLogger, silentLogger } from './logger.js'
 export type { LogDestination, LogFields, LogFormat, LogLevel, Logger, LoggerOptions } from './logger.js'

@@ -17,6 +17,8 @@ export interface MetricsListen {
 /** What `--metrics-listen` chose; {@link metricsConfigOf} gives `undefined` when it is absent. */
 export interface MetricsConfig {
   readonly listen: MetricsListen
+  /** `--insecure` was given: plain HTTP may listen beyond loopback. */
+  readonly insecure: boolean
 }
 
 /** A `--metrics-listen` value that is not a usable address. */
@@ -48,11 +50,9 @@ export function metricsConfigOf(
   } catch (err) {
     throw new MetricsFlagError(`--metrics-listen: ${err instanceof Error ? err.message : String(err)}`)
   }
+  const insecure = values.insecure === true
   if (!transport.tls) {
-    checkInsecureBinding([formatHostPort(listen.host, listen.port)], {
-      insecure: values.insecure === true,
-      service: 'metrics',
-    })
+    checkInsecureBinding([formatHostPort(listen.host, listen.port)], { insecure, service: 'metrics' })
   }
-  return { listen }
+  return { listen, insecure }
 }

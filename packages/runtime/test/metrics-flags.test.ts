@@ -14,9 +14,11 @@ Config('metricsConfigOf - absent flag: no endpoint', () => {
 Config('metricsConfigOf - reads an IPv4 or bracketed IPv6 address and port', () => {
   assert.equal(metricsConfigOf({ 'metrics-listen': '127.0.0.1:9100' }, PLAINTEXT), {
     listen: { host: '127.0.0.1', port: 9100 },
+    insecure: false,
   })
   assert.equal(metricsConfigOf({ 'metrics-listen': '[0:0::1]:9100' }, PLAINTEXT), {
     listen: { host: '::1', port: 9100 },
+    insecure: false,
   })
 })
 
@@ -40,7 +42,7 @@ Config('metricsConfigOf - plain HTTP beyond loopback needs --insecure, TLS does 
       ),
   )
   const insecure = metricsConfigOf({ 'metrics-listen': '10.20.2.2:9100', insecure: true }, PLAINTEXT)
-  assert.is(insecure?.listen.host, '10.20.2.2')
+  assert.equal(insecure, { listen: { host: '10.20.2.2', port: 9100 }, insecure: true })
   assert.is(metricsConfigOf({ 'metrics-listen': '[fd00::2]:9100' }, { tls: true })?.listen.host, 'fd00::2')
 })
 

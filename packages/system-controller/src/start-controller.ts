@@ -2,13 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { Server, ServerCredentials } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
 import type { ServiceDefinition } from '@grpc/grpc-js'
-import {
-  authorizeCalls,
-  createPlatformHandlers,
-  stderrErrorLogger,
-  tolerantServiceDefinition,
-} from '@dc/platform-service'
-import type { ErrorLogger } from '@dc/platform-service'
+import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import {
   SERVICE_NAMES,
   SYSTEM_CONTROLLER_REGION,
@@ -18,6 +12,8 @@ import {
   loadProtos,
   loadServerCredentials,
 } from '@dc/protos'
+import { createLogger, defaultLogFormat } from '@dc/runtime'
+import type { Logger } from '@dc/runtime'
 import { AgentChannels } from './adapters/agent-channels.js'
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
 import { startAudit } from './audit/index.js'
@@ -39,8 +35,8 @@ import type { DatabaseKind } from './store/open-database.js'
 export interface StartControllerOptions {
   /** Progress lines (never secrets). @default stderr */
   readonly log?: (line: string) => void
-  /** Causes of unexpected failures. @default stderr */
-  readonly errorLog?: ErrorLogger
+  /** Causes of unexpected failures. @default JSON lines on stderr (text on a terminal) */
+  readonly errorLog?: Logger
   /** How long pre-bootstrap waits for a new subcloud's agent. @default 60000 */
   readonly agentReachTimeoutMs?: number
   /** Aborting it stops the controller as {@link RunningController.close} does. */
@@ -108,7 +104,8 @@ export async function startController(
   options: StartControllerOptions = {},
 ): Promise<RunningController> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
-  const errorLog = options.errorLog ?? stderrErrorLogger
+  const errorLog =
+    options.errorLog ?? createLogger({ name: 'dc-controller', format: defaultLogFormat(process.stderr) })
   let text: string
   try {
     text = await readFile(config.bootstrapValuesFile, 'utf8')
@@ -159,7 +156,7 @@ export async function startController(
   const cleanups: (() => Promise<void>)[] = [() => db.destroy()]
   const unwind = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) {
-      await cleanup().catch((err: unknown) => errorLog('shutdown step failed', err))
+      await cleanup().catch((err: unknown) => errorLog.error('shutdown step failed', { err }))
     }
   }
   try {

@@ -1,7 +1,7 @@
 import { Metadata } from '@grpc/grpc-js'
 import type { ServerUnaryCall } from '@grpc/grpc-js'
 import { parseBootstrapValues, parseHostPort, formatHostPort } from '@dc/netmodel'
-import type { ErrorLogger } from '@dc/platform-service'
+import type { Logger } from '@dc/runtime'
 import type {
   AddSubcloudGroupRequest__Output,
   AddSubcloudRequest__Output,
@@ -57,7 +57,7 @@ export interface DcManagerDeps {
   /** System peers, peer groups, associations, migrate, and the rules member subclouds obey. */
   readonly geo: GeoService
   readonly log: (line: string) => void
-  readonly errorLog?: ErrorLogger
+  readonly errorLog?: Logger
   /** Deadline of the live `Describe` behind `show --detail`. @default 3000 */
   readonly detailTimeoutMs?: number
 }

@@ -9,7 +9,7 @@ import type {
   sendUnaryData,
 } from '@grpc/grpc-js'
 import { isReadOnlyMethod, requireDecoded } from '@dc/platform-service'
-import type { ErrorLogger } from '@dc/platform-service'
+import type { Logger } from '@dc/runtime'
 import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import type {
   CaOnlyTlsFiles,
@@ -41,7 +41,7 @@ export interface PlatformRouterOptions {
   readonly channels: ForwardChannels
   readonly audit: Pick<Audit, 'expectConfigHash'>
   readonly log: (line: string) => void
-  readonly errorLog?: ErrorLogger
+  readonly errorLog?: Logger
   /** Deadline of a forwarded call whose caller set none. @default 60000 */
   readonly defaultForwardTimeoutMs?: number
   /** The TLS files the channels dial agents with, to explain a refused handshake; none: plaintext. */
