@@ -32,7 +32,7 @@ const MAX_ID_LENGTH = 255
 
 export interface AgentHandlersProps {
   readonly agent: Agent
-  /** Counts the calls (counted by the server's interceptor), applied changes and open Watch streams. */
+  /** Counts applied changes and open Watch streams; the server's interceptors count the calls. */
   readonly activity: AgentActivity
   readonly heartbeatIntervalMs: number
   /** Aborted on shutdown: Watch streams end. */
