@@ -1,6 +1,7 @@
 import { Metadata, credentials } from '@grpc/grpc-js'
 import type { CallOptions, ServiceError } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
+import { silentLogger } from '@dc/runtime'
 import type { AgentClient, PlatformClient } from '@dc/protos'
 import { Simulator } from '../src/simulator/simulator.js'
 import { planSites } from '../src/simulator/site-plan.js'
@@ -32,8 +33,7 @@ export async function startTestSimulator(
         sites,
         heartbeatIntervalMs,
         stateDir: undefined,
-        log: () => {},
-        errorLog: () => {},
+        log: silentLogger,
       })
     } catch (err) {
       last = err

@@ -21,12 +21,15 @@ interface Running {
   child: ChildProcessByStdio<null, Readable, Readable>
   output: string[]
   manifest: SimulatorManifest
+  /** `127.0.0.1:port` of `/metrics` */
+  metrics: string
 }
 
 /** `dc-agent --simulate 3` from source, on a random free run of ports; resolves once it is ready. */
 async function startProcess(dir: string): Promise<Running> {
   for (let attempt = 0; ; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 10_000)
+    const metrics = `127.0.0.1:${base + 10}`
     const manifestFile = join(dir, `manifest-${attempt}.json`)
     const child = spawn(
       process.execPath,
@@ -43,6 +46,8 @@ async function startProcess(dir: string): Promise<Running> {
         '1:1:1',
         '--manifest',
         manifestFile,
+        '--metrics-listen',
+        metrics,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
@@ -56,7 +61,9 @@ async function startProcess(dir: string): Promise<Running> {
       }
       child.once('exit', () => resolveReady(false))
     })
-    if (ready) return { child, output, manifest: parseManifest(await readFile(manifestFile, 'utf8')) }
+    if (ready) {
+      return { child, output, manifest: parseManifest(await readFile(manifestFile, 'utf8')), metrics }
+    }
     if (attempt >= 5 || !output.join('\n').includes('EADDRINUSE'))
       throw new Error(`simulator did not start:\n${output.join('\n')}`)
   }
@@ -101,6 +108,18 @@ DcAgentSimulate(
       const [first, second] = manifest.subclouds
       if (first === undefined || second === undefined) throw new Error('manifest lists three subclouds')
       assert.not.ok((await describe(first.primary)).bootstrapped)
+      const scraped = await (await fetch(`http://${running.metrics}/metrics`)).text()
+      assert.match(scraped, /^dc_agent_bootstrapped\{subcloud="subcloud3"\} 0$/m)
+      assert.match(
+        scraped,
+        new RegExp(
+          `^dc_agent_calls_total\\{subcloud="subcloud1",method="/dc.agent.v1.Agent/Describe",local_address="\\[::1\\]:\\d+"\\} 1$`,
+          'm',
+        ),
+      )
+      for (const line of running.output.filter((l) => !l.startsWith('dc-agent simulating '))) {
+        assert.type((JSON.parse(line) as { msg?: unknown }).msg, 'string', line)
+      }
       assert.match(await control(manifest.control, 'kill subcloud2'), /^ok kill 1 \d+$/)
       assert.is((await failure(describe(second.primary))).code, status.UNAVAILABLE)
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))

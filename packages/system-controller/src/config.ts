@@ -2,10 +2,19 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { formatHostPort, parseHostPort } from '@dc/netmodel'
 import type { HostPort } from '@dc/netmodel'
-import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/protos'
+import { InsecureBindingError, SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/protos'
 import type { ServerTransport } from '@dc/protos'
-import { LOG_FLAGS, LOG_USAGE, LogFlagError, logConfigOf } from '@dc/runtime'
-import type { LogConfig } from '@dc/runtime'
+import {
+  LOG_FLAGS,
+  LOG_USAGE,
+  LogFlagError,
+  METRICS_FLAGS,
+  METRICS_USAGE,
+  MetricsFlagError,
+  logConfigOf,
+  metricsConfigOf,
+} from '@dc/runtime'
+import type { LogConfig, MetricsConfig } from '@dc/runtime'
 import { ConfigError } from './errors.js'
 import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
 import type { GeoConfig } from './geo/geo-config.js'
@@ -39,6 +48,8 @@ export interface ControllerConfig {
   readonly geo: GeoConfig
   /** `--log-level`, `--log-format`. */
   readonly log: LogConfig
+  /** `--metrics-listen`: HTTPS with the `transport` files, else plain HTTP; none by default. */
+  readonly metrics: MetricsConfig | undefined
 }
 
 export const USAGE =
@@ -46,7 +57,7 @@ export const USAGE =
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
   `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
-  `                     ${LOG_USAGE}\n` +
+  `                     ${LOG_USAGE} ${METRICS_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
 function positiveInteger(flag: string, text: string, min: number, max: number): number {
@@ -106,6 +117,7 @@ export function parseControllerArgs(
         ...SERVER_TLS_FLAGS,
         ...GEO_FLAGS,
         ...LOG_FLAGS,
+        ...METRICS_FLAGS,
         help: { type: 'boolean', short: 'h' },
       },
     }).values
@@ -126,6 +138,7 @@ export function parseControllerArgs(
   const audit = values['audit-interval-ms']
   const misses = values['offline-after-misses']
   const listen = parseListen(typeof values.listen === 'string' ? values.listen : DEFAULT_LISTEN)
+  const transport = transportOf(values, listen)
   return {
     listen,
     bootstrapValuesFile: resolve(cwd, bootstrapValues),
@@ -139,9 +152,23 @@ export function parseControllerArgs(
       typeof misses === 'string'
         ? positiveInteger('--offline-after-misses', misses, 1, 100)
         : DEFAULT_OFFLINE_AFTER_MISSES,
-    transport: transportOf(values, listen),
+    transport,
     geo: geoConfigOf(values, cwd),
     log: logFlags(values),
+    metrics: metricsFlags(values, transport),
+  }
+}
+
+function metricsFlags(
+  values: Readonly<Record<string, unknown>>,
+  transport: ServerTransport,
+): MetricsConfig | undefined {
+  try {
+    return metricsConfigOf(values, { tls: transport.kind === 'tls' })
+  } catch (err) {
+    if (err instanceof MetricsFlagError || err instanceof InsecureBindingError)
+      throw new ConfigError(err.message)
+    throw err
   }
 }
 
