@@ -64,29 +64,6 @@ FreePort('freePort - returns a port a server can then bind on IPv4 and IPv6 loop
 
 FreePort.run()
 
-const WaitFor = suite('waitFor')
-
-WaitFor('waitFor - resolves with the first truthy value of the predicate', async () => {
-  let calls = 0
-  const value = await waitFor(() => (++calls >= 3 ? { calls } : undefined), { intervalMs: 1 })
-  assert.equal(value, { calls: 3 })
-})
-
-WaitFor('waitFor - rejects naming what it waited for and the last error', async () => {
-  const error = await rejection(
-    waitFor(
-      () => {
-        throw new Error('still booting')
-      },
-      { timeoutMs: 50, intervalMs: 5, message: 'the answer' },
-    ),
-  )
-  assert.match(error.message, 'waiting for the answer')
-  assert.match(error.message, 'still booting')
-})
-
-WaitFor.run()
-
 const SpawnService = suite('spawnService')
 
 SpawnService('spawnService - resolves once the ready line appears and keeps the output', async () => {

@@ -10,9 +10,26 @@ export interface WaitForOptions {
   signal?: AbortSignal
 }
 
+type Attempt<T> = { type: 'value'; value: T } | { type: 'error'; error: unknown } | { type: 'running' }
+
+/** One call of `predicate`, or 'running' if it has not settled by `deadline`. */
+function attempt<T>(predicate: () => T | Promise<T>, deadline: number): Promise<Attempt<T>> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ type: 'running' }), Math.max(0, deadline - performance.now()))
+    Promise.resolve()
+      .then(predicate)
+      .then(
+        (value) => resolve({ type: 'value', value }),
+        (error: unknown) => resolve({ type: 'error', error }),
+      )
+      .finally(() => clearTimeout(timer))
+  })
+}
+
 /**
  * Calls `predicate` until it returns a truthy value and resolves with that value. A predicate that
- * throws counts as "not yet"; its last error is attached to the timeout error as `cause`.
+ * throws counts as "not yet"; its last error is attached to the timeout error as `cause`. The
+ * deadline also bounds a predicate that never settles (a call without a deadline of its own).
  *
  * @example
  * const row = await waitFor(async () => (await db.query('select 1')).rows[0], { message: 'db up' })
@@ -26,14 +43,16 @@ export async function waitFor<T>(
   let lastError: unknown
   for (;;) {
     signal?.throwIfAborted()
-    try {
-      const value = await predicate()
-      if (value) return value
-    } catch (error) {
-      lastError = error
-    }
-    if (performance.now() >= deadline) {
-      const detail = lastError instanceof Error ? `: last error: ${lastError.message}` : ''
+    const outcome = await attempt(predicate, deadline)
+    if (outcome.type === 'value' && outcome.value) return outcome.value
+    if (outcome.type === 'error') lastError = outcome.error
+    if (outcome.type === 'running' || performance.now() >= deadline) {
+      const detail =
+        outcome.type === 'running'
+          ? ': the last check was still running'
+          : lastError instanceof Error
+            ? `: last error: ${lastError.message}`
+            : ''
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}${detail}`, { cause: lastError })
     }
     await sleep(intervalMs, undefined, signal ? { signal } : {})
