@@ -166,7 +166,8 @@ StartNatsServer('startNatsServer - serves a publish/subscribe round trip and Jet
     assert.is(nats.url, `nats://127.0.0.1:${nats.port}`)
     const nc = await connect({ servers: nats.url })
     try {
-      const sub = nc.subscribe('dct.echo', { max: 1 })
+      // The timeout ends the iteration below with an error if the message never comes.
+      const sub = nc.subscribe('dct.echo', { max: 1, timeout: 20_000 })
       nc.publish('dct.echo', 'hello over nats')
       let received = ''
       for await (const message of sub) received = message.string()
