@@ -11,7 +11,8 @@ import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 
-// Several times the slowest file on a busy 2-core machine: a hang costs CI minutes, not hours.
+// Five times the slowest file (test/cli/seed-walkthrough.test.ts: 113 s in a full run of 19 min on
+// a 2-core machine at load 10): room for a slower day, while a hang costs CI minutes, not hours.
 const DEFAULT_FILE_TIMEOUT_MS = 10 * 60_000
 // Time for a stopped file's exit hooks (test/support/exit-cleanup.ts) to kill its services, stop
 // its PostgreSQL, delete its network namespaces and temp dirs before everything is SIGKILLed.
