@@ -96,7 +96,3 @@ export async function failure(call: Promise<unknown>): Promise<ServiceError> {
   }
   throw new Error('expected the call to fail')
 }
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}

@@ -11,11 +11,14 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parseHostPort } from '@dc/netmodel'
 import type { DescribeResponse__Output } from '@dc/protos'
+import { waitFor } from '@dc/test-support'
 import { parseManifest } from '../src/simulator/simulator-manifest.js'
 import type { SimulatorManifest } from '../src/simulator/simulator-manifest.js'
 import { agentClient, closeClients, failure, unary } from './simulator-fixture.js'
 
 const MAIN = resolve(import.meta.dirname, '..', 'src', 'main.ts')
+// Generous: tsx compiles the agent from source first, on a machine busy with other tests.
+const READY_TIMEOUT_MS = 60_000
 
 interface Running {
   child: ChildProcessByStdio<null, Readable, Readable>
@@ -52,14 +55,23 @@ async function startProcess(dir: string): Promise<Running> {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
     const output: string[] = []
-    const ready = await new Promise<boolean>((resolveReady) => {
+    const ready = await new Promise<boolean>((resolveReady, rejectReady) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        rejectReady(new Error(`simulator not ready after ${READY_TIMEOUT_MS} ms:\n${output.join('\n')}`))
+      }, READY_TIMEOUT_MS)
       for (const stream of [child.stdout, child.stderr]) {
         createInterface({ input: stream }).on('line', (line) => {
           output.push(line)
-          if (line.startsWith('dc-agent simulating ')) resolveReady(true)
+          if (!line.startsWith('dc-agent simulating ')) return
+          clearTimeout(timer)
+          resolveReady(true)
         })
       }
-      child.once('exit', () => resolveReady(false))
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolveReady(false)
+      })
     })
     if (ready) {
       return { child, output, manifest: parseManifest(await readFile(manifestFile, 'utf8')), metrics }
@@ -73,6 +85,7 @@ function control(address: string, line: string): Promise<string> {
   const { host, port } = parseHostPort(address)
   return new Promise((resolveAnswer, reject) => {
     const socket = connect({ host: host.toString(), port }, () => socket.write(`${line}\n`))
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to '${line}' in 10000 ms`)))
     socket.once('error', reject)
     createInterface({ input: socket }).once('line', (answer) => {
       socket.destroy()
@@ -122,9 +135,13 @@ DcAgentSimulate(
       }
       assert.match(await control(manifest.control, 'kill subcloud2'), /^ok kill 1 \d+$/)
       assert.is((await failure(describe(second.primary))).code, status.UNAVAILABLE)
-      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
       child.kill('SIGTERM')
-      assert.is(await exited, 0)
+      await waitFor(() => child.exitCode !== null || child.signalCode !== null, {
+        timeoutMs: 30_000,
+        intervalMs: 20,
+        message: 'the simulator to exit on SIGTERM',
+      })
+      assert.is(child.exitCode, 0)
     } finally {
       closeClients()
       running?.child.kill('SIGKILL')
