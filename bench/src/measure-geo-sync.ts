@@ -1,6 +1,7 @@
 import type { NatsConnection } from '@nats-io/transport-node'
 import type { PeerGroupAssociation__Output, SystemPeer__Output } from '@dc/protos'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
+import { decodeAck } from '@dc/system-controller'
 import { unary } from '@dc/test/support/index.js'
 import { CALL_TIMEOUT_MS } from './bench-controller.js'
 import type { BenchController } from './bench-controller.js'
@@ -25,7 +26,7 @@ export interface GeoSyncProps {
   readonly signal: AbortSignal
 }
 
-/** What site B acknowledged of one message of site A's stream (`dc.site-b.acks.site-a`). */
+/** What site B acknowledged of one message of site A's stream (`dc.site-b.acks.site-a`, a `dc.geo.v1.ApplyAck`). */
 interface Ack {
   readonly seq: number
   readonly subclouds: readonly string[]
@@ -50,7 +51,7 @@ class AckLog {
   constructor(connection: NatsConnection) {
     connection.subscribe(`dc.${SITE_B}.acks.${SITE_A}`, {
       callback: (_err, msg) => {
-        const ack = msg.json<Ack>()
+        const ack = decodeAck(msg.data)
         this.acks.push({
           seq: ack.seq,
           subclouds: ack.subclouds,

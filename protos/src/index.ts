@@ -15,7 +15,7 @@ export { SERVICE_NAMES, addStandardServices } from './standard-services.js'
 export type { ServiceName, StandardServicesOptions } from './standard-services.js'
 export { ERROR_DETAIL_METADATA_KEY, REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from './metadata.js'
 export { errorDetailMetadata, readErrorDetail } from './error-detail.js'
-export type { CommandCase, EffectCase, WatchEventCase } from './oneof-cases.js'
+export type { CommandCase, EffectCase, GeoEventCase, WatchEventCase } from './oneof-cases.js'
 export { describeGrpcError, unaryCall } from './unary-call.js'
 
 export type { PlatformClient, PlatformDefinition, PlatformHandlers } from '../gen/dc/platform/v1/Platform.js'
@@ -290,3 +290,23 @@ export type {
   UpdateSystemPeerRequest,
   UpdateSystemPeerRequest__Output,
 } from '../gen/dc/manager/v1/UpdateSystemPeerRequest.js'
+// dc.geo.v1, the controllers' site-to-site messages; its Heartbeat is GeoHeartbeat beside dc.agent.v1's.
+export type {
+  AdministrativeState,
+  AdministrativeState__Output,
+} from '../gen/dc/geo/v1/AdministrativeState.js'
+export type { ApplyAck, ApplyAck__Output } from '../gen/dc/geo/v1/ApplyAck.js'
+export type { AssociationRemoved, AssociationRemoved__Output } from '../gen/dc/geo/v1/AssociationRemoved.js'
+export type { GeoEvent, GeoEvent__Output } from '../gen/dc/geo/v1/GeoEvent.js'
+export type { GroupState, GroupState__Output } from '../gen/dc/geo/v1/GroupState.js'
+export type {
+  Heartbeat as GeoHeartbeat,
+  Heartbeat__Output as GeoHeartbeat__Output,
+} from '../gen/dc/geo/v1/Heartbeat.js'
+export type { MemberCopy, MemberCopy__Output } from '../gen/dc/geo/v1/MemberCopy.js'
+export type { MemberFailure, MemberFailure__Output } from '../gen/dc/geo/v1/MemberFailure.js'
+export type { MemberRemoved, MemberRemoved__Output } from '../gen/dc/geo/v1/MemberRemoved.js'
+export type { Members, Members__Output } from '../gen/dc/geo/v1/Members.js'
+export type { MigrationStatus, MigrationStatus__Output } from '../gen/dc/geo/v1/MigrationStatus.js'
+export type { Ownership, Ownership__Output } from '../gen/dc/geo/v1/Ownership.js'
+export type { SnapshotEnd, SnapshotEnd__Output } from '../gen/dc/geo/v1/SnapshotEnd.js'

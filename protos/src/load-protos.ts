@@ -5,11 +5,18 @@ import { loadPackageDefinition } from '@grpc/grpc-js'
 import { loadSync } from '@grpc/proto-loader'
 import type { Options, PackageDefinition } from '@grpc/proto-loader'
 import type { ProtoGrpcType as AgentProtoGrpcType } from '../gen/agent.js'
+import type { ProtoGrpcType as GeoProtoGrpcType } from '../gen/geo.js'
 import type { ProtoGrpcType as ManagerProtoGrpcType } from '../gen/manager.js'
 import type { ProtoGrpcType as PlatformProtoGrpcType } from '../gen/platform.js'
 
-/** Every service and message of dc.platform.v1, dc.agent.v1 and dc.manager.v1, typed. */
-export type DcProtoGrpcType = PlatformProtoGrpcType & AgentProtoGrpcType & ManagerProtoGrpcType
+/**
+ * Every service and message of dc.platform.v1, dc.agent.v1 and dc.manager.v1, typed, and the
+ * messages of dc.geo.v1 (the controllers' site-to-site format, no service).
+ */
+export type DcProtoGrpcType = PlatformProtoGrpcType &
+  AgentProtoGrpcType &
+  ManagerProtoGrpcType &
+  GeoProtoGrpcType
 
 /** Where the package's .proto files and shared JSON settings live, from `src/` (tsx) and `dist/src/` alike. */
 export interface ProtoLocation {
@@ -63,7 +70,7 @@ export function protoLocation(): ProtoLocation {
 }
 
 /**
- * The proto-loader package definition of all three packages (cached). Servers hand it to
+ * The proto-loader package definition of all four packages (cached). Servers hand it to
  * reflection; tests use its message definitions to serialize exactly as the wire does.
  */
 export function loadProtoDefinition(): PackageDefinition {

@@ -1,4 +1,5 @@
 import type { WatchEvent__Output } from '../gen/dc/agent/v1/WatchEvent.js'
+import type { GeoEvent__Output } from '../gen/dc/geo/v1/GeoEvent.js'
 import type { Command__Output } from '../gen/dc/platform/v1/Command.js'
 import type { Effect__Output } from '../gen/dc/platform/v1/Effect.js'
 
@@ -13,3 +14,6 @@ export type EffectCase = NonNullable<Effect__Output['effect']>
 
 /** Case names of `dc.agent.v1.WatchEvent.event`. */
 export type WatchEventCase = NonNullable<WatchEvent__Output['event']>
+
+/** Case names of `dc.geo.v1.GeoEvent.kind`: the controller's event types with `_` for `-`. */
+export type GeoEventCase = NonNullable<GeoEvent__Output['kind']>

@@ -71,12 +71,14 @@ LoadProtos('loadProtos - reads the proto files and options shared with the gen s
   const { files, options } = protoLocation()
   assert.equal([...files].sort(), [
     'dc/agent/v1/agent.proto',
+    'dc/geo/v1/geo.proto',
     'dc/manager/v1/manager.proto',
     'dc/platform/v1/platform.proto',
   ])
   assert.is(options.longs, String)
   assert.is(options.keepCase, true)
   assert.ok('dc.manager.v1.Subcloud' in loadProtoDefinition())
+  assert.ok('dc.geo.v1.GeoEvent' in loadProtoDefinition())
 })
 
 LoadProtos.run()

@@ -16,6 +16,8 @@ export interface AgentProcess {
   readonly v6: string
   /** `127.0.0.1:port` */
   readonly v4: string
+  /** `127.0.0.1:port` of `/metrics` when started with {@link StartAgentOptions.metrics}. */
+  readonly metrics: string | undefined
   /** An Agent client on `target` (default the IPv6 address); closed by {@link close}. */
   agent(target?: string): AgentClient
   /** A Platform client on `target` (default the IPv6 address); closed by {@link close}. */
@@ -30,6 +32,8 @@ export interface StartAgentOptions {
   readonly args?: readonly string[]
   /** Credentials of the {@link AgentProcess.agent} and `platform` clients. @default plaintext */
   readonly credentials?: ChannelCredentials
+  /** Serve `/metrics` on a free loopback port (`--metrics-listen`). @default false */
+  readonly metrics?: boolean
 }
 
 const START_ATTEMPTS = 3
@@ -43,13 +47,19 @@ export async function startAgent(options: StartAgentOptions): Promise<AgentProce
   for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
     const v6 = `[::1]:${await freePort('::1')}`
     const v4 = `127.0.0.1:${await freePort('127.0.0.1')}`
+    const metrics = options.metrics === true ? `127.0.0.1:${await freePort('127.0.0.1')}` : undefined
     try {
       const child = await spawnNode(
         'dc-agent',
-        ['--listen', `${v6},${v4}`, '--state-dir', options.stateDir, ...(options.args ?? [])],
+        [
+          ...['--listen', `${v6},${v4}`, '--state-dir', options.stateDir],
+          ...(metrics === undefined ? [] : ['--metrics-listen', metrics]),
+          ...(options.args ?? []),
+        ],
         { readyPattern: /^dc-agent listening on /, name: 'dc-agent' },
       )
-      return wrap(child, options.stateDir, v6, v4, options.credentials ?? credentials.createInsecure())
+      const addresses = { v6, v4, metrics }
+      return wrap(child, options.stateDir, addresses, options.credentials ?? credentials.createInsecure())
     } catch (err) {
       lastError = err
       if (!/EADDRINUSE|No address added/i.test(String(err))) throw err
@@ -61,10 +71,10 @@ export async function startAgent(options: StartAgentOptions): Promise<AgentProce
 function wrap(
   child: ServiceProcess,
   stateDir: string,
-  v6: string,
-  v4: string,
+  addresses: Pick<AgentProcess, 'v6' | 'v4' | 'metrics'>,
   clientCredentials: ChannelCredentials,
 ): AgentProcess {
+  const { v6 } = addresses
   const { dc } = loadProtos()
   const clients: { close(): void }[] = []
   const track = <T extends { close(): void }>(client: T): T => {
@@ -74,8 +84,7 @@ function wrap(
   return {
     process: child,
     stateDir,
-    v6,
-    v4,
+    ...addresses,
     agent: (target = v6) => track(new dc.agent.v1.Agent(target, clientCredentials)),
     platform: (target = v6) => track(new dc.platform.v1.Platform(target, clientCredentials)),
     close: async () => {

@@ -62,6 +62,40 @@ function restarts(d: DescribeResponse__Output, component: string): number {
   return Number(d.component_restarts.find((r) => r.component === component)?.restarts ?? -1)
 }
 
+/** One sample of the Prometheus text format: `name{labels} value`. */
+interface Sample {
+  readonly name: string
+  readonly labels: Readonly<Record<string, string>>
+  readonly value: number
+}
+
+async function scrape(address: string): Promise<Sample[]> {
+  const response = await fetch(`http://${address}/metrics`, { signal: AbortSignal.timeout(10_000) })
+  assert.is(response.status, 200)
+  assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/)
+  return (await response.text())
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const match = /^([a-z_:][a-z0-9_:]*)(?:\{(.*)\})? (\S+)$/i.exec(line)
+      if (match === null) throw new Error(`not a sample line: ${line}`)
+      const labels = Object.fromEntries(
+        [...(match[2] ?? '').matchAll(/([a-z_]+)="((?:[^"\\]|\\.)*)"/gi)].map((m) => [m[1], m[2]]),
+      )
+      return { name: match[1] ?? '', labels, value: Number(match[3]) }
+    })
+}
+
+function value(samples: readonly Sample[], name: string): number | undefined {
+  return samples.find((s) => s.name === name)?.value
+}
+
+function callsOn(samples: readonly Sample[], address: string): Sample[] {
+  return samples.filter((s) => s.name === 'dc_agent_calls_total' && s.labels.local_address === address)
+}
+
+const sum = (samples: readonly Sample[]): number => samples.reduce((total, s) => total + s.value, 0)
+
 const DcAgent = suite<Ctx>('dc-agent', { dir: '', agentProcess: undefined })
 
 DcAgent.before.each(async (ctx) => {
@@ -464,6 +498,94 @@ DcAgent('dc-agent - bootstraps at start from --bootstrap-values', async (ctx) =>
   const d2 = await describe(again.agent())
   assert.equal([d2.epoch, d2.config_hash], ['3', d.config_hash])
   for (const secret of SEED_SECRETS) assert.not.ok(again.process.output().includes(secret))
+})
+
+DcAgent(
+  'dc-agent - /metrics counts the calls on the primary address and none on the secondary',
+  async (ctx) => {
+    const values = join(ctx.dir, 'localhost.yml')
+    await writeFile(values, DUAL_STACK_VALUES)
+    const running = (ctx.agentProcess = await startAgent({
+      stateDir: join(ctx.dir, 'state'),
+      metrics: true,
+      args: ['--bootstrap-values', values],
+    }))
+    const metrics = running.metrics ?? ''
+    // Every call goes to the primary (IPv6) address, as the controller's do.
+    const agent = running.agent(running.v6)
+    const owner = { epoch: '7', controller_id: 'ctl-a' }
+    await unary((o, cb) => agent.Claim(owner, o, cb))
+    const lock: ChangeRequest = {
+      changeId: 'lock-1',
+      commands: [{ kind: 'host-lock', host: 'controller-1' }],
+      owner,
+    }
+    await applyChange(agent, lock)
+    await applyChange(agent, lock)
+    for (let i = 0; i < 3; i++) await describe(agent)
+    const stream = agent.Watch({})
+    const { events } = collect(stream)
+    await waitFor(() => events.length > 0, { message: 'first Watch status' })
+
+    const samples = await scrape(metrics)
+    const primary = callsOn(samples, running.v6)
+    const secondary = callsOn(samples, running.v4)
+    const method = (name: string): number | undefined =>
+      primary.find((s) => s.labels.method === `/dc.agent.v1.Agent/${name}`)?.value
+    assert.equal([method('Claim'), method('Apply'), method('Describe'), method('Watch')], [1, 2, 3, 1])
+    assert.ok(secondary.length > 0, 'the secondary address has its series')
+    assert.is(sum(secondary), 0, 'no call on the secondary address')
+    assert.is(value(samples, 'dc_agent_applied_changes_total'), 1, 'the retry is not a new change')
+    assert.is(value(samples, 'dc_agent_epoch'), 7)
+    assert.is(value(samples, 'dc_agent_bootstrapped'), 1)
+    assert.is(value(samples, 'dc_agent_watch_subscribers'), 1)
+    assert.ok((value(samples, 'dc_agent_process_cpu_seconds_total') ?? -1) >= 0, 'process metrics')
+
+    // Describe reports the same count (plus itself): one counter behind both.
+    const described = await describe(agent)
+    const reported = (address: string): number =>
+      Number(described.address_calls.find((c) => c.local_address === address)?.calls)
+    assert.is(reported(running.v6), sum(primary) + 1)
+    assert.is(reported(running.v4), 0)
+    assert.is(value(samples, 'dc_agent_generation'), Number(described.generation))
+
+    stream.cancel()
+    await waitFor(async () => value(await scrape(metrics), 'dc_agent_watch_subscribers') === 0, {
+      message: 'the cancelled Watch stream is no longer counted',
+    })
+  },
+)
+
+DcAgent('dc-agent - logs JSON lines on stderr, with no secret of its bootstrap values', async (ctx) => {
+  const values = join(ctx.dir, 'localhost.yml')
+  await writeFile(values, DUAL_STACK_VALUES)
+  const running = (ctx.agentProcess = await startAgent({
+    stateDir: join(ctx.dir, 'state'),
+    args: ['--bootstrap-values', values, '--log-level', 'debug'],
+  }))
+  await unary((o, cb) => running.agent().Describe({}, o, cb))
+  assert.is(await running.close(), 0)
+
+  const lines = running.process.stderrLines()
+  assert.ok(lines.length >= 3, lines.join('\n'))
+  const records = lines.map((line) => {
+    let record: Record<string, unknown>
+    try {
+      record = JSON.parse(line) as Record<string, unknown>
+    } catch {
+      throw new Error(`not a JSON line: ${line}`)
+    }
+    for (const field of ['level', 'time', 'msg']) assert.type(record[field], 'string', `${field} in ${line}`)
+    assert.ok(!Number.isNaN(Date.parse(String(record.time))), line)
+    for (const secret of SEED_SECRETS) assert.not.ok(line.includes(secret), `a secret in ${line}`)
+    return record
+  })
+  const logged = (msg: string): Record<string, unknown> | undefined => records.find((r) => r.msg === msg)
+  const bootstrapping = logged('bootstrapping from the values file')
+  assert.is((bootstrapping?.values as Record<string, unknown>).admin_password, '[REDACTED]')
+  assert.is(logged('bootstrapped')?.component, 'agent')
+  assert.is(logged('SIGTERM: shutting down')?.component, 'main')
+  assert.ok(records.every((r) => r.service === 'dc-agent'))
 })
 
 DcAgent.run()

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
+import { request } from 'node:https'
+import type { TLSSocket } from 'node:tls'
 import { join } from 'node:path'
 import { status } from '@grpc/grpc-js'
 import type { ChannelCredentials, ClientUnaryCall, ServiceError } from '@grpc/grpc-js'
@@ -8,7 +11,7 @@ import { loadProtos } from '@dc/protos'
 import type { ListSubcloudsResponse__Output } from '@dc/protos'
 import { ignoreIpServernameWarning, loadChannelCredentials } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
-import { createTestCa, makeTempDir, removeTempDir, runNode, waitFor } from '../support/index.js'
+import { createTestCa, freePort, makeTempDir, removeTempDir, runNode, waitFor } from '../support/index.js'
 import type { CommandResult, IssuedFiles, TestCa } from '../support/index.js'
 import {
   failure,
@@ -31,6 +34,8 @@ interface Ctx {
   files: Record<'controller' | 'agent' | 'alice' | 'bob' | 'mallory' | 'expired', IssuedFiles>
   controller: TestController
   agent: TestAgent
+  /** `127.0.0.1:port` of the agent's `/metrics` */
+  metrics: string
 }
 
 const test = suite<Ctx>('mutual TLS', {} as Ctx)
@@ -56,6 +61,34 @@ async function cli(c: Ctx, program: string, args: readonly string[], tls: CliTls
 }
 
 const as = (c: Ctx, who: keyof Ctx['files']): CaOnlyTlsFiles => ({ caFile: c.ca.certFile, ...c.files[who] })
+
+/** `GET https://address/metrics` on a new connection, presenting `who`'s certificate (or none). */
+function scrapeMetrics(
+  c: Ctx,
+  who: keyof Ctx['files'] | undefined,
+): Promise<{ status: number; body: string; serial: string }> {
+  const identity =
+    who === undefined
+      ? {}
+      : { cert: readFileSync(c.files[who].certFile), key: readFileSync(c.files[who].keyFile) }
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `https://${c.metrics}/metrics`,
+      { ca: readFileSync(c.ca.certFile), ...identity, agent: false, timeout: 20_000 },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => {
+          const serial = (res.socket as TLSSocket).getPeerCertificate().serialNumber.toUpperCase()
+          resolve({ status: res.statusCode ?? 0, body, serial })
+        })
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error('timed out')))
+    req.on('error', reject)
+    req.end()
+  })
+}
 
 /** The serial number of the certificate a server presents to a new connection, in upper case. */
 async function serverSerial(target: string, credentials: ChannelCredentials): Promise<string> {
@@ -91,8 +124,9 @@ test.before(async (c) => {
     }),
   ])
   c.files = { controller, agent, alice, bob, mallory, expired }
+  c.metrics = `127.0.0.1:${await freePort('127.0.0.1')}`
   c.agent = await startTestAgent(['::1'], join(c.dir, 'subcloud1'), 500, {
-    args: tlsArgs(c.ca.certFile, agent),
+    args: [...tlsArgs(c.ca.certFile, agent), '--metrics-listen', c.metrics],
     credentials: loadChannelCredentials({ caFile: c.ca.certFile, ...controller }),
   })
   c.controller = await startTestController({
@@ -301,6 +335,23 @@ test('rotation - a re-issued controller certificate is served to new connections
   assert.is(shown.availability_status, 'online')
 })
 
+test('metrics - the agent serves /metrics over HTTPS to a certificate of the site CA only', async (c) => {
+  const scraped = await scrapeMetrics(c, 'bob')
+  assert.is(scraped.status, 200)
+  assert.match(scraped.body, /^dc_agent_bootstrapped 1$/m)
+  for (const who of [undefined, 'mallory', 'expired'] as const) {
+    const refused = await scrapeMetrics(c, who).then(
+      (answer) => `answered ${answer.status}`,
+      (err: unknown) => String(err),
+    )
+    assert.match(
+      refused,
+      /ECONNRESET|socket hang up|certificate|alert/i,
+      `${who ?? 'no certificate'}: ${refused}`,
+    )
+  }
+})
+
 test('rotation - a re-issued agent certificate is served to new connections without a restart', async (c) => {
   const target = c.agent.addresses[0] ?? ''
   const credentials = (): ChannelCredentials => loadChannelCredentials(as(c, 'alice'))
@@ -311,6 +362,9 @@ test('rotation - a re-issued agent certificate is served to new connections with
     message: 'the agent serves the re-issued certificate',
   })
   assert.match(c.agent.process.output(), /TLS files reloaded: certificate serial/)
+  await waitFor(async () => (await scrapeMetrics(c, 'bob')).serial === reissued.serial.toUpperCase(), {
+    message: 'the metrics endpoint serves the re-issued certificate',
+  })
   const shown = await c.controller.show('subcloud1')
   assert.is(shown.availability_status, 'online')
 })

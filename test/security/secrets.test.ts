@@ -182,4 +182,26 @@ test('secrets - no password appears in any line the controller, the agent or the
   }
 })
 
+test('secrets - the controller logs JSON lines, each with a time, a level and a message', (c) => {
+  const lines = c.controller.process.stderrLines().filter((line) => line.trim() !== '')
+  assert.ok(lines.length > 0, 'the controller logged something')
+  const records = lines.map((line) => {
+    try {
+      return JSON.parse(line) as Record<string, unknown>
+    } catch {
+      throw new Error(`not a JSON line: ${line}`)
+    }
+  })
+  for (const record of records) {
+    assert.type(record.time, 'string')
+    assert.type(record.level, 'string')
+    assert.type(record.msg, 'string')
+    assert.is(record.service, 'dc-controller')
+  }
+  assert.ok(
+    records.some((r) => r.component === 'deploy' && String(r.msg).includes('subcloud1')),
+    'the onboarding is in the log, by component',
+  )
+})
+
 test.run()

@@ -48,6 +48,8 @@ export interface ServiceProcess {
   lines(): string[]
   /** {@link lines} joined with newlines. */
   output(): string
+  /** The lines printed so far on stderr only (the last 10000): a process's log. */
+  stderrLines(): string[]
   /** Resolves with the first line (already printed or future) matching `pattern`. */
   waitForLine(pattern: RegExp, options?: { timeoutMs?: number }): Promise<string>
   /** Settles once the process has exited and its output is read. */
@@ -179,24 +181,28 @@ export async function spawnService(
   const unregister = onProcessExit(() => killGroup(pid, 'SIGKILL'))
 
   const buffer: string[] = []
+  const stderrBuffer: string[] = []
   const watchers = new Set<(line: string) => void>()
   const verbose = process.env['DCT_VERBOSE'] === '1'
-  const push = (line: string): void => {
-    buffer.push(line)
-    if (buffer.length > MAX_LINES) buffer.shift()
+  const push = (line: string, fromStderr: boolean): void => {
+    for (const kept of fromStderr ? [buffer, stderrBuffer] : [buffer]) {
+      kept.push(line)
+      if (kept.length > MAX_LINES) kept.shift()
+    }
     if (verbose) process.stderr.write(`[${name} ${pid}] ${line}\n`)
     for (const watcher of watchers) watcher(line)
   }
   for (const stream of [child.stdout, child.stderr]) {
+    const fromStderr = stream === child.stderr
     let partial = ''
     stream.setEncoding('utf8')
     stream.on('data', (chunk: string) => {
       const parts = (partial + chunk).split('\n')
       partial = parts.pop() ?? ''
-      for (const line of parts) push(line.replace(/\r$/, ''))
+      for (const line of parts) push(line.replace(/\r$/, ''), fromStderr)
     })
     stream.on('end', () => {
-      if (partial !== '') push(partial)
+      if (partial !== '') push(partial, fromStderr)
       partial = ''
     })
   }
@@ -267,6 +273,7 @@ export async function spawnService(
     pid,
     lines: () => [...buffer],
     output,
+    stderrLines: () => [...stderrBuffer],
     waitForLine,
     exited,
     exitStatus: () => status,

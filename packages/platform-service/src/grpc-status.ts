@@ -3,10 +3,9 @@ import type { ServerErrorResponse } from '@grpc/grpc-js'
 import { NetModelError } from '@dc/netmodel'
 import type { ErrorCategory } from '@dc/netmodel'
 import { errorDetailMetadata } from '@dc/protos'
+import { silentLogger } from '@dc/runtime'
+import type { Logger } from '@dc/runtime'
 import { PlatformServiceError } from './errors.js'
-
-/** Receives the cause of an unexpected failure; the caller only sees a generic message. */
-export type ErrorLogger = (message: string, cause: unknown) => void
 
 const CATEGORY_CODES: Record<ErrorCategory, status> = {
   'invalid-argument': status.INVALID_ARGUMENT,
@@ -40,24 +39,19 @@ function respond(code: status, details: string, errorCode: string, field?: strin
   return Object.assign(new Error(details), { code, details, metadata })
 }
 
-/** One line on stderr: cause and stack joined, so log lines never split. */
-export const stderrErrorLogger: ErrorLogger = (message, cause) => {
-  const text = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)
-  process.stderr.write(`${message}: ${text.replaceAll('\n', ' | ')}\n`)
-}
-
 /**
  * The one boundary mapper from failures to gRPC statuses. netmodel errors map by category,
  * {@link PlatformServiceError}s by their own status, aborts to CANCELLED; anything else is a bug on
- * our side: INTERNAL with a generic message, the cause going to `log` and never to the caller.
+ * our side: INTERNAL with a generic message, the cause going to `log` (as `err`, at error level)
+ * and never to the caller. A server passes its logger; without one the cause is not logged.
  */
-export function toGrpcStatus(err: unknown, log: ErrorLogger = stderrErrorLogger): ServerErrorResponse {
+export function toGrpcStatus(err: unknown, log: Logger = silentLogger): ServerErrorResponse {
   if (err instanceof NetModelError) {
     return respond(CATEGORY_CODES[err.category], err.message, err.code, err.field)
   }
   if (err instanceof PlatformServiceError) return respond(err.grpcCode, err.message, err.code, err.field)
   if (err instanceof Error && err.name === 'AbortError')
     return respond(status.CANCELLED, 'Call cancelled', 'CANCELLED')
-  log('internal error', err)
+  log.error('internal error', { err })
   return respond(status.INTERNAL, 'Internal error', 'INTERNAL')
 }

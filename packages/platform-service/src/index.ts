@@ -36,13 +36,7 @@ export {
   StaleGenerationError,
 } from './errors.js'
 export type { BootstrapValueProblem, PlatformStatusCode } from './errors.js'
-export {
-  ERROR_CODE_METADATA_KEY,
-  ERROR_FIELD_METADATA_KEY,
-  stderrErrorLogger,
-  toGrpcStatus,
-} from './grpc-status.js'
-export type { ErrorLogger } from './grpc-status.js'
+export { ERROR_CODE_METADATA_KEY, ERROR_FIELD_METADATA_KEY, toGrpcStatus } from './grpc-status.js'
 export { createPlatformHandlers } from './platform-handlers.js'
 export type { PlatformHandlersOptions } from './platform-handlers.js'
 export type { ApplyResult, PlatformPort } from './platform-port.js'

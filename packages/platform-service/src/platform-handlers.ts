@@ -14,6 +14,7 @@ import {
 } from '@dc/netmodel'
 import type { AddressPool, Command, Effect, Host, Network, NetworkAddrPool, SystemState } from '@dc/netmodel'
 import type { Effect as EffectMessage, HostMutation, PlanResponse, PlatformHandlers } from '@dc/protos'
+import type { Logger } from '@dc/runtime'
 import {
   addrPoolAddCommand,
   addrPoolDeleteCommand,
@@ -28,7 +29,6 @@ import {
   networkDeleteCommand,
 } from './command-messages.js'
 import { InvalidRequestError } from './errors.js'
-import type { ErrorLogger } from './grpc-status.js'
 import type { PlatformPort } from './platform-port.js'
 import {
   addressPoolMessage,
@@ -45,8 +45,8 @@ import { unaryHandler } from './unary-handler.js'
 export interface PlatformHandlersOptions {
   /** Region reported by `GetSystem`. @default '' */
   readonly regionName?: string
-  /** Where unexpected failures are logged. @default one line on stderr */
-  readonly log?: ErrorLogger
+  /** Where unexpected failures are logged. @default nothing is logged */
+  readonly log?: Logger
 }
 
 const byId = <T extends { readonly id: number }>(rows: readonly T[]): T[] =>

@@ -1,10 +1,10 @@
 import type { ServerErrorResponse, ServerUnaryCall, handleUnaryCall } from '@grpc/grpc-js'
+import type { Logger } from '@dc/runtime'
 import { toGrpcStatus } from './grpc-status.js'
-import type { ErrorLogger } from './grpc-status.js'
 import { requireDecoded } from './malformed-request.js'
 
 /** Maps a handler's failure to the status the caller gets (a server's one boundary mapper). */
-export type StatusMapper = (err: unknown, log?: ErrorLogger) => ServerErrorResponse
+export type StatusMapper = (err: unknown, log?: Logger) => ServerErrorResponse
 
 /** An abort signal that fires when the caller cancels or its deadline passes. */
 export function callSignal(call: { on(event: 'cancelled', listener: () => void): unknown }): AbortSignal {
@@ -22,7 +22,7 @@ export function callSignal(call: { on(event: 'cancelled', listener: () => void):
  */
 export function unaryHandler<Req, Res>(
   fn: (request: Req, signal: AbortSignal, call: ServerUnaryCall<Req, Res>) => Promise<Res>,
-  log?: ErrorLogger,
+  log?: Logger,
   toStatus: StatusMapper = toGrpcStatus,
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {

@@ -4,6 +4,8 @@ import * as assert from 'uvu/assert'
 import { AddressSyntaxError, NetModelError } from '@dc/netmodel'
 import type { ErrorCategory } from '@dc/netmodel'
 import { readErrorDetail } from '@dc/protos'
+import { createLogger, silentLogger } from '@dc/runtime'
+import type { Logger } from '@dc/runtime'
 import {
   AlreadyBootstrappedError,
   ChangeIdConflictError,
@@ -25,7 +27,17 @@ class FakeRuleError extends NetModelError {
   }
 }
 
-const noLog = (): void => {}
+const noLog = silentLogger
+
+/** A logger whose lines are kept, parsed. */
+function capture(): { log: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = []
+  const log = createLogger({
+    name: 'test',
+    destination: { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  })
+  return { log, lines }
+}
 
 const ToGrpcStatus = suite('toGrpcStatus')
 
@@ -98,22 +110,26 @@ ToGrpcStatus('toGrpcStatus - names the field of a malformed request', () => {
 })
 
 ToGrpcStatus('toGrpcStatus - hides unknown failures behind INTERNAL and logs the cause', () => {
-  const logged: unknown[] = []
+  const { log, lines } = capture()
   const cause = new TypeError('secret internals at /srv/x.ts')
-  const mapped = toGrpcStatus(cause, (_message, c) => logged.push(c))
+  const mapped = toGrpcStatus(cause, log)
   assert.is(mapped.code, status.INTERNAL)
   assert.is(mapped.details, 'Internal error')
-  assert.equal(logged, [cause])
+  assert.is(lines.length, 1)
+  assert.is(lines[0]?.level, 'error')
+  assert.is(lines[0]?.msg, 'internal error')
+  assert.equal((lines[0]?.err as { type: string; message: string }).message, cause.message)
+  assert.is((lines[0]?.err as { type: string }).type, 'TypeError')
   assert.is(toGrpcStatus('a string', noLog).code, status.INTERNAL)
 })
 
 ToGrpcStatus('toGrpcStatus - maps an abort to CANCELLED without logging', () => {
-  const logged: unknown[] = []
+  const { log, lines } = capture()
   const controller = new AbortController()
   controller.abort()
-  const mapped = toGrpcStatus(controller.signal.reason, (_m, c) => logged.push(c))
+  const mapped = toGrpcStatus(controller.signal.reason, log)
   assert.is(mapped.code, status.CANCELLED)
-  assert.equal(logged, [])
+  assert.equal(lines, [])
 })
 
 const StaleErrors = suite('StaleEpochError')

@@ -90,7 +90,7 @@ Handlers.before.each(async (ctx) => {
   ctx.port = new MemoryPort()
   ctx.server = new Server()
   const { dc } = loadProtos()
-  ctx.server.addService(dc.platform.v1.Platform.service, createPlatformHandlers(ctx.port, { log: () => {} }))
+  ctx.server.addService(dc.platform.v1.Platform.service, createPlatformHandlers(ctx.port))
   const port = await new Promise<number>((resolve, reject) =>
     ctx.server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) =>
       err ? reject(err) : resolve(p),

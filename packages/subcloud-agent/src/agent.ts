@@ -17,6 +17,7 @@ import {
   StaleGenerationError,
 } from '@dc/platform-service'
 import type { ApplyResult } from '@dc/platform-service'
+import type { Logger } from '@dc/runtime'
 import { fence } from './fencing.js'
 import type { Ownership } from './fencing.js'
 import { APPLIED_CHANGE_WINDOW, emptyDocument } from './state-document.js'
@@ -27,13 +28,11 @@ export interface KubernetesSink {
   write(files: readonly { readonly path: string; readonly content: string }[]): Promise<void>
 }
 
-/** One line of operational log; never given bootstrap secrets. */
-export type AgentLogger = (line: string) => void
-
 export interface AgentProps {
   readonly store: StateStore
   readonly kubernetes: KubernetesSink
-  readonly log: AgentLogger
+  /** Its lines carry `component: 'agent'`; never given bootstrap secrets. */
+  readonly log: Logger
 }
 
 /** A change requested by the controller through `Agent.Apply`. */
@@ -82,7 +81,7 @@ function countRestarts(restarts: RestartCounts, effects: readonly Effect[]): Res
 export class Agent {
   readonly #store: StateStore
   readonly #kubernetes: KubernetesSink
-  readonly #log: AgentLogger
+  readonly #log: Logger
   #doc: AgentStateDocument
   #configHash: string
   readonly #changes = new Map<string, AppliedChange>()
@@ -92,7 +91,7 @@ export class Agent {
   private constructor(props: AgentProps, doc: AgentStateDocument) {
     this.#store = props.store
     this.#kubernetes = props.kubernetes
-    this.#log = props.log
+    this.#log = props.log.child({ component: 'agent' })
     this.#doc = doc
     this.#configHash = doc.state === null ? '' : configHash(doc.state)
     this.#indexChanges()
@@ -153,7 +152,12 @@ export class Agent {
       const next = fence(held, owner)
       const state = initialState(parsed.values, { uuid: randomUUID() })
       await this.#commit({ ...this.#doc, state, bootstrapDigest, ...ownerFields(next) })
-      this.#log(`bootstrapped system ${state.uuid} (${state.systemMode}) at generation ${state.generation}`)
+      this.#log.info('bootstrapped', {
+        system: state.uuid,
+        systemMode: state.systemMode,
+        generation: state.generation,
+        epoch: next.epoch.toString(),
+      })
       return this.snapshot()
     })
   }
@@ -164,7 +168,10 @@ export class Agent {
       const next = fence(this.#owner(), owner)
       if (next.epoch !== this.#owner().epoch) {
         await this.#commit({ ...this.#doc, ...ownerFields(next) })
-        this.#log(`claimed by '${next.controllerId}' at epoch ${next.epoch}`)
+        this.#log.info('claimed by a controller', {
+          controllerId: next.controllerId,
+          epoch: next.epoch.toString(),
+        })
       }
       return this.#owner()
     })
@@ -182,6 +189,7 @@ export class Agent {
       const previous = this.#changes.get(change.changeId)
       if (previous !== undefined) {
         if (previous.requestDigest !== requestDigest) throw new ChangeIdConflictError(change.changeId)
+        this.#log.debug('answered a retried change from memory', { changeId: change.changeId })
         return { ...previous, replayed: true }
       }
       if (change.expectedGeneration !== undefined && change.expectedGeneration !== state.generation) {
@@ -204,6 +212,12 @@ export class Agent {
         appliedChanges: window,
         restarts: countRestarts(this.#doc.restarts, result.effects),
       })
+      this.#log.info('applied a controller change', {
+        changeId: change.changeId,
+        epoch: owner.epoch.toString(),
+        generation: applied.generation,
+        commands: change.commands.length,
+      })
       return { ...applied, replayed: false }
     })
   }
@@ -221,6 +235,10 @@ export class Agent {
         ...this.#doc,
         state: result.state,
         restarts: countRestarts(this.#doc.restarts, result.effects),
+      })
+      this.#log.info('applied a local change', {
+        generation: result.state.generation,
+        commands: commands.length,
       })
       return { previous, state: result.state, effects: result.effects }
     })
@@ -263,7 +281,9 @@ export class Agent {
     try {
       await this.#kubernetes.write(renderKubernetesFiles(this.#doc.state))
     } catch (err) {
-      this.#log(`writing kubernetes files failed: ${err instanceof Error ? err.message : String(err)}`)
+      this.#log.warn('writing the kubernetes files failed; the next change or restart writes them again', {
+        err,
+      })
     }
   }
 }

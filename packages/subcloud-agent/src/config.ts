@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util'
-import { integerFlag, listenFlag, parseFlag } from '@dc/runtime'
-import type { FlagValueError, ListenAddress } from '@dc/runtime'
+import {
+  LOG_FLAGS,
+  LOG_USAGE,
+  METRICS_FLAGS,
+  METRICS_USAGE,
+  integerFlag,
+  listenFlag,
+  logConfigOf,
+  metricsConfigOf,
+  parseFlag,
+} from '@dc/runtime'
+import type { FlagValueError, ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
 import type { ServerTransport } from '@dc/tls'
 
@@ -13,6 +23,10 @@ export interface AgentConfig {
   readonly heartbeatIntervalMs: number
   /** Mutual TLS (`--tls-ca/--tls-cert/--tls-key`), or plaintext, loopback-only unless `--insecure`. */
   readonly transport: ServerTransport
+  /** `--log-level`, `--log-format`. */
+  readonly log: LogConfig
+  /** `--metrics-listen`: HTTPS with the `transport` files, else plain HTTP; none by default. */
+  readonly metrics: MetricsConfig | undefined
 }
 
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000
@@ -23,8 +37,10 @@ export const MAX_HEARTBEAT_INTERVAL_MS = 60_000
 export const USAGE =
   'usage: dc-agent --listen ADDR:PORT[,ADDR:PORT...] --state-dir DIR [--bootstrap-values FILE] [--heartbeat-interval-ms N]\n' +
   `                ${SERVER_TLS_USAGE}\n` +
+  `                ${METRICS_USAGE} ${LOG_USAGE}\n` +
   '       dc-agent --simulate N --listen-base ADDR:PORT [--mix V4:V6:DUAL] [--first-index N] [--state-dir DIR]\n' +
-  '                [--heartbeat-interval-ms N] [--manifest FILE] [--control ADDR:PORT]'
+  '                [--heartbeat-interval-ms N] [--manifest FILE] [--control ADDR:PORT]\n' +
+  `                ${METRICS_USAGE} ${LOG_USAGE}`
 
 /** A command line the agent cannot run with; the message says what is wrong and shows the usage. */
 export class ConfigError extends Error {
@@ -64,6 +80,8 @@ export function parseAgentConfig(argv: readonly string[]): AgentConfig {
         'bootstrap-values': { type: 'string' },
         'heartbeat-interval-ms': { type: 'string' },
         ...SERVER_TLS_FLAGS,
+        ...METRICS_FLAGS,
+        ...LOG_FLAGS,
       },
     }))
   } catch (err) {
@@ -75,13 +93,17 @@ export function parseAgentConfig(argv: readonly string[]): AgentConfig {
   }
   const listen = parseListenList(values.listen)
   let transport: ServerTransport
+  let log: LogConfig
+  let metrics: MetricsConfig | undefined
   try {
-    // Decided here, before the state is opened or anything bound, so a plaintext agent on a
-    // network address without --insecure never starts at all.
+    // Decided here, before the state is opened or anything bound, so a plaintext agent (or
+    // metrics endpoint) on a network address without --insecure never starts at all.
     transport = serverTransport(
       values,
       listen.map((a) => a.text),
     )
+    metrics = metricsConfigOf(values, { tls: transport.kind === 'tls' })
+    log = logConfigOf(values)
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err))
   }
@@ -94,5 +116,7 @@ export function parseAgentConfig(argv: readonly string[]): AgentConfig {
         ? DEFAULT_HEARTBEAT_INTERVAL_MS
         : parseHeartbeatInterval(values['heartbeat-interval-ms']),
     transport,
+    log,
+    metrics,
   }
 }

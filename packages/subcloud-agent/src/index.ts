@@ -3,19 +3,14 @@
  * controller (`dc.agent.v1.Agent`) and to local administration (`dc.platform.v1.Platform`).
  *
  * @example
+ * const log = createLogger({ name: 'dc-agent' })
  * const agent = await Agent.open({ store: new FileStateStore(dir), kubernetes: new KubernetesFileWriter(dir), log })
- * const server = new AgentServer({ agent, listen: parseListenList('[::1]:50051'), heartbeatIntervalMs: 1000, log: logError })
+ * const server = new AgentServer({ agent, listen: parseListenList('[::1]:50051'), heartbeatIntervalMs: 1000, log })
  * await server.start()
+ * registerAgentMetrics(registry, [{ agent, activity: server.activity }])
  */
 export { Agent } from './agent.js'
-export type {
-  AgentLogger,
-  AgentProps,
-  AgentSnapshot,
-  ChangeOutcome,
-  ControllerChange,
-  KubernetesSink,
-} from './agent.js'
+export type { AgentProps, AgentSnapshot, ChangeOutcome, ControllerChange, KubernetesSink } from './agent.js'
 export {
   AGENT_SERVER_OPTIONS,
   AgentServer,
@@ -24,7 +19,11 @@ export {
 } from './adapters/agent-server.js'
 export type { AgentServerProps } from './adapters/agent-server.js'
 export { agentPlatformPolicy, agentServicePolicy } from './adapters/agent-access.js'
+export { AgentActivity } from './adapters/agent-activity.js'
+export { registerAgentMetrics } from './adapters/agent-metrics.js'
+export type { MeteredAgent } from './adapters/agent-metrics.js'
 export { CallCounters } from './adapters/call-counters.js'
+export type { MethodCalls } from './adapters/call-counters.js'
 export { FileStateStore, STATE_FILE_NAME } from './adapters/file-state-store.js'
 export { KubernetesFileWriter } from './adapters/kubernetes-file-writer.js'
 export type { RenderedFile } from './adapters/kubernetes-file-writer.js'

@@ -1,44 +1,46 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises'
 import { redactBootstrapValues } from '@dc/netmodel'
-import { TlsConfigError, describeTlsReload } from '@dc/tls'
+import {
+  MetricsBindError,
+  createLogger,
+  createMetricsRegistry,
+  defaultLogFormat,
+  serveMetrics,
+} from '@dc/runtime'
+import type { LogConfig, Logger, MetricsServer } from '@dc/runtime'
+import { TlsConfigError } from '@dc/tls'
 import { Agent } from './agent.js'
 import { AgentServer } from './adapters/agent-server.js'
+import { registerAgentMetrics } from './adapters/agent-metrics.js'
 import { FileStateStore } from './adapters/file-state-store.js'
 import { KubernetesFileWriter } from './adapters/kubernetes-file-writer.js'
 import { parseValuesYaml } from './adapters/agent-handlers.js'
 import { ConfigError, parseAgentConfig } from './config.js'
+import type { AgentConfig } from './config.js'
 import { runSimulator } from './simulator/run-simulator.js'
 import { isSimulatorCommandLine, parseSimulatorConfig } from './simulator/simulator-config.js'
+import type { SimulatorConfig } from './simulator/simulator-config.js'
 
 /** How long in-flight calls get to finish on SIGTERM before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
 
-function logLine(line: string): void {
-  process.stderr.write(`dc-agent: ${line.replaceAll('\n', ' | ')}\n`)
-}
-
-function logError(message: string, cause: unknown): void {
-  const text = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)
-  logLine(`${message}: ${text}`)
-}
-
 /** Stop gracefully on the first SIGTERM or SIGINT. */
-function stopOnSignal(stopServing: () => Promise<void>): void {
+function stopOnSignal(stopServing: () => Promise<void>, log: Logger): void {
   let stopping = false
   const stop = (signal: string): void => {
     if (stopping) return
     stopping = true
-    logLine(`${signal}: shutting down`)
+    log.info(`${signal}: shutting down`, { signal })
     stopServing().then(
       () => {
-        logLine('stopped')
+        log.info('stopped')
         process.exitCode = 0
         // Nothing of ours is left running; this only guards against a stray handle keeping the process up.
         setTimeout(() => process.exit(), 1_000).unref()
       },
       (err: unknown) => {
-        logError('shutdown failed', err)
+        log.error('shutdown failed', { err })
         process.exit(1)
       },
     )
@@ -47,74 +49,112 @@ function stopOnSignal(stopServing: () => Promise<void>): void {
   process.on('SIGINT', () => stop('SIGINT'))
 }
 
+/** Start-up failures an operator fixes (a TLS file, a taken metrics port): one line, exit 1. */
+function isStartupError(err: unknown): err is TlsConfigError | MetricsBindError {
+  return err instanceof TlsConfigError || err instanceof MetricsBindError
+}
+
 /** `dc-agent --simulate N ...`: many virtual subclouds in this one process. */
-async function simulate(argv: readonly string[]): Promise<void> {
-  const config = parseSimulatorConfig(argv)
-  const running = await runSimulator(config, { log: logLine, errorLog: logError })
-  stopOnSignal(running.stop)
+async function simulate(config: SimulatorConfig, log: Logger): Promise<void> {
+  let running
+  try {
+    running = await runSimulator(config, log)
+  } catch (err) {
+    if (!isStartupError(err)) throw err
+    log.error(err.message, { err })
+    process.exitCode = 1
+    return
+  }
+  stopOnSignal(running.stop, log.child({ component: 'main' }))
   process.stdout.write(`${running.readyLine}\n`)
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2)
-  let config
-  try {
-    if (isSimulatorCommandLine(argv)) {
-      await simulate(argv)
-      return
-    }
-    config = parseAgentConfig(argv)
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err
-    process.stderr.write(`dc-agent: ${err.message}\n`)
-    process.exitCode = 2
-    return
-  }
+async function serve(config: AgentConfig, rootLog: Logger): Promise<void> {
+  const log = rootLog.child({ component: 'main' })
   const agent = await Agent.open({
     store: new FileStateStore(config.stateDir),
     kubernetes: new KubernetesFileWriter(config.stateDir),
-    log: logLine,
+    log: rootLog,
   })
   if (config.bootstrapValuesFile !== undefined) {
     const values = parseValuesYaml(await readFile(config.bootstrapValuesFile, 'utf8'))
-    logLine(
-      `bootstrap values from ${config.bootstrapValuesFile}: ${JSON.stringify(redactBootstrapValues(values))}`,
-    )
+    log.info('bootstrapping from the values file', {
+      file: config.bootstrapValuesFile,
+      values: redactBootstrapValues(values),
+    })
     await agent.bootstrap(values, { epoch: 0n, controllerId: '' })
   }
   const { transport } = config
-  if (transport.kind === 'plaintext' && transport.warning !== undefined) logLine(transport.warning)
+  if (transport.kind === 'plaintext' && transport.warning !== undefined) log.warn(transport.warning)
   if (transport.kind === 'tls') {
-    logLine(
+    log.info(
       `mutual TLS: CA bundle ${transport.files.caFile}, certificate ${transport.files.certFile}; ` +
         'Bootstrap, Apply and Claim need a controller certificate, Platform changes a controller or admin',
+      { caFile: transport.files.caFile, certFile: transport.files.certFile },
     )
   }
+  const tls = transport.kind === 'tls' ? transport.files : undefined
   const server = new AgentServer({
     agent,
     listen: config.listen,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
-    log: logError,
-    ...(transport.kind === 'tls'
-      ? {
-          tls: { ...transport.files, onReload: (event) => logLine(describeTlsReload(event)) },
-          onDenied: logLine,
-        }
-      : {}),
+    log: rootLog,
+    tls,
   })
+  let metrics: MetricsServer | undefined
   try {
     await server.start()
+    if (config.metrics !== undefined) {
+      const registry = createMetricsRegistry({ prefix: 'dc_agent_' })
+      registerAgentMetrics(registry, [{ agent, activity: server.activity }])
+      metrics = await serveMetrics({ ...config.metrics, registry, tls, log: rootLog })
+    }
   } catch (err) {
-    if (!(err instanceof TlsConfigError)) throw err
-    process.stderr.write(`dc-agent: ${err.message}\n`)
+    await server.stop(0)
+    if (!isStartupError(err)) throw err
+    log.error(err.message, { err })
     process.exitCode = 1
     return
   }
-  stopOnSignal(() => server.stop(SHUTDOWN_GRACE_MS))
+  stopOnSignal(async () => {
+    await metrics?.close()
+    await server.stop(SHUTDOWN_GRACE_MS)
+  }, log)
   process.stdout.write(`dc-agent listening on ${config.listen.map((a) => a.text).join(',')}\n`)
 }
 
-main().catch((err: unknown) => {
-  logError('fatal', err)
-  process.exit(1)
-})
+/** The process logger: JSON lines on standard error unless it is a terminal. */
+function processLogger(name: string, config: LogConfig): Logger {
+  return createLogger({
+    name,
+    level: config.level,
+    format: config.format ?? defaultLogFormat(process.stderr),
+  })
+}
+
+function main(): void {
+  const argv = process.argv.slice(2)
+  let command: { kind: 'simulate'; config: SimulatorConfig } | { kind: 'agent'; config: AgentConfig }
+  try {
+    command = isSimulatorCommandLine(argv)
+      ? { kind: 'simulate', config: parseSimulatorConfig(argv) }
+      : { kind: 'agent', config: parseAgentConfig(argv) }
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    // Before any logger: a refused command line is the operator's to read, in plain words.
+    process.stderr.write(`dc-agent: ${err.message}\n`)
+    process.exitCode = 2
+    return
+  }
+  const log = processLogger(
+    command.kind === 'simulate' ? 'dc-agent-simulator' : 'dc-agent',
+    command.config.log,
+  )
+  const running = command.kind === 'simulate' ? simulate(command.config, log) : serve(command.config, log)
+  running.catch((err: unknown) => {
+    log.child({ component: 'main' }).error('fatal', { err })
+    process.exit(1)
+  })
+}
+
+main()

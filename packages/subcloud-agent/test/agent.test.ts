@@ -8,6 +8,7 @@ import {
   StaleEpochError,
   StaleGenerationError,
 } from '@dc/platform-service'
+import { silentLogger } from '@dc/runtime'
 import { Agent } from '../src/agent.js'
 import type { ControllerChange } from '../src/agent.js'
 import { APPLIED_CHANGE_WINDOW, emptyDocument } from '../src/state-document.js'
@@ -57,7 +58,7 @@ function duplexDocument(): AgentStateDocument {
 
 async function openAgent(doc = duplexDocument()): Promise<{ agent: Agent; store: FakeStateStore }> {
   const store = new FakeStateStore(doc)
-  return { agent: await Agent.open({ store, kubernetes: noKubernetes, log: () => {} }), store }
+  return { agent: await Agent.open({ store, kubernetes: noKubernetes, log: silentLogger }), store }
 }
 
 const lock: Command = { kind: 'host-lock', host: 'controller-1' }

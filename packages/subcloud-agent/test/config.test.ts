@@ -69,6 +69,8 @@ ParseAgentConfig(
     const config = parseAgentConfig(['--listen', '127.0.0.1:1', '--state-dir', 'd'])
     assert.is(config.heartbeatIntervalMs, 1000)
     assert.is(config.bootstrapValuesFile, undefined)
+    assert.is(config.metrics, undefined)
+    assert.equal(config.log, { level: 'info', format: undefined })
   },
 )
 
@@ -80,6 +82,8 @@ ParseAgentConfig('parseAgentConfig - names the problem for missing, unknown and 
     [['--listen', '127.0.0.1:1', '--state-dir', 'd', '--heartbeat-interval-ms', '5'], 'outside'],
     [['--listen', '127.0.0.1:1', '--state-dir', 'd', '--heartbeat-interval-ms', '1e3'], 'not a whole number'],
     [['--listen', '127.0.0.1:1', '--state-dir', 'd', 'extra'], 'extra'],
+    [['--listen', '127.0.0.1:1', '--state-dir', 'd', '--log-format', 'xml'], '--log-format must be one of'],
+    [['--listen', '127.0.0.1:1', '--state-dir', 'd', '--metrics-listen', '9100'], '--metrics-listen must be'],
   ]
   for (const [argv, expected] of cases) {
     try {
@@ -124,6 +128,23 @@ ParseAgentConfig('parseAgentConfig - plaintext on a network address is refused w
   const config = parseAgentConfig(['--listen', '192.0.2.10:50051', '--state-dir', 'd', '--insecure'])
   assert.is(config.transport.kind, 'plaintext')
   assert.match(config.transport.kind === 'plaintext' ? (config.transport.warning ?? '') : '', /^WARNING: /)
+})
+
+ParseAgentConfig('parseAgentConfig - --metrics-listen: loopback, or beyond with TLS or --insecure', () => {
+  const base = ['--listen', '127.0.0.1:1', '--state-dir', 'd']
+  const loopback = parseAgentConfig([...base, '--metrics-listen', '[::1]:9100', '--log-level', 'warn'])
+  assert.equal(loopback.metrics, { listen: { host: '::1', port: 9100 }, insecure: false })
+  assert.is(loopback.log.level, 'warn')
+  assert.throws(
+    () => parseAgentConfig([...base, '--metrics-listen', '192.0.2.10:9100']),
+    (err: unknown) =>
+      err instanceof ConfigError &&
+      /refusing to serve plaintext metrics on non-loopback address 192\.0\.2\.10:9100/.test(err.message),
+  )
+  const tls = ['--tls-ca', 'c', '--tls-cert', 'c', '--tls-key', 'k', '--metrics-listen', '192.0.2.10:9100']
+  assert.is(parseAgentConfig([...base, ...tls]).metrics?.listen.host, '192.0.2.10')
+  const insecure = parseAgentConfig([...base, '--insecure', '--metrics-listen', '192.0.2.10:9100'])
+  assert.is(insecure.metrics?.insecure, true)
 })
 
 ParseAgentConfig('parseAgentConfig - refuses half the TLS files, and TLS with --insecure', () => {

@@ -23,6 +23,12 @@ ParseSimulatorConfig('parseSimulatorConfig - reads every flag', () => {
     '/tmp/sim.json',
     '--control',
     '[::1]:31000',
+    '--metrics-listen',
+    '127.0.0.1:31001',
+    '--log-level',
+    'debug',
+    '--log-format',
+    'text',
   ])
   assert.equal(
     {
@@ -35,6 +41,8 @@ ParseSimulatorConfig('parseSimulatorConfig - reads every flag', () => {
       heartbeat: config.heartbeatIntervalMs,
       manifest: config.manifestFile,
       control: config.control?.text,
+      metrics: config.metrics && [config.metrics.listen.host, config.metrics.listen.port],
+      log: config.log,
     },
     {
       count: 200,
@@ -46,6 +54,8 @@ ParseSimulatorConfig('parseSimulatorConfig - reads every flag', () => {
       heartbeat: 250,
       manifest: '/tmp/sim.json',
       control: '[::1]:31000',
+      metrics: ['127.0.0.1', 31001],
+      log: { level: 'debug', format: 'text' },
     },
   )
 })
@@ -59,6 +69,8 @@ ParseSimulatorConfig(
     assert.is(config.stateDir, undefined)
     assert.is(config.control, undefined)
     assert.is(config.heartbeatIntervalMs, 1000)
+    assert.is(config.metrics, undefined)
+    assert.equal(config.log, { level: 'info', format: undefined })
   },
 )
 
@@ -74,6 +86,11 @@ ParseSimulatorConfig('parseSimulatorConfig - refuses what it cannot simulate, na
     [['--simulate', '5', '--listen-base', '[::1]:40000', '--first-index', '31999'], /--first-index/],
     [['--simulate', '5', '--listen-base', '[::1]:40000', '--heartbeat-interval-ms', '1'], /heartbeat/],
     [['--simulate', '5', '--listen-base', '[::1]:40000', '--listen', '[::1]:1'], /listen/],
+    [
+      ['--simulate', '5', '--listen-base', '[::1]:40000', '--metrics-listen', '10.0.0.1:9100'],
+      /not loopback/,
+    ],
+    [['--simulate', '5', '--listen-base', '[::1]:40000', '--log-level', 'loud'], /--log-level must be/],
   ]
   for (const [argv, message] of cases) {
     assert.throws(

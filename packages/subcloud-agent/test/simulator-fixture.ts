@@ -2,6 +2,7 @@ import { Metadata, credentials } from '@grpc/grpc-js'
 import type { CallOptions, ClientUnaryCall, ServiceError, requestCallback } from '@grpc/grpc-js'
 import { loadProtos, unaryCall } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
+import { silentLogger } from '@dc/runtime'
 import { Simulator } from '../src/simulator/simulator.js'
 import { planSites } from '../src/simulator/site-plan.js'
 import type { SiteMix } from '../src/simulator/site-plan.js'
@@ -32,8 +33,7 @@ export async function startTestSimulator(
         sites,
         heartbeatIntervalMs,
         stateDir: undefined,
-        log: () => {},
-        errorLog: () => {},
+        log: silentLogger,
       })
     } catch (err) {
       last = err
@@ -85,8 +85,4 @@ export async function failure(call: Promise<unknown>): Promise<ServiceError> {
     return err as ServiceError
   }
   throw new Error('expected the call to fail')
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

@@ -11,22 +11,28 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parseHostPort } from '@dc/netmodel'
 import type { DescribeResponse__Output } from '@dc/protos'
+import { waitFor } from '@dc/test-support'
 import { parseManifest } from '../src/simulator/simulator-manifest.js'
 import type { SimulatorManifest } from '../src/simulator/simulator-manifest.js'
 import { agentClient, closeClients, failure, unary } from './simulator-fixture.js'
 
 const MAIN = resolve(import.meta.dirname, '..', 'src', 'main.ts')
+// Generous: tsx compiles the agent from source first, on a machine busy with other tests.
+const READY_TIMEOUT_MS = 60_000
 
 interface Running {
   child: ChildProcessByStdio<null, Readable, Readable>
   output: string[]
   manifest: SimulatorManifest
+  /** `127.0.0.1:port` of `/metrics` */
+  metrics: string
 }
 
 /** `dc-agent --simulate 3` from source, on a random free run of ports; resolves once it is ready. */
 async function startProcess(dir: string): Promise<Running> {
   for (let attempt = 0; ; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 10_000)
+    const metrics = `127.0.0.1:${base + 10}`
     const manifestFile = join(dir, `manifest-${attempt}.json`)
     const child = spawn(
       process.execPath,
@@ -43,20 +49,33 @@ async function startProcess(dir: string): Promise<Running> {
         '1:1:1',
         '--manifest',
         manifestFile,
+        '--metrics-listen',
+        metrics,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
     const output: string[] = []
-    const ready = await new Promise<boolean>((resolveReady) => {
+    const ready = await new Promise<boolean>((resolveReady, rejectReady) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        rejectReady(new Error(`simulator not ready after ${READY_TIMEOUT_MS} ms:\n${output.join('\n')}`))
+      }, READY_TIMEOUT_MS)
       for (const stream of [child.stdout, child.stderr]) {
         createInterface({ input: stream }).on('line', (line) => {
           output.push(line)
-          if (line.startsWith('dc-agent simulating ')) resolveReady(true)
+          if (!line.startsWith('dc-agent simulating ')) return
+          clearTimeout(timer)
+          resolveReady(true)
         })
       }
-      child.once('exit', () => resolveReady(false))
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolveReady(false)
+      })
     })
-    if (ready) return { child, output, manifest: parseManifest(await readFile(manifestFile, 'utf8')) }
+    if (ready) {
+      return { child, output, manifest: parseManifest(await readFile(manifestFile, 'utf8')), metrics }
+    }
     if (attempt >= 5 || !output.join('\n').includes('EADDRINUSE'))
       throw new Error(`simulator did not start:\n${output.join('\n')}`)
   }
@@ -66,6 +85,7 @@ function control(address: string, line: string): Promise<string> {
   const { host, port } = parseHostPort(address)
   return new Promise((resolveAnswer, reject) => {
     const socket = connect({ host: host.toString(), port }, () => socket.write(`${line}\n`))
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to '${line}' in 10000 ms`)))
     socket.once('error', reject)
     createInterface({ input: socket }).once('line', (answer) => {
       socket.destroy()
@@ -101,11 +121,27 @@ DcAgentSimulate(
       const [first, second] = manifest.subclouds
       if (first === undefined || second === undefined) throw new Error('manifest lists three subclouds')
       assert.not.ok((await describe(first.primary)).bootstrapped)
+      const scraped = await (await fetch(`http://${running.metrics}/metrics`)).text()
+      assert.match(scraped, /^dc_agent_bootstrapped\{subcloud="subcloud3"\} 0$/m)
+      assert.match(
+        scraped,
+        new RegExp(
+          `^dc_agent_calls_total\\{subcloud="subcloud1",method="/dc.agent.v1.Agent/Describe",local_address="\\[::1\\]:\\d+"\\} 1$`,
+          'm',
+        ),
+      )
+      for (const line of running.output.filter((l) => !l.startsWith('dc-agent simulating '))) {
+        assert.type((JSON.parse(line) as { msg?: unknown }).msg, 'string', line)
+      }
       assert.match(await control(manifest.control, 'kill subcloud2'), /^ok kill 1 \d+$/)
       assert.is((await failure(describe(second.primary))).code, status.UNAVAILABLE)
-      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
       child.kill('SIGTERM')
-      assert.is(await exited, 0)
+      await waitFor(() => child.exitCode !== null || child.signalCode !== null, {
+        timeoutMs: 30_000,
+        intervalMs: 20,
+        message: 'the simulator to exit on SIGTERM',
+      })
+      assert.is(child.exitCode, 0)
     } finally {
       closeClients()
       running?.child.kill('SIGKILL')

@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { status } from '@grpc/grpc-js'
 import type { ClientReadableStream } from '@grpc/grpc-js'
+import { waitFor } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { DescribeResponse__Output, StateSummary__Output, WatchEvent__Output } from '@dc/protos'
@@ -10,7 +11,6 @@ import {
   closeClients,
   failure,
   platformClient,
-  sleep,
   startTestSimulator,
   unary,
 } from './simulator-fixture.js'
@@ -69,13 +69,26 @@ function watch(
   return { events, stream }
 }
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(10)
-  }
+/** The heartbeats among `events`: number, and when the agent sent it (ms since the epoch). */
+function heartbeats(events: readonly WatchEvent__Output[]): { sequence: number; sentAt: number }[] {
+  return events.flatMap((e) =>
+    e.event === 'heartbeat' && e.heartbeat
+      ? [{ sequence: Number(e.heartbeat.sequence), sentAt: Number(e.heartbeat.sent_at_unix_ms) }]
+      : [],
+  )
 }
+
+/** How many heartbeats among `events` were sent after `at`. */
+function sentAfter(events: readonly WatchEvent__Output[], at: number): number {
+  return heartbeats(events).filter((h) => h.sentAt > at).length
+}
+
+/** Calls that reached `site`, on any of its addresses. */
+function callsTo(site: Simulator['sites'][number]): number {
+  return site.counters.snapshot().reduce((sum, c) => sum + c.calls, 0)
+}
+
+const WAIT = { timeoutMs: 10_000, intervalMs: 10 }
 
 test('Simulator - every site is its own agent with its own state, on its own address', async (ctx) => {
   const simulator = started(ctx)
@@ -113,7 +126,7 @@ test('Simulator - kill ends open streams, refuses new calls, and revive serves t
   const address = site.spec.primary.text
   await bootstrap(address, site.spec.bootstrapValuesYaml)
   const { stream, events } = watch(ctx, address)
-  await waitUntil(() => events.length >= 2, 'the first heartbeat')
+  await waitFor(() => events.length >= 2, { ...WAIT, message: 'the first heartbeat' })
   const ended = once(stream, 'error')
   site.kill()
   assert.is(site.lifecycle, 'killed')
@@ -128,28 +141,52 @@ test('Simulator - kill ends open streams, refuses new calls, and revive serves t
 })
 
 test('Simulator - freeze holds heartbeats and calls on an open connection until thawed', async (ctx) => {
-  const site = siteOf(started(ctx), 3)
+  const simulator = started(ctx)
+  const site = siteOf(simulator, 3)
   const address = site.spec.primary.text
   // One channel for the stream and the call, as a controller has.
   const client = agentClient(address)
   const { events } = watch(ctx, address, client)
-  await waitUntil(() => events.length >= 3, 'heartbeats')
+  // A site never frozen, its heartbeats sent at the same interval by the same event loop: the clock
+  // of this test.
+  const unfrozen = watch(ctx, siteOf(simulator, 4).spec.primary.text)
+  await waitFor(() => heartbeats(events).length >= 2, { ...WAIT, message: 'heartbeats' })
+  const callsBefore = callsTo(site)
   site.faults.freeze()
-  // Whatever was already on its way arrives; then nothing does.
-  await sleep(200)
-  const frozenAt = events.length
+  // Heartbeats sent before this instant may still be on their way; none sent after it may arrive.
+  const frozenAt = Date.now()
   let answered = false
   const call = describe(address, client).then((d) => {
     answered = true
     return d
   })
-  await sleep(500)
-  assert.is(events.length, frozenAt, 'no heartbeat while frozen')
+  await waitFor(() => callsTo(site) > callsBefore, { ...WAIT, message: 'the call to reach the frozen site' })
+  const reachedAt = Date.now()
+  // Nothing arriving can only be shown over time: three heartbeats the unfrozen site sent after the
+  // frozen one got the call, not a sleep, measure it. The frozen site's Watch timer ran as often
+  // meanwhile, and an answer or heartbeat that a broken freeze let out had as long to arrive.
+  await waitFor(() => sentAfter(unfrozen.events, reachedAt) >= 3, {
+    ...WAIT,
+    message: 'three heartbeats of the unfrozen site',
+  })
+  assert.is(sentAfter(events, frozenAt), 0, 'no heartbeat sent while frozen arrives while frozen')
   assert.not.ok(answered, 'no answer while frozen')
   assert.is(site.connections, 1, 'the connection stays open')
+  const thawedAt = Date.now()
   site.faults.thaw()
   assert.ok((await call).generation !== undefined)
-  await waitUntil(() => events.length > frozenAt, 'heartbeats after the thaw')
+  // Held, not dropped: once thawed, every heartbeat sent while frozen arrives, in order.
+  await waitFor(() => sentAfter(events, thawedAt) >= 1, {
+    ...WAIT,
+    message: 'a heartbeat sent after the thaw',
+  })
+  const all = heartbeats(events)
+  assert.ok(sentAfter(events, frozenAt) > sentAfter(events, thawedAt), 'heartbeats were sent while frozen')
+  assert.equal(
+    all.map((h) => h.sequence),
+    all.map((_, i) => i + 1),
+    'every heartbeat, in order',
+  )
 })
 
 test('Simulator - slow delays each call by the latency both ways', async (ctx) => {

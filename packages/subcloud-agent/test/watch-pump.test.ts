@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { waitFor } from '@dc/test-support'
 import { pumpWatch } from '../src/adapters/watch-pump.js'
 import type { WatchSink } from '../src/adapters/watch-pump.js'
 
@@ -12,11 +13,9 @@ class FakeSink extends EventEmitter implements WatchSink<Event> {
   blocked = false
   ended = false
   readonly written: Event[] = []
-  #waiters: (() => void)[] = []
 
   write(event: Event): boolean {
     this.written.push(event)
-    for (const w of this.#waiters.splice(0)) w()
     return !this.blocked
   }
 
@@ -26,7 +25,11 @@ class FakeSink extends EventEmitter implements WatchSink<Event> {
 
   /** Resolves once `count` events have been written. */
   async written$(count: number): Promise<void> {
-    while (this.written.length < count) await new Promise<void>((r) => this.#waiters.push(r))
+    await waitFor(() => this.written.length >= count, {
+      timeoutMs: 10_000,
+      intervalMs: 1,
+      message: `${count} events written`,
+    })
   }
 }
 
@@ -86,8 +89,11 @@ PumpWatch('pumpWatch - a blocked reader gets only the latest status once it drai
   const shutdown = new AbortController()
   const done = start(sink, changes, shutdown.signal)
   await sink.written$(1)
+  assert.is(sink.listenerCount('drain'), 1, 'the pump waits for the drain')
   for (let i = 0; i < 50; i++) changes.change()
-  // Nothing is written while the buffer is full...
+  // Nothing is written while the buffer is full... The pump reacts to a change within promise
+  // callbacks (its heartbeat timer is a minute away), all of which run before the next turn of the
+  // event loop: one setImmediate is a barrier after anything it could write, not a guess at time.
   await new Promise((r) => setImmediate(r))
   assert.is(sink.written.length, 1)
   sink.blocked = false

@@ -1,8 +1,19 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { LOG_FLAGS, LOG_USAGE, integerFlag, listenFlag, logConfigOf, parseFlag } from '@dc/runtime'
-import type { FlagValueError, ListenAddress, LogConfig } from '@dc/runtime'
-import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
+import {
+  LOG_FLAGS,
+  LOG_USAGE,
+  METRICS_FLAGS,
+  METRICS_USAGE,
+  MetricsFlagError,
+  integerFlag,
+  listenFlag,
+  logConfigOf,
+  metricsConfigOf,
+  parseFlag,
+} from '@dc/runtime'
+import type { FlagValueError, ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
+import { InsecureBindingError, SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
 import type { ServerTransport } from '@dc/tls'
 import { ConfigError } from './errors.js'
 import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
@@ -37,6 +48,8 @@ export interface ControllerConfig {
   readonly geo: GeoConfig
   /** `--log-level`, `--log-format`. */
   readonly log: LogConfig
+  /** `--metrics-listen`: HTTPS with the `transport` files, else plain HTTP; none by default. */
+  readonly metrics: MetricsConfig | undefined
 }
 
 export const USAGE =
@@ -44,7 +57,7 @@ export const USAGE =
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
   `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
-  `                     ${LOG_USAGE}\n` +
+  `                     ${LOG_USAGE} ${METRICS_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
 function toConfigError(err: FlagValueError): ConfigError {
@@ -80,6 +93,7 @@ export function parseControllerArgs(
         ...SERVER_TLS_FLAGS,
         ...GEO_FLAGS,
         ...LOG_FLAGS,
+        ...METRICS_FLAGS,
         help: { type: 'boolean', short: 'h' },
       },
     }).values
@@ -100,6 +114,7 @@ export function parseControllerArgs(
   const audit = values['audit-interval-ms']
   const misses = values['offline-after-misses']
   const listen = parseListen(typeof values.listen === 'string' ? values.listen : DEFAULT_LISTEN)
+  const transport = transportOf(values, listen)
   return {
     listen,
     bootstrapValuesFile: resolve(cwd, bootstrapValues),
@@ -116,9 +131,23 @@ export function parseControllerArgs(
       typeof misses === 'string'
         ? parseFlag(() => integerFlag('--offline-after-misses', misses, { min: 1, max: 100 }), toConfigError)
         : DEFAULT_OFFLINE_AFTER_MISSES,
-    transport: transportOf(values, listen),
+    transport,
     geo: geoConfigOf(values, cwd),
     log: parseFlag(() => logConfigOf(values), toConfigError),
+    metrics: metricsFlags(values, transport),
+  }
+}
+
+function metricsFlags(
+  values: Readonly<Record<string, unknown>>,
+  transport: ServerTransport,
+): MetricsConfig | undefined {
+  try {
+    return metricsConfigOf(values, { tls: transport.kind === 'tls' })
+  } catch (err) {
+    if (err instanceof MetricsFlagError || err instanceof InsecureBindingError)
+      throw new ConfigError(err.message)
+    throw err
   }
 }
 

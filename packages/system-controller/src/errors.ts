@@ -255,6 +255,29 @@ export class OwnershipConflictError extends ControllerError {
   }
 }
 
+/**
+ * A message from the peer site (or an ownership record) that cannot be read: not dc.geo.v1 nor the
+ * previous release's JSON, too large, or a field out of bounds. Never half-applied; the caller
+ * skips it.
+ */
+export class MalformedGeoMessageError extends ControllerError {
+  readonly code = 'GEO_MESSAGE_MALFORMED'
+  readonly category = 'invalid-argument'
+  /** Full proto name of the message expected, e.g. `dc.geo.v1.GeoEvent`. */
+  readonly messageType: string
+  /**
+   * Who wrote it, as far as known: `schema revision N, read at M`, `the previous release's JSON`,
+   * or `unknown`.
+   */
+  readonly writer: string
+
+  constructor(messageType: string, writer: string, reason: string, options?: ErrorOptions) {
+    super(`Unreadable ${messageType} (${writer}): ${reason}`, options)
+    this.messageType = messageType
+    this.writer = writer
+  }
+}
+
 /** The database cannot be reached. */
 export class StoreUnavailableError extends ControllerError {
   readonly code = 'STORE_UNAVAILABLE'

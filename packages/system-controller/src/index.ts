@@ -32,6 +32,7 @@ export {
   GeoRuleError,
   InvalidFieldError,
   InvalidOwnBootstrapValuesError,
+  MalformedGeoMessageError,
   OwnSystemMismatchError,
   OwnershipConflictError,
   PeerLinkUnavailableError,
@@ -50,5 +51,7 @@ export {
 export type { ControllerErrorCategory, GeoObject, Violation, ViolationKind } from './errors.js'
 export { toStatus } from './grpc/status.js'
 export { GeoSubjects, OWNERSHIP_BUCKET } from './geo/geo-subjects.js'
+export { decodeAck } from './geo/geo-codec.js'
+export type { ApplyAck, MemberFailure } from './geo/geo-codec.js'
 export { renderNatsServerConfig } from './geo/render-nats-server-config.js'
 export type { NatsServerConfigOptions, NatsSiteUser } from './geo/render-nats-server-config.js'

@@ -4,11 +4,13 @@ import type { ServiceDefinition } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
 import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
-import { createLogger } from '@dc/runtime'
-import type { Logger } from '@dc/runtime'
+import { createLogger, createMetricsRegistry, serveMetrics } from '@dc/runtime'
+import type { Logger, MetricsRegistry } from '@dc/runtime'
 import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { AgentChannels } from './adapters/agent-channels.js'
+import { ControllerMetrics } from './adapters/controller-metrics.js'
+import type { AssociationCensusEntry, PeerCensusEntry } from './adapters/controller-metrics.js'
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
 import { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
@@ -21,8 +23,9 @@ import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
 import { ConfigError, StoreOpenError } from './errors.js'
+import { seq } from './adapters/kysely/geo-store.js'
+import type { GeoStore } from './adapters/kysely/geo-store.js'
 import { startGeo } from './geo/start-geo.js'
-import { errorLoggerOf } from './grpc/controller-unary.js'
 import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
 import { createPlatformRouter } from './grpc/platform-router.js'
@@ -46,6 +49,8 @@ export interface StartControllerOptions {
 export interface RunningController {
   /** The bound addresses, `host:port` (IPv6 bracketed), in `--listen` order. */
   readonly addresses: readonly string[]
+  /** Where `/metrics` is served (`--metrics-listen`), `host:port`; undefined without it. */
+  readonly metricsAddress: string | undefined
   readonly databaseKind: DatabaseKind
   readonly systemName: string
   readonly audit: Audit
@@ -182,6 +187,7 @@ async function openStore(config: ControllerConfig): Promise<OpenedDatabase> {
 // ---- phase 4: services ----
 
 interface ControllerServices {
+  readonly metrics: { readonly registry: MetricsRegistry; readonly controller: ControllerMetrics } | undefined
   readonly own: OwnSystem
   readonly audit: Audit
   readonly deploys: DeployRunner
@@ -207,7 +213,19 @@ async function startServices(
     log.warn(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`, { subcloud: name })
   }
 
-  const channels = new AgentChannels()
+  // The metrics read the geo store at scrape time; geo starts later, so they ask for it then.
+  let geoStore: GeoStore | undefined
+  let channels: AgentChannels | undefined
+  const metrics =
+    config.metrics === undefined
+      ? undefined
+      : controllerMetrics(
+          () => channels?.size ?? 0,
+          opened,
+          subcloudStore,
+          () => geoStore,
+        )
+  channels = new AgentChannels(metrics === undefined ? {} : { metrics: metrics.controller })
   steps.add(() => channels.closeAll())
   const agentTls: CaOnlyTlsFiles | undefined =
     config.transport.kind === 'tls' ? config.transport.files : undefined
@@ -225,6 +243,7 @@ async function startServices(
     channels,
     options: { heartbeatIntervalMs: config.auditIntervalMs, offlineAfterMisses: config.offlineAfterMisses },
     onEvent: (event) => logAuditEvent(auditLog, event),
+    ...(metrics === undefined ? {} : { metrics: metrics.controller }),
     signal: lifetime.signal,
   })
   steps.add(() => audit.stop())
@@ -251,6 +270,7 @@ async function startServices(
     log: log.child({ component: 'geo' }),
   })
   steps.add(() => geo.close())
+  geoStore = geo.store
   const subclouds = new SubcloudService({
     subclouds: subcloudStore,
     groups: groupStore,
@@ -261,10 +281,7 @@ async function startServices(
     membership: geo.service,
     log: log.child({ component: 'subclouds' }),
   })
-  const ownHandlers = createPlatformHandlers(own, {
-    regionName: SYSTEM_CONTROLLER_REGION,
-    log: errorLoggerOf(log),
-  })
+  const ownHandlers = createPlatformHandlers(own, { regionName: SYSTEM_CONTROLLER_REGION, log })
   const router = createPlatformRouter({
     own: ownHandlers,
     subclouds: subcloudStore,
@@ -274,7 +291,64 @@ async function startServices(
     log: log.child({ component: 'platform-router' }),
     tls: agentTls,
   })
-  return { own, audit, deploys, subclouds, groups: new SubcloudGroupService(groupStore), geo, router }
+  return {
+    metrics,
+    own,
+    audit,
+    deploys,
+    subclouds,
+    groups: new SubcloudGroupService(groupStore),
+    geo,
+    router,
+  }
+}
+
+/** The controller's metrics over the stores it reads at scrape time. */
+function controllerMetrics(
+  openAgentChannels: () => number,
+  opened: OpenedDatabase,
+  subclouds: KyselySubcloudStore,
+  geoStore: () => GeoStore | undefined,
+): { registry: MetricsRegistry; controller: ControllerMetrics } {
+  const registry = createMetricsRegistry({ prefix: 'dc_controller_' })
+  const controller = new ControllerMetrics(registry, {
+    subclouds: () => subclouds.census(),
+    openAgentChannels,
+    databasePoolInUse: () => opened.connectionsInUse(),
+    peers: async () => (await geoCensus(geoStore())).peers,
+    associations: async () => (await geoCensus(geoStore())).associations,
+  })
+  return { registry, controller }
+}
+
+/** System peers and associations as the geo gauges show them. */
+async function geoCensus(
+  geo: GeoStore | undefined,
+): Promise<{ peers: PeerCensusEntry[]; associations: AssociationCensusEntry[] }> {
+  if (geo === undefined) return { peers: [], associations: [] }
+  const [peers, groups, associations] = await Promise.all([
+    geo.listPeers(),
+    geo.listPeerGroups(),
+    geo.listAssociations(),
+  ])
+  const peerName = new Map(peers.map((p) => [p.id, p.peer_name]))
+  const groupName = new Map(groups.map((g) => [g.id, g.peer_group_name]))
+  return {
+    peers: peers.map((p) => {
+      const own = associations.filter((a) => a.system_peer_id === p.id)
+      return {
+        peer: p.peer_name,
+        availability: p.availability_state,
+        publishedSeq: Math.max(0, ...own.map((a) => seq(a.published_seq))),
+        ackedSeq: Math.max(0, ...own.map((a) => seq(a.acked_seq))),
+      }
+    }),
+    associations: associations.map((a) => ({
+      peer: peerName.get(a.system_peer_id) ?? String(a.system_peer_id),
+      peerGroup: groupName.get(a.peer_group_id) ?? String(a.peer_group_id),
+      syncStatus: a.sync_status,
+    })),
+  }
 }
 
 // ---- phase 5: the gRPC server ----
@@ -284,12 +358,15 @@ async function serve(
   credentials: ServerCredentials,
   services: ControllerServices,
   context: { readonly log: Logger; readonly steps: ShutdownSteps },
-): Promise<string[]> {
+): Promise<{ addresses: string[]; metricsAddress: string | undefined }> {
   const { log, steps } = context
   const server = new Server({
     'grpc.keepalive_time_ms': 30_000,
     'grpc.keepalive_timeout_ms': 10_000,
     'grpc.max_receive_message_length': 4 * 1024 * 1024,
+    ...(services.metrics === undefined
+      ? {}
+      : { interceptors: [services.metrics.controller.serverInterceptor()] }),
   })
   // With TLS, every call is checked against the identity of the client certificate; plaintext
   // (loopback, or --insecure) has no certificate to read and authorizes nothing.
@@ -325,7 +402,17 @@ async function serve(
     const port = await bind(server, formatHostPort(hp.host.toString(), hp.port), credentials)
     addresses.push(formatHostPort(hp.host.toString(), port))
   }
-  return addresses
+  if (config.metrics !== undefined && services.metrics !== undefined) {
+    const endpoint = await serveMetrics({
+      ...config.metrics,
+      registry: services.metrics.registry,
+      tls: config.transport.kind === 'tls' ? config.transport.files : undefined,
+      log: log.child({ component: 'metrics' }),
+    })
+    steps.add(() => endpoint.close())
+    return { addresses, metricsAddress: endpoint.address }
+  }
+  return { addresses, metricsAddress: undefined }
 }
 
 /**
@@ -346,7 +433,7 @@ export async function startController(
   steps.add(() => opened.db.destroy())
   try {
     const services = await startServices(config, opened, ownValues, { log, steps, options })
-    const addresses = await serve(config, credentials, services, { log, steps })
+    const { addresses, metricsAddress } = await serve(config, credentials, services, { log, steps })
     let closing: Promise<void> | undefined
     const close = (): Promise<void> => {
       closing ??= steps.run()
@@ -355,6 +442,7 @@ export async function startController(
     options.signal?.addEventListener('abort', () => void close(), { once: true })
     return {
       addresses,
+      metricsAddress,
       databaseKind: opened.kind,
       systemName: services.own.current.name,
       audit: services.audit,

@@ -10,6 +10,7 @@ import type {
   WatchEvent__Output,
   WatchRequest__Output,
 } from '@dc/protos'
+import { waitFor } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels, grpcTarget } from '../src/adapters/agent-channels.js'
@@ -203,10 +204,11 @@ Channels(
       assert.is.not(second, first, 'the new call came over a new connection')
 
       const atSwitch = received
-      for (let waited = 0; received < atSwitch + 5 && waited < 20_000; waited += 50) {
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-      assert.ok(received >= atSwitch + 5, `the Watch kept streaming (${atSwitch} -> ${received})`)
+      await waitFor(() => received >= atSwitch + 5, {
+        timeoutMs: 20_000,
+        intervalMs: 50,
+        message: `the Watch to keep streaming (${atSwitch} heartbeats at the switch)`,
+      })
       assert.equal(errors, [])
       watch.cancel()
     } finally {

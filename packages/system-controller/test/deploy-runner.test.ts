@@ -7,6 +7,7 @@ import type { ServiceError } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type { AgentHandlers } from '@dc/protos'
 import { silentLogger } from '@dc/runtime'
+import { waitFor } from '@dc/test-support'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -228,16 +229,20 @@ test('DeployRunner - runs at most maxConcurrentDeploys at once; the others wait 
     ids.push(sc.id)
     deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
   }
-  while (waiting.length < 2) await new Promise((r) => setTimeout(r, 10))
+  await waitFor(() => waiting.length >= 2, { intervalMs: 10, message: 'two Bootstraps held by the agent' })
   const notDeployed = async (): Promise<number> =>
     (await store.list()).filter((r) => r.name.startsWith('bounded') && r.deployStatus === 'not-deployed')
       .length
   assert.is(await notDeployed(), 3, 'two bootstrapping, three waiting their turn in not-deployed')
   assert.ok(ids.every((id) => deploys.isRunning(id)))
-  while (completed.length < 5) {
-    waiting.shift()?.()
-    await new Promise((r) => setTimeout(r, 10))
-  }
+  // Each round answers the oldest held Bootstrap, which lets the next deploy in.
+  await waitFor(
+    () => {
+      waiting.shift()?.()
+      return completed.length >= 5
+    },
+    { intervalMs: 10, message: 'all five deploys completed' },
+  )
   await deploys.settled()
   assert.is(most, 2, 'never more than two in flight')
   assert.equal(completed.sort(), ['bounded0', 'bounded1', 'bounded2', 'bounded3', 'bounded4'])

@@ -4,6 +4,7 @@
 import { status as grpcStatus } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
 import type { AgentClient } from '@dc/protos'
+import { waitFor } from '@dc/test-support'
 import type { BusSubscription, ConsumeOptions, KvEntry, PeerBus } from '../src/geo/peer-bus.js'
 
 /** NATS subject matching: `*` one token, `>` the rest. */
@@ -320,20 +321,15 @@ export async function until<T>(
   check: () => Promise<T | undefined | false>,
   timeoutMs = 15_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    try {
+  // Boxed, so that a found value that is falsy (0, '') still ends the wait.
+  const found = await waitFor(
+    async () => {
       const value = await check()
-      if (value !== undefined && value !== false) return value
-    } catch (err) {
-      last = err
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${last === undefined ? '' : `: ${String(last)}`}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+      return value === undefined || value === false ? undefined : { value }
+    },
+    { timeoutMs, intervalMs: 20, message: what },
+  )
+  return found.value
 }
 
 /** Expects `run` to reject with a message matching `pattern`; returns the error. */

@@ -2,7 +2,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { OwnershipConflictError } from '../src/errors.js'
 import { OwnershipBucket } from '../src/geo/ownership-bucket.js'
-import { FakeNats } from './geo-fakes.js'
+import { FakeNats, until } from './geo-fakes.js'
 
 const test = suite('OwnershipBucket')
 
@@ -50,7 +50,8 @@ test('OwnershipBucket - watch reports changes; unreadable values are skipped', a
   const watch = bucket.watch((key, o) => seen.push(`${key}:${o.leader}@${o.epoch}`))
   await bus.kvCreate('junk', new TextEncoder().encode('{"leader":1}'))
   await bucket.register('g1', { leader: 'a', leaderName: 'A', epoch: 2 })
-  await new Promise((resolve) => setImmediate(resolve))
+  // Changes arrive in the order written: once g1 is reported, the junk written before it was skipped.
+  await until('g1 reported', () => Promise.resolve(seen.length > 0))
   watch.stop()
   assert.equal(seen, ['g1:a@2'])
 })

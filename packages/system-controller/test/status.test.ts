@@ -1,5 +1,6 @@
 import { status } from '@grpc/grpc-js'
 import { AddressSyntaxError } from '@dc/netmodel'
+import { createLogger } from '@dc/runtime'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
@@ -53,11 +54,13 @@ test('toStatus - subcloud add: malformed input is INVALID_ARGUMENT, clashes FAIL
 
 test('toStatus - netmodel errors pass through the shared mapper; bugs become a generic INTERNAL', () => {
   assert.is(toStatus(new AddressSyntaxError('x', 'bad')).code, status.INVALID_ARGUMENT)
-  const logged: unknown[] = []
-  const s = toStatus(new TypeError('secret detail'), (_m, cause) => logged.push(cause))
+  const logged: string[] = []
+  const log = createLogger({ name: 'test', destination: { write: (line) => logged.push(line) } })
+  const s = toStatus(new TypeError('secret detail'), log)
   assert.is(s.code, status.INTERNAL)
   assert.not.match(s.details ?? '', /secret detail/)
   assert.is(logged.length, 1)
+  assert.match(logged[0] ?? '', /"msg":"internal error"/)
 })
 
 test.run()

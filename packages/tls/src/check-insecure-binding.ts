@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net'
 import { InsecureBindingError } from './tls-errors.js'
+import type { PlaintextService } from './tls-errors.js'
 
 const LOOPBACK = new BlockList()
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4')
@@ -19,22 +20,29 @@ export function isLoopbackAddress(address: string): boolean {
   return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6')
 }
 
+/** What anyone who reaches a plaintext server can do, for the `--insecure` warning. */
+const EXPOSURE: Record<PlaintextService, string> = {
+  gRPC: 'call every RPC',
+  metrics: 'read the metrics',
+}
+
 /**
  * The guard a server runs before binding without TLS. Loopback-only addresses need nothing
  * (undefined: the quick start stays free of certificates). A non-loopback address throws
  * {@link InsecureBindingError} unless the operator passed `--insecure`, in which case the warning
- * to log at start is returned.
+ * to log at start is returned. `service` names what is served in both (default gRPC).
  */
 export function checkInsecureBinding(
   listenAddresses: readonly string[],
-  options: { readonly insecure: boolean },
+  options: { readonly insecure: boolean; readonly service?: PlaintextService },
 ): string | undefined {
+  const { insecure, service = 'gRPC' } = options
   const exposed = listenAddresses.filter((address) => !isLoopbackAddress(address))
   if (exposed.length === 0) return undefined
-  if (!options.insecure) throw new InsecureBindingError(exposed)
+  if (!insecure) throw new InsecureBindingError(exposed, service)
   return (
-    `WARNING: serving plaintext gRPC without TLS on ${exposed.join(', ')} (--insecure): ` +
-    'any host that reaches these addresses can call every RPC, unauthenticated'
+    `WARNING: serving plaintext ${service} without TLS on ${exposed.join(', ')} (--insecure): ` +
+    `any host that reaches these addresses can ${EXPOSURE[service]}, unauthenticated`
   )
 }
 

@@ -25,6 +25,7 @@ export {
   parseIdentityUris,
   peerIdentity,
 } from './peer-identity.js'
+export { readTlsMaterial } from './read-tls-material.js'
 export { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from './server-transport.js'
 export { InsecureBindingError, TlsConfigError, TlsFlagsError } from './tls-errors.js'
 export { watchCredentialFiles } from './watch-credential-files.js'
@@ -33,6 +34,7 @@ export type { TlsFailureContext } from './describe-tls-failure.js'
 export type { TlsReloadEvent } from './file-certificate-provider.js'
 export type { ServerTlsOptions } from './load-server-credentials.js'
 export type { AuthContextSource, OperatorRole, PeerIdentity, PeerKind } from './peer-identity.js'
-export type { CaOnlyTlsFiles, TlsFiles } from './read-tls-material.js'
+export type { CaOnlyTlsFiles, TlsFiles, TlsMaterialWithIdentity } from './read-tls-material.js'
 export type { ServerTlsFlagValues, ServerTransport } from './server-transport.js'
+export type { PlaintextService } from './tls-errors.js'
 export type { WatchCredentialFilesOptions } from './watch-credential-files.js'

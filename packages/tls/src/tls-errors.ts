@@ -13,12 +13,18 @@ export class TlsConfigError extends Error {
   }
 }
 
-/** Plaintext gRPC on a non-loopback address without the explicit `--insecure` opt-in. */
+/** What a server guarded by `checkInsecureBinding` serves: its RPCs or its Prometheus metrics. */
+export type PlaintextService = 'gRPC' | 'metrics'
+
+/** Plaintext on a non-loopback address without the explicit `--insecure` opt-in. */
 export class InsecureBindingError extends Error {
   override readonly name = 'InsecureBindingError'
-  constructor(readonly addresses: readonly string[]) {
+  constructor(
+    readonly addresses: readonly string[],
+    readonly service: PlaintextService = 'gRPC',
+  ) {
     super(
-      `refusing to serve plaintext gRPC on non-loopback ${addresses.length === 1 ? 'address' : 'addresses'} ` +
+      `refusing to serve plaintext ${service} on non-loopback ${addresses.length === 1 ? 'address' : 'addresses'} ` +
         `${addresses.join(', ')}: configure TLS (CA bundle, certificate and key), ` +
         'or pass --insecure to accept unauthenticated clients from the network',
     )

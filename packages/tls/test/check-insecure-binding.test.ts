@@ -58,5 +58,14 @@ CheckInsecureBinding('checkInsecureBinding - returns the start-up warning under 
   assert.match(warning ?? '', /^WARNING: serving plaintext gRPC without TLS on \[::\]:50051 \(--insecure\)/)
 })
 
+CheckInsecureBinding('checkInsecureBinding - names the metrics endpoint in its refusal and warning', () => {
+  assert.throws(
+    () => checkInsecureBinding(['10.20.2.2:9100'], { insecure: false, service: 'metrics' }),
+    /^refusing to serve plaintext metrics on non-loopback address 10\.20\.2\.2:9100: configure TLS/,
+  )
+  const warning = checkInsecureBinding(['10.20.2.2:9100'], { insecure: true, service: 'metrics' })
+  assert.match(warning ?? '', /^WARNING: serving plaintext metrics without TLS .* can read the metrics/)
+})
+
 IsLoopbackAddress.run()
 CheckInsecureBinding.run()

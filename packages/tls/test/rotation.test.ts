@@ -73,12 +73,25 @@ interface RotationCtx {
   reloads: EventEmitter
 }
 
+const RELOAD_TIMEOUT_MS = 60_000
+
 /** The next reload event of `type`, skipping others (a rename pair may first look torn). */
 async function nextReload(ctx: RotationCtx, type: TlsReloadEvent['type']): Promise<TlsReloadEvent> {
-  const signal = AbortSignal.timeout(60_000)
-  for (;;) {
-    const [event] = (await once(ctx.reloads, 'reload', { signal })) as [TlsReloadEvent]
-    if (event.type === type) return event
+  const signal = AbortSignal.timeout(RELOAD_TIMEOUT_MS)
+  const skipped: string[] = []
+  try {
+    for (;;) {
+      const [event] = (await once(ctx.reloads, 'reload', { signal })) as [TlsReloadEvent]
+      if (event.type === type) return event
+      skipped.push(event.type)
+    }
+  } catch (error) {
+    if (!signal.aborted) throw error
+    const others = skipped.length === 0 ? 'no other event' : `only ${skipped.join(', ')}`
+    throw new Error(
+      `timed out after ${RELOAD_TIMEOUT_MS} ms waiting for a '${type}' reload event (${others})`,
+      { cause: error },
+    )
   }
 }
 

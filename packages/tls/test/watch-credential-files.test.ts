@@ -1,6 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { watchCredentialFiles } from '../src/index.js'
@@ -84,9 +83,16 @@ WatchCredentialFiles('watchCredentialFiles - reports nothing once aborted', asyn
     debounceMs: 10,
     pollIntervalMs: 20,
   })
+  // A witness of the same file with slower timers (debounce 50 ms, poll 100 ms, against 10 and 20):
+  // Node fires timers in order of expiry, so any report the aborted watcher could still make, at
+  // most 30 ms after the change, comes before the witness's, at least 50 ms after it. That report,
+  // not a sleep, ends the wait, and shows there was a change to see.
+  const witness = new AbortController()
+  const seen = firstChange([cert], witness.signal, 100)
   stop.abort()
   replace(cert, 'after abort\n')
-  await sleep(500)
+  assert.equal(await seen, [cert])
+  witness.abort()
   assert.equal(changes, [])
 })
 

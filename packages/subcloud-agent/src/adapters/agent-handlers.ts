@@ -18,12 +18,12 @@ import {
   toGrpcStatus,
   unaryHandler,
 } from '@dc/platform-service'
-import type { ErrorLogger } from '@dc/platform-service'
 import type { AgentHandlers, StateSummary, WatchEvent, WatchRequest__Output } from '@dc/protos'
+import type { Logger } from '@dc/runtime'
 import type { Agent, AgentSnapshot } from '../agent.js'
 import { MAX_HEARTBEAT_INTERVAL_MS, MIN_HEARTBEAT_INTERVAL_MS } from '../config.js'
 import type { Ownership } from '../fencing.js'
-import type { CallCounters } from './call-counters.js'
+import type { AgentActivity } from './agent-activity.js'
 import { pumpWatch } from './watch-pump.js'
 
 /** Largest bootstrap values document accepted, in characters. */
@@ -32,11 +32,13 @@ const MAX_ID_LENGTH = 255
 
 export interface AgentHandlersProps {
   readonly agent: Agent
-  readonly counters: CallCounters
+  /** Counts applied changes and open Watch streams; the server's interceptors count the calls. */
+  readonly activity: AgentActivity
   readonly heartbeatIntervalMs: number
   /** Aborted on shutdown: Watch streams end. */
   readonly shutdown: AbortSignal
-  readonly log: ErrorLogger
+  /** Unexpected failures are logged as `component: 'agent-server'`, Watch streams as `'watch'`. */
+  readonly log: Logger
 }
 
 function uint64(value: unknown, field: string): bigint {
@@ -131,7 +133,9 @@ function watchInterval(request: WatchRequest__Output, fallbackMs: number): numbe
 
 /** `dc.agent.v1.Agent` over the agent core. */
 export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
-  const { agent, counters, log } = props
+  const { agent, activity } = props
+  const log = props.log.child({ component: 'agent-server' })
+  const watchLog = props.log.child({ component: 'watch' })
   return {
     Bootstrap: unaryHandler(async (req, signal) => {
       const owner = bootstrapOwner(req.epoch, req.controller_id)
@@ -158,7 +162,9 @@ export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
         epoch: snapshot.owner.epoch.toString(),
         controller_id: snapshot.owner.controllerId,
         software_version: state?.softwareVersion ?? '',
-        address_calls: counters.snapshot().map((c) => ({ local_address: c.address, calls: String(c.calls) })),
+        address_calls: activity.calls
+          .snapshot()
+          .map((c) => ({ local_address: c.address, calls: String(c.calls) })),
         component_restarts: Object.entries(snapshot.restarts).map(([component, restarts]) => ({
           component,
           restarts: String(restarts),
@@ -180,6 +186,7 @@ export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
         expectedGeneration = Number(value)
       }
       const outcome = await agent.applyChange({ commands, changeId, expectedGeneration, owner }, signal)
+      if (!outcome.replayed) activity.changeApplied()
       return {
         generation: String(outcome.generation),
         config_hash: outcome.configHash,
@@ -193,10 +200,13 @@ export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
       try {
         intervalMs = watchInterval(requireDecoded(call.request), props.heartbeatIntervalMs)
       } catch (err) {
-        call.emit('error', toGrpcStatus(err, log))
+        call.emit('error', toGrpcStatus(err, watchLog))
         return
       }
-      pumpWatch<WatchEvent>(call, {
+      const peer = call.getPeer()
+      const closed = activity.watchOpened()
+      watchLog.debug('Watch stream opened', { peer, heartbeatIntervalMs: intervalMs })
+      void pumpWatch<WatchEvent>(call, {
         heartbeatIntervalMs: intervalMs,
         status: () => ({ status: stateSummary(agent.snapshot()) }),
         heartbeat: (sequence) => ({
@@ -208,9 +218,14 @@ export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
         }),
         subscribe: (listener) => agent.onChange(listener),
         signal: props.shutdown,
-      }).catch((err: unknown) => {
-        if (!call.cancelled) call.emit('error', toGrpcStatus(err, log))
       })
+        .catch((err: unknown) => {
+          if (!call.cancelled) call.emit('error', toGrpcStatus(err, watchLog))
+        })
+        .finally(() => {
+          closed()
+          watchLog.debug('Watch stream ended', { peer, cancelled: call.cancelled })
+        })
     },
 
     Claim: unaryHandler(async (req, signal) => {

@@ -1,17 +1,18 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js'
 import type { ServerOptions } from '@grpc/grpc-js'
 import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
-import type { ErrorLogger, PlatformPort } from '@dc/platform-service'
+import type { PlatformPort } from '@dc/platform-service'
 import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
 import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
-import type { ListenAddress } from '@dc/runtime'
+import { logTlsReload } from '@dc/runtime'
+import type { ListenAddress, Logger } from '@dc/runtime'
 import { loadServerCredentials } from '@dc/tls'
-import type { ServerTlsOptions } from '@dc/tls'
+import type { TlsFiles } from '@dc/tls'
 import type { Agent } from '../agent.js'
 import { agentPlatformPolicy, agentServicePolicy } from './agent-access.js'
 import { createAgentHandlers } from './agent-handlers.js'
 import type { AgentHandlersProps } from './agent-handlers.js'
-import { CallCounters } from './call-counters.js'
+import { AgentActivity } from './agent-activity.js'
 
 /** Largest request accepted; grpc-js answers RESOURCE_EXHAUSTED above it without calling us. */
 export const MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024
@@ -30,27 +31,32 @@ export function agentServiceHandlers(props: AgentHandlersProps): {
   readonly platform: PlatformHandlers
   readonly agent: AgentHandlers
 } {
-  const { agent, log } = props
+  const { agent } = props
   const port: PlatformPort = {
     state: async () => agent.requireState(),
     apply: (commands, signal) => agent.applyLocal(commands, signal),
   }
-  return { platform: createPlatformHandlers(port, { log }), agent: createAgentHandlers(props) }
+  return {
+    platform: createPlatformHandlers(port, { log: props.log.child({ component: 'agent-server' }) }),
+    agent: createAgentHandlers(props),
+  }
 }
 
 export interface AgentServerProps {
   readonly agent: Agent
   readonly listen: readonly ListenAddress[]
   readonly heartbeatIntervalMs: number
-  readonly log: ErrorLogger
+  /**
+   * Unexpected failures, refused calls and certificate rotations are logged as
+   * `component: 'agent-server'`, Watch streams as `'watch'`.
+   */
+  readonly log: Logger
   /**
    * Serve mutual TLS with these files (rotated without restart) and authorize each call by the
    * identity of the client certificate (see agent-access.ts). Without it: plaintext and no
    * authorization, which the command line allows on loopback only unless `--insecure`.
    */
-  readonly tls?: ServerTlsOptions | undefined
-  /** Told about every call refused for the identity of its certificate. */
-  readonly onDenied?: ((message: string) => void) | undefined
+  readonly tls?: TlsFiles | undefined
 }
 
 type Lifecycle = 'created' | 'serving' | 'stopping' | 'stopped'
@@ -62,24 +68,26 @@ type Lifecycle = 'created' | 'serving' | 'stopping' | 'stopped'
 export class AgentServer {
   readonly #props: AgentServerProps
   readonly #shutdown = new AbortController()
-  readonly counters: CallCounters
+  /** Calls per local address and method, applied changes, open Watch streams. */
+  readonly activity: AgentActivity
   readonly #servers: { server: Server; setNotServing: () => void }[] = []
   #lifecycle: Lifecycle = 'created'
 
   constructor(props: AgentServerProps) {
     this.#props = props
-    this.counters = new CallCounters(props.listen.map((a) => a.text))
+    this.activity = new AgentActivity(props.listen.map((a) => a.text))
   }
 
   /** Bind every listen address; rejects (and unbinds what was bound) if any fails. */
   async start(): Promise<void> {
     if (this.#lifecycle !== 'created')
       throw new Error(`cannot start an agent server that is ${this.#lifecycle}`)
-    const { agent, heartbeatIntervalMs, log, tls, onDenied } = this.#props
+    const { agent, heartbeatIntervalMs, log, tls } = this.#props
+    const serverLog = log.child({ component: 'agent-server' })
     const { dc } = loadProtos()
     const handlers = agentServiceHandlers({
       agent,
-      counters: this.counters,
+      activity: this.activity,
       heartbeatIntervalMs,
       shutdown: this.#shutdown.signal,
       log,
@@ -88,7 +96,11 @@ export class AgentServer {
     const agentService = tolerantServiceDefinition(dc.agent.v1.Agent.service)
     // One credentials object for every listen address: its certificate provider then reads and
     // watches the files once, and a rotation reaches all of them together.
-    const credentials = tls === undefined ? ServerCredentials.createInsecure() : loadServerCredentials(tls)
+    const credentials =
+      tls === undefined
+        ? ServerCredentials.createInsecure()
+        : loadServerCredentials({ ...tls, onReload: (event) => logTlsReload(serverLog, event) })
+    const onDenied = (message: string): void => serverLog.warn(message)
     const platformHandlers =
       tls === undefined
         ? handlers.platform
@@ -101,7 +113,7 @@ export class AgentServer {
       for (const address of this.#props.listen) {
         const server = new Server({
           ...AGENT_SERVER_OPTIONS,
-          interceptors: [this.counters.interceptorFor(address.text)],
+          interceptors: [this.activity.calls.interceptorFor(address.text)],
         })
         server.addService(platformService, platformHandlers)
         server.addService(agentService, agentHandlers)

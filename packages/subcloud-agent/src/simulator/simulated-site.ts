@@ -2,7 +2,7 @@ import { createServer } from 'node:net'
 import type { Server as NetServer, Socket } from 'node:net'
 import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
 import type { Agent } from '../agent.js'
-import type { CallCounters } from '../adapters/call-counters.js'
+import type { AgentActivity } from '../adapters/agent-activity.js'
 import { SiteFaults } from './site-faults.js'
 import type { SiteSpec } from './site-plan.js'
 
@@ -12,7 +12,7 @@ export type SiteLifecycle = 'idle' | 'serving' | 'killed'
 export interface SimulatedSiteProps {
   readonly spec: SiteSpec
   readonly agent: Agent
-  readonly counters: CallCounters
+  readonly activity: AgentActivity
   readonly handlers: { readonly platform: PlatformHandlers; readonly agent: AgentHandlers }
   /** Hands an accepted connection to the shared gRPC server. */
   readonly accept: (socket: Socket) => void
@@ -27,7 +27,8 @@ export interface SimulatedSiteProps {
 export class SimulatedSite {
   readonly spec: SiteSpec
   readonly agent: Agent
-  readonly counters: CallCounters
+  /** Its calls per local address and method, applied changes and open Watch streams. */
+  readonly activity: AgentActivity
   readonly handlers: SimulatedSiteProps['handlers']
   readonly faults = new SiteFaults()
   readonly #accept: (socket: Socket) => void
@@ -40,7 +41,7 @@ export class SimulatedSite {
   constructor(props: SimulatedSiteProps) {
     this.spec = props.spec
     this.agent = props.agent
-    this.counters = props.counters
+    this.activity = props.activity
     this.handlers = props.handlers
     this.#accept = props.accept
     this.#addressKeys = new Map(this.addresses.map((a) => [a.host, a.text]))
@@ -64,10 +65,10 @@ export class SimulatedSite {
     return this.#sockets.size
   }
 
-  /** Counts a call that arrived on local address `host`. */
-  countCall(host: string): void {
+  /** Counts a call of `method` that arrived on local address `host`. */
+  countCall(host: string, method: string): void {
     const key = this.#addressKeys.get(host)
-    if (key !== undefined) this.counters.record(key)
+    if (key !== undefined) this.activity.calls.record(key, method)
   }
 
   /** Listen on every address; on failure nothing of this site stays bound. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { integerFlag, listenFlag, parseFlag } from '@dc/runtime'
-import type { ListenAddress } from '@dc/runtime'
+import { LOG_FLAGS, METRICS_FLAGS, integerFlag, listenFlag, logConfigOf, parseFlag } from '@dc/runtime'
+import type { ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import {
   ConfigError,
   DEFAULT_HEARTBEAT_INTERVAL_MS,
@@ -28,6 +28,10 @@ export interface SimulatorConfig {
   readonly manifestFile: string | undefined
   /** The fault-control line protocol; an ephemeral port on 127.0.0.1 when undefined. */
   readonly control: ListenAddress | undefined
+  /** `--log-level`, `--log-format`. */
+  readonly log: LogConfig
+  /** `--metrics-listen`, loopback like everything the simulator serves; none by default. */
+  readonly metrics: MetricsConfig | undefined
 }
 
 /** Weights `V4:V6:DUAL`: only sites a dual-stack IPv6-primary controller may onboard, half each. */
@@ -73,6 +77,8 @@ export function parseSimulatorConfig(argv: readonly string[]): SimulatorConfig {
         'heartbeat-interval-ms': { type: 'string' },
         manifest: { type: 'string' },
         control: { type: 'string' },
+        ...METRICS_FLAGS,
+        ...LOG_FLAGS,
       },
     }))
   } catch (err) {
@@ -104,6 +110,13 @@ export function parseSimulatorConfig(argv: readonly string[]): SimulatorConfig {
   }
   if (values['state-dir'] === '') throw new ConfigError('--state-dir must not be empty')
   if (values.manifest === '') throw new ConfigError('--manifest must not be empty')
+  let log: LogConfig
+  try {
+    log = logConfigOf(values)
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err))
+  }
+  const metricsListen = values['metrics-listen']
   const v6Base = listenBase.host.includes(':')
   return {
     count,
@@ -118,5 +131,10 @@ export function parseSimulatorConfig(argv: readonly string[]): SimulatorConfig {
         : parseHeartbeatInterval(values['heartbeat-interval-ms']),
     manifestFile: values.manifest,
     control: values.control === undefined ? undefined : single('--control', values.control),
+    log,
+    metrics:
+      metricsListen === undefined
+        ? undefined
+        : { listen: single('--metrics-listen', metricsListen), insecure: false },
   }
 }

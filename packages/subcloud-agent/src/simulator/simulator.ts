@@ -8,12 +8,12 @@ import type {
   StatusObject,
 } from '@grpc/grpc-js'
 import { tolerantServiceDefinition } from '@dc/platform-service'
-import type { ErrorLogger } from '@dc/platform-service'
 import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
+import type { Logger } from '@dc/runtime'
 import { Agent } from '../agent.js'
 import type { KubernetesSink } from '../agent.js'
 import { AGENT_SERVER_OPTIONS, agentServiceHandlers } from '../adapters/agent-server.js'
-import { CallCounters } from '../adapters/call-counters.js'
+import { AgentActivity } from '../adapters/agent-activity.js'
 import { FileStateStore } from '../adapters/file-state-store.js'
 import { KubernetesFileWriter } from '../adapters/kubernetes-file-writer.js'
 import { MemoryStateStore } from './memory-state-store.js'
@@ -28,9 +28,8 @@ export interface SimulatorProps {
   readonly heartbeatIntervalMs: number
   /** Each site keeps its state in `stateDir/<name>/`; in memory when undefined. */
   readonly stateDir: string | undefined
-  /** Operational lines of the sites' agents, prefixed with the site name. */
-  readonly log: (line: string) => void
-  readonly errorLog: ErrorLogger
+  /** The lines of each site's agent and gRPC handlers carry its name as `subcloud`. */
+  readonly log: Logger
 }
 
 /** A simulated site renders no files: nothing on this host reads a virtual site's kubelet flags. */
@@ -76,11 +75,11 @@ export class Simulator {
   static async start(props: SimulatorProps): Promise<Simulator> {
     const byPort = new Map<number, SimulatedSite>()
     const byName = new Map<string, SimulatedSite>()
-    const route: ServerInterceptor = (_method, call) => {
+    const route: ServerInterceptor = (method, call) => {
       const { localAddress, localPort } = call.getConnectionInfo()
       const site = localPort === undefined ? undefined : byPort.get(localPort)
       if (site === undefined) return new ServerInterceptingCall(call)
-      site.countCall(localAddress ?? '')
+      site.countCall(localAddress ?? '', method.path)
       return site.faults.intercept(call, (metadata) => metadata.set(SITE_METADATA_KEY, site.name))
     }
     const server = new Server({ ...AGENT_SERVER_OPTIONS, interceptors: [route] })
@@ -100,24 +99,25 @@ export class Simulator {
     for (const spec of props.sites) {
       if (byName.has(spec.name)) throw new Error(`site ${spec.name} is planned twice`)
       const dir = props.stateDir === undefined ? undefined : join(props.stateDir, spec.name)
+      const log = props.log.child({ subcloud: spec.name })
       const agent = await Agent.open({
         store: dir === undefined ? new MemoryStateStore() : new FileStateStore(dir),
         kubernetes: dir === undefined ? DISCARD_KUBERNETES : new KubernetesFileWriter(dir),
-        log: (line) => props.log(`${spec.name}: ${line}`),
+        log,
       })
-      const counters = new CallCounters(
+      const activity = new AgentActivity(
         spec.secondary === undefined ? [spec.primary.text] : [spec.primary.text, spec.secondary.text],
       )
       const site = new SimulatedSite({
         spec,
         agent,
-        counters,
+        activity,
         handlers: agentServiceHandlers({
           agent,
-          counters,
+          activity,
           heartbeatIntervalMs: props.heartbeatIntervalMs,
           shutdown: shutdown.signal,
-          log: props.errorLog,
+          log,
         }),
         accept: (socket) => injector.injectConnection(socket),
       })

@@ -1,11 +1,20 @@
-import { Channel, credentials as grpcCredentials } from '@grpc/grpc-js'
-import type { ChannelCredentials, ChannelOptions } from '@grpc/grpc-js'
+import { Channel, InterceptingCall, credentials as grpcCredentials } from '@grpc/grpc-js'
+import type { ChannelCredentials, ChannelOptions, Interceptor } from '@grpc/grpc-js'
 import { parseHostPort } from '@dc/netmodel'
+import type { Family } from '@dc/netmodel'
 import { loadProtos } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
 
+/** Counts the calls made to agents. */
+export interface AgentCallMetrics {
+  /** A call to an agent ended: its method path, status code, and the family of the address dialled. */
+  agentCall(method: string, code: number, family: Family): void
+}
+
 /** Options of {@link AgentChannels}. */
 export interface AgentChannelsOptions {
+  /** Told of every call's end. @default nothing is counted */
+  readonly metrics?: AgentCallMetrics
   /** @default insecure credentials */
   readonly credentials?: ChannelCredentials
   /**
@@ -32,6 +41,7 @@ export interface AgentChannelsOptions {
 interface Entry {
   readonly address: string
   readonly channel: Channel
+  readonly interceptors: Interceptor[]
   agent?: AgentClient
   platform?: PlatformClient
 }
@@ -49,9 +59,11 @@ export class AgentChannels {
   private readonly entries = new Map<string, Entry>()
   private credentials: ChannelCredentials
   private readonly channelOptions: ChannelOptions
+  private readonly metrics: AgentCallMetrics | undefined
 
   constructor(options: AgentChannelsOptions = {}) {
     this.credentials = options.credentials ?? grpcCredentials.createInsecure()
+    this.metrics = options.metrics
     this.channelOptions = {
       'grpc.keepalive_time_ms': options.keepaliveTimeMs ?? 10_000,
       'grpc.keepalive_timeout_ms': options.keepaliveTimeoutMs ?? 5_000,
@@ -75,6 +87,7 @@ export class AgentChannels {
     const entry = this.entry(name, primaryAddress)
     entry.agent ??= new (loadProtos().dc.agent.v1.Agent)(primaryAddress, this.credentials, {
       channelOverride: entry.channel,
+      interceptors: entry.interceptors,
     })
     return entry.agent
   }
@@ -84,6 +97,7 @@ export class AgentChannels {
     const entry = this.entry(name, primaryAddress)
     entry.platform ??= new (loadProtos().dc.platform.v1.Platform)(primaryAddress, this.credentials, {
       channelOverride: entry.channel,
+      interceptors: entry.interceptors,
     })
     return entry.platform
   }
@@ -122,16 +136,31 @@ export class AgentChannels {
   private entry(name: string, primaryAddress: string): Entry {
     const existing = this.entries.get(name)
     if (existing?.address === primaryAddress) return existing
-    const target = grpcTarget(primaryAddress)
+    const { host } = parseHostPort(primaryAddress)
     // A new primary address (subcloud update --bootstrap-address) replaces the old channel.
     if (existing !== undefined) this.forget(name)
     const entry: Entry = {
       address: primaryAddress,
-      channel: new Channel(target, this.credentials, this.channelOptions),
+      channel: new Channel(grpcTarget(primaryAddress), this.credentials, this.channelOptions),
+      interceptors: this.metrics === undefined ? [] : [countingInterceptor(this.metrics, host.family)],
     }
     this.entries.set(name, entry)
     return entry
   }
+}
+
+/** An interceptor that reports every call's end to `metrics`, labelled with `family`. */
+function countingInterceptor(metrics: AgentCallMetrics, family: Family): Interceptor {
+  return (options, nextCall) =>
+    new InterceptingCall(nextCall(options), {
+      start: (metadata, _listener, next) =>
+        next(metadata, {
+          onReceiveStatus: (received, nextStatus) => {
+            metrics.agentCall(options.method_definition.path, received.code, family)
+            nextStatus(received)
+          },
+        }),
+    })
 }
 
 /**

@@ -31,6 +31,12 @@ export { AUDITED_DEPLOY_STATUSES, isAudited } from './audit-eligibility.js'
 export { sleepWith, systemClock } from './clock.js'
 export type { Clock } from './clock.js'
 export { startAudit } from './start-audit.js'
-export type { Audit, AuditEvent, StartAuditParams, SubcloudAuditSnapshot } from './start-audit.js'
+export type {
+  Audit,
+  AuditEvent,
+  AuditMetrics,
+  StartAuditParams,
+  SubcloudAuditSnapshot,
+} from './start-audit.js'
 export { aggregateSync, platformSync } from './sync-status.js'
 export type { WatchChannels } from './watch-channels.js'

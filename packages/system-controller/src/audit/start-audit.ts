@@ -25,6 +25,14 @@ export type AuditEvent =
   | { type: 'batch-written'; updates: readonly SubcloudStatusUpdate[] }
   | { type: 'batch-failed'; error: unknown; updates: readonly SubcloudStatusUpdate[] }
 
+/** What the audit measures as it goes: cheap calls on the hot path of every heartbeat. */
+export interface AuditMetrics {
+  /** A message (heartbeat or status) arrived from an agent. */
+  heartbeat(): void
+  /** A subcloud was judged offline `silentForMs` after its last message. */
+  offlineVerdict(silentForMs: number): void
+}
+
 /** Arguments of {@link startAudit}. */
 export interface StartAuditParams {
   readonly store: AuditStore
@@ -35,6 +43,8 @@ export interface StartAuditParams {
   readonly options?: AuditOptions
   /** Called synchronously; a listener that throws is ignored rather than stopping the audit. */
   readonly onEvent?: (event: AuditEvent) => void
+  /** Counts heartbeats and times verdicts. @default nothing is counted */
+  readonly metrics?: AuditMetrics
   /** Aborting it stops the audit as {@link Audit.stop} does. */
   readonly signal: AbortSignal
 }
@@ -130,8 +140,13 @@ class AuditImpl implements Audit {
       clock: this.clock,
       options: this.options,
       onDirty: (a) => this.markDirty(a, false),
+      onHeartbeat: () => params.metrics?.heartbeat(),
       onAvailabilityChanged: (a) => {
         this.markDirty(a, true)
+        const { availability, lastHeartbeatAt } = a.live
+        if (availability === 'offline' && lastHeartbeatAt !== undefined) {
+          params.metrics?.offlineVerdict(this.clock.now() - lastHeartbeatAt)
+        }
         this.emit({
           type: 'availability-changed',
           name: a.target.name,

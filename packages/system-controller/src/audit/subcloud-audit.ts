@@ -17,6 +17,8 @@ export interface SubcloudAuditDeps {
   readonly options: AuditOptionsWithDefaults
   /** The live status changed, or a coalesced value is due: the subcloud needs a flush. */
   readonly onDirty: (audit: SubcloudAudit) => void
+  /** A message arrived (counted by the metrics). */
+  readonly onHeartbeat: () => void
   readonly onAvailabilityChanged: (audit: SubcloudAudit) => void
   readonly onStreamBroken: (audit: SubcloudAudit, error: Error | undefined, reopenInMs: number) => void
 }
@@ -195,6 +197,7 @@ export class SubcloudAudit {
   }
 
   private onMessage(event: WatchEvent__Output): void {
+    this.deps.onHeartbeat()
     const now = this.deps.clock.now()
     this.lastAliveAt = now
     this.reopenAttempts = 0

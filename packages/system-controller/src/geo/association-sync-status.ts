@@ -1,5 +1,5 @@
 import type { AssociationSyncStatus, PeerAvailability } from '../adapters/kysely/schema.js'
-import type { MemberFailure } from './link-messages.js'
+import type { MemberFailure } from './geo-codec.js'
 
 /** Everything an association's sync status follows from. */
 export interface AssociationSyncInput {

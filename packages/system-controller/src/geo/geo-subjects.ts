@@ -8,7 +8,8 @@
  * - `dc.<site>.acks.<peer site>`: what the site applied of that peer's stream (core NATS).
  *
  * Ownership of each peer group lives in the JetStream KV bucket {@link OWNERSHIP_BUCKET}, keyed by
- * the group's uuid, written by both sites with compare-and-set only.
+ * the group's uuid, written by both sites with compare-and-set only. Every message and the bucket's
+ * values are `dc/geo/v1/geo.proto` messages (see geo-codec.ts).
  */
 export const GeoSubjects = {
   heartbeat: (site: string): string => `dc.${site}.heartbeat`,
@@ -21,7 +22,7 @@ export const GeoSubjects = {
   consumer: (consumingSite: string): string => `peer-${consumingSite}`,
 } as const
 
-/** The KV bucket holding `{ leader, epoch }` per peer group uuid. */
+/** The KV bucket holding a `dc.geo.v1.Ownership` (leader and epoch) per peer group uuid. */
 export const OWNERSHIP_BUCKET = 'dc-peer-group-owners'
 
 const SITE_ID = /^[A-Za-z0-9_-]{1,64}$/

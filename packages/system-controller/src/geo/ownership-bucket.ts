@@ -1,30 +1,20 @@
-import { OwnershipConflictError } from '../errors.js'
+import { MalformedGeoMessageError, OwnershipConflictError } from '../errors.js'
+import { decodeOwnership, encodeOwnership } from './geo-codec.js'
+import type { Ownership } from './geo-codec.js'
 import type { BusSubscription, KvEntry, PeerBus } from './peer-bus.js'
-
-/** Who leads a peer group, and the fencing epoch its agents obey. */
-export interface Ownership {
-  readonly leader: string
-  readonly leaderName: string
-  readonly epoch: number
-}
-
-function encode(ownership: Ownership): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(ownership))
-}
 
 function decode(entry: KvEntry): Ownership | undefined {
   try {
-    const o = JSON.parse(new TextDecoder().decode(entry.value)) as Partial<Ownership>
-    if (typeof o.leader !== 'string' || typeof o.leaderName !== 'string') return undefined
-    if (typeof o.epoch !== 'number' || !Number.isSafeInteger(o.epoch) || o.epoch < 1) return undefined
-    return { leader: o.leader, leaderName: o.leaderName, epoch: o.epoch }
-  } catch {
-    return undefined
+    return decodeOwnership(entry.value)
+  } catch (err) {
+    if (err instanceof MalformedGeoMessageError) return undefined
+    throw err
   }
 }
 
 /**
- * Peer group ownership in the shared KV bucket: one key per group uuid holding `{ leader, epoch }`.
+ * Peer group ownership in the shared KV bucket: one key per group uuid holding a
+ * `dc.geo.v1.Ownership` (leader and epoch).
  * It only ever changes by compare-and-set on the revision read, and every change raises the epoch,
  * so of two controllers racing to take a group exactly one wins, and the agents of its members
  * (which refuse a lower epoch) obey only the winner.
@@ -49,7 +39,7 @@ export class OwnershipBucket {
     for (;;) {
       const current = await this.read(groupUuid)
       if (current !== undefined) return current.ownership
-      if ((await this.#bus.kvCreate(groupUuid, encode(initial))) !== 'exists') return initial
+      if ((await this.#bus.kvCreate(groupUuid, encodeOwnership(initial))) !== 'exists') return initial
     }
   }
 
@@ -72,8 +62,8 @@ export class OwnershipBucket {
     }
     const written =
       current === undefined
-        ? await this.#bus.kvCreate(groupUuid, encode(next))
-        : await this.#bus.kvUpdate(groupUuid, encode(next), current.revision)
+        ? await this.#bus.kvCreate(groupUuid, encodeOwnership(next))
+        : await this.#bus.kvUpdate(groupUuid, encodeOwnership(next), current.revision)
     if (written === 'exists' || written === 'conflict') throw new OwnershipConflictError(groupName)
     return next
   }

@@ -18,10 +18,16 @@ import type { Subcloud } from '../subclouds/subcloud.js'
 import { associationSyncStatus } from './association-sync-status.js'
 import { EventApplier, parseFailures } from './event-applier.js'
 import { GeoSubjects } from './geo-subjects.js'
-import { decodeAck, decodeEvent, decodeHeartbeat, encodeMessage } from './link-messages.js'
-import type { GeoEvent, MemberCopy } from './link-messages.js'
+import {
+  decodeAck,
+  decodeEvent,
+  decodeHeartbeat,
+  encodeAck,
+  encodeEvent,
+  encodeHeartbeat,
+} from './geo-codec.js'
+import type { GeoEvent, MemberCopy, Ownership } from './geo-codec.js'
 import { OwnershipBucket } from './ownership-bucket.js'
-import type { Ownership } from './ownership-bucket.js'
 import type { BusSubscription, PeerBus, StreamMessage } from './peer-bus.js'
 import { peerHealth } from './peer-health.js'
 import { rehomeSubcloud } from './rehome-subcloud.js'
@@ -334,7 +340,7 @@ export class PeerLink {
       await this.#deps.bus
         .publish(
           GeoSubjects.heartbeat(this.#deps.siteId),
-          encodeMessage({ site: this.#deps.siteId, name: this.#deps.siteName, sentAtMs: now, applied }),
+          encodeHeartbeat({ site: this.#deps.siteId, name: this.#deps.siteName, sentAtMs: now, applied }),
         )
         .catch((err: unknown) => this.#warn('heartbeat publish', err))
     }
@@ -510,7 +516,7 @@ export class PeerLink {
     let pending = false
     try {
       for (const event of events) {
-        last = await bus.streamPublish(GeoSubjects.event(siteId, group.uuid), encodeMessage(event))
+        last = await bus.streamPublish(GeoSubjects.event(siteId, group.uuid), encodeEvent(event))
       }
     } catch (err) {
       pending = true
@@ -631,7 +637,7 @@ export class PeerLink {
       groupUuid: group.uuid,
     }
     await this.#deps.bus
-      .streamPublish(GeoSubjects.event(this.#deps.siteId, group.uuid), encodeMessage(event))
+      .streamPublish(GeoSubjects.event(this.#deps.siteId, group.uuid), encodeEvent(event))
       .catch((err: unknown) => this.#warn(`telling ${peer.peer_name} that the association is gone`, err))
   }
 
@@ -664,7 +670,7 @@ export class PeerLink {
     await this.#deps.bus
       .publish(
         GeoSubjects.ack(this.#deps.siteId, state.row.peer_uuid),
-        encodeMessage({
+        encodeAck({
           site: this.#deps.siteId,
           seq: message.seq,
           groupUuid: applied.groupUuid,

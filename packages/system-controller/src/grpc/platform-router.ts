@@ -28,7 +28,6 @@ import { RegionNotFoundError, SubcloudUnavailableError } from '../errors.js'
 import type { AlarmStore } from '../ports/alarm-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
-import { errorLoggerOf } from './controller-unary.js'
 import { toStatus } from './status.js'
 
 /** The part of the agent channel pool forwarding needs: clients over each subcloud's one channel. */
@@ -85,7 +84,6 @@ function isServiceError(err: unknown): err is ServiceError {
  */
 export function createPlatformRouter(options: PlatformRouterOptions): PlatformHandlers {
   const { own, subclouds, alarms, channels, audit, log } = options
-  const errorLog = errorLoggerOf(log)
 
   async function target(region: string): Promise<Subcloud> {
     if (region.length > 255) throw new RegionNotFoundError(region.slice(0, 255))
@@ -179,7 +177,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
         all.sort((a, b) => severityRank(a.severity ?? '') - severityRank(b.severity ?? ''))
         callback(null, { alarms: all })
       },
-      (err: unknown) => callback(isServiceError(err) ? err : toStatus(err, errorLog)),
+      (err: unknown) => callback(isServiceError(err) ? err : toStatus(err, log)),
     )
   }
 
@@ -199,7 +197,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
       forward(method, region, call).then(
         (response) => callback(null, response),
         // The agent's own status goes back as it came, trailers included.
-        (err: unknown) => callback(isServiceError(err) ? err : toStatus(err, errorLog)),
+        (err: unknown) => callback(isServiceError(err) ? err : toStatus(err, log)),
       )
     }
   }

@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js'
 import type { ServerErrorResponse } from '@grpc/grpc-js'
 import { ERROR_CODE_METADATA_KEY, ERROR_FIELD_METADATA_KEY, toGrpcStatus } from '@dc/platform-service'
-import type { ErrorLogger } from '@dc/platform-service'
+import type { Logger } from '@dc/runtime'
 import { errorDetailMetadata } from '@dc/protos'
 import { ControllerError, InvalidFieldError, SubcloudAddRejectedError } from '../errors.js'
 import type { ControllerErrorCategory } from '../errors.js'
@@ -29,7 +29,7 @@ function fieldOf(err: ControllerError): string {
  * (netmodel rule violations, Platform service errors, aborts, bugs) through the shared Platform
  * mapper, which turns anything unexpected into INTERNAL with a generic message and logs the cause.
  */
-export function toStatus(err: unknown, log?: ErrorLogger): ServerErrorResponse {
+export function toStatus(err: unknown, log?: Logger): ServerErrorResponse {
   if (!(err instanceof ControllerError)) return toGrpcStatus(err, log)
   const code = CATEGORY_CODES[err.category]
   const field = fieldOf(err)

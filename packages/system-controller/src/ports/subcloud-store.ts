@@ -1,11 +1,14 @@
 import type { DeployOperation } from '../subclouds/deploy-moves.js'
 import type { DeployStatus } from '../subclouds/deploy-status.js'
 import type {
+  Availability,
   FleetEntry,
+  ManagementState,
   Subcloud,
   SubcloudChange,
   SubcloudFields,
   SubcloudFilter,
+  SyncStatus,
 } from '../subclouds/subcloud.js'
 import type { Decision, InsertResult, MutationResult } from './mutation.js'
 
@@ -15,6 +18,16 @@ export interface DeployMoveFields {
   readonly expectedConfigHash?: string | null
   readonly epoch?: number
   readonly rehomed?: boolean
+}
+
+/** How many subclouds share one combination of states (the metrics' fleet gauge). */
+export interface SubcloudCensusEntry {
+  readonly availability: Availability
+  readonly managementState: ManagementState
+  readonly deployStatus: DeployStatus
+  /** The `sync` column of `subcloud list`: the endpoints' shared status, else out-of-sync. */
+  readonly sync: SyncStatus
+  readonly count: number
 }
 
 /**
@@ -48,4 +61,6 @@ export interface SubcloudStore {
   failInterrupted(reason: string): Promise<string[]>
   /** Stored ranges of every subcloud, or of those with an id above `afterId` (added since). */
   fleetEntries(afterId?: number): Promise<FleetEntry[]>
+  /** Subclouds counted by state, in one query. */
+  census(): Promise<SubcloudCensusEntry[]>
 }

@@ -1,23 +1,26 @@
 import { sql } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
-import type { DeployMoveFields, SubcloudStore } from '../../ports/subcloud-store.js'
+import type { DeployMoveFields, SubcloudCensusEntry, SubcloudStore } from '../../ports/subcloud-store.js'
 import { INTERRUPTED_DEPLOY_FAILURES, isAllowedMove, sourcesOf } from '../../subclouds/deploy-moves.js'
 import type { DeployOperation } from '../../subclouds/deploy-moves.js'
 import type { DeployStatus } from '../../subclouds/deploy-status.js'
 import type {
+  Availability,
   EndpointStatus,
+  ManagementState,
   FleetEntry,
   Subcloud,
   SubcloudChange,
   SubcloudFields,
   SubcloudFilter,
+  SyncStatus,
 } from '../../subclouds/subcloud.js'
 import { deleteSubcloudAlarms } from './kysely-alarm-store.js'
 import { decimalId, noCounts, runLockedMutation } from './locked-mutation.js'
 import type { Database, SubcloudRow, SubcloudUpdate } from './schema.js'
 import { guarded, isUniqueViolation, translateStoreError } from './store-errors.js'
-import { newSubcloudRow, subcloudOf, subcloudUpdateOf } from './subcloud-rows.js'
+import { deployStatusOf, newSubcloudRow, subcloudOf, subcloudUpdateOf } from './subcloud-rows.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -282,6 +285,35 @@ export class KyselySubcloudStore implements SubcloudStore {
         return stuck.map((r) => r.name)
       }),
     )
+  }
+
+  census(): Promise<SubcloudCensusEntry[]> {
+    return guarded('subclouds', async () => {
+      // Per subcloud first (its endpoints' shared status, as `subcloud list` shows it), then counted.
+      const rows = await sql<{
+        availability_status: Availability
+        management_state: ManagementState
+        deploy_status: string
+        sync: SyncStatus
+        count: number | string
+      }>`select availability_status, management_state, deploy_status, sync, count(*) as count
+        from (
+          select s.availability_status, s.management_state, s.deploy_status,
+            case when count(st.sync_status) = 0 then 'unknown'
+                 when count(distinct st.sync_status) = 1 then min(st.sync_status)
+                 else 'out-of-sync' end as sync
+          from subclouds s left join subcloud_status st on st.subcloud_id = s.id
+          group by s.id
+        ) as per_subcloud
+        group by availability_status, management_state, deploy_status, sync`.execute(this.#db)
+      return rows.rows.map((r) => ({
+        availability: r.availability_status,
+        managementState: r.management_state,
+        deployStatus: deployStatusOf(r.deploy_status, 'in the census'),
+        sync: r.sync,
+        count: Number(r.count),
+      }))
+    })
   }
 
   fleetEntries(afterId?: number): Promise<FleetEntry[]> {

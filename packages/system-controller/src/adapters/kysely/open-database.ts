@@ -21,6 +21,8 @@ export interface OpenDatabaseOptions {
 export interface OpenedDatabase {
   readonly db: Kysely<Database>
   readonly kind: DatabaseKind
+  /** Connections handed out right now (PGlite: its one session, 0 or 1). */
+  connectionsInUse(): number
 }
 
 /** A driver error in one line: pg's connection errors are AggregateErrors with an empty message. */
@@ -43,30 +45,39 @@ export class MigrationFailedError extends Error {
   }
 }
 
-async function pgliteDialect(dataDir: string): Promise<Dialect> {
+interface OpenedDialect {
+  readonly dialect: Dialect
+  connectionsInUse(): number
+}
+
+async function pgliteDialect(dataDir: string): Promise<OpenedDialect> {
   const dir = join(dataDir, 'pglite')
   mkdirSync(dir, { recursive: true })
   const client = await PGlite.create({ dataDir: dir })
   const base = new KyselyPGlite(client).dialect
+  let driver: SerializedDriver | undefined
   return {
-    createAdapter: () => base.createAdapter(),
-    createDriver: () => new SerializedDriver(base.createDriver()),
-    createIntrospector: (db) => base.createIntrospector(db),
-    createQueryCompiler: () => base.createQueryCompiler(),
+    dialect: {
+      createAdapter: () => base.createAdapter(),
+      createDriver: () => (driver = new SerializedDriver(base.createDriver())),
+      createIntrospector: (db) => base.createIntrospector(db),
+      createQueryCompiler: () => base.createQueryCompiler(),
+    },
+    connectionsInUse: () => driver?.inUse ?? 0,
   }
 }
 
-function postgresDialect(url: string): Dialect {
+function postgresDialect(url: string): OpenedDialect {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined)
-  return new PostgresDialect({ pool })
+  return { dialect: new PostgresDialect({ pool }), connectionsInUse: () => pool.totalCount - pool.idleCount }
 }
 
 /** Open the store and bring its schema to the latest migration. The same migrations run on both kinds. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const kind: DatabaseKind = options.databaseUrl === undefined ? 'pglite' : 'postgres'
-  const dialect =
+  const { dialect, connectionsInUse } =
     options.databaseUrl === undefined
       ? await pgliteDialect(options.dataDir)
       : postgresDialect(options.databaseUrl)
@@ -78,5 +89,5 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     const failed = results?.find((r) => r.status === 'Error')
     throw new MigrationFailedError(failed?.migrationName, { cause: error })
   }
-  return { db, kind }
+  return { db, kind, connectionsInUse }
 }

@@ -18,6 +18,11 @@ export class SerializedDriver implements Driver {
     return this.#inner.init()
   }
 
+  /** Whether a holder has the connection now (1) or not (0). */
+  get inUse(): number {
+    return this.#release === undefined ? 0 : 1
+  }
+
   async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.#tail
     let release!: () => void
