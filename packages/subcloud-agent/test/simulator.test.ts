@@ -85,7 +85,7 @@ function sentAfter(events: readonly WatchEvent__Output[], at: number): number {
 
 /** Calls that reached `site`, on any of its addresses. */
 function callsTo(site: Simulator['sites'][number]): number {
-  return site.counters.snapshot().reduce((sum, c) => sum + c.calls, 0)
+  return site.activity.calls.snapshot().reduce((sum, c) => sum + c.calls, 0)
 }
 
 const WAIT = { timeoutMs: 10_000, intervalMs: 10 }
