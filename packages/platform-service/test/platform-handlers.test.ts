@@ -1,10 +1,10 @@
 import { Server, ServerCredentials, credentials, status } from '@grpc/grpc-js'
-import type { CallOptions, ClientUnaryCall, ServiceError, requestCallback } from '@grpc/grpc-js'
+import type { ServiceError } from '@grpc/grpc-js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { applyAll, emptyState, markInitialConfigComplete } from '@dc/netmodel'
 import type { Command, SystemState } from '@dc/netmodel'
-import { loadProtos, unaryCall } from '@dc/protos'
+import { loadProtos } from '@dc/protos'
 import type {
   AddressPoolMutation__Output,
   ListAddressPoolsResponse__Output,
@@ -14,6 +14,7 @@ import type {
   PlatformClient,
   System__Output,
 } from '@dc/protos'
+import { unary } from '@dc/test-support'
 import { ERROR_FIELD_METADATA_KEY } from '../src/grpc-status.js'
 import { commandMessage } from '../src/command-messages.js'
 import { createPlatformHandlers } from '../src/platform-handlers.js'
@@ -69,10 +70,6 @@ interface Ctx {
   server: Server
   client: PlatformClient
   port: MemoryPort
-}
-
-function unary<Res>(invoke: (o: CallOptions, cb: requestCallback<Res>) => ClientUnaryCall): Promise<Res> {
-  return unaryCall((cb) => invoke({ deadline: Date.now() + 10_000 }, cb))
 }
 
 async function failure(call: Promise<unknown>): Promise<ServiceError> {

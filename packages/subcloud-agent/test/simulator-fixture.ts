@@ -1,6 +1,6 @@
-import { Metadata, credentials } from '@grpc/grpc-js'
-import type { CallOptions, ClientUnaryCall, ServiceError, requestCallback } from '@grpc/grpc-js'
-import { loadProtos, unaryCall } from '@dc/protos'
+import { credentials } from '@grpc/grpc-js'
+import type { ServiceError } from '@grpc/grpc-js'
+import { loadProtos } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
 import { silentLogger } from '@dc/runtime'
 import { Simulator } from '../src/simulator/simulator.js'
@@ -67,14 +67,6 @@ export function platformClient(address: string): PlatformClient {
 
 export function closeClients(): void {
   for (const client of clients.splice(0)) client.close()
-}
-
-/** Promise form of a unary call (`unaryCall`), with empty metadata and a deadline. */
-export function unary<Res>(
-  invoke: (md: Metadata, options: CallOptions, callback: requestCallback<Res>) => ClientUnaryCall,
-  timeoutMs = 10_000,
-): Promise<Res> {
-  return unaryCall((callback) => invoke(new Metadata(), { deadline: Date.now() + timeoutMs }, callback))
 }
 
 /** The call's ServiceError; throws if it succeeds. */

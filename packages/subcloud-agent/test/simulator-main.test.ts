@@ -11,10 +11,10 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parseHostPort } from '@dc/netmodel'
 import type { DescribeResponse__Output } from '@dc/protos'
-import { waitFor } from '@dc/test-support'
+import { unary, waitFor } from '@dc/test-support'
 import { parseManifest } from '../src/simulator/simulator-manifest.js'
 import type { SimulatorManifest } from '../src/simulator/simulator-manifest.js'
-import { agentClient, closeClients, failure, unary } from './simulator-fixture.js'
+import { agentClient, closeClients, failure } from './simulator-fixture.js'
 
 const MAIN = resolve(import.meta.dirname, '..', 'src', 'main.ts')
 // Generous: tsx compiles the agent from source first, on a machine busy with other tests.
@@ -96,7 +96,7 @@ function control(address: string, line: string): Promise<string> {
 
 function describe(address: string): Promise<DescribeResponse__Output> {
   const client = agentClient(address)
-  return unary<DescribeResponse__Output>((md, o, cb) => client.Describe({}, md, o, cb))
+  return unary<DescribeResponse__Output>((o, cb) => client.Describe({}, o, cb))
 }
 
 const DcAgentSimulate = suite('dc-agent --simulate')

@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import { status } from '@grpc/grpc-js'
 import type { ClientReadableStream } from '@grpc/grpc-js'
-import { waitFor } from '@dc/test-support'
+import { unary, waitFor } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { DescribeResponse__Output, StateSummary__Output, WatchEvent__Output } from '@dc/protos'
@@ -12,7 +12,6 @@ import {
   failure,
   platformClient,
   startTestSimulator,
-  unary,
 } from './simulator-fixture.js'
 
 interface Ctx {
@@ -45,13 +44,13 @@ function siteOf(simulator: Simulator, index: number) {
 }
 
 function describe(address: string, client = agentClient(address)): Promise<DescribeResponse__Output> {
-  return unary<DescribeResponse__Output>((md, o, cb) => client.Describe({}, md, o, cb))
+  return unary<DescribeResponse__Output>((o, cb) => client.Describe({}, o, cb))
 }
 
 function bootstrap(address: string, valuesYaml: string): Promise<StateSummary__Output> {
   const client = agentClient(address)
-  return unary<StateSummary__Output>((md, o, cb) =>
-    client.Bootstrap({ values_yaml: valuesYaml, epoch: '0', controller_id: '' }, md, o, cb),
+  return unary<StateSummary__Output>((o, cb) =>
+    client.Bootstrap({ values_yaml: valuesYaml, epoch: '0', controller_id: '' }, o, cb),
   )
 }
 
@@ -102,7 +101,7 @@ test('Simulator - every site is its own agent with its own state, on its own add
   assert.ok((await describe(first.spec.primary.text)).bootstrapped)
   assert.not.ok((await describe(second.spec.primary.text)).bootstrapped, 'the other site is untouched')
   const system = platformClient(first.spec.primary.text)
-  const shown = await unary<{ name: string }>((md, o, cb) => system.GetSystem({}, md, o, cb))
+  const shown = await unary<{ name: string }>((o, cb) => system.GetSystem({}, o, cb))
   assert.is(shown.name, first.name)
 })
 
