@@ -6,11 +6,14 @@
 export class FlagValueError extends Error {
   /** The flag as typed on the command line: `--listen`. */
   readonly flag: string
+  /** The message without the flag: `'x' is given twice`. */
+  readonly problem: string
 
   constructor(flag: string, problem: string, options?: ErrorOptions) {
     super(`${flag} ${problem}`, options)
     this.name = new.target.name
     this.flag = flag
+    this.problem = problem
   }
 }
 

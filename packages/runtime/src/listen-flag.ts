@@ -48,3 +48,16 @@ export function listenFlag(flag: string, text: string): ListenAddress[] {
   }
   return out
 }
+
+/**
+ * The address of a flag that takes exactly one `ADDR:PORT`, by the rules of {@link listenFlag}.
+ *
+ * @example
+ * listenAddressFlag('--control', '127.0.0.1:7000').text // '127.0.0.1:7000'
+ */
+export function listenAddressFlag(flag: string, text: string): ListenAddress {
+  const addresses = listenFlag(flag, text)
+  const [address] = addresses
+  if (address === undefined || addresses.length > 1) throw new FlagValueError(flag, 'takes one ADDR:PORT')
+  return address
+}

@@ -1,5 +1,8 @@
-import { formatHostPort, parseHostPort } from '@dc/netmodel'
 import { checkInsecureBinding } from '@dc/tls'
+import { FlagValueError, parseFlag } from './flag-value-error.js'
+import { listenAddressFlag } from './listen-flag.js'
+
+const FLAG = '--metrics-listen'
 
 /** `--metrics-listen`, in `node:util` `parseArgs` form; `--insecure` comes with the TLS flags. */
 export const METRICS_FLAGS = {
@@ -22,8 +25,10 @@ export interface MetricsConfig {
 }
 
 /** A `--metrics-listen` value that is not a usable address. */
-export class MetricsFlagError extends Error {
-  override readonly name = 'MetricsFlagError'
+export class MetricsFlagError extends FlagValueError {
+  constructor(problem: string, options?: ErrorOptions) {
+    super(FLAG, problem, options)
+  }
 }
 
 /**
@@ -38,21 +43,18 @@ export function metricsConfigOf(
 ): MetricsConfig | undefined {
   const text = values['metrics-listen']
   if (text === undefined) return undefined
+  // The shape first, for a message with an example of it.
   if (typeof text !== 'string' || !/^(\[[^\]]+\]|[^:[\]]+):\d+$/.test(text.trim())) {
     throw new MetricsFlagError(
-      `--metrics-listen must be ADDR:PORT with IPv6 bracketed (e.g. 127.0.0.1:9100 or [::1]:9100), got '${String(text).slice(0, 60)}'`,
+      `must be ADDR:PORT with IPv6 bracketed (e.g. 127.0.0.1:9100 or [::1]:9100), got '${String(text).slice(0, 60)}'`,
     )
   }
-  let listen: MetricsListen
-  try {
-    const parsed = parseHostPort(text)
-    listen = { host: parsed.host.toString(), port: parsed.port }
-  } catch (err) {
-    throw new MetricsFlagError(`--metrics-listen: ${err instanceof Error ? err.message : String(err)}`)
-  }
+  const address = parseFlag(
+    () => listenAddressFlag(FLAG, text),
+    (err) => new MetricsFlagError(err.problem, { cause: err }),
+  )
+  const listen: MetricsListen = { host: address.host, port: address.port }
   const insecure = values.insecure === true
-  if (!transport.tls) {
-    checkInsecureBinding([formatHostPort(listen.host, listen.port)], { insecure, service: 'metrics' })
-  }
+  if (!transport.tls) checkInsecureBinding([address.text], { insecure, service: 'metrics' })
   return { listen, insecure }
 }

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { FlagValueError, listenAddress, listenFlag } from '../src/index.js'
+import { FlagValueError, listenAddress, listenAddressFlag, listenFlag } from '../src/index.js'
 
 const ListenFlag = suite('listenFlag')
 
@@ -51,6 +51,21 @@ ListenFlag('listenFlag - refuses the same address twice, however it is spelled',
 ListenFlag('listenAddress - builds the text gRPC binds', () => {
   assert.equal(listenAddress('::1', 7), { host: '::1', port: 7, text: '[::1]:7' })
   assert.equal(listenAddress('10.0.0.1', 7), { host: '10.0.0.1', port: 7, text: '10.0.0.1:7' })
+})
+
+ListenFlag('listenAddressFlag - one address, by the same rules', () => {
+  assert.equal(listenAddressFlag('--control', '[::1]:7000'), { host: '::1', port: 7000, text: '[::1]:7000' })
+  assert.throws(
+    () => listenAddressFlag('--control', '[::1]:1,[::1]:2'),
+    (err: unknown) =>
+      err instanceof FlagValueError &&
+      err.message === '--control takes one ADDR:PORT' &&
+      err.problem === 'takes one ADDR:PORT',
+  )
+  assert.throws(
+    () => listenAddressFlag('--control', 'fd00::2:1'),
+    /^--control 'fd00::2:1': an IPv6 address must be bracketed/,
+  )
 })
 
 ListenFlag.run()

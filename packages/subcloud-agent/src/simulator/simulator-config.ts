@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { LOG_FLAGS, METRICS_FLAGS, integerFlag, listenFlag, logConfigOf, parseFlag } from '@dc/runtime'
+import { LOG_FLAGS, METRICS_FLAGS, integerFlag, listenAddressFlag, logConfigOf, parseFlag } from '@dc/runtime'
 import type { ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import {
   ConfigError,
@@ -46,9 +46,7 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 }
 
 function single(flag: string, text: string): ListenAddress {
-  const list = parseFlag(() => listenFlag(flag, text), toConfigError)
-  const [address] = list
-  if (address === undefined || list.length > 1) throw new ConfigError(`${flag} takes one ADDR:PORT`)
+  const address = parseFlag(() => listenAddressFlag(flag, text), toConfigError)
   if (!isLoopback(address.host)) {
     throw new ConfigError(`${flag}: ${address.text} is not loopback; the simulator listens on loopback only`)
   }
