@@ -10,6 +10,11 @@
  * const registry = createMetricsRegistry({ prefix: 'dc_agent_' })
  * if (metrics !== undefined) await serveMetrics({ ...metrics, registry, log })
  */
+export { FlagValueError, parseFlag } from './flag-value-error.js'
+export { integerFlag } from './integer-flag.js'
+export type { IntegerRange } from './integer-flag.js'
+export { listenAddress, listenAddressFlag, listenFlag } from './listen-flag.js'
+export type { ListenAddress } from './listen-flag.js'
 export { LOG_FORMATS, LOG_LEVELS, createLogger, silentLogger } from './logger.js'
 export type { LogDestination, LogFields, LogFormat, LogLevel, Logger, LoggerOptions } from './logger.js'
 export { LOG_FLAGS, LOG_USAGE, LogFlagError, defaultLogFormat, logConfigOf } from './log-flags.js'
@@ -23,8 +28,3 @@ export { REDACTED, isSecretKey, redactSecrets, scrubSecretText } from './redact-
 export { MetricsBindError, serveMetrics } from './serve-metrics.js'
 export type { MetricsServer, ServeMetricsOptions } from './serve-metrics.js'
 export { textLine } from './text-log-stream.js'
-export { FlagValueError, parseFlag } from './flag-value-error.js'
-export { integerFlag } from './integer-flag.js'
-export type { IntegerRange } from './integer-flag.js'
-export { listenAddress, listenAddressFlag, listenFlag } from './listen-flag.js'
-export type { ListenAddress } from './listen-flag.js'
