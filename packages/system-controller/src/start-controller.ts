@@ -213,19 +213,20 @@ async function startServices(
     log.warn(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`, { subcloud: name })
   }
 
-  // The metrics read the geo store at scrape time; geo starts later, so they ask for it then.
-  let geoStore: GeoStore | undefined
-  let channels: AgentChannels | undefined
+  // The metrics read the channels and the geo store at scrape time; both are made later (the
+  // channels count calls into the metrics), so the gauges ask for them then.
+  const late: { channels?: AgentChannels; geoStore?: GeoStore } = {}
   const metrics =
     config.metrics === undefined
       ? undefined
       : controllerMetrics(
-          () => channels?.size ?? 0,
+          () => late.channels?.size ?? 0,
           opened,
           subcloudStore,
-          () => geoStore,
+          () => late.geoStore,
         )
-  channels = new AgentChannels(metrics === undefined ? {} : { metrics: metrics.controller })
+  const channels = new AgentChannels(metrics === undefined ? {} : { metrics: metrics.controller })
+  late.channels = channels
   steps.add(() => channels.closeAll())
   const agentTls: CaOnlyTlsFiles | undefined =
     config.transport.kind === 'tls' ? config.transport.files : undefined
@@ -270,7 +271,7 @@ async function startServices(
     log: log.child({ component: 'geo' }),
   })
   steps.add(() => geo.close())
-  geoStore = geo.store
+  late.geoStore = geo.store
   const subclouds = new SubcloudService({
     subclouds: subcloudStore,
     groups: groupStore,
