@@ -1,4 +1,4 @@
-import type { ApplyAck, GeoEvent, Heartbeat, Ownership } from '../src/geo/geo-codec.js'
+import type { ApplyAck, GeoEvent, Heartbeat, Ownership } from '../src/geo/geo-event.js'
 
 // One of every dc.geo.v1 message, each field set to something other than its proto default, so a
 // field that moved or changed type cannot pass unnoticed through a round trip.

@@ -1,5 +1,5 @@
-import type { AssociationSyncStatus, PeerAvailability } from '../adapters/kysely/schema.js'
-import type { MemberFailure } from './geo-codec.js'
+import type { MemberFailure } from './geo-event.js'
+import type { AssociationSyncStatus, PeerAvailability } from './geo-states.js'
 
 /** Everything an association's sync status follows from. */
 export interface AssociationSyncInput {

@@ -10,7 +10,7 @@ import type { SubcloudPeerGroupRow, SystemPeerRow } from '../adapters/kysely/sch
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import { validateSubcloudAdd } from '../subclouds/subcloud-add-validation.js'
 import type { FleetEntry } from '../subclouds/subcloud.js'
-import type { GeoEvent, GroupState, MemberCopy, MemberFailure, Ownership } from './geo-codec.js'
+import type { GeoEvent, GroupState, MemberCopy, MemberFailure, Ownership } from './geo-event.js'
 
 /** What the applier needs besides the stores. */
 export interface EventApplierDeps {

@@ -6,12 +6,8 @@ import type {
   UpdateSystemPeerRequest__Output,
 } from '@dc/protos'
 import { InvalidFieldError } from '../errors.js'
-import type {
-  AdministrativeState,
-  HeartbeatFailurePolicy,
-  SubcloudPeerGroupTable,
-  SystemPeerTable,
-} from '../adapters/kysely/schema.js'
+import type { SubcloudPeerGroupTable, SystemPeerTable } from '../adapters/kysely/schema.js'
+import type { AdministrativeState, HeartbeatFailurePolicy } from './geo-states.js'
 import { isSiteId } from './geo-subjects.js'
 
 /** StarlingX's defaults and ranges (spec distcloud 4.1 and 4.2). */

@@ -1,6 +1,6 @@
 import { MalformedGeoMessageError, OwnershipConflictError } from '../errors.js'
 import { decodeOwnership, encodeOwnership } from './geo-codec.js'
-import type { Ownership } from './geo-codec.js'
+import type { Ownership } from './geo-event.js'
 import type { BusSubscription, KvEntry, PeerBus } from './peer-bus.js'
 
 function decode(entry: KvEntry): Ownership | undefined {

@@ -26,7 +26,7 @@ import {
   encodeEvent,
   encodeHeartbeat,
 } from './geo-codec.js'
-import type { GeoEvent, MemberCopy, Ownership } from './geo-codec.js'
+import type { GeoEvent, MemberCopy, Ownership } from './geo-event.js'
 import { OwnershipBucket } from './ownership-bucket.js'
 import type { BusSubscription, PeerBus, StreamMessage } from './peer-bus.js'
 import { peerHealth } from './peer-health.js'

@@ -1,4 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  AdministrativeState,
+  AssociationSyncStatus,
+  AssociationType,
+  HeartbeatFailurePolicy,
+  MigrationStatus,
+  PeerAvailability,
+} from '../../geo/geo-states.js'
 
 /** A timestamp the database sets on insert and the code may overwrite on update. */
 type Timestamp = ColumnType<Date, Date | undefined, Date>
@@ -99,13 +107,6 @@ export interface AlarmTable {
   raised_at: Timestamp
   updated_at: Timestamp
 }
-
-export type AdministrativeState = 'enabled' | 'disabled'
-export type HeartbeatFailurePolicy = 'alarm' | 'rehome' | 'delegate'
-export type PeerAvailability = 'created' | 'available' | 'unavailable'
-export type MigrationStatus = 'none' | 'migrating' | 'complete'
-export type AssociationType = 'primary' | 'non-primary'
-export type AssociationSyncStatus = 'syncing' | 'in-sync' | 'out-of-sync' | 'failed' | 'unknown'
 
 /** A stream sequence number: int8 in the database, which pg reads as text and PGlite as a number. */
 type Sequence = ColumnType<number | string | bigint, number | undefined, number>
