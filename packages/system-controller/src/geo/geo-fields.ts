@@ -8,16 +8,8 @@ import type {
 import { InvalidFieldError } from '../errors.js'
 import type { SubcloudPeerGroupTable, SystemPeerTable } from '../adapters/kysely/schema.js'
 import type { AdministrativeState, HeartbeatFailurePolicy } from './geo-states.js'
+import { GEO_LIMITS } from './geo-limits.js'
 import { isSiteId } from './geo-subjects.js'
-
-/** StarlingX's defaults and ranges (spec distcloud 4.1 and 4.2). */
-export const GEO_LIMITS = {
-  heartbeatInterval: { min: 10, max: 600, default: 60 },
-  heartbeatFailureThreshold: { min: 1, max: 30, default: 3 },
-  heartbeatMaintenanceTimeout: { min: 300, max: 36000, default: 600 },
-  groupPriority: { min: 0, max: 65536, default: 0 },
-  maxSubcloudRehoming: { min: 1, max: 250, default: 10 },
-} as const
 
 const STATES: readonly AdministrativeState[] = ['enabled', 'disabled']
 const POLICIES: readonly HeartbeatFailurePolicy[] = ['alarm', 'rehome', 'delegate']
