@@ -14,6 +14,7 @@ import type { AssociationCensusEntry, PeerCensusEntry } from './adapters/control
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
 import { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
+import { kyselyGeoStores } from './adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudGroupStore } from './adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from './adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from './adapters/kysely/kysely-system-store.js'
@@ -23,8 +24,7 @@ import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
 import { ConfigError, StoreOpenError } from './errors.js'
-import { seq } from './adapters/kysely/geo-store.js'
-import type { GeoStore } from './adapters/kysely/geo-store.js'
+import type { GeoStores } from './geo/geo-link.js'
 import { startGeo } from './geo/start-geo.js'
 import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
@@ -213,18 +213,14 @@ async function startServices(
     log.warn(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`, { subcloud: name })
   }
 
-  // The metrics read the channels and the geo store at scrape time; both are made later (the
-  // channels count calls into the metrics), so the gauges ask for them then.
-  const late: { channels?: AgentChannels; geoStore?: GeoStore } = {}
+  const geoStores = kyselyGeoStores(db, subcloudStore)
+  // The metrics read the channels at scrape time; they are made later (the channels count calls
+  // into the metrics), so the gauge asks for them then.
+  const late: { channels?: AgentChannels } = {}
   const metrics =
     config.metrics === undefined
       ? undefined
-      : controllerMetrics(
-          () => late.channels?.size ?? 0,
-          opened,
-          subcloudStore,
-          () => late.geoStore,
-        )
+      : controllerMetrics(() => late.channels?.size ?? 0, opened, subcloudStore, geoStores)
   const channels = new AgentChannels(metrics === undefined ? {} : { metrics: metrics.controller })
   late.channels = channels
   steps.add(() => channels.closeAll())
@@ -263,15 +259,13 @@ async function startServices(
 
   const geo = await startGeo({
     config: config.geo,
-    db,
-    subclouds: subcloudStore,
+    stores: geoStores,
     own,
     channels,
     audit,
     log: log.child({ component: 'geo' }),
   })
   steps.add(() => geo.close())
-  late.geoStore = geo.store
   const subclouds = new SubcloudService({
     subclouds: subcloudStore,
     groups: groupStore,
@@ -309,45 +303,44 @@ function controllerMetrics(
   openAgentChannels: () => number,
   opened: OpenedDatabase,
   subclouds: KyselySubcloudStore,
-  geoStore: () => GeoStore | undefined,
+  geoStores: GeoStores,
 ): { registry: MetricsRegistry; controller: ControllerMetrics } {
   const registry = createMetricsRegistry({ prefix: 'dc_controller_' })
   const controller = new ControllerMetrics(registry, {
     subclouds: () => subclouds.census(),
     openAgentChannels,
     databasePoolInUse: () => opened.connectionsInUse(),
-    peers: async () => (await geoCensus(geoStore())).peers,
-    associations: async () => (await geoCensus(geoStore())).associations,
+    peers: async () => (await geoCensus(geoStores)).peers,
+    associations: async () => (await geoCensus(geoStores)).associations,
   })
   return { registry, controller }
 }
 
 /** System peers and associations as the geo gauges show them. */
 async function geoCensus(
-  geo: GeoStore | undefined,
+  geo: GeoStores,
 ): Promise<{ peers: PeerCensusEntry[]; associations: AssociationCensusEntry[] }> {
-  if (geo === undefined) return { peers: [], associations: [] }
   const [peers, groups, associations] = await Promise.all([
-    geo.listPeers(),
-    geo.listPeerGroups(),
-    geo.listAssociations(),
+    geo.peers.list(),
+    geo.groups.list(),
+    geo.associations.list(),
   ])
-  const peerName = new Map(peers.map((p) => [p.id, p.peer_name]))
-  const groupName = new Map(groups.map((g) => [g.id, g.peer_group_name]))
+  const peerName = new Map(peers.map((p) => [p.id, p.peerName]))
+  const groupName = new Map(groups.map((g) => [g.id, g.name]))
   return {
     peers: peers.map((p) => {
-      const own = associations.filter((a) => a.system_peer_id === p.id)
+      const own = associations.filter((a) => a.systemPeerId === p.id)
       return {
-        peer: p.peer_name,
-        availability: p.availability_state,
-        publishedSeq: Math.max(0, ...own.map((a) => seq(a.published_seq))),
-        ackedSeq: Math.max(0, ...own.map((a) => seq(a.acked_seq))),
+        peer: p.peerName,
+        availability: p.availability,
+        publishedSeq: Math.max(0, ...own.map((a) => a.publishedSeq)),
+        ackedSeq: Math.max(0, ...own.map((a) => a.ackedSeq)),
       }
     }),
     associations: associations.map((a) => ({
-      peer: peerName.get(a.system_peer_id) ?? String(a.system_peer_id),
-      peerGroup: groupName.get(a.peer_group_id) ?? String(a.peer_group_id),
-      syncStatus: a.sync_status,
+      peer: peerName.get(a.systemPeerId) ?? String(a.systemPeerId),
+      peerGroup: groupName.get(a.peerGroupId) ?? String(a.peerGroupId),
+      syncStatus: a.syncStatus,
     })),
   }
 }

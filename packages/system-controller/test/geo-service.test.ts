@@ -13,8 +13,10 @@ import {
   SubcloudStateError,
 } from '../src/errors.js'
 import { GeoService } from '../src/geo/geo-service.js'
+import type { NewSystemPeer } from '../src/geo/system-peer-service.js'
+import { newSystemPeerInput, systemPeerMessage } from '../src/grpc/geo-messages.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
-import { GeoStore } from '../src/adapters/kysely/geo-store.js'
+import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
 import { openDatabase } from '../src/adapters/kysely/open-database.js'
@@ -29,6 +31,7 @@ interface Ctx {
   db: Kysely<Database> | undefined
   store: KyselySubcloudStore | undefined
   service: GeoService | undefined
+  siteId: string
   agents: FakeAgents
 }
 
@@ -37,6 +40,7 @@ const test = suite<Ctx>('GeoService', {
   db: undefined,
   store: undefined,
   service: undefined,
+  siteId: '',
   agents: new FakeAgents(),
 })
 
@@ -45,9 +49,9 @@ test.before(async (ctx) => {
   ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
   ctx.store = new KyselySubcloudStore(ctx.db)
   const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
+  ctx.siteId = own.uuid
   ctx.service = new GeoService({
-    subclouds: ctx.store,
-    geo: new GeoStore(ctx.db),
+    ...kyselyGeoStores(ctx.db, ctx.store),
     siteId: own.uuid,
     siteName: 'central',
     controllerId: own.uuid,
@@ -97,92 +101,108 @@ function subcloudRow(n: number, extra: Partial<SubcloudFields> = {}): SubcloudFi
   })
 }
 
-const PEER = {
-  peer_uuid: 'peer-uuid-1',
-  peer_name: 'east',
-  manager_endpoint: 'nats',
-  manager_username: 'admin',
-  manager_password: 'pw-never-returned',
-  peer_controller_gateway_ip: 'fd01:2::1',
+const PEER: NewSystemPeer = {
+  peerUuid: 'peer-uuid-1',
+  peerName: 'east',
+  managerEndpoint: 'nats',
+  managerUsername: 'admin',
+  peerControllerGatewayIp: 'fd01:2::1',
 }
 
-test('GeoService - system peers: defaults, unique name and uuid, the password never comes back', async (ctx) => {
+test('GeoService - system peers: defaults, unique name and uuid, never itself, the password never comes back', async (ctx) => {
   const { service } = svc(ctx)
-  const peer = await service.addPeer(PEER)
+  const peer = systemPeerMessage(
+    await service.peers.add(
+      newSystemPeerInput({
+        peer_uuid: 'peer-uuid-1',
+        peer_name: 'east',
+        manager_endpoint: 'nats',
+        manager_username: 'admin',
+        manager_password: 'pw-never-returned',
+        peer_controller_gateway_ip: 'fd01:2::1',
+      }),
+    ),
+  )
   assert.is(peer.availability_state, 'created')
-  assert.is(peer.heartbeat_interval, 60)
+  assert.equal(
+    [
+      peer.heartbeat_interval,
+      peer.heartbeat_failure_threshold,
+      peer.heartbeat_failure_policy,
+      peer.heartbeat_maintenance_timeout,
+      peer.administrative_state,
+    ],
+    [60, 3, 'alarm', 600, 'enabled'],
+    "StarlingX's defaults",
+  )
   assert.not.match(JSON.stringify(peer), /pw-never-returned/)
-  await refused(service.addPeer({ ...PEER, peer_name: 'other' }), GeoObjectExistsError)
-  await refused(service.addPeer({ ...PEER, peer_uuid: 'peer-uuid-2' }), GeoObjectExistsError)
-  assert.is((await service.getPeer('peer-uuid-1')).peer_name, 'east', 'found by uuid')
+  await refused(service.peers.add({ ...PEER, peerName: 'other' }), GeoObjectExistsError)
+  await refused(service.peers.add({ ...PEER, peerUuid: 'peer-uuid-2' }), GeoObjectExistsError)
   assert.is(
-    (await service.updatePeer({ system_peer: 'east', heartbeat_failure_policy: 'rehome' }))
-      .heartbeat_failure_policy,
+    (await refused(service.peers.add({ ...PEER, peerUuid: ctx.siteId, peerName: 'me' }), InvalidFieldError))
+      .field,
+    'peer_uuid',
+  )
+  assert.is((await service.peers.get('peer-uuid-1')).peerName, 'east', 'found by uuid')
+  assert.is(
+    (await service.peers.update('east', { heartbeatFailurePolicy: 'rehome' })).heartbeatFailurePolicy,
     'rehome',
   )
-  await refused(service.updatePeer({ system_peer: 'east' }), InvalidFieldError)
-  await refused(service.getPeer('west'), GeoObjectNotFoundError)
+  await refused(service.peers.update('east', {}), InvalidFieldError)
+  await refused(service.peers.get('west'), GeoObjectNotFoundError)
 })
 
 test('GeoService - peer groups: local leader, priority rules, status counts', async (ctx) => {
   const { service } = svc(ctx)
-  const group = await service.addGroup({ peer_group_name: 'pg1' })
-  assert.is(group.group_priority, 0)
-  assert.is(group.system_leader_name, 'central')
-  assert.is(group.migration_status, 'none')
-  await refused(service.addGroup({ peer_group_name: 'pg1' }), GeoObjectExistsError)
-  const renamed = await service.updateGroup({ peer_group: 'pg1', max_subcloud_rehoming: 20 })
-  assert.is(renamed.max_subcloud_rehoming, 20)
-  const status = await service.groupStatus('pg1')
-  assert.is(status.total_subclouds, 0)
+  const group = await service.groups.add({ name: 'pg1' })
+  assert.equal(
+    [group.priority, group.state, group.maxSubcloudRehoming],
+    [0, 'enabled', 10],
+    "StarlingX's defaults",
+  )
+  assert.is(group.leaderName, 'central')
+  assert.is(group.migrationStatus, 'none')
+  await refused(service.groups.add({ name: 'pg1' }), GeoObjectExistsError)
+  const changed = await service.groups.update('pg1', { maxSubcloudRehoming: 20 })
+  assert.is(changed.maxSubcloudRehoming, 20)
+  const status = await service.groups.status('pg1')
+  assert.is(status.total, 0)
 })
 
 test('GeoService - associations: priority required on the primary site; unknown without NATS; sync and migrate need the link', async (ctx) => {
   const { service } = svc(ctx)
-  await refused(service.addAssociation({ peer_group: 'pg1', system_peer: 'east' }), InvalidFieldError)
-  const association = await service.addAssociation({
-    peer_group: 'pg1',
-    system_peer: 'east',
-    peer_group_priority: 2,
-  })
-  assert.is(association.association_type, 'primary')
-  assert.is(association.sync_status, 'unknown')
-  assert.match(association.sync_message ?? '', /--nats-url/)
+  const associations = service.associations
+  await refused(associations.add({ peerGroup: 'pg1', systemPeer: 'east' }), InvalidFieldError)
+  const association = await associations.add({ peerGroup: 'pg1', systemPeer: 'east', peerGroupPriority: 2 })
+  assert.is(association.associationType, 'primary')
+  assert.is(association.syncStatus, 'unknown')
+  assert.match(association.syncMessage, /--nats-url/)
   await refused(
-    service.addAssociation({ peer_group: 'pg1', system_peer: 'east', peer_group_priority: 3 }),
+    associations.add({ peerGroup: 'pg1', systemPeer: 'east', peerGroupPriority: 3 }),
     GeoObjectExistsError,
   )
-  assert.match(
-    (await refused(service.syncAssociation(String(association.id)), GeoRuleError)).message,
-    /--nats-url/,
-  )
-  assert.match((await refused(service.migrate('pg1'), GeoRuleError)).message, /--nats-url/)
-  assert.is(
-    (await service.updateAssociation({ association: String(association.id), peer_group_priority: 5 }))
-      .peer_group_priority,
-    5,
-  )
-  await refused(service.updateGroup({ peer_group: 'pg1', group_priority: 1 }), GeoRuleError)
-  await refused(service.deletePeer('east'), GeoRuleError)
-  await refused(service.deleteGroup('pg1'), GeoRuleError)
-  await refused(service.getAssociation('99'), GeoObjectNotFoundError)
+  assert.match((await refused(associations.sync(String(association.id)), GeoRuleError)).message, /--nats-url/)
+  assert.match((await refused(service.groups.migrate('pg1'), GeoRuleError)).message, /--nats-url/)
+  assert.is((await associations.update(String(association.id), 5)).peerGroupPriority, 5)
+  await refused(service.groups.update('pg1', { priority: 1 }), GeoRuleError)
+  await refused(service.peers.delete('east'), GeoRuleError)
+  await refused(service.groups.delete('pg1'), GeoRuleError)
+  await refused(associations.get('99'), GeoObjectNotFoundError)
 })
 
 test('GeoService - a non-primary group forbids the association priority', async (ctx) => {
   const { service } = svc(ctx)
-  await service.addGroup({ peer_group_name: 'pg2', group_priority: 4 })
+  const associations = service.associations
+  await service.groups.add({ name: 'pg2', priority: 4 })
   await refused(
-    service.addAssociation({ peer_group: 'pg2', system_peer: 'east', peer_group_priority: 1 }),
+    associations.add({ peerGroup: 'pg2', systemPeer: 'east', peerGroupPriority: 1 }),
     InvalidFieldError,
   )
-  const association = await service.addAssociation({ peer_group: 'pg2', system_peer: 'east' })
-  assert.is(association.association_type, 'non-primary')
-  await refused(
-    service.updateAssociation({ association: String(association.id), peer_group_priority: 1 }),
-    GeoRuleError,
-  )
-  await refused(service.syncAssociation(String(association.id)), GeoRuleError)
-  assert.is((await service.deleteAssociation(String(association.id))).id, association.id)
+  const association = await associations.add({ peerGroup: 'pg2', systemPeer: 'east' })
+  assert.is(association.associationType, 'non-primary')
+  await refused(associations.update(String(association.id), 1), GeoRuleError)
+  await refused(associations.sync(String(association.id)), GeoRuleError)
+  assert.is((await associations.delete(String(association.id))).id, association.id)
 })
 
 test('GeoService - joining needs complete, managed, online and an agent that accepts the group epoch', async (ctx) => {
@@ -216,9 +236,9 @@ test('GeoService - joining needs complete, managed, online and an agent that acc
     'rehome data saved from the add-time values',
   )
   assert.is(agent.epoch, 2n)
-  assert.is((await service.groupStatus('pg1')).managed, 1)
+  assert.is((await service.groups.status('pg1')).managed, 1)
   assert.match(service.lifecycleRefusal(joined, 'deleted')?.message ?? '', /remove it from the group first/)
-  await refused(service.deleteGroup('pg1'), GeoRuleError)
+  await refused(service.groups.delete('pg1'), GeoRuleError)
   const left = await service.setMembership(joined, 'none')
   assert.is(left.peerGroupId, null)
 })

@@ -6,7 +6,7 @@ import { silentLogger } from '@dc/runtime'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { GeoStore } from '../src/adapters/kysely/geo-store.js'
+import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
@@ -61,8 +61,7 @@ test.before(async (ctx) => {
   const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
   const channels = { agent: () => ({}) as AgentClient }
   const geo = new GeoService({
-    subclouds: subcloudStore,
-    geo: new GeoStore(ctx.db),
+    ...kyselyGeoStores(ctx.db, subcloudStore),
     siteId: own.uuid,
     siteName: own.current.name,
     controllerId: own.uuid,

@@ -1,26 +1,31 @@
 import { FleetIndex, IpRange, parseIp, subcloudFleetRanges } from '@dc/netmodel'
 import type { SystemState } from '@dc/netmodel'
+import type { Logger } from '@dc/runtime'
 import { stringify as stringifyYaml } from 'yaml'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
 import { SubcloudAddRejectedError } from '../errors.js'
-import type { Logger } from '@dc/runtime'
-import { seq } from '../adapters/kysely/geo-store.js'
-import type { CopyRow, GeoStore } from '../adapters/kysely/geo-store.js'
-import type { SubcloudPeerGroupRow, SystemPeerRow } from '../adapters/kysely/schema.js'
+import type { AssociationStore } from '../ports/association-store.js'
+import { keep, remove, update } from '../ports/mutation.js'
+import type { PeerGroupStore } from '../ports/peer-group-store.js'
+import type { CopySelection, NewCopy, SecondaryCopyStore } from '../ports/secondary-copy-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import { validateSubcloudAdd } from '../subclouds/subcloud-add-validation.js'
 import type { FleetEntry } from '../subclouds/subcloud.js'
 import type { GeoEvent, GroupState, MemberCopy, MemberFailure, Ownership } from './geo-event.js'
+import type { SubcloudPeerGroup } from './subcloud-peer-group.js'
+import type { SystemPeer } from './system-peer.js'
 
-/** What the applier needs besides the stores. */
+/** What the applier works with. */
 export interface EventApplierDeps {
   readonly siteId: string
   /** The controller's own system: copies must be manageable from here (primary families, gateway). */
   readonly ownState: () => SystemState
   readonly subclouds: Pick<SubcloudStore, 'fleetEntries'>
-  readonly geo: GeoStore
+  readonly groups: Pick<PeerGroupStore, 'findByUuid' | 'insert' | 'mutate'>
+  readonly associations: Pick<AssociationStore, 'list' | 'insert' | 'mutate'>
+  readonly copies: Pick<SecondaryCopyStore, 'apply' | 'held' | 'remove'>
   /** A newer owner of a group is known: record it (demoting members this site held, raising 280.005). */
-  readonly adopt: (group: SubcloudPeerGroupRow, ownership: Ownership) => Promise<SubcloudPeerGroupRow>
+  readonly adopt: (group: SubcloudPeerGroup, ownership: Ownership) => Promise<SubcloudPeerGroup>
   readonly log: Logger
 }
 
@@ -49,16 +54,6 @@ function rehomeDataOf(member: MemberCopy): string {
   return JSON.stringify({ saved_payload: { ...member.values, 'bootstrap-address': member.bootstrapAddress } })
 }
 
-/** The stored failure list of an association (empty when absent or unreadable). */
-export function parseFailures(json: string): MemberFailure[] {
-  try {
-    const parsed = JSON.parse(json) as unknown
-    return Array.isArray(parsed) ? (parsed as MemberFailure[]) : []
-  } catch {
-    return []
-  }
-}
-
 /**
  * Applies a peer's events to this site: the peer group (created with the priority the peer gives
  * it, and its non-primary association), the members as `secondary` copies with the same region
@@ -73,7 +68,7 @@ export class EventApplier {
     this.#deps = deps
   }
 
-  async apply(event: GeoEvent, peer: SystemPeerRow): Promise<AppliedEvent> {
+  async apply(event: GeoEvent, peer: SystemPeer): Promise<AppliedEvent> {
     switch (event.type) {
       case 'group':
         return this.#group(event.group, peer)
@@ -90,34 +85,37 @@ export class EventApplier {
     }
   }
 
-  async #group(state: GroupState, peer: SystemPeerRow): Promise<AppliedEvent> {
-    const { geo } = this.#deps
+  async #group(state: GroupState, peer: SystemPeer): Promise<AppliedEvent> {
+    const { groups, associations, log } = this.#deps
     const refused = (error: string): AppliedEvent => ({
       groupUuid: state.uuid,
       groupId: undefined,
       subclouds: [],
       failures: [{ subcloud: `peer group ${state.name}`, regionName: '', error }],
     })
-    let group = await geo.findPeerGroup(state.uuid)
-    if (group === undefined || group.uuid !== state.uuid) {
-      const inserted = await geo.insertPeerGroup({
+    const nameTaken = `a different subcloud peer group named ${state.name} exists here`
+    let group = await groups.findByUuid(state.uuid)
+    if (group === undefined) {
+      const inserted = await groups.insert({
         uuid: state.uuid,
-        peer_group_name: state.name,
-        group_priority: state.priority,
-        group_state: state.state,
-        max_subcloud_rehoming: state.maxSubcloudRehoming,
-        system_leader_id: state.leaderId,
-        system_leader_name: state.leaderName,
-        migration_status: state.migrationStatus,
+        name: state.name,
+        priority: state.priority,
+        state: state.state,
+        maxSubcloudRehoming: state.maxSubcloudRehoming,
+        leaderId: state.leaderId,
+        leaderName: state.leaderName,
+        migrationStatus: state.migrationStatus,
         epoch: state.epoch,
       })
-      if (inserted === 'taken')
-        return refused(`a different subcloud peer group named ${state.name} exists here`)
-      group = inserted
-      this.#deps.log.info(`geo: subcloud peer group ${state.name} created from peer ${peer.peer_name}`)
+      if (inserted.kind === 'taken') return refused(nameTaken)
+      group = inserted.row
+      log.info(`subcloud peer group ${state.name} created from peer ${peer.peerName}`, {
+        peerGroup: state.name,
+        peer: peer.peerName,
+      })
     } else {
-      if (state.epoch < seq(group.epoch)) return this.#stale(group, state.epoch)
-      if (state.epoch > seq(group.epoch) || state.leaderId !== group.system_leader_id) {
+      if (state.epoch < group.epoch) return this.#stale(group, state.epoch)
+      if (state.epoch > group.epoch || state.leaderId !== group.leaderId) {
         group = await this.#deps.adopt(group, {
           leader: state.leaderId,
           leaderName: state.leaderName,
@@ -125,24 +123,27 @@ export class EventApplier {
         })
       }
     }
-    const associations = await geo.listAssociations({ peerGroupId: group.id, systemPeerId: peer.id })
-    const primaryHere = associations.some((a) => a.association_type === 'primary')
-    const changed = await geo.mutatePeerGroup(String(group.id), () => ({
-      peer_group_name: state.name,
-      group_state: state.state,
-      max_subcloud_rehoming: state.maxSubcloudRehoming,
-      migration_status: state.migrationStatus,
-      // The primary site owns its own priority; a non-primary one takes what the primary gives it.
-      ...(primaryHere ? {} : { group_priority: state.priority }),
-    }))
-    if (changed === 'taken') return refused(`a different subcloud peer group named ${state.name} exists here`)
-    if (associations.length === 0) {
-      await geo.insertAssociation({
-        peer_group_id: group.id,
-        system_peer_id: peer.id,
-        association_type: 'non-primary',
-        peer_group_priority: 0,
-        sync_status: 'in-sync',
+    const held = await associations.list({ peerGroupId: group.id, systemPeerId: peer.id })
+    const primaryHere = held.some((a) => a.associationType === 'primary')
+    const changed = await groups.mutate(String(group.id), () =>
+      update({
+        name: state.name,
+        state: state.state,
+        maxSubcloudRehoming: state.maxSubcloudRehoming,
+        migrationStatus: state.migrationStatus,
+        // The primary site owns its own priority; a non-primary one takes what the primary gives it.
+        ...(primaryHere ? {} : { priority: state.priority }),
+      }),
+    )
+    if (changed.kind === 'taken') return refused(nameTaken)
+    if (held.length === 0) {
+      await associations.insert({
+        peerGroupId: group.id,
+        systemPeerId: peer.id,
+        associationType: 'non-primary',
+        peerGroupPriority: 0,
+        syncStatus: 'in-sync',
+        syncMessage: '',
       })
     }
     return {
@@ -153,9 +154,10 @@ export class EventApplier {
     }
   }
 
-  #stale(group: SubcloudPeerGroupRow, epoch: number): AppliedEvent {
+  #stale(group: SubcloudPeerGroup, epoch: number): AppliedEvent {
     this.#deps.log.info(
-      `geo: ignored an event of epoch ${epoch} for subcloud peer group ${group.peer_group_name}, which is at epoch ${seq(group.epoch)}`,
+      `ignored an event of epoch ${epoch} for subcloud peer group ${group.name}, which is at epoch ${group.epoch}`,
+      { peerGroup: group.name, epoch, groupEpoch: group.epoch },
     )
     return { groupUuid: group.uuid, groupId: group.id, subclouds: [], failures: [] }
   }
@@ -163,21 +165,20 @@ export class EventApplier {
   async #knownGroup(
     uuid: string,
     epoch: number,
-    peer: SystemPeerRow,
-  ): Promise<SubcloudPeerGroupRow | AppliedEvent> {
-    const group = await this.#deps.geo.findPeerGroup(uuid)
-    if (group === undefined || group.uuid !== uuid) {
-      return { groupUuid: uuid, groupId: undefined, subclouds: [], failures: [] }
-    }
-    if (epoch < seq(group.epoch)) return this.#stale(group, epoch)
-    if (epoch > seq(group.epoch)) {
-      this.#deps.log.info(
-        `geo: peer ${peer.peer_name} is ahead on subcloud peer group ${group.peer_group_name}`,
-      )
+    peer: SystemPeer,
+  ): Promise<SubcloudPeerGroup | AppliedEvent> {
+    const group = await this.#deps.groups.findByUuid(uuid)
+    if (group === undefined) return { groupUuid: uuid, groupId: undefined, subclouds: [], failures: [] }
+    if (epoch < group.epoch) return this.#stale(group, epoch)
+    if (epoch > group.epoch) {
+      this.#deps.log.info(`peer ${peer.peerName} is ahead on subcloud peer group ${group.name}`, {
+        peer: peer.peerName,
+        peerGroup: group.name,
+        epoch,
+      })
     }
     // A site applies copies only of groups it does not lead at that epoch.
-    if (group.system_leader_id === this.#deps.siteId && epoch <= seq(group.epoch))
-      return this.#stale(group, epoch)
+    if (group.leaderId === this.#deps.siteId && epoch <= group.epoch) return this.#stale(group, epoch)
     return group
   }
 
@@ -185,7 +186,7 @@ export class EventApplier {
     uuid: string,
     epoch: number,
     members: readonly MemberCopy[],
-    peer: SystemPeerRow,
+    peer: SystemPeer,
   ): Promise<AppliedEvent> {
     const group = await this.#knownGroup(uuid, epoch, peer)
     if (!('id' in group)) {
@@ -199,7 +200,7 @@ export class EventApplier {
       }
     }
     // A resync resends every member; one already held exactly as sent needs no validation or write.
-    const held = await this.#deps.geo.copiesOf(
+    const held = await this.#deps.copies.held(
       group.id,
       members.map((m) => m.regionName),
     )
@@ -211,32 +212,33 @@ export class EventApplier {
         copy.description === m.description &&
         copy.location === m.location &&
         copy.softwareVersion === m.softwareVersion &&
-        copy.epoch === seq(group.epoch) &&
+        copy.epoch === group.epoch &&
         copy.rehomeData === rehomeDataOf(m)
       )
     }
-    const { rows, failures } = await this.#copyRows(members.filter((m) => !unchanged(m)))
-    const applied = await this.#deps.geo.applyCopies(group.id, seq(group.epoch), rows, AUDITED_ENDPOINTS)
-    const outcome = {
-      ...applied,
-      applied: [...members.filter(unchanged).map((m) => m.name), ...applied.applied],
-    }
+    const { copies, failures } = await this.#validate(members.filter((m) => !unchanged(m)))
+    const outcome = await this.#deps.copies.apply(group.id, group.epoch, copies, AUDITED_ENDPOINTS)
+    const applied = [...members.filter(unchanged).map((m) => m.name), ...outcome.applied]
     const touched = new Set(members.map((m) => m.regionName))
     const current = (await this.#failures(group.id, peer.id)).filter((f) => !touched.has(f.regionName))
     const next = [...current, ...failures, ...outcome.failures]
     await this.#recordFailures(group.id, peer.id, next)
     for (const f of [...failures, ...outcome.failures]) {
-      this.#deps.log.info(`geo: cannot apply subcloud ${f.subcloud} from peer ${peer.peer_name}: ${f.error}`)
+      this.#deps.log.warn(`cannot apply subcloud ${f.subcloud} from peer ${peer.peerName}: ${f.error}`, {
+        subcloud: f.subcloud,
+        peer: peer.peerName,
+        peerGroup: group.name,
+      })
     }
-    return { groupUuid: uuid, groupId: group.id, subclouds: outcome.applied, failures: next }
+    return { groupUuid: uuid, groupId: group.id, subclouds: applied, failures: next }
   }
 
   /** Validate each copy as `subcloud add` would here, and against this site's fleet ranges. */
-  async #copyRows(members: readonly MemberCopy[]): Promise<{ rows: CopyRow[]; failures: MemberFailure[] }> {
-    if (members.length === 0) return { rows: [], failures: [] }
+  async #validate(members: readonly MemberCopy[]): Promise<{ copies: NewCopy[]; failures: MemberFailure[] }> {
+    if (members.length === 0) return { copies: [], failures: [] }
     const fleet = await this.#deps.subclouds.fleetEntries()
     const index = FleetIndex.from(fleet.map((e) => ({ owner: e.name, ranges: rangesOf(e) })))
-    const rows: CopyRow[] = []
+    const copies: NewCopy[] = []
     const failures: MemberFailure[] = []
     for (const m of members) {
       try {
@@ -264,14 +266,12 @@ export class EventApplier {
           })
           continue
         }
-        rows.push({
-          fields: {
-            ...accepted.fields,
-            regionName: m.regionName,
-            deployStatus: 'secondary',
-            managementState: 'unmanaged',
-            availability: 'offline',
-          },
+        copies.push({
+          ...accepted.fields,
+          regionName: m.regionName,
+          deployStatus: 'secondary',
+          managementState: 'unmanaged',
+          availability: 'offline',
           rehomeData: rehomeDataOf(m),
         })
       } catch (err) {
@@ -279,57 +279,56 @@ export class EventApplier {
         failures.push({ subcloud: m.name, regionName: m.regionName, error: err.message })
       }
     }
-    return { rows, failures }
+    return { copies, failures }
   }
 
   async #removed(
     uuid: string,
     epoch: number,
-    peer: SystemPeerRow,
-    select: { regions: readonly string[] } | { except: readonly string[] },
+    peer: SystemPeer,
+    selection: CopySelection,
   ): Promise<AppliedEvent> {
     const group = await this.#knownGroup(uuid, epoch, peer)
     if (!('id' in group)) return group
-    const removed = await this.#deps.geo.removeCopies(group.id, select)
+    const removed = await this.#deps.copies.remove(group.id, selection)
     const kept = (await this.#failures(group.id, peer.id)).filter((f) =>
-      'regions' in select ? !select.regions.includes(f.regionName) : select.except.includes(f.regionName),
+      'regions' in selection
+        ? !selection.regions.includes(f.regionName)
+        : selection.except.includes(f.regionName),
     )
     await this.#recordFailures(group.id, peer.id, kept)
     return { groupUuid: uuid, groupId: group.id, subclouds: removed, failures: kept }
   }
 
-  async #associationRemoved(uuid: string, peer: SystemPeerRow): Promise<AppliedEvent> {
-    const { geo } = this.#deps
-    const group = await geo.findPeerGroup(uuid)
-    if (group === undefined || group.uuid !== uuid)
-      return { groupUuid: uuid, groupId: undefined, subclouds: [], failures: [] }
-    for (const a of await geo.listAssociations({ peerGroupId: group.id, systemPeerId: peer.id })) {
-      await geo.mutateAssociation(a.id, () => 'delete')
+  async #associationRemoved(uuid: string, peer: SystemPeer): Promise<AppliedEvent> {
+    const { groups, associations, copies, log } = this.#deps
+    const group = await groups.findByUuid(uuid)
+    if (group === undefined) return { groupUuid: uuid, groupId: undefined, subclouds: [], failures: [] }
+    for (const a of await associations.list({ peerGroupId: group.id, systemPeerId: peer.id })) {
+      await associations.mutate(a.id, () => remove)
     }
-    const removed =
-      group.system_leader_id === this.#deps.siteId ? [] : await geo.removeCopies(group.id, { except: [] })
-    const deleted = await geo.mutatePeerGroup(String(group.id), (_g, counts) =>
-      counts.members === 0 && counts.associations === 0 ? 'delete' : {},
+    const removed = group.leaderId === this.#deps.siteId ? [] : await copies.remove(group.id, { except: [] })
+    const deleted = await groups.mutate(String(group.id), (_g, counts) =>
+      counts.members === 0 && counts.associations === 0 ? remove : keep,
     )
-    if (deleted !== 'not-found' && deleted !== 'taken' && deleted.after === undefined) {
-      this.#deps.log.info(
-        `geo: subcloud peer group ${group.peer_group_name} removed with its association to ${peer.peer_name}`,
-      )
+    if (deleted.kind === 'deleted') {
+      log.info(`subcloud peer group ${group.name} removed with its association to ${peer.peerName}`, {
+        peerGroup: group.name,
+        peer: peer.peerName,
+      })
     }
     return { groupUuid: uuid, groupId: undefined, subclouds: removed, failures: [] }
   }
 
   async #failures(groupId: number, peerId: number): Promise<MemberFailure[]> {
-    const [association] = await this.#deps.geo.listAssociations({
-      peerGroupId: groupId,
-      systemPeerId: peerId,
-    })
-    return association === undefined ? [] : parseFailures(association.failed_members_json)
+    const [association] = await this.#deps.associations.list({ peerGroupId: groupId, systemPeerId: peerId })
+    return association === undefined ? [] : [...association.failures]
   }
 
   async #recordFailures(groupId: number, peerId: number, failures: readonly MemberFailure[]): Promise<void> {
-    for (const a of await this.#deps.geo.listAssociations({ peerGroupId: groupId, systemPeerId: peerId })) {
-      await this.#deps.geo.mutateAssociation(a.id, () => ({ failed_members_json: JSON.stringify(failures) }))
+    const { associations } = this.#deps
+    for (const a of await associations.list({ peerGroupId: groupId, systemPeerId: peerId })) {
+      await associations.mutate(a.id, () => update({ failures }))
     }
   }
 }

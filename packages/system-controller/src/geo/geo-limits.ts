@@ -1,3 +1,5 @@
+import { InvalidFieldError } from '../errors.js'
+
 /**
  * StarlingX's defaults and ranges (spec distcloud 4.1 and 4.2), in the API's units: heartbeat
  * interval and maintenance timeout in seconds.
@@ -12,3 +14,30 @@ export const GEO_LIMITS = {
 
 /** The API's seconds as the domain's milliseconds. */
 export const SECOND_MS = 1000
+
+/**
+ * The association's peer_group_priority (spec distcloud 4.3): required when the local group's
+ * priority is 0 (this is the primary site) and forbidden otherwise; it becomes the group's
+ * priority on the peer, so it must be non-zero. A non-primary association stores 0: its peer is
+ * the primary site.
+ */
+export function associationPriority(localGroupPriority: number, requested: number | undefined): number {
+  const field = 'peer_group_priority'
+  if (localGroupPriority !== 0) {
+    if (requested !== undefined) {
+      throw new InvalidFieldError(
+        field,
+        `must not be given: the local subcloud peer group priority is ${localGroupPriority}, not 0`,
+      )
+    }
+    return 0
+  }
+  if (requested === undefined) {
+    throw new InvalidFieldError(field, 'is required when the local subcloud peer group priority is 0')
+  }
+  const max = GEO_LIMITS.groupPriority.max
+  if (!Number.isInteger(requested) || requested < 1 || requested > max) {
+    throw new InvalidFieldError(field, `must be between 1 and ${max}`)
+  }
+  return requested
+}

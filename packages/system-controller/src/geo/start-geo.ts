@@ -2,23 +2,21 @@ import { readFile } from 'node:fs/promises'
 import { parseIp } from '@dc/netmodel'
 import type { Family, SystemState } from '@dc/netmodel'
 import type { Audit } from '../audit/index.js'
-import { connectNatsPeerBus } from '../adapters/nats-peer-bus.js'
 import type { Logger } from '@dc/runtime'
-import { GeoStore } from '../adapters/kysely/geo-store.js'
+import { connectNatsPeerBus } from '../adapters/nats-peer-bus.js'
 import { ConfigError, PeerLinkUnavailableError } from '../errors.js'
-import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { DeployChannels } from '../subclouds/deploy-runner.js'
 import type { GeoConfig } from './geo-config.js'
+import { GeoLink } from './geo-link.js'
+import type { GeoStores } from './geo-link.js'
 import { GeoService } from './geo-service.js'
 import { OWNERSHIP_BUCKET } from './geo-subjects.js'
 import type { PeerBus } from './peer-bus.js'
-import { PeerLink } from './peer-link.js'
 
 /** What geo-redundancy is started with. */
 export interface StartGeoParams {
   readonly config: GeoConfig
-  readonly db: ConstructorParameters<typeof GeoStore>[0]
-  readonly subclouds: SubcloudStore
+  readonly stores: GeoStores
   /** The controller's own system: its uuid (default site id and controller id), name and state. */
   readonly own: { readonly uuid: string; readonly epoch: number; readonly current: SystemState }
   readonly channels: DeployChannels
@@ -31,8 +29,7 @@ export interface StartGeoParams {
 /** Geo-redundancy as started: the RPC side and, with NATS, the link. */
 export interface StartedGeo {
   readonly service: GeoService
-  readonly store: GeoStore
-  readonly link: PeerLink | undefined
+  readonly link: GeoLink | undefined
   readonly siteId: string
   /** Stop the link (heartbeats, consumers, migrations) and close the NATS connection. */
   close(): Promise<void>
@@ -83,7 +80,7 @@ async function readCredentials(file: string | undefined): Promise<Uint8Array | u
 export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
   const { config, own, log } = params
   const siteId = config.siteId ?? own.uuid
-  const geo = new GeoStore(params.db)
+  const { stores } = params
   let bus = params.bus
   if (bus === undefined && config.nats !== undefined) {
     checkNatsFamily(config.nats.url, own.current)
@@ -117,14 +114,13 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
   const link =
     bus === undefined
       ? undefined
-      : await PeerLink.start({
+      : await GeoLink.start({
           bus,
           siteId,
           siteName: own.current.name,
           controllerId: own.uuid,
           ownState: () => own.current,
-          subclouds: params.subclouds,
-          geo,
+          stores,
           channels: params.channels,
           audit: params.audit,
           log,
@@ -138,8 +134,7 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
         })
   if (link !== undefined) log.info(`geo-redundancy: site ${siteId} linked over NATS`, { siteId })
   const service = new GeoService({
-    subclouds: params.subclouds,
-    geo,
+    ...stores,
     siteId,
     siteName: own.current.name,
     controllerId: own.uuid,
@@ -148,5 +143,5 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
     channels: params.channels,
     log,
   })
-  return { service, store: geo, link, siteId, close: async () => link?.close() }
+  return { service, link, siteId, close: async () => link?.close() }
 }

@@ -5,6 +5,7 @@ import type { SubcloudGroupService } from '../subcloud-groups/subcloud-group-ser
 import type { SubcloudService } from '../subclouds/subcloud-service.js'
 import { controllerUnary } from './controller-unary.js'
 import { reference } from './field-validators.js'
+import { geoHandlers } from './geo-handlers.js'
 import {
   addSubcloudInput,
   groupChangesInput,
@@ -88,37 +89,6 @@ export function dcManagerHandlers(services: DcManagerServices): DcManagerHandler
       async (req) => list(true, false, (await group(req.group)).id),
       log,
     ),
-    AddSystemPeer: controllerUnary((req) => geo.addPeer(req), log),
-    ListSystemPeers: controllerUnary(async () => ({ system_peers: await geo.listPeers() }), log),
-    GetSystemPeer: controllerUnary((req) => geo.getPeer(req.system_peer), log),
-    UpdateSystemPeer: controllerUnary((req) => geo.updatePeer(req), log),
-    DeleteSystemPeer: controllerUnary((req) => geo.deletePeer(req.system_peer), log),
-    ListSystemPeerPeerGroups: controllerUnary(
-      async (req) => ({ subcloud_peer_groups: await geo.peerGroupsLedBy(req.system_peer) }),
-      log,
-    ),
-    AddSubcloudPeerGroup: controllerUnary((req) => geo.addGroup(req), log),
-    ListSubcloudPeerGroups: controllerUnary(
-      async () => ({ subcloud_peer_groups: await geo.listGroups() }),
-      log,
-    ),
-    GetSubcloudPeerGroup: controllerUnary((req) => geo.getGroup(req.peer_group), log),
-    UpdateSubcloudPeerGroup: controllerUnary((req) => geo.updateGroup(req), log),
-    DeleteSubcloudPeerGroup: controllerUnary((req) => geo.deleteGroup(req.peer_group), log),
-    ListSubcloudPeerGroupSubclouds: controllerUnary(
-      async (req) => ({ subclouds: (await geo.groupMembers(req.peer_group)).map((s) => subcloudMessage(s)) }),
-      log,
-    ),
-    MigrateSubcloudPeerGroup: controllerUnary((req) => geo.migrate(req.peer_group), log),
-    GetSubcloudPeerGroupStatus: controllerUnary((req) => geo.groupStatus(req.peer_group), log),
-    AddPeerGroupAssociation: controllerUnary((req) => geo.addAssociation(req), log),
-    ListPeerGroupAssociations: controllerUnary(
-      async () => ({ peer_group_associations: await geo.listAssociations() }),
-      log,
-    ),
-    GetPeerGroupAssociation: controllerUnary((req) => geo.getAssociation(req.association), log),
-    UpdatePeerGroupAssociation: controllerUnary((req) => geo.updateAssociation(req), log),
-    SyncPeerGroupAssociation: controllerUnary((req) => geo.syncAssociation(req.association), log),
-    DeletePeerGroupAssociation: controllerUnary((req) => geo.deleteAssociation(req.association), log),
+    ...geoHandlers(geo, log),
   }
 }

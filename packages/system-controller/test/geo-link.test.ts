@@ -9,6 +9,7 @@ import type { StartedGeo } from '../src/geo/start-geo.js'
 import { startGeo } from '../src/geo/start-geo.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
+import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
@@ -55,7 +56,7 @@ interface Ctx {
 
 const HEARTBEAT_MS = 100
 
-const test = suite<Ctx>('PeerLink', {
+const test = suite<Ctx>('GeoLink', {
   nats: new FakeNats(),
   agents: new FakeAgents(),
   a: undefined,
@@ -103,8 +104,7 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
       heartbeatIntervalMs: HEARTBEAT_MS,
       maintenanceTimeoutMs: 300,
     },
-    db,
-    subclouds: store,
+    stores: kyselyGeoStores(db, store),
     own,
     channels,
     audit,
@@ -144,7 +144,7 @@ async function onboarded(ctx: Ctx, site: Site, n: number, yaml = subcloudYaml(n)
 }
 
 async function association(site: Site, index = 0) {
-  const list = await site.geo.service.listAssociations()
+  const list = await site.geo.service.associations.list()
   return list[index]
 }
 
@@ -168,41 +168,39 @@ test.after(async (ctx) => {
   }
 })
 
-test('PeerLink - an association syncs the group and its members to the peer as secondary copies', async (ctx) => {
+test('GeoLink - an association syncs the group and its members to the peer as secondary copies', async (ctx) => {
   const { a, b } = sites(ctx)
-  await a.geo.service.addPeer({
-    peer_uuid: b.geo.siteId,
-    peer_name: 'site-b',
-    manager_endpoint: 'nats',
-    manager_username: 'admin',
-    manager_password: 'never-stored',
-    peer_controller_gateway_ip: 'fd01:2::1',
-    heartbeat_failure_threshold: 30,
+  await a.geo.service.peers.add({
+    peerUuid: b.geo.siteId,
+    peerName: 'site-b',
+    managerEndpoint: 'nats',
+    managerUsername: 'admin',
+    peerControllerGatewayIp: 'fd01:2::1',
+    heartbeatFailureThreshold: 30,
   })
-  await b.geo.service.addPeer({
-    peer_uuid: a.geo.siteId,
-    peer_name: 'site-a',
-    manager_endpoint: 'nats',
-    manager_username: 'admin',
-    manager_password: 'never-stored',
-    peer_controller_gateway_ip: 'fd01:1::1',
-    heartbeat_failure_threshold: 3,
-    heartbeat_failure_policy: 'rehome',
+  await b.geo.service.peers.add({
+    peerUuid: a.geo.siteId,
+    peerName: 'site-a',
+    managerEndpoint: 'nats',
+    managerUsername: 'admin',
+    peerControllerGatewayIp: 'fd01:1::1',
+    heartbeatFailureThreshold: 3,
+    heartbeatFailurePolicy: 'rehome',
   })
   const address = await onboarded(ctx, a, 1)
-  const group = await a.geo.service.addGroup({ peer_group_name: 'pg1' })
-  assert.is(group.system_leader_id, a.geo.siteId)
+  const group = await a.geo.service.groups.add({ name: 'pg1' })
+  assert.is(group.leaderId, a.geo.siteId)
   const joined = await a.manager.updateSubcloud({ subcloud: 'sc1', peer_group: 'pg1' })
   assert.is(joined.peer_group_name, 'pg1')
   assert.is(ctx.agents.agents.get(address)?.epoch, 2n, 'joining claims the agent at the group epoch')
   assert.is(ctx.agents.agents.get(address)?.controllerId, a.own.uuid)
 
-  const created = await a.geo.service.addAssociation({
-    peer_group: 'pg1',
-    system_peer: 'site-b',
-    peer_group_priority: 2,
+  const created = await a.geo.service.associations.add({
+    peerGroup: 'pg1',
+    systemPeer: 'site-b',
+    peerGroupPriority: 2,
   })
-  assert.is(created.association_type, 'primary')
+  assert.is(created.associationType, 'primary')
 
   const copy = await until('the copy at site B', async () => {
     const found = await b.store.find('sc1')
@@ -214,57 +212,54 @@ test('PeerLink - an association syncs the group and its members to the peer as s
   assert.is(copy.managementState, 'unmanaged')
   assert.not.match(copy.rehomeData ?? '', /not-in-copies/, 'no secret travels')
   assert.match(copy.rehomeData ?? '', /"bootstrap-address":"\[fd00:11::2\]:50051"/)
-  const peerGroup = await b.geo.service.getGroup('pg1')
-  assert.is(peerGroup.group_priority, 2, 'the peer group gets the association priority')
-  assert.is(peerGroup.system_leader_id, a.geo.siteId)
+  const peerGroup = await b.geo.service.groups.get('pg1')
+  assert.is(peerGroup.priority, 2, 'the peer group gets the association priority')
+  assert.is(peerGroup.leaderId, a.geo.siteId)
   const nonPrimary = await until('the non-primary association at B', async () => {
     const found = await association(b)
-    return found?.sync_status === 'in-sync' ? found : undefined
+    return found?.syncStatus === 'in-sync' ? found : undefined
   })
-  assert.is(nonPrimary.association_type, 'non-primary')
-  await until('A in-sync', async () => (await association(a))?.sync_status === 'in-sync')
+  assert.is(nonPrimary.associationType, 'non-primary')
+  await until('A in-sync', async () => (await association(a))?.syncStatus === 'in-sync')
   const listed = await b.manager.listSubclouds(false)
   assert.equal(listed, [], 'secondary copies are hidden without --all')
 })
 
-test('PeerLink - member rules: lifecycle blocked locally, the non-primary site cannot edit', async (ctx) => {
+test('GeoLink - member rules: lifecycle blocked locally, the non-primary site cannot edit', async (ctx) => {
   const { a, b } = sites(ctx)
   await rejects(() => a.manager.unmanageSubcloud('sc1', false), /peer group/)
   await rejects(() => a.manager.deleteSubcloud('sc1'), /peer group/)
   await rejects(() => b.manager.updateSubcloud({ subcloud: 'sc1', description: 'x' }), /primary site/)
-  await rejects(
-    () => b.geo.service.updateGroup({ peer_group: 'pg1', max_subcloud_rehoming: 5 }),
-    /led by site-a/,
-  )
-  await rejects(() => a.geo.service.deleteGroup('pg1'), /association/)
-  await rejects(() => a.geo.service.deletePeer('site-b'), /association/)
+  await rejects(() => b.geo.service.groups.update('pg1', { maxSubcloudRehoming: 5 }), /led by site-a/)
+  await rejects(() => a.geo.service.groups.delete('pg1'), /association/)
+  await rejects(() => a.geo.service.peers.delete('site-b'), /association/)
   const nonPrimary = String((await association(b))?.id)
-  await rejects(() => b.geo.service.syncAssociation(nonPrimary), /primary association/)
+  await rejects(() => b.geo.service.associations.sync(nonPrimary), /primary association/)
 })
 
-test('PeerLink - a member change reaches the copy and the association returns to in-sync', async (ctx) => {
+test('GeoLink - a member change reaches the copy and the association returns to in-sync', async (ctx) => {
   const { a, b } = sites(ctx)
   const stream = `DC-${a.geo.siteId}`
   const published = ctx.nats.streamMessages(stream).length
   await a.manager.updateSubcloud({ subcloud: 'sc1', description: 'moved to rack 7' })
   assert.is(ctx.nats.streamMessages(stream).length, published + 1, 'one event per change, no manual sync')
   await until('the change at B', async () => (await b.store.find('sc1'))?.description === 'moved to rack 7')
-  await until('A in-sync again', async () => (await association(a))?.sync_status === 'in-sync')
+  await until('A in-sync again', async () => (await association(a))?.syncStatus === 'in-sync')
 })
 
-test('PeerLink - a full resync is published anew but rewrites no copy already in sync', async (ctx) => {
+test('GeoLink - a full resync is published anew but rewrites no copy already in sync', async (ctx) => {
   const { a, b } = sites(ctx)
   const before = await b.store.find('sc1')
   const stream = `DC-${a.geo.siteId}`
   const published = ctx.nats.streamMessages(stream).length
-  await a.geo.service.syncAssociation(String((await association(a))?.id))
+  await a.geo.service.associations.sync(String((await association(a))?.id))
   assert.ok(ctx.nats.streamMessages(stream).length >= published + 3, 'group, members and snapshot end')
-  await until('A in-sync after the resync', async () => (await association(a))?.sync_status === 'in-sync')
+  await until('A in-sync after the resync', async () => (await association(a))?.syncStatus === 'in-sync')
   const after = await b.store.find('sc1')
   assert.equal(after?.updatedAt, before?.updatedAt)
 })
 
-test('PeerLink - a member the peer cannot apply fails the association, naming it, until it leaves', async (ctx) => {
+test('GeoLink - a member the peer cannot apply fails the association, naming it, until it leaves', async (ctx) => {
   const { a, b } = sites(ctx)
   // Site B already owns a different subcloud named sc2.
   ctx.agents.add('[fd00:52::2]:50051')
@@ -276,23 +271,23 @@ test('PeerLink - a member the peer cannot apply fails the association, naming it
   await a.manager.updateSubcloud({ subcloud: 'sc2', peer_group: 'pg1' })
   const failed = await until('A failed', async () => {
     const found = await association(a)
-    return found?.sync_status === 'failed' ? found : undefined
+    return found?.syncStatus === 'failed' ? found : undefined
   })
-  assert.match(failed.sync_message ?? '', /sc2: subcloud name sc2 is taken/)
+  assert.match(failed.syncMessage, /sc2: subcloud name sc2 is taken/)
   await a.manager.updateSubcloud({ subcloud: 'sc2', peer_group: 'none' })
-  await until('A in-sync after sc2 left', async () => (await association(a))?.sync_status === 'in-sync')
+  await until('A in-sync after sc2 left', async () => (await association(a))?.syncStatus === 'in-sync')
 })
 
-test('PeerLink - heartbeat failure raises 280.004; the rehome policy migrates after the maintenance timeout', async (ctx) => {
+test('GeoLink - heartbeat failure raises 280.004; the rehome policy migrates after the maintenance timeout', async (ctx) => {
   const { a, b } = sites(ctx)
   await until(
     'B sees A available',
-    async () => (await b.geo.service.getPeer('site-a')).availability_state === 'available',
+    async () => (await b.geo.service.peers.get('site-a')).availability === 'available',
   )
   await a.geo.close()
   await until(
     'B declares A unavailable',
-    async () => (await b.geo.service.getPeer('site-a')).availability_state === 'unavailable',
+    async () => (await b.geo.service.peers.get('site-a')).availability === 'unavailable',
   )
   await until('280.004 critical at B', async () =>
     (await alarms(b)).some((x) => x.startsWith('280.004 peer=site-a critical')),
@@ -307,20 +302,20 @@ test('PeerLink - heartbeat failure raises 280.004; the rehome policy migrates af
   const agent = ctx.agents.agents.get(migrated.bootstrapAddress)
   assert.is(agent?.epoch, 3n, 'the agent now obeys epoch 3')
   assert.is(agent?.controllerId, b.own.uuid)
-  const group = await b.geo.service.getGroup('pg1')
-  assert.is(group.system_leader_id, b.geo.siteId)
+  const group = await b.geo.service.groups.get('pg1')
+  assert.is(group.leaderId, b.geo.siteId)
   await until(
     'migration complete',
-    async () => (await b.geo.service.getGroup('pg1')).migration_status === 'complete',
+    async () => (await b.geo.service.groups.get('pg1')).migrationStatus === 'complete',
   )
   await until('280.005 at B', async () =>
     (await alarms(b)).some((x) => x.startsWith('280.005 peer_group=pg1')),
   )
-  const status = await b.geo.service.groupStatus('pg1')
+  const status = await b.geo.service.groups.status('pg1')
   assert.is(status.managed, 1)
 })
 
-test('PeerLink - a restarted site reconciles ownership, demotes its member and is fenced out', async (ctx) => {
+test('GeoLink - a restarted site reconciles ownership, demotes its member and is fenced out', async (ctx) => {
   const { a, b } = sites(ctx)
   const restarted = await startGeo({
     config: {
@@ -329,8 +324,7 @@ test('PeerLink - a restarted site reconciles ownership, demotes its member and i
       heartbeatIntervalMs: HEARTBEAT_MS,
       maintenanceTimeoutMs: 300,
     },
-    db: a.db,
-    subclouds: a.store,
+    stores: kyselyGeoStores(a.db, a.store),
     own: a.own,
     channels: ctx.agents.channels(),
     audit: fakeAudit(a.db, ctx.agents),
@@ -343,22 +337,22 @@ test('PeerLink - a restarted site reconciles ownership, demotes its member and i
     return found?.deployStatus === 'secondary' ? found : undefined
   })
   assert.is(demoted.managementState, 'unmanaged')
-  assert.is((await a.geo.service.getGroup('pg1')).system_leader_id, b.geo.siteId)
+  assert.is((await a.geo.service.groups.get('pg1')).leaderId, b.geo.siteId)
   await until('280.005 at A', async () =>
     (await alarms(a)).some((x) => x.startsWith('280.005 peer_group=pg1')),
   )
   const stale = ctx.agents.claim(demoted.bootstrapAddress, 2n, a.own.uuid)
   assert.instance(stale, Error, "the agent refuses A's stale epoch")
   await until('280.004 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.004')))
-  await until('B in-sync with A', async () => (await association(b))?.sync_status === 'in-sync')
+  await until('B in-sync with A', async () => (await association(b))?.syncStatus === 'in-sync')
   await rejects(() => a.manager.manageSubcloud('sc1', true), /peer group/)
 })
 
-test('PeerLink - failback is an explicit migrate on the preferred site; 280.005 clears on both', async (ctx) => {
+test('GeoLink - failback is an explicit migrate on the preferred site; 280.005 clears on both', async (ctx) => {
   const { a, b } = sites(ctx)
-  const group = await a.geo.service.migrate('pg1')
-  assert.is(group.system_leader_id, a.geo.siteId)
-  assert.is(group.migration_status, 'migrating')
+  const group = await a.geo.service.groups.migrate('pg1')
+  assert.is(group.leaderId, a.geo.siteId)
+  assert.is(group.migrationStatus, 'migrating')
   const back = await until('sc1 managed at A again', async () => {
     const found = await a.store.find('sc1')
     return found?.managementState === 'managed' ? found : undefined
@@ -368,17 +362,17 @@ test('PeerLink - failback is an explicit migrate on the preferred site; 280.005 
   await until('sc1 secondary at B', async () => (await b.store.find('sc1'))?.deployStatus === 'secondary')
   await until('280.005 cleared at A', async () => !(await alarms(a)).some((x) => x.startsWith('280.005')))
   await until('280.005 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.005')))
-  await rejects(() => a.geo.service.migrate('pg1'), /already led by this site/)
+  await rejects(() => a.geo.service.groups.migrate('pg1'), /already led by this site/)
 })
 
-test('PeerLink - deleting the association removes the group and its copies on the peer', async (ctx) => {
+test('GeoLink - deleting the association removes the group and its copies on the peer', async (ctx) => {
   const { a, b } = sites(ctx)
-  await until('A in-sync before the delete', async () => (await association(a))?.sync_status === 'in-sync')
+  await until('A in-sync before the delete', async () => (await association(a))?.syncStatus === 'in-sync')
   const id = String((await association(a))?.id)
-  await a.geo.service.deleteAssociation(id)
+  await a.geo.service.associations.delete(id)
   await until('the copy gone at B', async () => (await b.store.find('sc1')) === undefined)
-  await until('the group gone at B', async () => (await b.geo.service.listGroups()).length === 0)
-  assert.equal(await b.geo.service.listAssociations(), [])
+  await until('the group gone at B', async () => (await b.geo.service.groups.list()).length === 0)
+  assert.equal(await b.geo.service.associations.list(), [])
   assert.is((await a.store.find('sc1'))?.managementState, 'managed', 'the owner keeps its member')
 })
 

@@ -1,0 +1,94 @@
+import type { Logger } from '@dc/runtime'
+import type { Clock } from '../audit/index.js'
+import type { AssociationStore } from '../ports/association-store.js'
+import type { PeerGroupStore } from '../ports/peer-group-store.js'
+import type { SystemPeerStore } from '../ports/system-peer-store.js'
+import type { SystemPeer } from './system-peer.js'
+
+/** What the policy works with. */
+export interface RehomePolicyDeps {
+  readonly clock: Pick<Clock, 'setTimer'>
+  readonly peers: Pick<SystemPeerStore, 'find'>
+  readonly groups: Pick<PeerGroupStore, 'list'>
+  readonly associations: Pick<AssociationStore, 'list'>
+  /** Take a group over (`subcloud-peer-group migrate`). */
+  readonly migrate: (groupId: number) => Promise<unknown>
+  /** Replaces every peer's heartbeat_maintenance_timeout (tests and benchmarks). */
+  readonly maintenanceTimeoutMs?: number | undefined
+  readonly log: Logger
+}
+
+/**
+ * What happens once a peer's heartbeats failed, by its heartbeat_failure_policy. `alarm` only
+ * raises 280.004 (the monitor does that for every policy). `rehome` waits the maintenance timeout
+ * and, if the peer is still unavailable, migrates every associated group it leads to this site;
+ * the peer coming back in time cancels it. `delegate` is not implemented and acts as `alarm`.
+ */
+export class RehomePolicy {
+  readonly #deps: RehomePolicyDeps
+  /** Cancels the pending rehome of each peer, by peer id. */
+  readonly #pending = new Map<number, () => void>()
+
+  constructor(deps: RehomePolicyDeps) {
+    this.#deps = deps
+  }
+
+  peerFailed(peer: SystemPeer): void {
+    const { clock, log } = this.#deps
+    const fields = { peer: peer.peerName, policy: peer.heartbeatFailurePolicy }
+    if (peer.heartbeatFailurePolicy === 'delegate') {
+      log.warn(
+        `peer ${peer.peerName}: heartbeat failure policy delegate is not implemented; acting as alarm`,
+        fields,
+      )
+      return
+    }
+    if (peer.heartbeatFailurePolicy !== 'rehome') return
+    const waitMs = this.#deps.maintenanceTimeoutMs ?? peer.heartbeatMaintenanceTimeoutMs
+    log.info(`peer ${peer.peerName}: policy rehome: migrating its groups in ${waitMs} ms unless it returns`, {
+      ...fields,
+      waitMs,
+    })
+    this.cancel(peer.id)
+    this.#pending.set(
+      peer.id,
+      clock.setTimer(waitMs, () => {
+        this.#pending.delete(peer.id)
+        void this.#rehomeFrom(peer.id).catch((err: unknown) =>
+          log.error(`rehome from peer ${peer.peerName} failed`, { err, peer: peer.peerName }),
+        )
+      }),
+    )
+  }
+
+  /** The peer is back (or no longer followed): its pending rehome, if any, is called off. */
+  cancel(peerId: number): void {
+    this.#pending.get(peerId)?.()
+    this.#pending.delete(peerId)
+  }
+
+  /** Call off every pending rehome. */
+  stop(): void {
+    for (const peerId of [...this.#pending.keys()]) this.cancel(peerId)
+  }
+
+  /** The peer stayed away past the maintenance timeout: take over the groups it leads. */
+  async #rehomeFrom(peerId: number): Promise<void> {
+    const { peers, groups, associations, log } = this.#deps
+    const peer = await peers.find(String(peerId))
+    if (peer === undefined || peer.availability !== 'unavailable') return
+    const associated = new Set((await associations.list({ systemPeerId: peer.id })).map((a) => a.peerGroupId))
+    for (const group of await groups.list()) {
+      if (group.leaderId !== peer.peerUuid || !associated.has(group.id)) continue
+      log.info(`peer ${peer.peerName} still unavailable: migrating subcloud peer group ${group.name}`, {
+        peer: peer.peerName,
+        peerGroup: group.name,
+      })
+      await this.#deps
+        .migrate(group.id)
+        .catch((err: unknown) =>
+          log.error(`migrate of subcloud peer group ${group.name} failed`, { err, peerGroup: group.name }),
+        )
+    }
+  }
+}
