@@ -12,6 +12,7 @@ import { checkServerIdentity } from 'node:tls'
 import type { PeerCertificate } from 'node:tls'
 import { Kvm } from '@nats-io/kv'
 import type { KV } from '@nats-io/kv'
+import type { Logger } from '@dc/runtime'
 import {
   PermissionViolationError,
   connect,
@@ -48,8 +49,8 @@ export interface NatsPeerBusOptions {
   readonly kvBucket: string
   /** Deadline of each JetStream and KV request. @default 5000 */
   readonly requestTimeoutMs?: number
-  /** Connection state changes (disconnect, reconnect, server errors), one line each, never secrets. */
-  readonly onStatus?: (line: string) => void
+  /** Where connection state changes go: a disconnect or server error is a warning, a reconnect news. */
+  readonly log?: Logger | undefined
 }
 
 const WRONG_LAST_SEQUENCE = 10071
@@ -274,9 +275,9 @@ export async function connectNatsPeerBus(options: NatsPeerBusOptions): Promise<P
     void (async () => {
       for await (const s of nc.status()) {
         if (s.type === 'error' && s.error instanceof PermissionViolationError) bus.recordViolation(s.error)
-        if (s.type === 'disconnect' || s.type === 'reconnect' || s.type === 'error') {
-          options.onStatus?.(`nats: ${s.type}${s.type === 'error' ? `: ${s.error.message}` : ''}`)
-        }
+        if (s.type === 'reconnect') options.log?.info('nats: reconnected', { server: s.server })
+        if (s.type === 'disconnect') options.log?.warn('nats: disconnected', { server: s.server })
+        if (s.type === 'error') options.log?.warn('nats: server error', { err: s.error })
       }
     })()
     return bus

@@ -102,7 +102,7 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
                 keyFile: config.nats.tlsKeyFile,
               },
         kvBucket: OWNERSHIP_BUCKET,
-        onStatus: (line) => log.info(line),
+        log,
       })
     } catch (err) {
       throw new PeerLinkUnavailableError(
