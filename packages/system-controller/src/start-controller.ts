@@ -10,8 +10,8 @@ import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tl
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { AgentChannels } from './adapters/agent-channels.js'
 import { ControllerMetrics } from './adapters/controller-metrics.js'
-import type { AssociationCensusEntry, PeerCensusEntry } from './adapters/controller-metrics.js'
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
+import { geoCensus } from './adapters/geo-census.js'
 import { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
 import { kyselyGeoStores } from './adapters/kysely/kysely-geo-stores.js'
@@ -314,35 +314,6 @@ function controllerMetrics(
     associations: async () => (await geoCensus(geoStores)).associations,
   })
   return { registry, controller }
-}
-
-/** System peers and associations as the geo gauges show them. */
-async function geoCensus(
-  geo: GeoStores,
-): Promise<{ peers: PeerCensusEntry[]; associations: AssociationCensusEntry[] }> {
-  const [peers, groups, associations] = await Promise.all([
-    geo.peers.list(),
-    geo.groups.list(),
-    geo.associations.list(),
-  ])
-  const peerName = new Map(peers.map((p) => [p.id, p.peerName]))
-  const groupName = new Map(groups.map((g) => [g.id, g.name]))
-  return {
-    peers: peers.map((p) => {
-      const own = associations.filter((a) => a.systemPeerId === p.id)
-      return {
-        peer: p.peerName,
-        availability: p.availability,
-        publishedSeq: Math.max(0, ...own.map((a) => a.publishedSeq)),
-        ackedSeq: Math.max(0, ...own.map((a) => a.ackedSeq)),
-      }
-    }),
-    associations: associations.map((a) => ({
-      peer: peerName.get(a.systemPeerId) ?? String(a.systemPeerId),
-      peerGroup: groupName.get(a.peerGroupId) ?? String(a.peerGroupId),
-      syncStatus: a.syncStatus,
-    })),
-  }
 }
 
 // ---- phase 5: the gRPC server ----
