@@ -363,9 +363,9 @@ async function serve(
     await shutdown(server)
   })
   const addresses: string[] = []
-  for (const hp of config.listen) {
-    const port = await bind(server, formatHostPort(hp.host.toString(), hp.port), credentials)
-    addresses.push(formatHostPort(hp.host.toString(), port))
+  for (const listen of config.listen) {
+    const port = await bind(server, listen.text, credentials)
+    addresses.push(formatHostPort(listen.host, port))
   }
   if (config.metrics !== undefined && services.metrics !== undefined) {
     const endpoint = await serveMetrics({
