@@ -11,6 +11,7 @@ import {
   must,
   otherPlan,
   poolName,
+  poolOn,
   refuse,
   run,
   site,
@@ -705,16 +706,11 @@ for (const P of PLANS) {
   })
 
   DeletePool(`deletePool - a removed secondary pool can then be deleted (${F})`, () => {
-    const state = run(
-      site(P),
-      {
-        kind: 'addrpool-add',
-        name: 'svc-2',
-        network: other.clusterService[0],
-        prefix: other.clusterService[1],
-      },
-      { kind: 'network-addrpool-assign', network: 'cluster-service', pool: 'svc-2' },
-    )
+    const state = run(site(P), poolOn('svc-2', other.clusterService), {
+      kind: 'network-addrpool-assign',
+      network: 'cluster-service',
+      pool: 'svc-2',
+    })
     const removed = run(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, 'svc-2') })
     assert.is(findPool(run(removed, { kind: 'addrpool-delete', pool: 'svc-2' }), 'svc-2'), undefined)
   })
