@@ -66,3 +66,41 @@ export interface ProgramSpec<Context> {
   readonly showHeader: 'Property' | 'Field'
   readonly commands: readonly CommandSpec<Context>[]
 }
+
+/** A command without positionals or options, such as `network-list` and `subcloud-group list`. */
+export function listCommand<Context>(
+  name: string,
+  summary: string,
+  list: (ctx: Context) => Promise<CommandResult>,
+): CommandSpec<Context> {
+  return { name, summary, positionals: [], options: [], output: 'list', run: (ctx) => list(ctx) }
+}
+
+/**
+ * A command on the one object its positional names, without options: show it, delete it, list
+ * its members. `run` gets the reference as typed.
+ */
+export function objectCommand<Context>(
+  name: string,
+  summary: string,
+  argument: PositionalSpec,
+  output: CommandSpec<Context>['output'],
+  run: (ctx: Context, ref: string) => Promise<CommandResult>,
+): CommandSpec<Context> {
+  return {
+    name,
+    summary,
+    positionals: [argument],
+    options: [],
+    output,
+    run: (ctx, args) => run(ctx, args.positional(argument.name)),
+  }
+}
+
+/** What dcmanager prints after a delete: nothing. */
+export const NO_OUTPUT: CommandResult = { kind: 'text', text: '' }
+
+/** A `Field | Value` show result from parallel column names and cells. */
+export function showResult(columns: readonly string[], cells: readonly CellValue[]): CommandResult {
+  return { kind: 'show', fields: columns.map((column, i) => [column, cells[i] ?? null] as const) }
+}
