@@ -7,10 +7,11 @@ import type {
 } from '../../geo/subcloud-peer-group.js'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
 import type { PeerGroupStore } from '../../ports/peer-group-store.js'
-import { columnsOf } from './column-map.js'
+import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
 import { runLockedMutation } from './locked-mutation.js'
+import { deleteRowById, updateLockedRow, updateRowById } from './row-by-id.js'
 import { countLocked, rowByRef } from './row-by-ref.js'
 import type { Database, SubcloudPeerGroupRow, SubcloudPeerGroupTable } from './schema.js'
 import { guarded } from './store-errors.js'
@@ -24,35 +25,11 @@ const COLUMNS: ColumnMap<SubcloudPeerGroupFields, SubcloudPeerGroupTable> = {
   leaderId: 'system_leader_id',
   leaderName: 'system_leader_name',
   migrationStatus: 'migration_status',
-  epoch: 'epoch',
+  // int8: text from pg, a number or bigint from PGlite.
+  epoch: { column: 'epoch', read: Number },
 }
 
-function peerGroupOf(row: SubcloudPeerGroupRow): SubcloudPeerGroup {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    name: row.peer_group_name,
-    priority: row.group_priority,
-    state: row.group_state,
-    maxSubcloudRehoming: row.max_subcloud_rehoming,
-    leaderId: row.system_leader_id,
-    leaderName: row.system_leader_name,
-    migrationStatus: row.migration_status,
-    // int8: text from pg, a number or bigint from PGlite.
-    epoch: Number(row.epoch),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
-}
-
-/** The update of one group, returning the row as it is after. */
-function updated(db: Kysely<Database>, id: number, change: PeerGroupChange) {
-  return db
-    .updateTable('subcloud_peer_groups')
-    .set({ ...columnsOf(COLUMNS, change), updated_at: new Date() })
-    .where('id', '=', id)
-    .returningAll()
-}
+const peerGroupOf = (row: SubcloudPeerGroupRow): SubcloudPeerGroup => entityOf(COLUMNS, row)
 
 /** {@link PeerGroupStore} over kysely. */
 export class KyselyPeerGroupStore implements PeerGroupStore {
@@ -114,17 +91,15 @@ export class KyselyPeerGroupStore implements PeerGroupStore {
         return { members, associations }
       },
       decide,
-      delete: async (trx, group) => {
-        await trx.deleteFrom('subcloud_peer_groups').where('id', '=', group.id).execute()
-      },
+      delete: (trx, group) => deleteRowById(trx, 'subcloud_peer_groups', group.id),
       update: async (trx, group, change) =>
-        peerGroupOf(await updated(trx, group.id, change).executeTakeFirstOrThrow()),
+        peerGroupOf(await updateLockedRow(trx, 'subcloud_peer_groups', group.id, columnsOf(COLUMNS, change))),
     })
   }
 
   set(id: number, change: PeerGroupChange): Promise<SubcloudPeerGroup | undefined> {
     return guarded(`subcloud peer group ${id}`, async () => {
-      const row = await updated(this.#db, id, change).executeTakeFirst()
+      const row = await updateRowById(this.#db, 'subcloud_peer_groups', id, columnsOf(COLUMNS, change))
       return row === undefined ? undefined : peerGroupOf(row)
     })
   }

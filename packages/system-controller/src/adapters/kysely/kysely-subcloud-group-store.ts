@@ -1,46 +1,24 @@
-import { sql } from 'kysely'
-import type { Kysely, Transaction } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
 import type { SubcloudGroupStore } from '../../ports/subcloud-group-store.js'
 import type { SubcloudGroup, SubcloudGroupFields } from '../../subcloud-groups/subcloud-group.js'
-import { decimalId, runLockedMutation } from './locked-mutation.js'
+import { columnsOf, entityOf } from './column-map.js'
+import type { ColumnMap } from './column-map.js'
+import { insertRow } from './insert-row.js'
+import { runLockedMutation } from './locked-mutation.js'
+import { deleteRowById, updateLockedRow } from './row-by-id.js'
+import { countLocked, rowByRef } from './row-by-ref.js'
 import type { Database, SubcloudGroupRow, SubcloudGroupTable } from './schema.js'
-import { guarded, isUniqueViolation, translateStoreError } from './store-errors.js'
-import type { Updateable } from 'kysely'
+import { guarded } from './store-errors.js'
 
-function groupOf(row: SubcloudGroupRow): SubcloudGroup {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    updateApplyType: row.update_apply_type,
-    maxParallelSubclouds: row.max_parallel_subclouds,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
+const COLUMNS: ColumnMap<SubcloudGroupFields, SubcloudGroupTable> = {
+  name: 'name',
+  description: 'description',
+  updateApplyType: 'update_apply_type',
+  maxParallelSubclouds: 'max_parallel_subclouds',
 }
 
-function columnsOf(fields: Partial<SubcloudGroupFields>): Updateable<SubcloudGroupTable> {
-  const set: Updateable<SubcloudGroupTable> = {}
-  if (fields.name !== undefined) set.name = fields.name
-  if (fields.description !== undefined) set.description = fields.description
-  if (fields.updateApplyType !== undefined) set.update_apply_type = fields.updateApplyType
-  if (fields.maxParallelSubclouds !== undefined) set.max_parallel_subclouds = fields.maxParallelSubclouds
-  return set
-}
-
-function groupByRef(db: Kysely<Database> | Transaction<Database>, ref: string, lock: boolean) {
-  const id = decimalId(ref)
-  let query = db
-    .selectFrom('subcloud_groups')
-    .selectAll()
-    .where((eb) =>
-      id === undefined ? eb('name', '=', ref) : eb.or([eb('name', '=', ref), eb('id', '=', id)]),
-    )
-    .orderBy(sql`case when name = ${ref} then 0 else 1 end`)
-  if (lock) query = query.forUpdate()
-  return query
-}
+const groupOf = (row: SubcloudGroupRow): SubcloudGroup => entityOf(COLUMNS, row)
 
 /** {@link SubcloudGroupStore} over kysely. */
 export class KyselySubcloudGroupStore implements SubcloudGroupStore {
@@ -58,28 +36,17 @@ export class KyselySubcloudGroupStore implements SubcloudGroupStore {
 
   find(ref: string): Promise<SubcloudGroup | undefined> {
     return guarded('subcloud groups', async () => {
-      const row = await groupByRef(this.#db, ref, false).executeTakeFirst()
+      const row = await rowByRef(this.#db, 'subcloud_groups', ref, false)
       return row === undefined ? undefined : groupOf(row)
     })
   }
 
-  async insert(fields: SubcloudGroupFields): Promise<InsertResult<SubcloudGroup>> {
-    try {
-      const row = await this.#db
-        .insertInto('subcloud_groups')
-        .values({
-          name: fields.name,
-          description: fields.description,
-          update_apply_type: fields.updateApplyType,
-          max_parallel_subclouds: fields.maxParallelSubclouds,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      return { kind: 'created', row: groupOf(row) }
-    } catch (err) {
-      if (isUniqueViolation(err)) return { kind: 'taken' }
-      throw translateStoreError(err, `subcloud group ${fields.name}`)
-    }
+  insert(fields: SubcloudGroupFields): Promise<InsertResult<SubcloudGroup>> {
+    const row = columnsOf(COLUMNS, fields) as Insertable<SubcloudGroupTable>
+    return insertRow(this.#db, 'subcloud_groups', row, {
+      what: `subcloud group ${fields.name}`,
+      map: groupOf,
+    })
   }
 
   mutate(
@@ -89,32 +56,15 @@ export class KyselySubcloudGroupStore implements SubcloudGroupStore {
     return runLockedMutation(this.#db, {
       what: `subcloud group ${ref}`,
       lock: async (trx) => {
-        const row = await groupByRef(trx, ref, true).executeTakeFirst()
+        const row = await rowByRef(trx, 'subcloud_groups', ref, true)
         return row === undefined ? undefined : groupOf(row)
       },
       // The members are locked too, so no subcloud joins the group between the count and a delete.
-      count: async (trx, group) =>
-        (
-          await trx
-            .selectFrom('subclouds')
-            .select('id')
-            .where('group_id', '=', group.id)
-            .forUpdate()
-            .execute()
-        ).length,
+      count: (trx, group) => countLocked(trx, 'subclouds', 'group_id', group.id),
       decide,
-      delete: async (trx, group) => {
-        await trx.deleteFrom('subcloud_groups').where('id', '=', group.id).execute()
-      },
+      delete: (trx, group) => deleteRowById(trx, 'subcloud_groups', group.id),
       update: async (trx, group, change) =>
-        groupOf(
-          await trx
-            .updateTable('subcloud_groups')
-            .set({ ...columnsOf(change), updated_at: new Date() })
-            .where('id', '=', group.id)
-            .returningAll()
-            .executeTakeFirstOrThrow(),
-        ),
+        groupOf(await updateLockedRow(trx, 'subcloud_groups', group.id, columnsOf(COLUMNS, change))),
     })
   }
 }

@@ -4,10 +4,11 @@ import type { PeerAvailability } from '../../geo/geo-states.js'
 import type { SystemPeer, SystemPeerFields } from '../../geo/system-peer.js'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
 import type { SystemPeerStore } from '../../ports/system-peer-store.js'
-import { columnsOf } from './column-map.js'
+import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
 import { runLockedMutation } from './locked-mutation.js'
+import { deleteRowById, updateLockedRow } from './row-by-id.js'
 import { countLocked, rowByRef } from './row-by-ref.js'
 import type { Database, SystemPeerRow, SystemPeerTable } from './schema.js'
 import { guarded } from './store-errors.js'
@@ -22,29 +23,18 @@ const COLUMNS: ColumnMap<SystemPeerFields, SystemPeerTable> = {
   managerUsername: 'manager_username',
   peerControllerGatewayIp: 'peer_controller_gateway_ip',
   administrativeState: 'administrative_state',
-  heartbeatIntervalMs: ['heartbeat_interval', seconds],
+  heartbeatIntervalMs: { column: 'heartbeat_interval', write: seconds, read: (s: number) => s * SECOND_MS },
   heartbeatFailureThreshold: 'heartbeat_failure_threshold',
   heartbeatFailurePolicy: 'heartbeat_failure_policy',
-  heartbeatMaintenanceTimeoutMs: ['heartbeat_maintenance_timeout', seconds],
+  heartbeatMaintenanceTimeoutMs: {
+    column: 'heartbeat_maintenance_timeout',
+    write: seconds,
+    read: (s: number) => s * SECOND_MS,
+  },
 }
 
 function systemPeerOf(row: SystemPeerRow): SystemPeer {
-  return {
-    id: row.id,
-    peerUuid: row.peer_uuid,
-    peerName: row.peer_name,
-    managerEndpoint: row.manager_endpoint,
-    managerUsername: row.manager_username,
-    peerControllerGatewayIp: row.peer_controller_gateway_ip,
-    administrativeState: row.administrative_state,
-    heartbeatIntervalMs: row.heartbeat_interval * SECOND_MS,
-    heartbeatFailureThreshold: row.heartbeat_failure_threshold,
-    heartbeatFailurePolicy: row.heartbeat_failure_policy,
-    heartbeatMaintenanceTimeoutMs: row.heartbeat_maintenance_timeout * SECOND_MS,
-    availability: row.availability_state,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
+  return { ...entityOf(COLUMNS, row), availability: row.availability_state }
 }
 
 /** {@link SystemPeerStore} over kysely. */
@@ -88,18 +78,9 @@ export class KyselySystemPeerStore implements SystemPeerStore {
       },
       count: (trx, peer) => countLocked(trx, 'peer_group_associations', 'system_peer_id', peer.id),
       decide,
-      delete: async (trx, peer) => {
-        await trx.deleteFrom('system_peers').where('id', '=', peer.id).execute()
-      },
+      delete: (trx, peer) => deleteRowById(trx, 'system_peers', peer.id),
       update: async (trx, peer, change) =>
-        systemPeerOf(
-          await trx
-            .updateTable('system_peers')
-            .set({ ...columnsOf(COLUMNS, change), updated_at: new Date() })
-            .where('id', '=', peer.id)
-            .returningAll()
-            .executeTakeFirstOrThrow(),
-        ),
+        systemPeerOf(await updateLockedRow(trx, 'system_peers', peer.id, columnsOf(COLUMNS, change))),
     })
   }
 

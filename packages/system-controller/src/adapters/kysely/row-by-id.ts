@@ -1,0 +1,45 @@
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely'
+import type { Database } from './schema.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** The tables whose rows a change updates or deletes by id. */
+type EntityTable = 'system_peers' | 'subcloud_peer_groups' | 'peer_group_associations' | 'subcloud_groups'
+
+function updateQuery<T extends EntityTable>(db: Db, table: T, id: number, set: Updateable<Database[T]>) {
+  return db
+    .updateTable(table as EntityTable)
+    .set({ ...(set as Updateable<Database[EntityTable]>), updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+}
+
+/** Set `set` and a new `updated_at` on row `id`; the row as it is after, undefined when there is none. */
+export async function updateRowById<T extends EntityTable>(
+  db: Db,
+  table: T,
+  id: number,
+  set: Updateable<Database[T]>,
+): Promise<Selectable<Database[T]> | undefined> {
+  // kysely cannot follow a table name held generically: the row is the table's, by `T`.
+  return (await updateQuery(db, table, id, set).executeTakeFirst()) as Selectable<Database[T]> | undefined
+}
+
+/** {@link updateRowById} of a row the transaction holds locked, so it is there. */
+export async function updateLockedRow<T extends EntityTable>(
+  trx: Transaction<Database>,
+  table: T,
+  id: number,
+  set: Updateable<Database[T]>,
+): Promise<Selectable<Database[T]>> {
+  return (await updateQuery(trx, table, id, set).executeTakeFirstOrThrow()) as Selectable<Database[T]>
+}
+
+/** Delete row `id` of `table`. */
+export async function deleteRowById(
+  trx: Transaction<Database>,
+  table: EntityTable,
+  id: number,
+): Promise<void> {
+  await trx.deleteFrom(table).where('id', '=', id).execute()
+}
