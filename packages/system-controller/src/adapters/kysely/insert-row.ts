@@ -1,10 +1,8 @@
 import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { InsertResult } from '../../ports/mutation.js'
+import type { EntityTable } from './row-by-id.js'
 import type { Database } from './schema.js'
 import { isUniqueViolation, translateStoreError } from './store-errors.js'
-
-/** The tables a service inserts one row into. */
-type EntityTable = 'system_peers' | 'subcloud_peer_groups' | 'peer_group_associations' | 'subcloud_groups'
 
 /**
  * Insert one row and map it to its domain type: `taken` when a unique key (a name, a uuid, a

@@ -10,9 +10,9 @@ import type { PeerGroupStore } from '../../ports/peer-group-store.js'
 import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
-import { runLockedMutation } from './locked-mutation.js'
-import { deleteRowById, updateLockedRow, updateRowById } from './row-by-id.js'
-import { countLocked, rowByRef } from './row-by-ref.js'
+import { NamedRowStore } from './named-row-store.js'
+import { updateRowById } from './row-by-id.js'
+import { countLocked } from './row-by-ref.js'
 import type { Database, SubcloudPeerGroupRow, SubcloudPeerGroupTable } from './schema.js'
 import { guarded } from './store-errors.js'
 
@@ -32,31 +32,17 @@ const COLUMNS: ColumnMap<SubcloudPeerGroupFields, SubcloudPeerGroupTable> = {
 const peerGroupOf = (row: SubcloudPeerGroupRow): SubcloudPeerGroup => entityOf(COLUMNS, row)
 
 /** {@link PeerGroupStore} over kysely. */
-export class KyselyPeerGroupStore implements PeerGroupStore {
-  readonly #db: Kysely<Database>
-
+export class KyselyPeerGroupStore
+  extends NamedRowStore<'subcloud_peer_groups', SubcloudPeerGroup>
+  implements PeerGroupStore
+{
   constructor(db: Kysely<Database>) {
-    this.#db = db
-  }
-
-  list(): Promise<SubcloudPeerGroup[]> {
-    return guarded('subcloud peer groups', async () =>
-      (await this.#db.selectFrom('subcloud_peer_groups').selectAll().orderBy('id').execute()).map(
-        peerGroupOf,
-      ),
-    )
-  }
-
-  find(ref: string): Promise<SubcloudPeerGroup | undefined> {
-    return guarded('subcloud peer groups', async () => {
-      const row = await rowByRef(this.#db, 'subcloud_peer_groups', ref, false)
-      return row === undefined ? undefined : peerGroupOf(row)
-    })
+    super(db, { table: 'subcloud_peer_groups', what: 'subcloud peer group', map: peerGroupOf })
   }
 
   findByUuid(uuid: string): Promise<SubcloudPeerGroup | undefined> {
     return guarded('subcloud peer groups', async () => {
-      const row = await this.#db
+      const row = await this.db
         .selectFrom('subcloud_peer_groups')
         .selectAll()
         .where('uuid', '=', uuid)
@@ -67,7 +53,7 @@ export class KyselyPeerGroupStore implements PeerGroupStore {
 
   insert(fields: SubcloudPeerGroupFields): Promise<InsertResult<SubcloudPeerGroup>> {
     const row = columnsOf(COLUMNS, fields) as Insertable<SubcloudPeerGroupTable>
-    return insertRow(this.#db, 'subcloud_peer_groups', row, {
+    return insertRow(this.db, 'subcloud_peer_groups', row, {
       what: `subcloud peer group ${fields.name}`,
       map: peerGroupOf,
     })
@@ -77,13 +63,9 @@ export class KyselyPeerGroupStore implements PeerGroupStore {
     ref: string,
     decide: (current: SubcloudPeerGroup, counts: PeerGroupCounts) => Decision<PeerGroupChange>,
   ): Promise<MutationResult<SubcloudPeerGroup>> {
-    return runLockedMutation(this.#db, {
-      what: `subcloud peer group ${ref}`,
-      lock: async (trx) => {
-        const row = await rowByRef(trx, 'subcloud_peer_groups', ref, true)
-        return row === undefined ? undefined : peerGroupOf(row)
-      },
-      count: async (trx, group) => {
+    return this.mutateByRef(
+      ref,
+      async (trx, group) => {
         const [members, associations] = await Promise.all([
           countLocked(trx, 'subclouds', 'peer_group_id', group.id),
           countLocked(trx, 'peer_group_associations', 'peer_group_id', group.id),
@@ -91,15 +73,13 @@ export class KyselyPeerGroupStore implements PeerGroupStore {
         return { members, associations }
       },
       decide,
-      delete: (trx, group) => deleteRowById(trx, 'subcloud_peer_groups', group.id),
-      update: async (trx, group, change) =>
-        peerGroupOf(await updateLockedRow(trx, 'subcloud_peer_groups', group.id, columnsOf(COLUMNS, change))),
-    })
+      (change) => columnsOf(COLUMNS, change),
+    )
   }
 
   set(id: number, change: PeerGroupChange): Promise<SubcloudPeerGroup | undefined> {
     return guarded(`subcloud peer group ${id}`, async () => {
-      const row = await updateRowById(this.#db, 'subcloud_peer_groups', id, columnsOf(COLUMNS, change))
+      const row = await updateRowById(this.db, 'subcloud_peer_groups', id, columnsOf(COLUMNS, change))
       return row === undefined ? undefined : peerGroupOf(row)
     })
   }

@@ -7,9 +7,9 @@ import type { SystemPeerStore } from '../../ports/system-peer-store.js'
 import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
-import { runLockedMutation } from './locked-mutation.js'
-import { deleteRowById, updateLockedRow } from './row-by-id.js'
-import { countLocked, rowByRef } from './row-by-ref.js'
+import { NamedRowStore } from './named-row-store.js'
+import { updateRowById } from './row-by-id.js'
+import { countLocked } from './row-by-ref.js'
 import type { Database, SystemPeerRow, SystemPeerTable } from './schema.js'
 import { guarded } from './store-errors.js'
 
@@ -38,29 +38,17 @@ function systemPeerOf(row: SystemPeerRow): SystemPeer {
 }
 
 /** {@link SystemPeerStore} over kysely. */
-export class KyselySystemPeerStore implements SystemPeerStore {
-  readonly #db: Kysely<Database>
-
+export class KyselySystemPeerStore
+  extends NamedRowStore<'system_peers', SystemPeer>
+  implements SystemPeerStore
+{
   constructor(db: Kysely<Database>) {
-    this.#db = db
-  }
-
-  list(): Promise<SystemPeer[]> {
-    return guarded('system peers', async () =>
-      (await this.#db.selectFrom('system_peers').selectAll().orderBy('id').execute()).map(systemPeerOf),
-    )
-  }
-
-  find(ref: string): Promise<SystemPeer | undefined> {
-    return guarded('system peers', async () => {
-      const row = await rowByRef(this.#db, 'system_peers', ref, false)
-      return row === undefined ? undefined : systemPeerOf(row)
-    })
+    super(db, { table: 'system_peers', what: 'system peer', map: systemPeerOf })
   }
 
   insert(fields: SystemPeerFields): Promise<InsertResult<SystemPeer>> {
     const row = { ...columnsOf(COLUMNS, fields), availability_state: 'created' as const }
-    return insertRow(this.#db, 'system_peers', row as Insertable<SystemPeerTable>, {
+    return insertRow(this.db, 'system_peers', row as Insertable<SystemPeerTable>, {
       what: `system peer ${fields.peerName}`,
       map: systemPeerOf,
     })
@@ -70,27 +58,17 @@ export class KyselySystemPeerStore implements SystemPeerStore {
     ref: string,
     decide: (current: SystemPeer, associations: number) => Decision<Partial<SystemPeerFields>>,
   ): Promise<MutationResult<SystemPeer>> {
-    return runLockedMutation(this.#db, {
-      what: `system peer ${ref}`,
-      lock: async (trx) => {
-        const row = await rowByRef(trx, 'system_peers', ref, true)
-        return row === undefined ? undefined : systemPeerOf(row)
-      },
-      count: (trx, peer) => countLocked(trx, 'peer_group_associations', 'system_peer_id', peer.id),
+    return this.mutateByRef(
+      ref,
+      (trx, peer) => countLocked(trx, 'peer_group_associations', 'system_peer_id', peer.id),
       decide,
-      delete: (trx, peer) => deleteRowById(trx, 'system_peers', peer.id),
-      update: async (trx, peer, change) =>
-        systemPeerOf(await updateLockedRow(trx, 'system_peers', peer.id, columnsOf(COLUMNS, change))),
-    })
+      (change) => columnsOf(COLUMNS, change),
+    )
   }
 
   async setAvailability(id: number, availability: PeerAvailability): Promise<void> {
     await guarded(`system peer ${id}`, () =>
-      this.#db
-        .updateTable('system_peers')
-        .set({ availability_state: availability, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute(),
+      updateRowById(this.db, 'system_peers', id, { availability_state: availability }),
     )
   }
 }

@@ -3,8 +3,9 @@ import type { Database } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** The tables whose rows a change updates or deletes by id. */
-type EntityTable = 'system_peers' | 'subcloud_peer_groups' | 'peer_group_associations' | 'subcloud_groups'
+/** The tables of the entities a service inserts, updates and deletes one at a time. */
+export type EntityTable =
+  'system_peers' | 'subcloud_peer_groups' | 'peer_group_associations' | 'subcloud_groups'
 
 function updateQuery<T extends EntityTable>(db: Db, table: T, id: number, set: Updateable<Database[T]>) {
   return db

@@ -6,7 +6,7 @@ import type { Database } from './schema.js'
 type Db = Kysely<Database> | Transaction<Database>
 
 /** The tables whose rows a request names by name (or uuid) or id. */
-type NamedTable = 'system_peers' | 'subcloud_peer_groups' | 'subcloud_groups'
+export type NamedTable = 'system_peers' | 'subcloud_peer_groups' | 'subcloud_groups'
 
 /** The text keys a reference may match, in order of preference. */
 const TEXT_KEYS = {
