@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Server, ServerCredentials, status } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
@@ -13,11 +10,11 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels } from '../src/adapters/agent-channels.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import { DeployRunner } from '../src/subclouds/deploy-runner.js'
 import type { SubcloudFields } from '../src/subclouds/subcloud.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
+import { useTempDatabase } from './temp-database.js'
 
 interface FakeAgent {
   readonly address: string
@@ -83,22 +80,16 @@ function row(name: string, address: string, n: number): SubcloudFields {
 }
 
 interface Ctx {
-  dir: string
   db: Kysely<Database> | undefined
   channels: AgentChannels
 }
 
-const test = suite<Ctx>('DeployRunner', { dir: '', db: undefined, channels: new AgentChannels() })
+const test = suite<Ctx>('DeployRunner', { db: undefined, channels: new AgentChannels() })
 
-test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-deploy-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-})
+useTempDatabase(test, 'dc-deploy-')
 
-test.after(async (ctx) => {
+test.after((ctx) => {
   ctx.channels.closeAll()
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
 })
 
 function runner(

@@ -1,13 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { geoCensus } from '../src/adapters/geo-census.js'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import type { GeoStores } from '../src/geo/geo-link.js'
 import type { SubcloudPeerGroupFields } from '../src/geo/subcloud-peer-group.js'
@@ -16,23 +12,15 @@ import { keep, refuse, remove, update } from '../src/ports/mutation.js'
 import type { InsertResult } from '../src/ports/mutation.js'
 import type { NewCopy } from '../src/ports/secondary-copy-store.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
+import { useTempDatabase } from './temp-database.js'
 
 interface Ctx {
-  dir: string
   db: Kysely<Database> | undefined
 }
 
-const test = suite<Ctx>('kysely geo stores', { dir: '', db: undefined })
+const test = suite<Ctx>('kysely geo stores', { db: undefined })
 
-test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'geo-stores-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-})
-
-test.after(async (ctx) => {
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
-})
+useTempDatabase(test, 'geo-stores-')
 
 function stores(ctx: Ctx): GeoStores {
   if (ctx.db === undefined) throw new Error('database not open')

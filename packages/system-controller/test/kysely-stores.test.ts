@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -8,15 +5,14 @@ import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import type { AlarmRaise } from '../src/audit/index.js'
 import { SubcloudStateError } from '../src/errors.js'
 import { refuse, remove, update } from '../src/ports/mutation.js'
 import { insertSubcloud as inserted, subcloudFields } from './subcloud-fixtures.js'
+import { useTempDatabase } from './temp-database.js'
 
 interface Ctx {
-  dir: string
   db: Kysely<Database> | undefined
 }
 
@@ -42,17 +38,9 @@ const outOfSync = (name: string): AlarmRaise => ({
   serviceAffecting: false,
 })
 
-const test = suite<Ctx>('kysely stores', { dir: '', db: undefined })
+const test = suite<Ctx>('kysely stores', { db: undefined })
 
-test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-store-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-})
-
-test.after(async (ctx) => {
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
-})
+useTempDatabase(test, 'dc-store-')
 
 test('KyselySubcloudGroupStore - migrations create the Default group with id 1', async (ctx) => {
   const groups = await storesOf(ctx).groups.list()

@@ -8,6 +8,7 @@
  * import { waitFor } from '@dc/test-support'
  * await waitFor(() => events.length >= 2, { message: 'two events', timeoutMs: 10_000 })
  */
+export { rejectionOf } from './rejection-of.js'
 export { unary } from './unary.js'
 export { waitFor } from './wait-for.js'
 export type { WaitForOptions } from './wait-for.js'
