@@ -8,7 +8,7 @@ import {
   StaleEpochError,
   StaleGenerationError,
 } from '@dc/platform-service'
-import { rejectionOf } from '@dc/test-support'
+import { CENTRAL_CONTROLLER_VALUES, rejectionOf } from '@dc/test-support'
 import { silentLogger } from '@dc/runtime'
 import { Agent } from '../src/agent.js'
 import type { ControllerChange } from '../src/agent.js'
@@ -230,22 +230,7 @@ ApplyLocal('Agent.applyLocal - refuses before bootstrap', async () => {
 const Bootstrap = suite('Agent.bootstrap')
 
 /** The values of the controller's own-system test, so that both sides pin the same config hash. */
-const CENTRAL_VALUES = {
-  name: 'central',
-  system_mode: 'duplex',
-  distributed_cloud_role: 'systemcontroller',
-  software_version: '24.09',
-  management_subnet: 'fd01:1::/64,192.168.101.0/24',
-  management_start_address: 'fd01:1::2,192.168.101.2',
-  management_end_address: 'fd01:1::ff,192.168.101.200',
-  external_oam_subnet: 'fd00:1::/64,10.10.1.0/24',
-  external_oam_gateway_address: 'fd00:1::1,10.10.1.1',
-  external_oam_floating_address: 'fd00:1::2,10.10.1.2',
-  cluster_host_subnet: 'fd02:1::/64',
-  cluster_pod_subnet: 'fd03:1::/64',
-  cluster_service_subnet: 'fd04:1::/112',
-  admin_password: 'first*Secret',
-}
+const CENTRAL_VALUES = { ...CENTRAL_CONTROLLER_VALUES, admin_password: 'first*Secret' }
 
 Bootstrap('Agent.bootstrap - the config hash and the persisted digest of the values are pinned', async () => {
   const { agent, store } = await openAgent(emptyDocument())

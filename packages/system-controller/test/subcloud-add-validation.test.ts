@@ -1,5 +1,6 @@
 import { initialState, parseBootstrapValues } from '@dc/netmodel'
 import type { SystemState } from '@dc/netmodel'
+import { CENTRAL_CONTROLLER_VALUES } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { SubcloudAddRejectedError } from '../src/errors.js'
@@ -11,24 +12,8 @@ import type { FleetEntry } from '../src/subclouds/subcloud.js'
 
 type Values = Record<string, string>
 
-const CONTROLLER: Values = {
-  name: 'central',
-  system_mode: 'duplex',
-  distributed_cloud_role: 'systemcontroller',
-  software_version: '24.09',
-  management_subnet: 'fd01:1::/64,192.168.101.0/24',
-  management_start_address: 'fd01:1::2,192.168.101.2',
-  management_end_address: 'fd01:1::ff,192.168.101.200',
-  external_oam_subnet: 'fd00:1::/64,10.10.1.0/24',
-  external_oam_gateway_address: 'fd00:1::1,10.10.1.1',
-  external_oam_floating_address: 'fd00:1::2,10.10.1.2',
-  cluster_host_subnet: 'fd02:1::/64',
-  cluster_pod_subnet: 'fd03:1::/64',
-  cluster_service_subnet: 'fd04:1::/112',
-}
-
 function controllerState(): SystemState {
-  const parsed = parseBootstrapValues(CONTROLLER)
+  const parsed = parseBootstrapValues(CENTRAL_CONTROLLER_VALUES)
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '))
   return initialState(parsed.values, { uuid: '00000000-0000-4000-8000-000000000001' })
 }
