@@ -12,7 +12,7 @@ import { AgentChannels } from '../src/adapters/agent-channels.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import { DeployRunner } from '../src/subclouds/deploy-runner.js'
-import type { SubcloudFields } from '../src/subclouds/subcloud.js'
+import type { Subcloud, SubcloudFields } from '../src/subclouds/subcloud.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
 import { useTempDatabase } from './temp-database.js'
 
@@ -117,6 +117,20 @@ function runner(
   }
 }
 
+/** Subcloud `name` added with its agent at `address`, deployed once, as it is after the deploy settled. */
+async function deployedOnce(
+  ctx: Ctx,
+  name: string,
+  address: string,
+  n: number,
+): Promise<Subcloud | undefined> {
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await insertSubcloud(store, row(name, address, n))
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
+  await deploys.settled()
+  return store.find(name)
+}
+
 test('DeployRunner - claims, bootstraps and records the expected hash on the way to complete', async (ctx) => {
   const agent = await fakeAgent()
   const completed: string[] = []
@@ -139,11 +153,7 @@ test('DeployRunner - an agent refusing the values ends in bootstrap-failed with 
     details: 'Invalid bootstrap values: external_oam_subnet: wrong',
   }) as ServiceError
   const agent = await fakeAgent(refusal)
-  const { runner: deploys, store } = runner(ctx)
-  const sc = await insertSubcloud(store, row('refused', agent.address, 2))
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
-  await deploys.settled()
-  const after = await store.find('refused')
+  const after = await deployedOnce(ctx, 'refused', agent.address, 2)
   assert.is(after?.deployStatus, 'bootstrap-failed')
   assert.match(
     after?.errorDescription ?? '',
@@ -153,11 +163,7 @@ test('DeployRunner - an agent refusing the values ends in bootstrap-failed with 
 })
 
 test('DeployRunner - an agent that never answers ends in pre-bootstrap-failed', async (ctx) => {
-  const { runner: deploys, store } = runner(ctx)
-  const sc = await insertSubcloud(store, row('silent', await silentAddress(), 3))
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
-  await deploys.settled()
-  const after = await store.find('silent')
+  const after = await deployedOnce(ctx, 'silent', await silentAddress(), 3)
   assert.is(after?.deployStatus, 'pre-bootstrap-failed')
   assert.match(after?.errorDescription ?? '', /did not answer within 500 ms$/)
 })
@@ -172,11 +178,7 @@ test('DeployRunner - an agent that drops the connection at once is said to proba
     ),
   )
   try {
-    const { runner: deploys, store } = runner(ctx)
-    const sc = await insertSubcloud(store, row('tls-only', address, 5))
-    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
-    await deploys.settled()
-    const after = await store.find('tls-only')
+    const after = await deployedOnce(ctx, 'tls-only', address, 5)
     assert.is(after?.deployStatus, 'pre-bootstrap-failed')
     assert.match(
       after?.errorDescription ?? '',

@@ -122,6 +122,25 @@ function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): CommandR
 }
 
 const SUBCLOUD_ARGUMENT = { name: 'subcloud', metavar: '<subcloud>', help: 'Name or ID of the subcloud' }
+// The options `subcloud add` and `subcloud update` share.
+const GROUP_OPTION: OptionSpec = {
+  name: 'group',
+  kind: 'string',
+  metavar: '<group>',
+  help: 'Name or ID of the subcloud group',
+}
+const DESCRIPTION_OPTION: OptionSpec = {
+  name: 'description',
+  kind: 'string',
+  metavar: '<description>',
+  help: 'Description of the subcloud',
+}
+const LOCATION_OPTION: OptionSpec = {
+  name: 'location',
+  kind: 'string',
+  metavar: '<location>',
+  help: 'Location of the subcloud',
+}
 const DETAIL_OPTION = {
   name: 'detail',
   short: 'd',
@@ -219,7 +238,7 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
         required: true,
         help: 'YAML file with the bootstrap values of the subcloud (comma-separated dual-stack values, primary first)',
       },
-      { name: 'group', kind: 'string', metavar: '<group>', help: 'Name or ID of the subcloud group' },
+      GROUP_OPTION,
       { name: 'release', kind: 'string', metavar: '<release>', help: 'Software release of the subcloud' },
       {
         name: 'name',
@@ -227,8 +246,8 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
         metavar: '<name>',
         help: 'Subcloud name; must equal the name in the bootstrap values',
       },
-      { name: 'description', kind: 'string', metavar: '<description>', help: 'Description of the subcloud' },
-      { name: 'location', kind: 'string', metavar: '<location>', help: 'Location of the subcloud' },
+      DESCRIPTION_OPTION,
+      LOCATION_OPTION,
       {
         name: 'sysadmin-password',
         kind: 'string',
@@ -298,9 +317,9 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
     positionals: [SUBCLOUD_ARGUMENT],
     options: [
       { name: 'name', kind: 'string', metavar: '<name>', help: 'New name of the subcloud' },
-      { name: 'description', kind: 'string', metavar: '<description>', help: 'Description of the subcloud' },
-      { name: 'location', kind: 'string', metavar: '<location>', help: 'Location of the subcloud' },
-      { name: 'group', kind: 'string', metavar: '<group>', help: 'Name or ID of the subcloud group' },
+      DESCRIPTION_OPTION,
+      LOCATION_OPTION,
+      GROUP_OPTION,
       {
         name: 'bootstrap-address',
         kind: 'string',
