@@ -5,16 +5,15 @@ import { loadProtos } from '@dc/protos'
 import type { AgentHandlers } from '@dc/protos'
 import { silentLogger } from '@dc/runtime'
 import { waitFor } from '@dc/test-support'
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels } from '../src/adapters/agent-channels.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import { DeployRunner } from '../src/subclouds/deploy-runner.js'
 import type { Subcloud, SubcloudFields } from '../src/subclouds/subcloud.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
-import { useTempDatabase } from './temp-database.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
 interface FakeAgent {
   readonly address: string
@@ -79,8 +78,7 @@ function row(name: string, address: string, n: number): SubcloudFields {
   })
 }
 
-interface Ctx {
-  db: Kysely<Database> | undefined
+interface Ctx extends DatabaseCtx {
   channels: AgentChannels
 }
 
@@ -97,8 +95,8 @@ function runner(
   completed: string[] = [],
   maxConcurrentDeploys?: number,
 ): { runner: DeployRunner; store: KyselySubcloudStore } {
-  if (ctx.db === undefined) throw new Error('no database')
-  const store = new KyselySubcloudStore(ctx.db)
+  const db = openedDb(ctx)
+  const store = new KyselySubcloudStore(db)
   return {
     store,
     runner: new DeployRunner({

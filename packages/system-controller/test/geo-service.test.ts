@@ -1,6 +1,5 @@
 import { silentLogger } from '@dc/runtime'
 import { rejectionOf } from '@dc/test-support'
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
@@ -17,15 +16,14 @@ import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import type { SubcloudFields } from '../src/subclouds/subcloud.js'
 import { FakeAgents } from './geo-fakes.js'
 import { controllerYaml } from './site-values.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
-import { useTempDatabase } from './temp-database.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
-interface Ctx {
-  db: Kysely<Database> | undefined
+interface Ctx extends DatabaseCtx {
   store: KyselySubcloudStore | undefined
   service: GeoService | undefined
   siteId: string
@@ -43,12 +41,12 @@ const test = suite<Ctx>('GeoService', {
 useTempDatabase(test, 'geo-service-')
 
 test.before(async (ctx) => {
-  if (ctx.db === undefined) throw new Error('database not open')
-  ctx.store = new KyselySubcloudStore(ctx.db)
-  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
+  const db = openedDb(ctx)
+  ctx.store = new KyselySubcloudStore(db)
+  const own = await OwnSystem.open(new KyselySystemStore(db), parseOwnBootstrapValues(controllerYaml()))
   ctx.siteId = own.uuid
   ctx.service = new GeoService({
-    ...kyselyGeoStores(ctx.db, ctx.store),
+    ...kyselyGeoStores(db, ctx.store),
     siteId: own.uuid,
     siteName: 'central',
     controllerId: own.uuid,

@@ -1,28 +1,25 @@
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import type { AlarmRaise } from '../src/audit/index.js'
 import { SubcloudStateError } from '../src/errors.js'
 import { refuse, remove, update } from '../src/ports/mutation.js'
 import { insertSubcloud as inserted, subcloudFields } from './subcloud-fixtures.js'
-import { useTempDatabase } from './temp-database.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
-interface Ctx {
-  db: Kysely<Database> | undefined
-}
+type Ctx = DatabaseCtx
 
 function storesOf(ctx: Ctx) {
-  if (ctx.db === undefined) throw new Error('database not open')
+  const db = openedDb(ctx)
   return {
-    store: new KyselySubcloudStore(ctx.db),
-    groups: new KyselySubcloudGroupStore(ctx.db),
-    alarms: new KyselyAlarmStore(ctx.db),
-    audit: new KyselyAuditStore(ctx.db),
+    store: new KyselySubcloudStore(db),
+    groups: new KyselySubcloudGroupStore(db),
+    alarms: new KyselyAlarmStore(db),
+    audit: new KyselyAuditStore(db),
   }
 }
 

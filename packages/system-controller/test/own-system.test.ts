@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { InvalidOwnBootstrapValuesError, OwnSystemMismatchError } from '../src/errors.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
-import { useTempDatabase } from './temp-database.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
 const VALUES = `
 name: central
@@ -24,17 +23,15 @@ cluster_service_subnet: fd04:1::/112
 admin_password: first*Secret
 `
 
-interface Ctx {
-  db: Kysely<Database> | undefined
-}
+type Ctx = DatabaseCtx
 
 const test = suite<Ctx>('OwnSystem', { db: undefined })
 
 useTempDatabase(test, 'dc-own-')
 
 function store(ctx: Ctx): KyselySystemStore {
-  if (ctx.db === undefined) throw new Error('no database')
-  return new KyselySystemStore(ctx.db)
+  const db = openedDb(ctx)
+  return new KyselySystemStore(db)
 }
 
 test('OwnSystem - the first start creates the system controller from its bootstrap values', async (ctx) => {

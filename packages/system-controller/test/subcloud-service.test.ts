@@ -1,7 +1,6 @@
 import type { AgentClient } from '@dc/protos'
 import { silentLogger } from '@dc/runtime'
 import { rejectionOf } from '@dc/test-support'
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
@@ -10,7 +9,6 @@ import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import {
   ControllerError,
   DefaultGroupProtectedError,
@@ -32,9 +30,9 @@ import { managerCalls } from './manager-calls.js'
 import { controllerYaml, subcloudYaml } from './site-values.js'
 import { simulateSubcloudState } from './subcloud-fixtures.js'
 import type { SimulatedState } from './subcloud-fixtures.js'
-import { useTempDatabase } from './temp-database.js'
-interface Ctx {
-  db: Kysely<Database> | undefined
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
+interface Ctx extends DatabaseCtx {
   subclouds: SubcloudService | undefined
   groups: SubcloudGroupService | undefined
   started: DeployTarget[]
@@ -52,13 +50,13 @@ const test = suite<Ctx>('SubcloudService and SubcloudGroupService', {
 useTempDatabase(test, 'dc-manager-')
 
 test.before(async (ctx) => {
-  if (ctx.db === undefined) throw new Error('database not open')
-  const subcloudStore = new KyselySubcloudStore(ctx.db)
-  const groupStore = new KyselySubcloudGroupStore(ctx.db)
-  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
+  const db = openedDb(ctx)
+  const subcloudStore = new KyselySubcloudStore(db)
+  const groupStore = new KyselySubcloudGroupStore(db)
+  const own = await OwnSystem.open(new KyselySystemStore(db), parseOwnBootstrapValues(controllerYaml()))
   const channels = { agent: () => ({}) as AgentClient }
   const geo = new GeoService({
-    ...kyselyGeoStores(ctx.db, subcloudStore),
+    ...kyselyGeoStores(db, subcloudStore),
     siteId: own.uuid,
     siteName: own.current.name,
     controllerId: own.uuid,
@@ -103,8 +101,8 @@ function svc(ctx: Ctx) {
 
 /** Simulate what the deploy and the audit would have written. */
 function simulate(ctx: Ctx, name: string, state: SimulatedState): Promise<void> {
-  if (ctx.db === undefined) throw new Error('not started')
-  return simulateSubcloudState(ctx.db, name, state)
+  const db = openedDb(ctx)
+  return simulateSubcloudState(db, name, state)
 }
 
 test('addSubcloud - creates the row unmanaged/offline/not-deployed and starts the deploy', async (ctx) => {
