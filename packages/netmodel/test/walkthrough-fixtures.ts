@@ -13,13 +13,13 @@ function controllers(
   return mode === 'duplex' ? { controller0Address: c0, controller1Address: c1 } : {}
 }
 
+/** The subnet of the walkthrough's `oam-ipv4` pool. */
+const OAM_IPV4 = { kind: 'addrpool-add', name: 'oam-ipv4', network: '10.10.204.0', prefix: 24 } as const
+
 /** The walkthrough's `oam-ipv4` pool: random order, one range, floating and gateway addresses. */
 export function oamIpv4Pool(mode: Mode): Command {
   return {
-    kind: 'addrpool-add',
-    name: 'oam-ipv4',
-    network: '10.10.204.0',
-    prefix: 24,
+    ...OAM_IPV4,
     order: 'random',
     ranges: [['10.10.204.1', '10.10.204.253']],
     floatingAddress: '10.10.204.1',
@@ -32,15 +32,7 @@ export const ASSIGN_OAM_IPV4: Command = { kind: 'network-addrpool-assign', netwo
 
 /** A smaller `oam-ipv4` (no order, range or gateway) and its assignment: the shortest way to dual-stack OAM. */
 export const MINIMAL_OAM_IPV4: readonly Command[] = [
-  {
-    kind: 'addrpool-add',
-    name: 'oam-ipv4',
-    network: '10.10.204.0',
-    prefix: 24,
-    floatingAddress: '10.10.204.1',
-    controller0Address: '10.10.204.2',
-    controller1Address: '10.10.204.3',
-  },
+  { ...OAM_IPV4, floatingAddress: '10.10.204.1', ...controllers('duplex', '10.10.204.2', '10.10.204.3') },
   ASSIGN_OAM_IPV4,
 ]
 

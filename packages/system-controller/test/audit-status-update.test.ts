@@ -35,6 +35,9 @@ const live: LiveStatus = {
   hashesChangedAt: NOW - 10_000,
 }
 
+/** What the agent reports while controller-1 has configuration to apply. */
+const liveC1OutOfDate: LiveStatus = { ...live, hostsConfigOutOfDate: ['controller-1'] }
+
 const PlanStatusUpdate = suite('planStatusUpdate')
 
 PlanStatusUpdate('planStatusUpdate - nothing to write when nothing changed', () => {
@@ -208,13 +211,7 @@ PlanStatusUpdate(
         { alarmId: '250.001', region: 'b3f1c2', entityInstanceId: 'host=controller-1' },
       ],
     }
-    const plan = planStatusUpdate(
-      unmanaged,
-      { ...live, hostsConfigOutOfDate: ['controller-1'] },
-      stored,
-      NOW,
-      options,
-    )
+    const plan = planStatusUpdate(unmanaged, liveC1OutOfDate, stored, NOW, options)
     assert.equal(plan?.update.endpoints, { platform: 'unknown' })
     assert.equal(plan?.update.clearAlarms, stored.activeAlarms)
     assert.equal(plan?.update.raiseAlarms, [])
@@ -222,13 +219,7 @@ PlanStatusUpdate(
 )
 
 PlanStatusUpdate('planStatusUpdate - relays 250.001 per out-of-date host in the subcloud region', () => {
-  const plan = planStatusUpdate(
-    target,
-    { ...live, hostsConfigOutOfDate: ['controller-1'] },
-    persisted,
-    NOW,
-    options,
-  )
+  const plan = planStatusUpdate(target, liveC1OutOfDate, persisted, NOW, options)
   assert.equal(
     plan?.update.raiseAlarms.map((a) => [a.alarmId, a.region, a.entityInstanceId]),
     [['250.001', 'b3f1c2', 'host=controller-1']],
