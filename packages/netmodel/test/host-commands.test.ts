@@ -2,14 +2,10 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Host, SystemState } from '../src/index.js'
 import { apply, findHost } from '../src/index.js'
-import { IPV4, IPV6, must, refuse, run, site } from './state-fixtures.js'
+import { IPV4, IPV6, must, refuse, required, run, site } from './state-fixtures.js'
 import { MINIMAL_OAM_IPV4 } from './walkthrough-fixtures.js'
 
-function host(state: SystemState, name: string): Host {
-  const h = findHost(state, name)
-  if (!h) throw new Error(`no host ${name}`)
-  return h
-}
+const host = (state: SystemState, name: string): Host => required(findHost(state, name), `host ${name}`)
 
 const LockHost = suite('lockHost')
 const UnlockHost = suite('unlockHost')

@@ -14,16 +14,14 @@ import {
   poolName,
   poolOn,
   refuse,
+  required,
   run,
   site,
   sparePool,
 } from './state-fixtures.js'
 
-function network(state: SystemState, name: string): Network {
-  const n = findNetwork(state, name)
-  if (!n) throw new Error(`no network ${name}`)
-  return n
-}
+const network = (state: SystemState, name: string): Network =>
+  required(findNetwork(state, name), `network ${name}`)
 
 function poolNames(state: SystemState, name: string): string[] {
   return poolsOfNetwork(state, network(state, name).uuid).map((p) => p.name)

@@ -13,16 +13,14 @@ import {
   poolName,
   poolOn,
   refuse,
+  required,
   run,
   site,
   sparePool,
 } from './state-fixtures.js'
 
-function pool(state: SystemState, name: string): AddressPool {
-  const p = findPool(state, name)
-  if (!p) throw new Error(`no pool ${name}`)
-  return p
-}
+const pool = (state: SystemState, name: string): AddressPool =>
+  required(findPool(state, name), `pool ${name}`)
 
 function rowsOf(
   state: SystemState,

@@ -157,6 +157,12 @@ export function seedSite(): SystemState {
   return site(IPV6)
 }
 
+/** `found`, or a failed test naming the `what` that is missing. */
+export function required<T>(found: T | undefined, what: string): T {
+  if (found === undefined) throw new Error(`no ${what}`)
+  return found
+}
+
 /** The state of a successful result; fails the test with the error otherwise. */
 export function must(result: ApplyResult | (ApplyResult & { index?: number })): SystemState {
   if (!result.ok) {
