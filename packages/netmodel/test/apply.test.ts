@@ -15,18 +15,7 @@ import {
   plan,
   poolsOfNetwork,
 } from '../src/index.js'
-import {
-  IPV4,
-  IPV6,
-  PLANS,
-  SYSTEM_UUID,
-  assignmentOf,
-  at,
-  must,
-  refuse,
-  run,
-  site,
-} from './state-fixtures.js'
+import { IPV4, IPV6, PLANS, SYSTEM_UUID, at, must, refuse, removal, run, site } from './state-fixtures.js'
 import {
   ASSIGN_CLUSTER_IPV4,
   ASSIGN_OAM_IPV4,
@@ -359,7 +348,7 @@ Apply(
 
     // DEL=$(system network-addrpool-list | awk '$6 == "cluster-pod-ipv4" { print $2 }') && system network-addrpool-remove $DEL
     for (const [i, pool] of ['cluster-pod-ipv4', 'cluster-service-ipv4', 'cluster-host-ipv4'].entries()) {
-      const r = apply(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, pool) })
+      const r = apply(state, removal(state, pool))
       state = must(r)
       const effects = r.ok ? kubernetesEffects(r.effects) : []
       if (i < 2) assert.equal(effects, [], `remove ${pool}`)
@@ -382,7 +371,7 @@ Apply(
     const before = run(seedStart(), ADD_OAM_IPV4, ASSIGN_OAM_IPV4, ...ADD_CLUSTER_POOLS)
     let state = run(before, ...ASSIGN_CLUSTER_IPV4)
     for (const pool of ['cluster-pod-ipv4', 'cluster-service-ipv4', 'cluster-host-ipv4']) {
-      state = run(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, pool) })
+      state = run(state, removal(state, pool))
     }
     assert.equal(state.networks, before.networks)
     assert.is(state.networkPools.length, before.networkPools.length)

@@ -5,7 +5,6 @@ import { apply, findNetwork, findPool, markInitialConfigComplete, poolsOfNetwork
 import type { FamilyPlan } from './state-fixtures.js'
 import {
   PLANS,
-  assignmentOf,
   at,
   oamSecondary,
   must,
@@ -13,6 +12,7 @@ import {
   poolName,
   poolOn,
   refuse,
+  removal,
   required,
   run,
   site,
@@ -709,7 +709,7 @@ for (const P of PLANS) {
       network: 'cluster-service',
       pool: 'svc-2',
     })
-    const removed = run(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, 'svc-2') })
+    const removed = run(state, removal(state, 'svc-2'))
     assert.is(findPool(run(removed, { kind: 'addrpool-delete', pool: 'svc-2' }), 'svc-2'), undefined)
   })
 }

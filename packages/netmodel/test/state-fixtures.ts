@@ -240,3 +240,8 @@ export function assignmentOf(state: SystemState, pool: string): string {
   if (!a) throw new Error(`pool ${pool} is not assigned`)
   return a.uuid
 }
+
+/** network-addrpool-remove of the association of `pool`. */
+export function removal(state: SystemState, pool: string): Command {
+  return { kind: 'network-addrpool-remove', assignment: assignmentOf(state, pool) }
+}
