@@ -262,10 +262,18 @@ EndpointStatuses(
 
 const DesiredAlarms = suite('desiredAlarms')
 
+/** Subcloud sc9 of region r9, online, in sync, every host up to date: no alarm is due. */
+const HEALTHY_SC9: Parameters<typeof desiredAlarms>[0] = {
+  name: 'sc9',
+  region: 'r9',
+  offline: false,
+  endpoints: { platform: 'in-sync' },
+  hostsConfigOutOfDate: [],
+}
+
 DesiredAlarms('desiredAlarms - entities and regions follow FM conventions', () => {
   const alarms = desiredAlarms({
-    name: 'sc9',
-    region: 'r9',
+    ...HEALTHY_SC9,
     offline: true,
     endpoints: { platform: 'out-of-sync' },
     hostsConfigOutOfDate: ['controller-0'],
@@ -282,13 +290,7 @@ DesiredAlarms('desiredAlarms - entities and regions follow FM conventions', () =
 })
 
 DesiredAlarms('desiredAlarms - none for a healthy subcloud', () => {
-  const alarms = desiredAlarms({
-    name: 'sc9',
-    region: 'r9',
-    offline: false,
-    endpoints: { platform: 'in-sync' },
-    hostsConfigOutOfDate: [],
-  })
+  const alarms = desiredAlarms(HEALTHY_SC9)
   assert.equal(alarms, [])
 })
 
@@ -296,11 +298,9 @@ const DiffAlarms = suite('diffAlarms')
 
 DiffAlarms('diffAlarms - raises only the missing ones and clears only the stale ones, as bare keys', () => {
   const [offline, drift] = desiredAlarms({
-    name: 'sc9',
-    region: 'r9',
+    ...HEALTHY_SC9,
     offline: true,
     endpoints: { platform: 'out-of-sync' },
-    hostsConfigOutOfDate: [],
   })
   if (offline === undefined || drift === undefined) throw new Error('fixture')
   const stale = { alarmId: '250.001', region: 'r9', entityInstanceId: 'host=controller-1' } as const
