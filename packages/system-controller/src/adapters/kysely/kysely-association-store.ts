@@ -12,7 +12,7 @@ import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
 import { decimalId, noCounts, runLockedMutation } from './locked-mutation.js'
-import { deleteRowById, updateLockedRow } from './row-by-id.js'
+import { deleteRowById, findRow, updateLockedRow } from './row-by-id.js'
 import type { Database, PeerGroupAssociationRow, PeerGroupAssociationTable } from './schema.js'
 import { guarded } from './store-errors.js'
 
@@ -68,14 +68,9 @@ export class KyselyAssociationStore implements AssociationStore {
   find(ref: string): Promise<PeerGroupAssociation | undefined> {
     const id = decimalId(ref)
     if (id === undefined) return Promise.resolve(undefined)
-    return guarded('peer group associations', async () => {
-      const row = await this.#db
-        .selectFrom('peer_group_associations')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst()
-      return row === undefined ? undefined : associationOf(row)
-    })
+    return guarded('peer group associations', () =>
+      findRow(this.#db, 'peer_group_associations', 'id', id, associationOf),
+    )
   }
 
   insert(fields: PeerGroupAssociationFields): Promise<InsertResult<PeerGroupAssociation>> {

@@ -11,7 +11,7 @@ import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
 import { NamedRowStore } from './named-row-store.js'
-import { updateRowById } from './row-by-id.js'
+import { findRow, updateRowById } from './row-by-id.js'
 import { countLocked } from './row-by-ref.js'
 import type { Database, SubcloudPeerGroupRow, SubcloudPeerGroupTable } from './schema.js'
 import { guarded } from './store-errors.js'
@@ -41,14 +41,9 @@ export class KyselyPeerGroupStore
   }
 
   findByUuid(uuid: string): Promise<SubcloudPeerGroup | undefined> {
-    return guarded('subcloud peer groups', async () => {
-      const row = await this.db
-        .selectFrom('subcloud_peer_groups')
-        .selectAll()
-        .where('uuid', '=', uuid)
-        .executeTakeFirst()
-      return row === undefined ? undefined : peerGroupOf(row)
-    })
+    return guarded('subcloud peer groups', () =>
+      findRow(this.db, 'subcloud_peer_groups', 'uuid', uuid, peerGroupOf),
+    )
   }
 
   insert(fields: SubcloudPeerGroupFields): Promise<InsertResult<SubcloudPeerGroup>> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely'
 import type { Database } from './schema.js'
 
@@ -43,4 +44,21 @@ export async function deleteRowById(
   id: number,
 ): Promise<void> {
   await trx.deleteFrom(table).where('id', '=', id).execute()
+}
+
+/** The entity of the row of `table` whose unique `column` is `value`; undefined when there is none. */
+export async function findRow<T extends EntityTable, Entity>(
+  db: Db,
+  table: T,
+  column: 'id' | 'uuid',
+  value: number | string,
+  map: (row: Selectable<Database[T]>) => Entity,
+): Promise<Entity | undefined> {
+  const row = await db
+    .selectFrom(table as EntityTable)
+    .selectAll()
+    .where(sql.ref(column), '=', value)
+    .executeTakeFirst()
+  // kysely cannot follow a table name held generically: the row is the table's, by `T`.
+  return row === undefined ? undefined : map(row as Selectable<Database[T]>)
 }
