@@ -122,7 +122,6 @@ function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): CommandR
 }
 
 const SUBCLOUD_ARGUMENT = { name: 'subcloud', metavar: '<subcloud>', help: 'Name or ID of the subcloud' }
-// The options `subcloud add` and `subcloud update` share.
 const GROUP_OPTION: OptionSpec = {
   name: 'group',
   kind: 'string',
