@@ -97,8 +97,18 @@ export function objectCommand<Context>(
   }
 }
 
-/** What dcmanager prints after a delete: nothing. */
-export const NO_OUTPUT: CommandResult = { kind: 'text', text: '' }
+/** dcmanager's delete of the object its positional names; like dcmanager, it prints nothing. */
+export function deleteCommand<Context>(
+  name: string,
+  summary: string,
+  argument: PositionalSpec,
+  remove: (ctx: Context, ref: string) => Promise<unknown>,
+): CommandSpec<Context> {
+  return objectCommand(name, summary, argument, 'text', async (ctx, ref) => {
+    await remove(ctx, ref)
+    return { kind: 'text', text: '' }
+  })
+}
 
 /** A `Field | Value` show result from parallel column names and cells. */
 export function showResult(columns: readonly string[], cells: readonly CellValue[]): CommandResult {

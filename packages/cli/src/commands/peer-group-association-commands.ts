@@ -1,7 +1,7 @@
 import type { AddPeerGroupAssociationRequest, PeerGroupAssociation__Output } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import { NO_OUTPUT, listCommand, objectCommand, showResult } from '../command-spec.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandResult, CommandSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
@@ -136,14 +136,10 @@ export const PEER_GROUP_ASSOCIATION_COMMANDS: readonly CommandSpec<CliContext>[]
   associationCommand('sync', 'Sync the subcloud peer group to the peer site.', (ctx, association) =>
     ctx.dcManager.SyncPeerGroupAssociation({ association }),
   ),
-  objectCommand(
+  deleteCommand(
     'peer-group-association delete',
     'Delete a peer group association.',
     ID_ARGUMENT,
-    'text',
-    async (ctx, association) => {
-      await ctx.dcManager.DeletePeerGroupAssociation({ association })
-      return NO_OUTPUT
-    },
+    (ctx, association) => ctx.dcManager.DeletePeerGroupAssociation({ association }),
   ),
 ]

@@ -1,7 +1,7 @@
 import type { AddSubcloudRequest, Subcloud__Output, UpdateSubcloudRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import { NO_OUTPUT, objectCommand, showResult } from '../command-spec.js'
+import { deleteCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandArgs, CommandResult, CommandSpec, OptionSpec } from '../command-spec.js'
 import { CliError } from '../errors.js'
 import type { CellValue } from '../format-cell.js'
@@ -353,10 +353,9 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
     { name: 'migrate', kind: 'boolean', help: 'Mark the subcloud for an upcoming migration' },
     (ctx, subcloud, migrate) => ctx.dcManager.UnmanageSubcloud({ subcloud, migrate }),
   ),
-  objectCommand('subcloud delete', 'Delete a subcloud.', SUBCLOUD_ARGUMENT, 'text', async (ctx, subcloud) => {
-    await ctx.dcManager.DeleteSubcloud({ subcloud })
-    return NO_OUTPUT
-  }),
+  deleteCommand('subcloud delete', 'Delete a subcloud.', SUBCLOUD_ARGUMENT, (ctx, subcloud) =>
+    ctx.dcManager.DeleteSubcloud({ subcloud }),
+  ),
   objectCommand(
     'subcloud errors',
     'Show the error of the last failed operation of a subcloud.',

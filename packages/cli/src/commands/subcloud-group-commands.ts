@@ -1,7 +1,7 @@
 import type { SubcloudGroup__Output, UpdateSubcloudGroupRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import { NO_OUTPUT, listCommand, objectCommand, showResult } from '../command-spec.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandSpec, OptionSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
@@ -125,14 +125,7 @@ export const SUBCLOUD_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = [
       return showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.UpdateSubcloudGroup(request)))
     },
   },
-  objectCommand(
-    'subcloud-group delete',
-    'Delete a subcloud group.',
-    GROUP_ARGUMENT,
-    'text',
-    async (ctx, group) => {
-      await ctx.dcManager.DeleteSubcloudGroup({ group })
-      return NO_OUTPUT
-    },
+  deleteCommand('subcloud-group delete', 'Delete a subcloud group.', GROUP_ARGUMENT, (ctx, group) =>
+    ctx.dcManager.DeleteSubcloudGroup({ group }),
   ),
 ]

@@ -5,7 +5,7 @@ import type {
 } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import { NO_OUTPUT, listCommand, objectCommand, showResult } from '../command-spec.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandArgs, CommandResult, CommandSpec, OptionSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
@@ -146,15 +146,8 @@ export const SUBCLOUD_PEER_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = 
       return showPeerGroup(await ctx.dcManager.UpdateSubcloudPeerGroup(request))
     },
   },
-  objectCommand(
-    'subcloud-peer-group delete',
-    'Delete a subcloud peer group.',
-    GROUP_ARGUMENT,
-    'text',
-    async (ctx, group) => {
-      await ctx.dcManager.DeleteSubcloudPeerGroup({ peer_group: group })
-      return NO_OUTPUT
-    },
+  deleteCommand('subcloud-peer-group delete', 'Delete a subcloud peer group.', GROUP_ARGUMENT, (ctx, group) =>
+    ctx.dcManager.DeleteSubcloudPeerGroup({ peer_group: group }),
   ),
   objectCommand(
     'subcloud-peer-group list-subclouds',

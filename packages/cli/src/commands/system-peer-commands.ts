@@ -1,7 +1,7 @@
 import type { AddSystemPeerRequest, SystemPeer__Output, UpdateSystemPeerRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import { NO_OUTPUT, listCommand, objectCommand, showResult } from '../command-spec.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandArgs, CommandSpec, OptionSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
@@ -193,10 +193,9 @@ export const SYSTEM_PEER_COMMANDS: readonly CommandSpec<CliContext>[] = [
       return showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.UpdateSystemPeer(request)))
     },
   },
-  objectCommand('system-peer delete', 'Delete a system peer.', PEER_ARGUMENT, 'text', async (ctx, peer) => {
-    await ctx.dcManager.DeleteSystemPeer({ system_peer: peer })
-    return NO_OUTPUT
-  }),
+  deleteCommand('system-peer delete', 'Delete a system peer.', PEER_ARGUMENT, (ctx, peer) =>
+    ctx.dcManager.DeleteSystemPeer({ system_peer: peer }),
+  ),
   objectCommand(
     'system-peer list-subcloud-peer-groups',
     'List the subcloud peer groups led by a system peer.',
