@@ -66,3 +66,51 @@ export interface ProgramSpec<Context> {
   readonly showHeader: 'Property' | 'Field'
   readonly commands: readonly CommandSpec<Context>[]
 }
+
+/** A command without positionals or options, such as `network-list` and `subcloud-group list`. */
+export function listCommand<Context>(
+  name: string,
+  summary: string,
+  list: (ctx: Context) => Promise<CommandResult>,
+): CommandSpec<Context> {
+  return { name, summary, positionals: [], options: [], output: 'list', run: (ctx) => list(ctx) }
+}
+
+/**
+ * A command on the one object its positional names, without options: show it, delete it, list
+ * its members. `run` gets the reference as typed.
+ */
+export function objectCommand<Context>(
+  name: string,
+  summary: string,
+  argument: PositionalSpec,
+  output: CommandSpec<Context>['output'],
+  run: (ctx: Context, ref: string) => Promise<CommandResult>,
+): CommandSpec<Context> {
+  return {
+    name,
+    summary,
+    positionals: [argument],
+    options: [],
+    output,
+    run: (ctx, args) => run(ctx, args.positional(argument.name)),
+  }
+}
+
+/** dcmanager's delete of the object its positional names; like dcmanager, it prints nothing. */
+export function deleteCommand<Context>(
+  name: string,
+  summary: string,
+  argument: PositionalSpec,
+  remove: (ctx: Context, ref: string) => Promise<unknown>,
+): CommandSpec<Context> {
+  return objectCommand(name, summary, argument, 'text', async (ctx, ref) => {
+    await remove(ctx, ref)
+    return { kind: 'text', text: '' }
+  })
+}
+
+/** A `Field | Value` show result from parallel column names and cells. */
+export function showResult(columns: readonly string[], cells: readonly CellValue[]): CommandResult {
+  return { kind: 'show', fields: columns.map((column, i) => [column, cells[i] ?? null] as const) }
+}

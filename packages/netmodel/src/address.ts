@@ -113,6 +113,16 @@ export function canonicalIp(text: string): string {
   return parseIp(text).toString()
 }
 
+/** Whether `ip` lies in the inclusive span `first`..`last`, whose ends share a family. */
+function spanContains(first: IpAddress, last: IpAddress, ip: IpAddress): boolean {
+  return ip.family === first.family && ip.value >= first.value && ip.value <= last.value
+}
+
+/** Whether two inclusive spans (a subnet, a range) share an address; spans of two families never do. */
+function spansOverlap(aFirst: IpAddress, aLast: IpAddress, bFirst: IpAddress, bLast: IpAddress): boolean {
+  return aFirst.family === bFirst.family && bFirst.value <= aLast.value && aFirst.value <= bLast.value
+}
+
 /** A subnet: network address plus prefix length. Host bits are always zero. */
 export class Cidr {
   readonly network: IpAddress
@@ -160,15 +170,11 @@ export class Cidr {
   }
 
   contains(ip: IpAddress): boolean {
-    return ip.family === this.family && ip.value >= this.network.value && ip.value <= this.last.value
+    return spanContains(this.network, this.last, ip)
   }
 
   overlaps(other: Cidr): boolean {
-    return (
-      other.family === this.family &&
-      other.network.value <= this.last.value &&
-      this.network.value <= other.last.value
-    )
+    return spansOverlap(this.network, this.last, other.network, other.last)
   }
 
   /** IPv4 broadcast address; IPv6 has none. */
@@ -220,15 +226,11 @@ export class IpRange {
   }
 
   contains(ip: IpAddress): boolean {
-    return ip.family === this.family && ip.value >= this.start.value && ip.value <= this.end.value
+    return spanContains(this.start, this.end, ip)
   }
 
   overlaps(other: IpRange): boolean {
-    return (
-      other.family === this.family &&
-      other.start.value <= this.end.value &&
-      this.start.value <= other.end.value
-    )
+    return spansOverlap(this.start, this.end, other.start, other.end)
   }
 
   toString(): string {

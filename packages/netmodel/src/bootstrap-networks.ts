@@ -65,25 +65,40 @@ const RANGE_FIELDS: readonly BootstrapAddressField[] = ['start', 'end']
 const hostNetworkMin = (mode: SystemMode): bigint => (mode === 'simplex' ? 3n : 5n)
 const fixedMin = (n: bigint) => (): bigint => n
 
+/** What a network has unless its rule says otherwise: static, suffixed, optional, unchecked sizes. */
+const RULE_DEFAULTS = {
+  familySuffix: true,
+  dynamic: false,
+  nodes: 'none',
+  minSize: undefined,
+  maxSize: undefined,
+  singleAddressRange: false,
+  defaults: undefined,
+} as const satisfies Omit<NetworkRule, 'id' | 'type' | 'pool' | 'fields'>
+
+function rule(
+  spec: Pick<NetworkRule, 'id' | 'type' | 'pool' | 'fields'> & Partial<NetworkRule>,
+): NetworkRule {
+  return { ...RULE_DEFAULTS, ...spec }
+}
+
 /**
  * The bootstrap networks in StarlingX's creation order (`populate_initial_config.py`): OAM comes
  * before cluster-pod, so the cluster-pod-needs-OAM rule always holds while persisting.
  */
 export const NETWORK_RULES: readonly NetworkRule[] = [
-  {
+  rule({
     id: 'management',
     type: 'mgmt',
     pool: 'management',
-    familySuffix: true,
     dynamic: true,
     fields: ALL_FIELDS,
     nodes: 'controller',
     minSize: hostNetworkMin,
-    maxSize: undefined,
     singleAddressRange: true,
     defaults: () => ({ subnet: '192.168.204.0/24' }),
-  },
-  {
+  }),
+  rule({
     id: 'pxeboot',
     type: 'pxeboot',
     pool: 'pxeboot',
@@ -92,123 +107,84 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     fields: HOST_FIELDS,
     nodes: 'controller',
     minSize: hostNetworkMin,
-    maxSize: undefined,
     singleAddressRange: true,
     defaults: () => ({ subnet: '169.254.202.0/24' }),
-  },
-  {
+  }),
+  rule({
     id: 'external_oam',
     type: 'oam',
     pool: 'oam',
-    familySuffix: true,
-    dynamic: false,
     fields: ALL_FIELDS,
     nodes: 'oam',
     minSize: fixedMin(5n),
-    maxSize: undefined,
-    singleAddressRange: false,
     defaults: () => ({
       subnet: '10.10.10.0/24',
       addresses: { gateway: '10.10.10.1', floating: '10.10.10.2' },
     }),
-  },
-  {
+  }),
+  rule({
     id: 'management_multicast',
     type: 'multicast',
     pool: 'multicast-subnet',
-    familySuffix: true,
-    dynamic: false,
     fields: RANGE_FIELDS,
-    nodes: 'none',
     minSize: fixedMin(6n),
-    maxSize: undefined,
-    singleAddressRange: false,
     // StarlingX ships only the IPv4 default, so an IPv6 management network without an explicit
     // multicast subnet would fail the shared-primary-family rule. Like StarlingX's own
     // configuration tool (its DEFAULT_MULTICAST_SUBNET_IPV6), and as the seed's IPv6 system shows
     // in its addrpool-list, the default follows the management primary family: ff08::1:1:0/124.
     defaults: (mgmtFamily) => ({ subnet: mgmtFamily === 'IPv6' ? 'ff08::1:1:0/124' : '239.1.1.0/28' }),
-  },
-  {
+  }),
+  rule({
     id: 'cluster_host',
     type: 'cluster-host',
     pool: 'cluster-host-subnet',
-    familySuffix: true,
     dynamic: true,
     fields: HOST_FIELDS,
     nodes: 'controller',
     minSize: hostNetworkMin,
-    maxSize: undefined,
     singleAddressRange: true,
     defaults: () => ({ subnet: '192.168.206.0/24' }),
-  },
-  {
+  }),
+  rule({
     id: 'cluster_pod',
     type: 'cluster-pod',
     pool: 'cluster-pod-subnet',
-    familySuffix: true,
-    dynamic: false,
     fields: RANGE_FIELDS,
-    nodes: 'none',
     minSize: fixedMin(65536n),
-    maxSize: undefined,
-    singleAddressRange: false,
     defaults: () => ({ subnet: '172.16.0.0/16' }),
-  },
-  {
+  }),
+  rule({
     id: 'cluster_service',
     type: 'cluster-service',
     pool: 'cluster-service-subnet',
-    familySuffix: true,
-    dynamic: false,
     fields: RANGE_FIELDS,
-    nodes: 'none',
     minSize: fixedMin(65536n),
     maxSize: 1048576n,
-    singleAddressRange: false,
     defaults: () => ({ subnet: '10.96.0.0/12' }),
-  },
+  }),
   // Written into a subcloud's overrides by the system controller (its management and OAM
   // subnets and floating addresses); sysinv gives these pools its default range.
-  {
+  rule({
     id: 'system_controller',
     type: 'system-controller',
     pool: 'system-controller-subnet',
-    familySuffix: true,
-    dynamic: false,
     fields: ['floating'],
-    nodes: 'none',
-    minSize: undefined,
-    maxSize: undefined,
-    singleAddressRange: false,
-    defaults: undefined,
-  },
-  {
+  }),
+  rule({
     id: 'system_controller_oam',
     type: 'system-controller-oam',
     pool: 'system-controller-oam-subnet',
-    familySuffix: true,
-    dynamic: false,
     fields: ['floating'],
-    nodes: 'none',
-    minSize: undefined,
-    maxSize: undefined,
-    singleAddressRange: false,
-    defaults: undefined,
-  },
-  {
+  }),
+  rule({
     id: 'admin',
     type: 'admin',
     pool: 'admin',
-    familySuffix: true,
-    dynamic: false,
     fields: ALL_FIELDS,
     nodes: 'controller',
     minSize: hostNetworkMin,
-    maxSize: undefined,
     singleAddressRange: true,
-    defaults: undefined,
-  },
+  }),
 ]
 
 /** Overlaps sysinv allows between bound pools (`spec/dual-stack-rules.md` 2.7). */

@@ -64,3 +64,15 @@ export class AssociationNotFoundError extends NetModelError {
     super(`Network address pool ${ref} could not be found`, 'assignment')
   }
 }
+
+/** Every class above, in order, for `NETMODEL_ERROR_CLASSES`. */
+export const COMMAND_ERROR_CLASSES = [
+  InvalidCommandError,
+  InvalidUuidError,
+  UuidExistsError,
+  InvalidHostListError,
+  PoolNotFoundError,
+  NetworkNotFoundError,
+  HostNotFoundError,
+  AssociationNotFoundError,
+] as const

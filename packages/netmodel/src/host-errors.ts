@@ -50,3 +50,12 @@ export class SwactTargetUnavailableError extends NetModelError {
     )
   }
 }
+
+/** Every class above, in order, for `NETMODEL_ERROR_CLASSES`. */
+export const HOST_ERROR_CLASSES = [
+  HostAlreadyLockedError,
+  HostAlreadyUnlockedError,
+  LockActiveControllerError,
+  SwactNotActiveError,
+  SwactTargetUnavailableError,
+] as const

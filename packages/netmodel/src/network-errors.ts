@@ -133,3 +133,22 @@ export class PrimaryPoolRemovalError extends NetModelError {
     super(`Cannot remove primary pool '${pool}' from '${network}' with type ${type}`, 'assignment')
   }
 }
+
+/** Every class above, in order, for `NETMODEL_ERROR_CLASSES`. */
+export const NETWORK_ERROR_CLASSES = [
+  NetworkTypeUnsupportedError,
+  NetworkPoolRequiredError,
+  NetworkTypeExistsError,
+  NetworkNameExistsError,
+  NetworkDeleteAfterConfigError,
+  AssignAfterConfigError,
+  RemoveAfterConfigError,
+  NetworkMaxPoolsError,
+  NetworkFamilyExistsError,
+  NetworkPrimaryFamilyError,
+  PxebootIpv4OnlyError,
+  PoolInUseError,
+  ClusterPodNeedsOamError,
+  OamNeededByClusterPodError,
+  PrimaryPoolRemovalError,
+] as const

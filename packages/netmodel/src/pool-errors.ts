@@ -277,3 +277,36 @@ export class PoolIsPrimaryError extends NetModelError {
     )
   }
 }
+
+/** Every class above, in order, for `NETMODEL_ERROR_CLASSES`. */
+export const POOL_ERROR_CLASSES = [
+  InvalidPoolNameError,
+  InvalidPrefixError,
+  NullNetworkError,
+  HostBitsSetError,
+  InvalidOrderError,
+  InvalidSubnetSizeError,
+  PoolNameExistsError,
+  PoolFamilyChangeError,
+  RangeFamilyMismatchError,
+  RangeOutsideSubnetError,
+  RangeOrderError,
+  RangeIncludesNetworkError,
+  RangeIncludesBroadcastError,
+  RangeOverlapError,
+  DuplicateAddressError,
+  AddressFamilyMismatchError,
+  AddressIsNetworkError,
+  AddressIsBroadcastError,
+  AddressNotInSubnetError,
+  AddressNotInRangeError,
+  AddressInUseError,
+  PoolExhaustedError,
+  PoolReadOnlyError,
+  HostUnlockedError,
+  UpgradeInProgressError,
+  RequiredFieldsError,
+  RangesExcludeAllocatedError,
+  PoolOverlapError,
+  PoolIsPrimaryError,
+] as const

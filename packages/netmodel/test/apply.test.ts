@@ -15,18 +15,14 @@ import {
   plan,
   poolsOfNetwork,
 } from '../src/index.js'
+import { IPV4, IPV6, PLANS, SYSTEM_UUID, at, must, refuse, removal, run, site } from './state-fixtures.js'
 import {
-  IPV4,
-  IPV6,
-  PLANS,
-  SYSTEM_UUID,
-  assignmentOf,
-  at,
-  must,
-  refuse,
-  run,
-  site,
-} from './state-fixtures.js'
+  ASSIGN_CLUSTER_IPV4,
+  ASSIGN_OAM_IPV4,
+  MINIMAL_OAM_IPV4,
+  clusterIpv4Pools,
+  oamIpv4Pool,
+} from './walkthrough-fixtures.js'
 
 const Apply = suite('apply')
 const ApplyAll = suite('applyAll')
@@ -115,18 +111,7 @@ ApplyAll("applyAll - returns every command's effects in order", () => {
 // --- plan --------------------------------------------------------------------------------------------
 
 Plan('plan - a dry run that passes gives the final state applyAll would', () => {
-  const commands: Command[] = [
-    {
-      kind: 'addrpool-add',
-      name: 'oam-ipv4',
-      network: '10.10.204.0',
-      prefix: 24,
-      floatingAddress: '10.10.204.1',
-      controller0Address: '10.10.204.2',
-      controller1Address: '10.10.204.3',
-    },
-    { kind: 'network-addrpool-assign', network: 'oam', pool: 'oam-ipv4' },
-  ]
+  const commands = MINIMAL_OAM_IPV4
   const state = site(IPV6)
   const before = structuredClone(state)
   const p = plan(state, commands)
@@ -226,53 +211,8 @@ function seedStart(mode: 'duplex' | 'simplex' = 'duplex'): SystemState {
   return markInitialConfigComplete(must(applyAll(empty, commands)))
 }
 
-const ADD_OAM_IPV4: Command = {
-  kind: 'addrpool-add',
-  name: 'oam-ipv4',
-  network: '10.10.204.0',
-  prefix: 24,
-  order: 'random',
-  ranges: [['10.10.204.1', '10.10.204.253']],
-  floatingAddress: '10.10.204.1',
-  controller0Address: '10.10.204.2',
-  controller1Address: '10.10.204.3',
-  gatewayAddress: '10.10.204.254',
-}
-const ASSIGN_OAM: Command = { kind: 'network-addrpool-assign', network: 'oam', pool: 'oam-ipv4' }
-const ADD_CLUSTER_POOLS: Command[] = [
-  {
-    kind: 'addrpool-add',
-    name: 'cluster-pod-ipv4',
-    network: '172.16.0.0',
-    prefix: 16,
-    order: 'random',
-    ranges: [['172.16.0.1', '172.16.254.254']],
-  },
-  {
-    kind: 'addrpool-add',
-    name: 'cluster-service-ipv4',
-    network: '10.96.0.0',
-    prefix: 12,
-    order: 'random',
-    ranges: [['10.96.0.1', '10.96.254.254']],
-  },
-  {
-    kind: 'addrpool-add',
-    name: 'cluster-host-ipv4',
-    network: '171.168.204.0',
-    prefix: 24,
-    order: 'random',
-    ranges: [['171.168.204.1', '171.168.204.254']],
-    floatingAddress: '171.168.204.1',
-    controller0Address: '171.168.204.2',
-    controller1Address: '171.168.204.3',
-  },
-]
-const ASSIGN_CLUSTER: Command[] = [
-  { kind: 'network-addrpool-assign', network: 'cluster-service', pool: 'cluster-service-ipv4' },
-  { kind: 'network-addrpool-assign', network: 'cluster-pod', pool: 'cluster-pod-ipv4' },
-  { kind: 'network-addrpool-assign', network: 'cluster-host', pool: 'cluster-host-ipv4' },
-]
+const ADD_OAM_IPV4 = oamIpv4Pool('duplex')
+const ADD_CLUSTER_POOLS = clusterIpv4Pools('duplex')
 
 function alarmEntities(state: SystemState): string[] {
   return state.alarms.filter((a) => a.alarmId === '250.001').map((a) => a.entityInstanceId)
@@ -332,7 +272,7 @@ Apply(
   'apply - seed walkthrough: a secondary OAM pool on AIO-DX needs a lock/unlock of each controller',
   () => {
     let state = run(seedStart(), ADD_OAM_IPV4)
-    const r = apply(state, ASSIGN_OAM)
+    const r = apply(state, ASSIGN_OAM_IPV4)
     state = must(r)
     assert.equal(
       poolsOfNetwork(state, findNetwork(state, 'oam')?.uuid ?? '').map((p) => p.name),
@@ -378,7 +318,7 @@ Apply(
 
 Apply('apply - seed walkthrough: AIO-SX reconfigures OAM at runtime, no lock/unlock', () => {
   const state = run(seedStart('simplex'), ADD_OAM_IPV4)
-  const r = apply(state, ASSIGN_OAM)
+  const r = apply(state, ASSIGN_OAM_IPV4)
   assert.equal(r.ok && r.effects, [{ type: 'oam-reconfigured', runtime: true }])
   assert.equal(must(r).alarms, [])
 })
@@ -386,7 +326,7 @@ Apply('apply - seed walkthrough: AIO-SX reconfigures OAM at runtime, no lock/unl
 Apply(
   'apply - seed walkthrough: Kubernetes turns dual-stack with the third cluster pool and back with the third removal',
   () => {
-    let state = run(seedStart(), ADD_OAM_IPV4, ASSIGN_OAM, ...ADD_CLUSTER_POOLS)
+    let state = run(seedStart(), ADD_OAM_IPV4, ASSIGN_OAM_IPV4, ...ADD_CLUSTER_POOLS)
     const restarts: Effect[] = [
       { type: 'component-restart', component: 'kube-apiserver', hosts: ['controller-0', 'controller-1'] },
       {
@@ -395,7 +335,7 @@ Apply(
         hosts: ['controller-0', 'controller-1'],
       },
     ]
-    ASSIGN_CLUSTER.forEach((command, i) => {
+    ASSIGN_CLUSTER_IPV4.forEach((command, i) => {
       const r = apply(state, command)
       state = must(r)
       const effects = r.ok ? kubernetesEffects(r.effects) : []
@@ -408,7 +348,7 @@ Apply(
 
     // DEL=$(system network-addrpool-list | awk '$6 == "cluster-pod-ipv4" { print $2 }') && system network-addrpool-remove $DEL
     for (const [i, pool] of ['cluster-pod-ipv4', 'cluster-service-ipv4', 'cluster-host-ipv4'].entries()) {
-      const r = apply(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, pool) })
+      const r = apply(state, removal(state, pool))
       state = must(r)
       const effects = r.ok ? kubernetesEffects(r.effects) : []
       if (i < 2) assert.equal(effects, [], `remove ${pool}`)
@@ -428,10 +368,10 @@ Apply(
 Apply(
   'apply - seed walkthrough: the revert leaves the configuration as it was apart from the unbound pools',
   () => {
-    const before = run(seedStart(), ADD_OAM_IPV4, ASSIGN_OAM, ...ADD_CLUSTER_POOLS)
-    let state = run(before, ...ASSIGN_CLUSTER)
+    const before = run(seedStart(), ADD_OAM_IPV4, ASSIGN_OAM_IPV4, ...ADD_CLUSTER_POOLS)
+    let state = run(before, ...ASSIGN_CLUSTER_IPV4)
     for (const pool of ['cluster-pod-ipv4', 'cluster-service-ipv4', 'cluster-host-ipv4']) {
-      state = run(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, pool) })
+      state = run(state, removal(state, pool))
     }
     assert.equal(state.networks, before.networks)
     assert.is(state.networkPools.length, before.networkPools.length)
@@ -806,20 +746,7 @@ Apply(
 
 Apply('apply - property: a refused command never touches the state (seeded from valid steps)', () => {
   // Most random commands are refused early; this drives refusals from deeper, valid states.
-  const grow: Command[] = [
-    {
-      kind: 'addrpool-add',
-      name: 'oam-ipv4',
-      network: '10.10.204.0',
-      prefix: 24,
-      floatingAddress: '10.10.204.1',
-      controller0Address: '10.10.204.2',
-      controller1Address: '10.10.204.3',
-    },
-    { kind: 'network-addrpool-assign', network: 'oam', pool: 'oam-ipv4' },
-    ...ADD_CLUSTER_POOLS,
-    ...ASSIGN_CLUSTER,
-  ]
+  const grow: Command[] = [...MINIMAL_OAM_IPV4, ...ADD_CLUSTER_POOLS, ...ASSIGN_CLUSTER_IPV4]
   const deep = run(site(IPV6), ...grow)
   fc.assert(
     fc.property(stepArb, (step) => {

@@ -5,7 +5,7 @@ import { IpAddress, IpRange, parseCidr, parseRange } from '../src/address.js'
 import type { Family } from '../src/address.js'
 import { FleetIndex, subcloudFleetRanges } from '../src/fleet-index.js'
 import type { FleetEntry } from '../src/fleet-index.js'
-import { validValues } from './bootstrap-fixtures.js'
+import { IPV6_BOOTSTRAP, validValues } from './bootstrap-fixtures.js'
 
 /** Ranges over a tiny address space so that random fleets collide often. */
 const rangeArb = fc
@@ -225,6 +225,7 @@ const Ranges = suite('subcloudFleetRanges')
 
 Ranges('subcloudFleetRanges - takes the primary management range and the primary admin range', () => {
   const values = validValues({
+    ...IPV6_BOOTSTRAP,
     distributed_cloud_role: 'subcloud',
     management_subnet: 'fd01:1::/64,192.168.101.0/24',
     management_start_address: 'fd01:1::2,192.168.101.2',
@@ -232,12 +233,6 @@ Ranges('subcloudFleetRanges - takes the primary management range and the primary
     admin_subnet: 'fd09:1::/64',
     admin_start_address: 'fd09:1::2',
     admin_end_address: 'fd09:1::20',
-    external_oam_subnet: 'fd00::/64',
-    external_oam_gateway_address: 'fd00::1',
-    external_oam_floating_address: 'fd00::2',
-    cluster_host_subnet: 'fd02::/64',
-    cluster_pod_subnet: 'fd03::/64',
-    cluster_service_subnet: 'fd04::/112',
   })
   assert.equal(
     subcloudFleetRanges(values).map((r) => r.toString()),

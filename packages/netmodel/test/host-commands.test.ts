@@ -2,13 +2,10 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Host, SystemState } from '../src/index.js'
 import { apply, findHost } from '../src/index.js'
-import { IPV4, IPV6, must, refuse, run, site } from './state-fixtures.js'
+import { IPV4, IPV6, must, refuse, required, run, site } from './state-fixtures.js'
+import { MINIMAL_OAM_IPV4 } from './walkthrough-fixtures.js'
 
-function host(state: SystemState, name: string): Host {
-  const h = findHost(state, name)
-  if (!h) throw new Error(`no host ${name}`)
-  return h
-}
+const host = (state: SystemState, name: string): Host => required(findHost(state, name), `host ${name}`)
 
 const LockHost = suite('lockHost')
 const UnlockHost = suite('unlockHost')
@@ -82,20 +79,7 @@ UnlockHost('unlockHost - returns the host to service', () => {
 })
 
 UnlockHost("unlockHost - applies pending configuration and clears only that host's 250.001", () => {
-  const outOfDate = run(
-    site(IPV6),
-    {
-      kind: 'addrpool-add',
-      name: 'oam-ipv4',
-      network: '10.10.204.0',
-      prefix: 24,
-      floatingAddress: '10.10.204.1',
-      controller0Address: '10.10.204.2',
-      controller1Address: '10.10.204.3',
-    },
-    { kind: 'network-addrpool-assign', network: 'oam', pool: 'oam-ipv4' },
-    { kind: 'host-lock', host: 'controller-1' },
-  )
+  const outOfDate = run(site(IPV6), ...MINIMAL_OAM_IPV4, { kind: 'host-lock', host: 'controller-1' })
   assert.is(outOfDate.alarms.length, 2)
   const r = apply(outOfDate, { kind: 'host-unlock', host: 'controller-1' })
   const next = must(r)

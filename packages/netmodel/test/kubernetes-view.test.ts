@@ -9,11 +9,28 @@ import type { ServiceFamilyCode, ServiceFamilyResult, ServiceFamilySpec } from '
 import { findPool } from '../src/state-queries.js'
 import type { SystemState } from '../src/system-state.js'
 import { IPV4_BOOTSTRAP, IPV6_BOOTSTRAP, SEED_BOOTSTRAP, validValues } from './bootstrap-fixtures.js'
+import {
+  ASSIGN_CLUSTER_IPV4,
+  ASSIGN_OAM_IPV4,
+  clusterIpv4Pools,
+  oamIpv4Pool,
+} from './walkthrough-fixtures.js'
 
 const UUID = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f'
 
 function state(raw: Readonly<Record<string, unknown>>): SystemState {
   return initialState(validValues(raw), { uuid: UUID })
+}
+
+/** A system without any network, so without cluster networks. */
+function bareState(): SystemState {
+  return emptyState({
+    uuid: UUID,
+    name: 'bare',
+    systemMode: 'simplex',
+    distributedCloudRole: 'none',
+    softwareVersion: '25.09',
+  })
 }
 
 function run(s: SystemState, commands: readonly Command[]): SystemState {
@@ -33,50 +50,12 @@ function removeSecondary(s: SystemState, pool: string): SystemState {
 
 /** The seed's runtime walkthrough on an IPv6 single-stack AIO-SX, up to the cluster pools. */
 const TO_DUAL_STACK_OAM: readonly Command[] = [
-  {
-    kind: 'addrpool-add',
-    name: 'oam-ipv4',
-    network: '10.10.204.0',
-    prefix: 24,
-    order: 'random',
-    ranges: [['10.10.204.1', '10.10.204.253']],
-    floatingAddress: '10.10.204.1',
-    gatewayAddress: '10.10.204.254',
-  },
-  { kind: 'network-addrpool-assign', network: 'oam', pool: 'oam-ipv4' },
-  {
-    kind: 'addrpool-add',
-    name: 'cluster-pod-ipv4',
-    network: '172.16.0.0',
-    prefix: 16,
-    order: 'random',
-    ranges: [['172.16.0.1', '172.16.254.254']],
-  },
-  {
-    kind: 'addrpool-add',
-    name: 'cluster-service-ipv4',
-    network: '10.96.0.0',
-    prefix: 12,
-    order: 'random',
-    ranges: [['10.96.0.1', '10.96.254.254']],
-  },
-  {
-    kind: 'addrpool-add',
-    name: 'cluster-host-ipv4',
-    network: '171.168.204.0',
-    prefix: 24,
-    order: 'random',
-    ranges: [['171.168.204.1', '171.168.204.254']],
-    floatingAddress: '171.168.204.1',
-  },
-  { kind: 'network-addrpool-assign', network: 'cluster-service', pool: 'cluster-service-ipv4' },
-  { kind: 'network-addrpool-assign', network: 'cluster-pod', pool: 'cluster-pod-ipv4' },
+  oamIpv4Pool('simplex'),
+  ASSIGN_OAM_IPV4,
+  ...clusterIpv4Pools('simplex'),
+  ...ASSIGN_CLUSTER_IPV4.slice(0, 2),
 ]
-const LAST_CLUSTER_POOL: Command = {
-  kind: 'network-addrpool-assign',
-  network: 'cluster-host',
-  pool: 'cluster-host-ipv4',
-}
+const LAST_CLUSTER_POOL = ASSIGN_CLUSTER_IPV4[2] as Command
 
 const View = suite('kubernetesView')
 
@@ -153,13 +132,7 @@ View(
 )
 
 View('kubernetesView - is empty for a system without cluster networks', () => {
-  const empty = emptyState({
-    uuid: UUID,
-    name: 'bare',
-    systemMode: 'simplex',
-    distributedCloudRole: 'none',
-    softwareVersion: '25.09',
-  })
+  const empty = bareState()
   assert.equal(kubernetesView(empty), {
     dualStack: false,
     serviceClusterIpRange: '',
@@ -270,13 +243,7 @@ Resolve(
 )
 
 Resolve('resolveServiceFamilies - refuses any Service where there is no cluster-service network', () => {
-  const empty = emptyState({
-    uuid: UUID,
-    name: 'bare',
-    systemMode: 'simplex',
-    distributedCloudRole: 'none',
-    softwareVersion: '25.09',
-  })
+  const empty = bareState()
   refused(
     resolveServiceFamilies(empty, {}),
     'SERVICE_FAMILY_UNAVAILABLE',
@@ -322,13 +289,7 @@ Render('renderKubernetesFiles - writes one flag per line per component, and the 
 })
 
 Render('renderKubernetesFiles - leaves out flags a system has no network for', () => {
-  const empty = emptyState({
-    uuid: UUID,
-    name: 'bare',
-    systemMode: 'simplex',
-    distributedCloudRole: 'none',
-    softwareVersion: '25.09',
-  })
+  const empty = bareState()
   assert.equal(renderKubernetesFiles(empty), [
     { path: 'kube-apiserver.flags', content: '' },
     { path: 'kube-controller-manager.flags', content: '' },

@@ -6,7 +6,6 @@ import {
   IPV4,
   PLANS,
   SYSTEM_UUID,
-  assignmentOf,
   at,
   must,
   oamSecondary,
@@ -14,16 +13,15 @@ import {
   poolName,
   poolOn,
   refuse,
+  removal,
+  required,
   run,
   site,
   sparePool,
 } from './state-fixtures.js'
 
-function network(state: SystemState, name: string): Network {
-  const n = findNetwork(state, name)
-  if (!n) throw new Error(`no network ${name}`)
-  return n
-}
+const network = (state: SystemState, name: string): Network =>
+  required(findNetwork(state, name), `network ${name}`)
 
 function poolNames(state: SystemState, name: string): string[] {
   return poolsOfNetwork(state, network(state, name).uuid).map((p) => p.name)
@@ -457,7 +455,7 @@ for (const P of PLANS) {
     const name = poolName('oam', F)
     refuse(
       site(P, { configured: false }),
-      { kind: 'network-addrpool-remove', assignment: assignmentOf(site(P), name) },
+      removal(site(P), name),
       'PRIMARY_POOL_REMOVAL',
       `Cannot remove primary pool '${name}' from 'oam' with type oam`,
     )
@@ -475,17 +473,12 @@ for (const P of PLANS) {
       )
       refuse(
         state,
-        { kind: 'network-addrpool-remove', assignment: assignmentOf(state, 'oam-2') },
+        removal(state, 'oam-2'),
         'OAM_NEEDED_BY_CLUSTER_POD',
         'oam address-pool can not be deleted before cluster-pod address-pool of same IP family',
       )
-      const podGone = run(state, {
-        kind: 'network-addrpool-remove',
-        assignment: assignmentOf(state, 'pod-2'),
-      })
-      assert.ok(
-        apply(podGone, { kind: 'network-addrpool-remove', assignment: assignmentOf(podGone, 'oam-2') }).ok,
-      )
+      const podGone = run(state, removal(state, 'pod-2'))
+      assert.ok(apply(podGone, removal(podGone, 'oam-2')).ok)
     },
   )
 
@@ -495,7 +488,7 @@ for (const P of PLANS) {
       const n = network(site(P), 'pxeboot')
       refuse(
         site(P),
-        { kind: 'network-addrpool-remove', assignment: assignmentOf(site(P), 'pxeboot') },
+        removal(site(P), 'pxeboot'),
         'REMOVE_AFTER_CONFIG',
         `Cannot delete relation for network {${n.uuid}} with type pxeboot`,
       )
@@ -505,11 +498,7 @@ for (const P of PLANS) {
         assign('mgmt', 'mgmt-2'),
       )
       const configured: SystemState = { ...simplex, initialConfigComplete: true }
-      refuse(
-        configured,
-        { kind: 'network-addrpool-remove', assignment: assignmentOf(configured, 'mgmt-2') },
-        'HOST_UNLOCKED',
-      )
+      refuse(configured, removal(configured, 'mgmt-2'), 'HOST_UNLOCKED')
     },
   )
 
@@ -524,11 +513,7 @@ for (const P of PLANS) {
         assign('multicast', 'mc-2'),
       )
       const oam = network(state, 'oam')
-      const next = run(
-        state,
-        { kind: 'network-addrpool-remove', assignment: assignmentOf(state, 'oam-2') },
-        { kind: 'network-addrpool-remove', assignment: assignmentOf(state, 'mc-2') },
-      )
+      const next = run(state, removal(state, 'oam-2'), removal(state, 'mc-2'))
       assert.equal(network(next, 'oam'), oam)
       assert.equal(poolNames(next, 'oam'), [poolName('oam', F)])
       assert.equal(addressNames(next, 'oam-2'), [

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert'
 import type { Command, Effect, SystemState } from '../src/index.js'
 import { apply } from '../src/index.js'
 import type { FamilyPlan } from './state-fixtures.js'
-import { IPV4, PLANS, assignmentOf, must, oamSecondary, otherPlan, run, site } from './state-fixtures.js'
+import { IPV4, PLANS, must, oamSecondary, otherPlan, removal, run, site } from './state-fixtures.js'
 
 function effectsOf(state: SystemState, command: Command): readonly Effect[] {
   const r = apply(state, command)
@@ -119,13 +119,10 @@ for (const P of PLANS) {
     `networkReconfigured - a second change while out-of-date raises no second alarm (${F})`,
     () => {
       const state = run(site(P), oamSecondary(other), assignOam)
-      const effects = effectsOf(state, {
-        kind: 'network-addrpool-remove',
-        assignment: assignmentOf(state, 'oam-2'),
-      })
+      const effects = effectsOf(state, removal(state, 'oam-2'))
       assert.not.ok(types(effects).includes('alarm-raised'))
       assert.ok(types(effects).includes('host-config-out-of-date'))
-      const next = run(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, 'oam-2') })
+      const next = run(state, removal(state, 'oam-2'))
       assert.is(next.alarms.length, 2)
     },
   )
@@ -184,11 +181,8 @@ for (const P of PLANS) {
       const assign: Command = { kind: 'network-addrpool-assign', network: 'admin', pool: 'adm-2' }
       assert.ok(effectsOf(state, assign).some((e) => e.type === 'admin-reconfigured' && !e.disable))
       const withSecondary = run(state, assign)
-      const removal: Command = {
-        kind: 'network-addrpool-remove',
-        assignment: assignmentOf(withSecondary, 'adm-2'),
-      }
-      assert.ok(effectsOf(withSecondary, removal).some((e) => e.type === 'admin-reconfigured' && e.disable))
+      const remove = removal(withSecondary, 'adm-2')
+      assert.ok(effectsOf(withSecondary, remove).some((e) => e.type === 'admin-reconfigured' && e.disable))
       const storage = effectsOf(state, {
         kind: 'network-add',
         name: 'storage',
@@ -250,10 +244,7 @@ for (const P of PLANS) {
       )
       const order = ['cluster-pod', 'cluster-host', 'cluster-service']
       order.forEach((network, i) => {
-        const command: Command = {
-          kind: 'network-addrpool-remove',
-          assignment: assignmentOf(state, SECONDARY[network] ?? ''),
-        }
+        const command: Command = removal(state, SECONDARY[network] ?? '')
         const effects = effectsOf(state, command)
         state = run(state, command)
         if (i < 2) {
@@ -278,7 +269,7 @@ for (const P of PLANS) {
         ...clusterPools(other),
         ...Object.values(ASSIGN),
       )
-      const partial = run(on, { kind: 'network-addrpool-remove', assignment: assignmentOf(on, 'svc-2') })
+      const partial = run(on, removal(on, 'svc-2'))
       assert.equal(kubernetes(effectsOf(partial, ASSIGN['cluster-service'] as Command)), [])
     },
   )

@@ -5,23 +5,22 @@ import { apply, findNetwork, findPool, markInitialConfigComplete, poolsOfNetwork
 import type { FamilyPlan } from './state-fixtures.js'
 import {
   PLANS,
-  assignmentOf,
   at,
   oamSecondary,
   must,
   otherPlan,
   poolName,
+  poolOn,
   refuse,
+  removal,
+  required,
   run,
   site,
   sparePool,
 } from './state-fixtures.js'
 
-function pool(state: SystemState, name: string): AddressPool {
-  const p = findPool(state, name)
-  if (!p) throw new Error(`no pool ${name}`)
-  return p
-}
+const pool = (state: SystemState, name: string): AddressPool =>
+  required(findPool(state, name), `pool ${name}`)
 
 function rowsOf(
   state: SystemState,
@@ -705,17 +704,12 @@ for (const P of PLANS) {
   })
 
   DeletePool(`deletePool - a removed secondary pool can then be deleted (${F})`, () => {
-    const state = run(
-      site(P),
-      {
-        kind: 'addrpool-add',
-        name: 'svc-2',
-        network: other.clusterService[0],
-        prefix: other.clusterService[1],
-      },
-      { kind: 'network-addrpool-assign', network: 'cluster-service', pool: 'svc-2' },
-    )
-    const removed = run(state, { kind: 'network-addrpool-remove', assignment: assignmentOf(state, 'svc-2') })
+    const state = run(site(P), poolOn('svc-2', other.clusterService), {
+      kind: 'network-addrpool-assign',
+      network: 'cluster-service',
+      pool: 'svc-2',
+    })
+    const removed = run(state, removal(state, 'svc-2'))
     assert.is(findPool(run(removed, { kind: 'addrpool-delete', pool: 'svc-2' }), 'svc-2'), undefined)
   })
 }

@@ -157,6 +157,12 @@ export function seedSite(): SystemState {
   return site(IPV6)
 }
 
+/** `found`, or a failed test naming the `what` that is missing. */
+export function required<T>(found: T | undefined, what: string): T {
+  if (found === undefined) throw new Error(`no ${what}`)
+  return found
+}
+
 /** The state of a successful result; fails the test with the error otherwise. */
 export function must(result: ApplyResult | (ApplyResult & { index?: number })): SystemState {
   if (!result.ok) {
@@ -233,4 +239,9 @@ export function assignmentOf(state: SystemState, pool: string): string {
   const a = p && state.networkPools.find((x) => x.poolUuid === p.uuid)
   if (!a) throw new Error(`pool ${pool} is not assigned`)
   return a.uuid
+}
+
+/** network-addrpool-remove of the association of `pool`. */
+export function removal(state: SystemState, pool: string): Command {
+  return { kind: 'network-addrpool-remove', assignment: assignmentOf(state, pool) }
 }

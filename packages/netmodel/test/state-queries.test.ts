@@ -10,7 +10,7 @@ import {
   networkOfType,
   poolsOfNetwork,
 } from '../src/index.js'
-import { IPV4, IPV6, assignmentOf, at, run, site } from './state-fixtures.js'
+import { IPV4, IPV6, assignmentOf, at, poolOn, run, site } from './state-fixtures.js'
 
 const Find = suite('find*')
 const PoolsOfNetwork = suite('poolsOfNetwork')
@@ -43,15 +43,11 @@ Find('findNetworkPool, networkOfPool, networkOfType, controllers - associations 
 PoolsOfNetwork('poolsOfNetwork - lists the primary first, whatever the association order', () => {
   const state = run(
     site(IPV6),
-    {
-      kind: 'addrpool-add',
-      name: 'oam-ipv4',
-      network: IPV4.oam[0],
-      prefix: IPV4.oam[1],
+    poolOn('oam-ipv4', IPV4.oam, {
       floatingAddress: at(IPV4.oam, 2),
       controller0Address: at(IPV4.oam, 3),
       controller1Address: at(IPV4.oam, 4),
-    },
+    }),
     { kind: 'network-addrpool-assign', network: 'oam', pool: 'oam-ipv4' },
   )
   const oam = networkOfType(state, 'oam')

@@ -17,8 +17,9 @@ import type {
   NetworkDelete__Output,
 } from '@dc/protos'
 import { InvalidRequestError } from './errors.js'
+import { given } from './given.js'
 
-/** Longest name or reference text accepted; longer is malformed whatever the state. */
+/** Longest text a request field (a name, a reference, an id) may hold; longer is malformed whatever the state. */
 export const MAX_TEXT_LENGTH = 255
 /** Most commands one request may carry. */
 export const MAX_COMMANDS = 256
@@ -27,7 +28,8 @@ export const MAX_RANGES = 64
 
 const ORDERS: readonly AllocationOrder[] = ['random', 'sequential']
 
-function text(value: unknown, field: string): string {
+/** A string request field of at most {@link MAX_TEXT_LENGTH} characters; malformed otherwise. */
+export function requestText(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new InvalidRequestError(field, 'must be a string')
   if (value.length > MAX_TEXT_LENGTH)
     throw new InvalidRequestError(field, `longer than ${MAX_TEXT_LENGTH} characters`)
@@ -35,7 +37,7 @@ function text(value: unknown, field: string): string {
 }
 
 function required(value: unknown, field: string): string {
-  const t = text(value, field)
+  const t = requestText(value, field)
   if (t.trim() === '') throw new InvalidRequestError(field, 'is required')
   return t
 }
@@ -57,7 +59,9 @@ function optionalText<M extends object>(
   key: keyof M & string,
   field: string,
 ): string | undefined {
-  return present(message, key) ? text((message as Record<string, unknown>)[key], at(field, key)) : undefined
+  return present(message, key)
+    ? requestText((message as Record<string, unknown>)[key], at(field, key))
+    : undefined
 }
 
 function order(value: string, field: string): AllocationOrder {
@@ -123,8 +127,8 @@ export function addrPoolAddCommand(m: AddrPoolAdd__Output, field: string): Comma
     name: required(m.name, at(field, 'name')),
     network: required(m.network, at(field, 'network')),
     prefix: prefix(m.prefix, at(field, 'prefix')),
-    ...(uuid === undefined ? {} : { uuid }),
-    ...(orderText === undefined ? {} : { order: order(orderText, at(field, 'order')) }),
+    ...given('uuid', uuid),
+    ...given('order', orderText, (text) => order(text, at(field, 'order'))),
     ...(rangeList.length === 0 ? {} : { ranges: rangeList }),
     ...addresses,
   }
@@ -166,7 +170,7 @@ export function networkAddCommand(m: NetworkAdd__Output, field: string): Command
     type: networkType(required(m.type, at(field, 'type')), at(field, 'type')),
     dynamic: m.dynamic,
     pool: required(m.pool, at(field, 'pool')),
-    ...(uuid === undefined ? {} : { uuid }),
+    ...given('uuid', uuid),
   }
 }
 
@@ -180,7 +184,7 @@ export function networkAddrPoolAssignCommand(m: NetworkAddrPoolAssign__Output, f
     kind: 'network-addrpool-assign',
     network: required(m.network, at(field, 'network')),
     pool: required(m.pool, at(field, 'pool')),
-    ...(uuid === undefined ? {} : { uuid }),
+    ...given('uuid', uuid),
   }
 }
 
@@ -284,8 +288,8 @@ export function commandMessage(c: Command): CommandMessage {
           network: c.network,
           prefix: c.prefix,
           ranges: (c.ranges ?? []).map(([start, end]) => ({ start, end })),
-          ...(c.uuid === undefined ? {} : { uuid: c.uuid }),
-          ...(c.order === undefined ? {} : { order: c.order }),
+          ...given('uuid', c.uuid),
+          ...given('order', c.order),
           ...addressFieldMessages(c),
         },
       }
@@ -294,13 +298,11 @@ export function commandMessage(c: Command): CommandMessage {
       return {
         addrpool_modify: {
           pool: c.pool,
-          ...(ch.name === undefined ? {} : { name: ch.name }),
-          ...(ch.network === undefined ? {} : { network: ch.network }),
-          ...(ch.prefix === undefined ? {} : { prefix: ch.prefix }),
-          ...(ch.order === undefined ? {} : { order: ch.order }),
-          ...(ch.ranges === undefined
-            ? {}
-            : { ranges: { ranges: ch.ranges.map(([start, end]) => ({ start, end })) } }),
+          ...given('name', ch.name),
+          ...given('network', ch.network),
+          ...given('prefix', ch.prefix),
+          ...given('order', ch.order),
+          ...given('ranges', ch.ranges, (list) => ({ ranges: list.map(([start, end]) => ({ start, end })) })),
           ...addressUpdateMessages(ch),
         },
       }
@@ -314,7 +316,7 @@ export function commandMessage(c: Command): CommandMessage {
           type: c.type,
           dynamic: c.dynamic,
           pool: c.pool,
-          ...(c.uuid === undefined ? {} : { uuid: c.uuid }),
+          ...given('uuid', c.uuid),
         },
       }
     case 'network-delete':
@@ -324,7 +326,7 @@ export function commandMessage(c: Command): CommandMessage {
         network_addrpool_assign: {
           network: c.network,
           pool: c.pool,
-          ...(c.uuid === undefined ? {} : { uuid: c.uuid }),
+          ...given('uuid', c.uuid),
         },
       }
     case 'network-addrpool-remove':

@@ -10,19 +10,10 @@ export {
   MAX_COMMANDS,
   MAX_RANGES,
   MAX_TEXT_LENGTH,
-  addrPoolAddCommand,
-  addrPoolDeleteCommand,
-  addrPoolModifyCommand,
   commandFromMessage,
   commandMessage,
   commandsFromMessages,
-  hostLockCommand,
-  hostSwactCommand,
-  hostUnlockCommand,
-  networkAddCommand,
-  networkAddrPoolAssignCommand,
-  networkAddrPoolRemoveCommand,
-  networkDeleteCommand,
+  requestText,
 } from './command-messages.js'
 export {
   AlreadyBootstrappedError,
@@ -36,6 +27,7 @@ export {
   StaleGenerationError,
 } from './errors.js'
 export type { BootstrapValueProblem, PlatformStatusCode } from './errors.js'
+export { given } from './given.js'
 export { ERROR_CODE_METADATA_KEY, ERROR_FIELD_METADATA_KEY, toGrpcStatus } from './grpc-status.js'
 export { createPlatformHandlers } from './platform-handlers.js'
 export type { PlatformHandlersOptions } from './platform-handlers.js'

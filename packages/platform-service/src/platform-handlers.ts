@@ -29,7 +29,8 @@ import {
   networkDeleteCommand,
 } from './command-messages.js'
 import { InvalidRequestError } from './errors.js'
-import type { PlatformPort } from './platform-port.js'
+import { given } from './given.js'
+import type { ApplyResult, PlatformPort } from './platform-port.js'
 import {
   addressPoolMessage,
   alarmMessage,
@@ -109,24 +110,13 @@ export function createPlatformHandlers(
       log,
     ),
     AddNetwork: unaryHandler(async (req, signal) => {
-      const command = networkAddCommand(req, '')
-      const result = await apply(command, signal)
-      const added = result.state.networks.find(
-        (n) => !result.previous.networks.some((p) => p.uuid === n.uuid),
-      )
-      return {
-        ...(added === undefined ? {} : { network: networkMessage(added) }),
-        effects: effects(result.effects),
-        generation: String(result.state.generation),
-      }
+      const result = await apply(networkAddCommand(req, ''), signal)
+      const created = added(result, (s) => s.networks)
+      return reply(result, given('network', created, networkMessage))
     }, log),
     DeleteNetwork: unaryHandler(async (req, signal) => {
       const result = await apply(networkDeleteCommand(req, ''), signal)
-      return {
-        network: networkMessage(network(result.previous, req.network)),
-        effects: effects(result.effects),
-        generation: String(result.state.generation),
-      }
+      return reply(result, { network: networkMessage(network(result.previous, req.network)) })
     }, log),
 
     ListAddressPools: unaryHandler(async (req, signal) => {
@@ -150,31 +140,18 @@ export function createPlatformHandlers(
     ),
     AddAddressPool: unaryHandler(async (req, signal) => {
       const result = await apply(addrPoolAddCommand(req, ''), signal)
-      const added = result.state.pools.find((p) => !result.previous.pools.some((q) => q.uuid === p.uuid))
-      return {
-        ...(added === undefined ? {} : { address_pool: addressPoolMessage(added) }),
-        effects: effects(result.effects),
-        generation: String(result.state.generation),
-      }
+      const created = added(result, (s) => s.pools)
+      return reply(result, given('address_pool', created, addressPoolMessage))
     }, log),
     ModifyAddressPool: unaryHandler(async (req, signal) => {
-      const command = addrPoolModifyCommand(req, '')
-      const result = await apply(command, signal)
+      const result = await apply(addrPoolModifyCommand(req, ''), signal)
       const uuid = pool(result.previous, req.pool).uuid
       const modified = result.state.pools.find((p) => p.uuid === uuid)
-      return {
-        ...(modified === undefined ? {} : { address_pool: addressPoolMessage(modified) }),
-        effects: effects(result.effects),
-        generation: String(result.state.generation),
-      }
+      return reply(result, given('address_pool', modified, addressPoolMessage))
     }, log),
     DeleteAddressPool: unaryHandler(async (req, signal) => {
       const result = await apply(addrPoolDeleteCommand(req, ''), signal)
-      return {
-        address_pool: addressPoolMessage(pool(result.previous, req.pool)),
-        effects: effects(result.effects),
-        generation: String(result.state.generation),
-      }
+      return reply(result, { address_pool: addressPoolMessage(pool(result.previous, req.pool)) })
     }, log),
 
     ListNetworkAddrPools: unaryHandler(async (_req, signal) => {
@@ -187,25 +164,16 @@ export function createPlatformHandlers(
     }, log),
     AssignNetworkAddrPool: unaryHandler(async (req, signal) => {
       const result = await apply(networkAddrPoolAssignCommand(req, ''), signal)
-      const added = result.state.networkPools.find(
-        (a) => !result.previous.networkPools.some((p) => p.uuid === a.uuid),
+      const created = added(result, (s) => s.networkPools)
+      return reply(
+        result,
+        given('network_addrpool', created, (a) => networkAddrPoolMessage(result.state, a)),
       )
-      return {
-        ...(added === undefined ? {} : { network_addrpool: networkAddrPoolMessage(result.state, added) }),
-        effects: effects(result.effects),
-        generation: String(result.state.generation),
-      }
     }, log),
     RemoveNetworkAddrPool: unaryHandler(async (req, signal) => {
       const result = await apply(networkAddrPoolRemoveCommand(req, ''), signal)
-      return {
-        network_addrpool: networkAddrPoolMessage(
-          result.previous,
-          association(result.previous, req.assignment),
-        ),
-        effects: effects(result.effects),
-        generation: String(result.state.generation),
-      }
+      const removed = association(result.previous, req.assignment)
+      return reply(result, { network_addrpool: networkAddrPoolMessage(result.previous, removed) })
     }, log),
 
     ListHosts: unaryHandler(
@@ -213,18 +181,18 @@ export function createPlatformHandlers(
       log,
     ),
     GetHost: unaryHandler(async (req, signal) => hostMessage(host(await port.state(signal), req.host)), log),
-    LockHost: unaryHandler(async (req, signal) => {
-      const result = await apply(hostLockCommand(req, ''), signal)
-      return hostMutation(result.state, host(result.previous, req.host).uuid, result.effects)
-    }, log),
-    UnlockHost: unaryHandler(async (req, signal) => {
-      const result = await apply(hostUnlockCommand(req, ''), signal)
-      return hostMutation(result.state, host(result.previous, req.host).uuid, result.effects)
-    }, log),
-    SwactHost: unaryHandler(async (req, signal) => {
-      const result = await apply(hostSwactCommand(req, ''), signal)
-      return hostMutation(result.state, host(result.previous, req.host).uuid, result.effects)
-    }, log),
+    LockHost: unaryHandler(
+      async (req, signal) => hostMutation(await apply(hostLockCommand(req, ''), signal), req.host),
+      log,
+    ),
+    UnlockHost: unaryHandler(
+      async (req, signal) => hostMutation(await apply(hostUnlockCommand(req, ''), signal), req.host),
+      log,
+    ),
+    SwactHost: unaryHandler(
+      async (req, signal) => hostMutation(await apply(hostSwactCommand(req, ''), signal), req.host),
+      log,
+    ),
 
     ListAlarms: unaryHandler(
       async (_req, signal) => ({ alarms: sortedAlarms((await port.state(signal)).alarms).map(alarmMessage) }),
@@ -239,13 +207,34 @@ export function createPlatformHandlers(
   }
 }
 
-function hostMutation(state: SystemState, uuid: string, list: readonly Effect[]): HostMutation {
-  const after = state.hosts.find((h) => h.uuid === uuid)
-  return {
-    ...(after === undefined ? {} : { host: hostMessage(after) }),
-    effects: effects(list),
-    generation: String(state.generation),
-  }
+/** What every mutation replies: its own fields, the effects, and the generation the change reached. */
+function reply<T extends object>(
+  result: ApplyResult,
+  fields: T,
+): T & { effects: EffectMessage[]; generation: string } {
+  return { ...fields, effects: effects(result.effects), generation: String(result.state.generation) }
+}
+
+/** The row an add created: the one whose uuid was not there before. */
+function added<T extends { readonly uuid: string }>(
+  result: ApplyResult,
+  rows: (state: SystemState) => readonly T[],
+): T | undefined {
+  const before = new Set(rows(result.previous).map((r) => r.uuid))
+  return rows(result.state).find((r) => !before.has(r.uuid))
+}
+
+/** The host `ref` named before the change, as it is after. */
+function hostMutation(result: ApplyResult, ref: string): HostMutation {
+  const uuid = host(result.previous, ref).uuid
+  return reply(
+    result,
+    given(
+      'host',
+      result.state.hosts.find((h) => h.uuid === uuid),
+      hostMessage,
+    ),
+  )
 }
 
 /**

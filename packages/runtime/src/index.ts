@@ -1,7 +1,7 @@
 /**
  * What every long-running process of the project shares: structured logging with secrets
- * redacted, its command-line flags (log and metrics flags, listen addresses, integers), and the
- * Prometheus metrics endpoint.
+ * redacted, its command-line flags (log and metrics flags, listen addresses, integers), the
+ * Prometheus metrics endpoint, and binding and stopping its servers.
  *
  * @example
  * const { level, format } = logConfigOf(values)
@@ -14,6 +14,7 @@ export { FlagValueError, parseFlag } from './flag-value-error.js'
 export { integerFlag } from './integer-flag.js'
 export type { IntegerRange } from './integer-flag.js'
 export { listenAddress, listenAddressFlag, listenFlag } from './listen-flag.js'
+export { listenServer } from './listen-server.js'
 export type { ListenAddress } from './listen-flag.js'
 export { LOG_FORMATS, LOG_LEVELS, createLogger, silentLogger } from './logger.js'
 export type { LogDestination, LogFields, LogFormat, LogLevel, Logger, LoggerOptions } from './logger.js'
@@ -24,7 +25,10 @@ export { METRICS_FLAGS, METRICS_USAGE, MetricsFlagError, metricsConfigOf } from 
 export type { MetricsConfig, MetricsListen } from './metrics-flags.js'
 export { createMetricsRegistry } from './metrics-registry.js'
 export type { MetricsRegistry } from './metrics-registry.js'
+export { parseProcessFlags } from './parse-process-flags.js'
 export { REDACTED, isSecretKey, redactSecrets, scrubSecretText } from './redact-secrets.js'
 export { MetricsBindError, serveMetrics } from './serve-metrics.js'
 export type { MetricsServer, ServeMetricsOptions } from './serve-metrics.js'
+export { shutDownServer } from './shut-down-server.js'
+export type { GracefulServer } from './shut-down-server.js'
 export { textLine } from './text-log-stream.js'

@@ -7,6 +7,7 @@ import type { SecureContextOptions } from 'node:tls'
 import { formatHostPort } from '@dc/netmodel'
 import { checkInsecureBinding, readTlsMaterial, watchCredentialFiles } from '@dc/tls'
 import type { TlsConfigError, TlsFiles, TlsMaterialWithIdentity } from '@dc/tls'
+import { listenServer } from './listen-server.js'
 import { logTlsReload } from './log-tls-reload.js'
 import type { Logger } from './logger.js'
 import type { MetricsListen } from './metrics-flags.js'
@@ -142,13 +143,7 @@ export async function serveMetrics(options: ServeMetricsOptions): Promise<Metric
     server = secure
   }
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen({ host: listen.host, port: listen.port }, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    await listenServer(server, listen)
   } catch (err) {
     lifetime.abort()
     throw new MetricsBindError(wanted, { cause: err })

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import {
   LOG_FLAGS,
   LOG_USAGE,
@@ -9,6 +8,7 @@ import {
   logConfigOf,
   metricsConfigOf,
   parseFlag,
+  parseProcessFlags,
 } from '@dc/runtime'
 import type { FlagValueError, ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import { SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
@@ -68,25 +68,19 @@ export function parseHeartbeatInterval(text: string): number {
 
 /** Validate the agent's command line (without the node and script arguments). */
 export function parseAgentConfig(argv: readonly string[]): AgentConfig {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        listen: { type: 'string' },
-        'state-dir': { type: 'string' },
-        'bootstrap-values': { type: 'string' },
-        'heartbeat-interval-ms': { type: 'string' },
-        ...SERVER_TLS_FLAGS,
-        ...METRICS_FLAGS,
-        ...LOG_FLAGS,
-      },
-    }))
-  } catch (err) {
-    throw new ConfigError(err instanceof Error ? err.message : String(err))
-  }
+  const values = parseProcessFlags(
+    argv,
+    {
+      listen: { type: 'string' },
+      'state-dir': { type: 'string' },
+      'bootstrap-values': { type: 'string' },
+      'heartbeat-interval-ms': { type: 'string' },
+      ...SERVER_TLS_FLAGS,
+      ...METRICS_FLAGS,
+      ...LOG_FLAGS,
+    },
+    (message) => new ConfigError(message),
+  )
   if (values.listen === undefined) throw new ConfigError('--listen is required')
   if (values['state-dir'] === undefined || values['state-dir'] === '') {
     throw new ConfigError('--state-dir is required')

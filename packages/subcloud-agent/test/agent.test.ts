@@ -8,6 +8,7 @@ import {
   StaleEpochError,
   StaleGenerationError,
 } from '@dc/platform-service'
+import { CENTRAL_CONTROLLER_VALUES, rejectionOf } from '@dc/test-support'
 import { silentLogger } from '@dc/runtime'
 import { Agent } from '../src/agent.js'
 import type { ControllerChange } from '../src/agent.js'
@@ -73,15 +74,6 @@ function change(
   return { changeId, commands, expectedGeneration: undefined, owner, ...extra }
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (err) {
-    return err
-  }
-  throw new Error('expected a rejection')
-}
-
 const ApplyChange = suite('Agent.applyChange')
 
 ApplyChange('Agent.applyChange - applies, persists and acknowledges the new generation', async () => {
@@ -116,7 +108,7 @@ ApplyChange(
 ApplyChange('Agent.applyChange - refuses a change id reused for other commands', async () => {
   const { agent } = await openAgent()
   await agent.applyChange(change('c1', [lock]))
-  assert.instance(await rejection(agent.applyChange(change('c1', [unlock]))), ChangeIdConflictError)
+  assert.instance(await rejectionOf(agent.applyChange(change('c1', [unlock]))), ChangeIdConflictError)
 })
 
 ApplyChange(
@@ -124,7 +116,7 @@ ApplyChange(
   async () => {
     const { agent, store } = await openAgent()
     const before = agent.snapshot().state
-    const err = await rejection(
+    const err = await rejectionOf(
       agent.applyChange(change('c1', [lock, { kind: 'host-lock', host: 'controller-9' }])),
     )
     assert.instance(err, Error)
@@ -138,7 +130,7 @@ ApplyChange(
 ApplyChange('Agent.applyChange - refuses a stale expected generation, naming both values', async () => {
   const { agent, store } = await openAgent()
   await agent.applyChange(change('c1', [lock]))
-  const err = await rejection(agent.applyChange(change('c2', [unlock], { expectedGeneration: 0 })))
+  const err = await rejectionOf(agent.applyChange(change('c2', [unlock], { expectedGeneration: 0 })))
   assert.instance(err, StaleGenerationError)
   assert.match((err as Error).message, /expected 0.*generation 1/)
   assert.is(store.saved.length, 1)
@@ -149,11 +141,11 @@ ApplyChange(
   'Agent.applyChange - fences by epoch: lower refused, higher claims in the same write',
   async () => {
     const { agent, store } = await openAgent()
-    const stale = await rejection(
+    const stale = await rejectionOf(
       agent.applyChange(change('c1', [lock], { owner: { epoch: 2n, controllerId: 'ctl-a' } })),
     )
     assert.instance(stale, StaleEpochError)
-    const rival = await rejection(
+    const rival = await rejectionOf(
       agent.applyChange(change('c1', [lock], { owner: { epoch: 3n, controllerId: 'ctl-b' } })),
     )
     assert.instance(rival, StaleEpochError)
@@ -164,14 +156,14 @@ ApplyChange(
       ['4', 'ctl-b', 1],
     )
     // The previous holder is now fenced off, even for a retry of a change it made.
-    assert.instance(await rejection(agent.applyChange(change('c1', [lock]))), StaleEpochError)
+    assert.instance(await rejectionOf(agent.applyChange(change('c1', [lock]))), StaleEpochError)
   },
 )
 
 ApplyChange('Agent.applyChange - a failed write leaves the change unapplied and unacknowledged', async () => {
   const { agent, store } = await openAgent()
   store.failNext = true
-  const err = await rejection(agent.applyChange(change('c1', [lock])))
+  const err = await rejectionOf(agent.applyChange(change('c1', [lock])))
   assert.match((err as Error).message, /ENOSPC/)
   assert.is(agent.snapshot().state?.generation, 0)
   assert.is((await agent.applyChange(change('c1', [lock]))).replayed, false)
@@ -210,8 +202,8 @@ Claim('Agent.claim - the highest epoch wins and is persisted', async () => {
   const { agent, store } = await openAgent()
   assert.equal(await agent.claim({ epoch: 5n, controllerId: 'ctl-b' }), { epoch: 5n, controllerId: 'ctl-b' })
   assert.equal([store.last()?.epoch, store.last()?.controllerId], ['5', 'ctl-b'])
-  assert.instance(await rejection(agent.claim({ epoch: 4n, controllerId: 'ctl-a' })), StaleEpochError)
-  assert.instance(await rejection(agent.claim({ epoch: 5n, controllerId: 'ctl-a' })), StaleEpochError)
+  assert.instance(await rejectionOf(agent.claim({ epoch: 4n, controllerId: 'ctl-a' })), StaleEpochError)
+  assert.instance(await rejectionOf(agent.claim({ epoch: 5n, controllerId: 'ctl-a' })), StaleEpochError)
   assert.equal(await agent.claim({ epoch: 5n, controllerId: 'ctl-b' }), { epoch: 5n, controllerId: 'ctl-b' })
   assert.is(store.saved.length, 1, 'a confirmation writes nothing')
 })
@@ -231,29 +223,14 @@ ApplyLocal(
 
 ApplyLocal('Agent.applyLocal - refuses before bootstrap', async () => {
   const { agent } = await openAgent(emptyDocument())
-  assert.instance(await rejection(agent.applyLocal([lock])), NotBootstrappedError)
-  assert.instance(await rejection(agent.applyChange(change('c1', [lock]))), NotBootstrappedError)
+  assert.instance(await rejectionOf(agent.applyLocal([lock])), NotBootstrappedError)
+  assert.instance(await rejectionOf(agent.applyChange(change('c1', [lock]))), NotBootstrappedError)
 })
 
 const Bootstrap = suite('Agent.bootstrap')
 
 /** The values of the controller's own-system test, so that both sides pin the same config hash. */
-const CENTRAL_VALUES = {
-  name: 'central',
-  system_mode: 'duplex',
-  distributed_cloud_role: 'systemcontroller',
-  software_version: '24.09',
-  management_subnet: 'fd01:1::/64,192.168.101.0/24',
-  management_start_address: 'fd01:1::2,192.168.101.2',
-  management_end_address: 'fd01:1::ff,192.168.101.200',
-  external_oam_subnet: 'fd00:1::/64,10.10.1.0/24',
-  external_oam_gateway_address: 'fd00:1::1,10.10.1.1',
-  external_oam_floating_address: 'fd00:1::2,10.10.1.2',
-  cluster_host_subnet: 'fd02:1::/64',
-  cluster_pod_subnet: 'fd03:1::/64',
-  cluster_service_subnet: 'fd04:1::/112',
-  admin_password: 'first*Secret',
-}
+const CENTRAL_VALUES = { ...CENTRAL_CONTROLLER_VALUES, admin_password: 'first*Secret' }
 
 Bootstrap('Agent.bootstrap - the config hash and the persisted digest of the values are pinned', async () => {
   const { agent, store } = await openAgent(emptyDocument())

@@ -1,6 +1,7 @@
 import { connect } from 'node:net'
 import { createInterface } from 'node:readline'
 import { suite } from 'uvu'
+import type { Test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parseHostPort } from '@dc/netmodel'
 import { runControlLine, startControlServer } from '../src/simulator/control-protocol.js'
@@ -16,15 +17,19 @@ function started(ctx: Ctx): Simulator {
   return ctx.simulator
 }
 
+/** A simulator of `count` sites for the suite, started before its first test, stopped after its last. */
+function runSimulator(test: Test<Ctx>, count: number): void {
+  test.before(async (ctx) => {
+    ctx.simulator = await startTestSimulator(count)
+  })
+  test.after(async (ctx) => {
+    await ctx.simulator?.stop()
+  })
+}
+
 const RunControlLine = suite<Ctx>('runControlLine', { simulator: undefined })
 
-RunControlLine.before(async (ctx) => {
-  ctx.simulator = await startTestSimulator(3)
-})
-
-RunControlLine.after(async (ctx) => {
-  await ctx.simulator?.stop()
-})
+runSimulator(RunControlLine, 3)
 
 RunControlLine('runControlLine - applies each fault to the named site and says when', async (ctx) => {
   const simulator = started(ctx)
@@ -71,13 +76,7 @@ RunControlLine('runControlLine - answers errors on one line and changes nothing'
 
 const StartControlServer = suite<Ctx>('startControlServer', { simulator: undefined })
 
-StartControlServer.before(async (ctx) => {
-  ctx.simulator = await startTestSimulator(2)
-})
-
-StartControlServer.after(async (ctx) => {
-  await ctx.simulator?.stop()
-})
+runSimulator(StartControlServer, 2)
 
 StartControlServer('startControlServer - answers each line over TCP, in order', async (ctx) => {
   const simulator = started(ctx)

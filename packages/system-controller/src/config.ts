@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import {
   LOG_FLAGS,
@@ -11,6 +10,7 @@ import {
   logConfigOf,
   metricsConfigOf,
   parseFlag,
+  parseProcessFlags,
 } from '@dc/runtime'
 import type { FlagValueError, ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import { InsecureBindingError, SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
@@ -78,28 +78,22 @@ export function parseControllerArgs(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): ControllerConfig | { readonly help: true } {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    values = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        listen: { type: 'string' },
-        'bootstrap-values': { type: 'string' },
-        'data-dir': { type: 'string' },
-        'audit-interval-ms': { type: 'string' },
-        'offline-after-misses': { type: 'string' },
-        ...SERVER_TLS_FLAGS,
-        ...GEO_FLAGS,
-        ...LOG_FLAGS,
-        ...METRICS_FLAGS,
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values
-  } catch (err) {
-    throw new ConfigError(err instanceof Error ? err.message : String(err))
-  }
+  const values: Record<string, string | boolean | undefined> = parseProcessFlags(
+    argv,
+    {
+      listen: { type: 'string' },
+      'bootstrap-values': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'audit-interval-ms': { type: 'string' },
+      'offline-after-misses': { type: 'string' },
+      ...SERVER_TLS_FLAGS,
+      ...GEO_FLAGS,
+      ...LOG_FLAGS,
+      ...METRICS_FLAGS,
+      help: { type: 'boolean', short: 'h' },
+    },
+    (message) => new ConfigError(message),
+  )
   if (values.help === true) return { help: true }
   const bootstrapValues = values['bootstrap-values']
   if (typeof bootstrapValues !== 'string' || bootstrapValues.length === 0) {

@@ -4,7 +4,7 @@ import type { ServiceDefinition } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
 import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
-import { createLogger, createMetricsRegistry, serveMetrics } from '@dc/runtime'
+import { createLogger, createMetricsRegistry, serveMetrics, shutDownServer } from '@dc/runtime'
 import type { Logger, MetricsRegistry } from '@dc/runtime'
 import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
@@ -89,19 +89,6 @@ class ShutdownSteps {
 function bind(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
   return new Promise((resolve, reject) => {
     server.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port)))
-  })
-}
-
-function shutdown(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      server.forceShutdown()
-      resolve()
-    }, SHUTDOWN_GRACE_MS)
-    server.tryShutdown(() => {
-      clearTimeout(timer)
-      resolve()
-    })
   })
 }
 
@@ -360,7 +347,7 @@ async function serve(
   const health = addStandardServices(server, { serviceNames })
   steps.add(async () => {
     for (const name of ['', ...serviceNames]) health.setStatus(name, 'NOT_SERVING')
-    await shutdown(server)
+    await shutDownServer(server, SHUTDOWN_GRACE_MS)
   })
   const addresses: string[] = []
   for (const listen of config.listen) {

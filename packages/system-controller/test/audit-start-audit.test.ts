@@ -51,6 +51,25 @@ async function beat(ctx: Ctx, names: readonly string[], forMs: number, everyMs =
   }
 }
 
+/** sc1, its first status reported, then heartbeating for `forMs`. */
+async function beatingSc1(ctx: Ctx, forMs: number, options: AuditOptions = OPTIONS): Promise<void> {
+  ctx.store.add({ subcloudId: 1, name: 'sc1' })
+  await start(ctx, options)
+  ctx.channels.last('sc1').status('hash-A')
+  await beat(ctx, ['sc1'], forMs)
+}
+
+/**
+ * sc1's stream drops as unreachable right after a heartbeat; `reopen` first sets how the
+ * audit's attempts to open it again will fare.
+ */
+async function dropSc1Stream(ctx: Ctx, reopen: () => void): Promise<void> {
+  ctx.channels.last('sc1').heartbeat()
+  await settle()
+  reopen()
+  ctx.channels.last('sc1').fail(14, 'Connection dropped')
+}
+
 StartAudit(
   'startAudit - opens one Watch per audited subcloud, asking for the heartbeat interval',
   async (ctx) => {
@@ -97,10 +116,7 @@ StartAudit('startAudit - many heartbeats are coalesced into few writes', async (
 })
 
 StartAudit('startAudit - one lost heartbeat does not flap the subcloud', async (ctx) => {
-  ctx.store.add({ subcloudId: 1, name: 'sc1' })
-  await start(ctx)
-  ctx.channels.last('sc1').status('hash-A')
-  await beat(ctx, ['sc1'], 3000)
+  await beatingSc1(ctx, 3000)
   await ctx.clock.advance(1000) // one heartbeat lost: a miss after 1500 ms of silence
   await beat(ctx, ['sc1'], 3000)
   assert.ok(
@@ -116,10 +132,7 @@ StartAudit('startAudit - one lost heartbeat does not flap the subcloud', async (
 StartAudit(
   'startAudit - a frozen agent goes offline after two silent intervals, with 280.001',
   async (ctx) => {
-    ctx.store.add({ subcloudId: 1, name: 'sc1' })
-    await start(ctx)
-    ctx.channels.last('sc1').status('hash-A')
-    await beat(ctx, ['sc1'], 2000)
+    await beatingSc1(ctx, 2000)
     await ctx.clock.advance(1500)
     assert.is(ctx.audit?.snapshot()[0]?.availability, 'online', 'one miss only')
     await ctx.clock.advance(1500 + 500)
@@ -141,14 +154,8 @@ function reopenDelays(ctx: Ctx): number[] {
 StartAudit(
   'startAudit - a killed agent (every quick re-open refused) is offline at once, before any miss',
   async (ctx) => {
-    ctx.store.add({ subcloudId: 1, name: 'sc1' })
-    await start(ctx, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
-    ctx.channels.last('sc1').status('hash-A')
-    await beat(ctx, ['sc1'], 2000)
-    ctx.channels.last('sc1').heartbeat()
-    await settle()
-    ctx.channels.refuse.add('sc1')
-    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
+    await dropSc1Stream(ctx, () => ctx.channels.refuse.add('sc1'))
     // Re-opened at once, then 250 ms and 500 ms later: three refusals are the verdict.
     await ctx.clock.advance(499)
     assert.is(ctx.audit?.snapshot()[0]?.availability, 'online', 'still inside the quick window')
@@ -176,14 +183,8 @@ StartAudit(
 StartAudit(
   'startAudit - an agent back within the quick window (restarted, connection reset) never flaps',
   async (ctx) => {
-    ctx.store.add({ subcloudId: 1, name: 'sc1' })
-    await start(ctx)
-    ctx.channels.last('sc1').status('hash-A')
-    await beat(ctx, ['sc1'], 2000)
-    ctx.channels.last('sc1').heartbeat()
-    await settle()
-    ctx.channels.refuse.add('sc1')
-    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await beatingSc1(ctx, 2000)
+    await dropSc1Stream(ctx, () => ctx.channels.refuse.add('sc1'))
     await ctx.clock.advance(300)
     assert.is(ctx.channels.calls.length, 3, 'two attempts refused')
     ctx.channels.refuse.delete('sc1')
@@ -205,14 +206,9 @@ StartAudit(
 StartAudit(
   'startAudit - a re-open that fails otherwise than unreachable proves nothing: the misses decide',
   async (ctx) => {
-    ctx.store.add({ subcloudId: 1, name: 'sc1' })
-    await start(ctx, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
-    ctx.channels.last('sc1').status('hash-A')
-    await beat(ctx, ['sc1'], 2000)
-    ctx.channels.last('sc1').heartbeat()
-    await settle()
-    ctx.channels.failWith.set('sc1', 7) // PERMISSION_DENIED: something answered
-    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
+    // PERMISSION_DENIED: something answered
+    await dropSc1Stream(ctx, () => ctx.channels.failWith.set('sc1', 7))
     await ctx.clock.advance(1400)
     assert.is(ctx.audit?.snapshot()[0]?.availability, 'online', 'no verdict from one answer')
     assert.is(ctx.audit?.snapshot()[0]?.auditFailCount, 0)

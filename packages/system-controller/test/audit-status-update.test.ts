@@ -35,6 +35,9 @@ const live: LiveStatus = {
   hashesChangedAt: NOW - 10_000,
 }
 
+/** What the agent reports while controller-1 has configuration to apply. */
+const liveC1OutOfDate: LiveStatus = { ...live, hostsConfigOutOfDate: ['controller-1'] }
+
 const PlanStatusUpdate = suite('planStatusUpdate')
 
 PlanStatusUpdate('planStatusUpdate - nothing to write when nothing changed', () => {
@@ -208,13 +211,7 @@ PlanStatusUpdate(
         { alarmId: '250.001', region: 'b3f1c2', entityInstanceId: 'host=controller-1' },
       ],
     }
-    const plan = planStatusUpdate(
-      unmanaged,
-      { ...live, hostsConfigOutOfDate: ['controller-1'] },
-      stored,
-      NOW,
-      options,
-    )
+    const plan = planStatusUpdate(unmanaged, liveC1OutOfDate, stored, NOW, options)
     assert.equal(plan?.update.endpoints, { platform: 'unknown' })
     assert.equal(plan?.update.clearAlarms, stored.activeAlarms)
     assert.equal(plan?.update.raiseAlarms, [])
@@ -222,13 +219,7 @@ PlanStatusUpdate(
 )
 
 PlanStatusUpdate('planStatusUpdate - relays 250.001 per out-of-date host in the subcloud region', () => {
-  const plan = planStatusUpdate(
-    target,
-    { ...live, hostsConfigOutOfDate: ['controller-1'] },
-    persisted,
-    NOW,
-    options,
-  )
+  const plan = planStatusUpdate(target, liveC1OutOfDate, persisted, NOW, options)
   assert.equal(
     plan?.update.raiseAlarms.map((a) => [a.alarmId, a.region, a.entityInstanceId]),
     [['250.001', 'b3f1c2', 'host=controller-1']],
@@ -271,10 +262,18 @@ EndpointStatuses(
 
 const DesiredAlarms = suite('desiredAlarms')
 
+/** Subcloud sc9 of region r9, online, in sync, every host up to date: no alarm is due. */
+const HEALTHY_SC9: Parameters<typeof desiredAlarms>[0] = {
+  name: 'sc9',
+  region: 'r9',
+  offline: false,
+  endpoints: { platform: 'in-sync' },
+  hostsConfigOutOfDate: [],
+}
+
 DesiredAlarms('desiredAlarms - entities and regions follow FM conventions', () => {
   const alarms = desiredAlarms({
-    name: 'sc9',
-    region: 'r9',
+    ...HEALTHY_SC9,
     offline: true,
     endpoints: { platform: 'out-of-sync' },
     hostsConfigOutOfDate: ['controller-0'],
@@ -291,13 +290,7 @@ DesiredAlarms('desiredAlarms - entities and regions follow FM conventions', () =
 })
 
 DesiredAlarms('desiredAlarms - none for a healthy subcloud', () => {
-  const alarms = desiredAlarms({
-    name: 'sc9',
-    region: 'r9',
-    offline: false,
-    endpoints: { platform: 'in-sync' },
-    hostsConfigOutOfDate: [],
-  })
+  const alarms = desiredAlarms(HEALTHY_SC9)
   assert.equal(alarms, [])
 })
 
@@ -305,11 +298,9 @@ const DiffAlarms = suite('diffAlarms')
 
 DiffAlarms('diffAlarms - raises only the missing ones and clears only the stale ones, as bare keys', () => {
   const [offline, drift] = desiredAlarms({
-    name: 'sc9',
-    region: 'r9',
+    ...HEALTHY_SC9,
     offline: true,
     endpoints: { platform: 'out-of-sync' },
-    hostsConfigOutOfDate: [],
   })
   if (offline === undefined || drift === undefined) throw new Error('fixture')
   const stale = { alarmId: '250.001', region: 'r9', entityInstanceId: 'host=controller-1' } as const

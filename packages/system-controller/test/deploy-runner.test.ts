@@ -1,23 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Server, ServerCredentials, status } from '@grpc/grpc-js'
 import type { ServiceError } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type { AgentHandlers } from '@dc/protos'
 import { silentLogger } from '@dc/runtime'
 import { waitFor } from '@dc/test-support'
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels } from '../src/adapters/agent-channels.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import { DeployRunner } from '../src/subclouds/deploy-runner.js'
-import type { SubcloudFields } from '../src/subclouds/subcloud.js'
+import type { Subcloud, SubcloudFields } from '../src/subclouds/subcloud.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
 interface FakeAgent {
   readonly address: string
@@ -82,23 +78,16 @@ function row(name: string, address: string, n: number): SubcloudFields {
   })
 }
 
-interface Ctx {
-  dir: string
-  db: Kysely<Database> | undefined
+interface Ctx extends DatabaseCtx {
   channels: AgentChannels
 }
 
-const test = suite<Ctx>('DeployRunner', { dir: '', db: undefined, channels: new AgentChannels() })
+const test = suite<Ctx>('DeployRunner', { db: undefined, channels: new AgentChannels() })
 
-test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-deploy-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-})
+useTempDatabase(test, 'dc-deploy-')
 
-test.after(async (ctx) => {
+test.after((ctx) => {
   ctx.channels.closeAll()
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
 })
 
 function runner(
@@ -106,8 +95,8 @@ function runner(
   completed: string[] = [],
   maxConcurrentDeploys?: number,
 ): { runner: DeployRunner; store: KyselySubcloudStore } {
-  if (ctx.db === undefined) throw new Error('no database')
-  const store = new KyselySubcloudStore(ctx.db)
+  const db = openedDb(ctx)
+  const store = new KyselySubcloudStore(db)
   return {
     store,
     runner: new DeployRunner({
@@ -124,6 +113,20 @@ function runner(
       },
     }),
   }
+}
+
+/** Subcloud `name` added with its agent at `address`, deployed once, as it is after the deploy settled. */
+async function deployedOnce(
+  ctx: Ctx,
+  name: string,
+  address: string,
+  n: number,
+): Promise<Subcloud | undefined> {
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await insertSubcloud(store, row(name, address, n))
+  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
+  await deploys.settled()
+  return store.find(name)
 }
 
 test('DeployRunner - claims, bootstraps and records the expected hash on the way to complete', async (ctx) => {
@@ -148,11 +151,7 @@ test('DeployRunner - an agent refusing the values ends in bootstrap-failed with 
     details: 'Invalid bootstrap values: external_oam_subnet: wrong',
   }) as ServiceError
   const agent = await fakeAgent(refusal)
-  const { runner: deploys, store } = runner(ctx)
-  const sc = await insertSubcloud(store, row('refused', agent.address, 2))
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
-  await deploys.settled()
-  const after = await store.find('refused')
+  const after = await deployedOnce(ctx, 'refused', agent.address, 2)
   assert.is(after?.deployStatus, 'bootstrap-failed')
   assert.match(
     after?.errorDescription ?? '',
@@ -162,11 +161,7 @@ test('DeployRunner - an agent refusing the values ends in bootstrap-failed with 
 })
 
 test('DeployRunner - an agent that never answers ends in pre-bootstrap-failed', async (ctx) => {
-  const { runner: deploys, store } = runner(ctx)
-  const sc = await insertSubcloud(store, row('silent', await silentAddress(), 3))
-  deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
-  await deploys.settled()
-  const after = await store.find('silent')
+  const after = await deployedOnce(ctx, 'silent', await silentAddress(), 3)
   assert.is(after?.deployStatus, 'pre-bootstrap-failed')
   assert.match(after?.errorDescription ?? '', /did not answer within 500 ms$/)
 })
@@ -181,11 +176,7 @@ test('DeployRunner - an agent that drops the connection at once is said to proba
     ),
   )
   try {
-    const { runner: deploys, store } = runner(ctx)
-    const sc = await insertSubcloud(store, row('tls-only', address, 5))
-    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
-    await deploys.settled()
-    const after = await store.find('tls-only')
+    const after = await deployedOnce(ctx, 'tls-only', address, 5)
     assert.is(after?.deployStatus, 'pre-bootstrap-failed')
     assert.match(
       after?.errorDescription ?? '',

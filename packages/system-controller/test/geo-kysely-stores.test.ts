@@ -1,14 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { geoCensus } from '../src/adapters/geo-census.js'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import type { GeoStores } from '../src/geo/geo-link.js'
 import type { SubcloudPeerGroupFields } from '../src/geo/subcloud-peer-group.js'
 import type { SystemPeerFields } from '../src/geo/system-peer.js'
@@ -16,27 +10,18 @@ import { keep, refuse, remove, update } from '../src/ports/mutation.js'
 import type { InsertResult } from '../src/ports/mutation.js'
 import type { NewCopy } from '../src/ports/secondary-copy-store.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
-interface Ctx {
-  dir: string
-  db: Kysely<Database> | undefined
-}
+type Ctx = DatabaseCtx
 
-const test = suite<Ctx>('kysely geo stores', { dir: '', db: undefined })
+const test = suite<Ctx>('kysely geo stores', { db: undefined })
 
-test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'geo-stores-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-})
-
-test.after(async (ctx) => {
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
-})
+useTempDatabase(test, 'geo-stores-')
 
 function stores(ctx: Ctx): GeoStores {
-  if (ctx.db === undefined) throw new Error('database not open')
-  return kyselyGeoStores(ctx.db, new KyselySubcloudStore(ctx.db))
+  const db = openedDb(ctx)
+  return kyselyGeoStores(db, new KyselySubcloudStore(db))
 }
 
 function created<T>(result: InsertResult<T>): T {
@@ -87,7 +72,10 @@ test('kysely geo stores - peers: seconds stored, milliseconds read; found by nam
   const peer = created(await peers.insert(PEER))
   assert.is(peer.availability, 'created')
   assert.is(peer.heartbeatIntervalMs, 60_000)
-  const row = await ctx.db?.selectFrom('system_peers').select('heartbeat_interval').executeTakeFirstOrThrow()
+  const row = await openedDb(ctx)
+    .selectFrom('system_peers')
+    .select('heartbeat_interval')
+    .executeTakeFirstOrThrow()
   assert.is(row?.heartbeat_interval, 60, 'the API unit in the table')
   for (const ref of ['east', 'site-b', String(peer.id)]) assert.is((await peers.find(ref))?.id, peer.id, ref)
   assert.is((await peers.insert({ ...PEER, peerName: 'other' })).kind, 'taken', 'uuid unique')
@@ -145,7 +133,7 @@ test('kysely geo stores - copies: applied and refreshed, clashes reported, remov
   const s = stores(ctx)
   const group = await s.groups.find('pg1')
   if (group === undefined) throw new Error('no group')
-  const owned = await insertSubcloud(new KyselySubcloudStore(ctx.db as Kysely<Database>), {
+  const owned = await insertSubcloud(new KyselySubcloudStore(openedDb(ctx)), {
     ...subcloudFields('mine', 90, { deployStatus: 'complete', managementState: 'managed' }),
     peerGroupId: group.id,
   })

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { silentLogger } from '@dc/runtime'
-import type { Kysely } from 'kysely'
+import { rejectionOf } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
@@ -19,16 +16,14 @@ import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import type { SubcloudFields } from '../src/subclouds/subcloud.js'
 import { FakeAgents } from './geo-fakes.js'
 import { controllerYaml } from './site-values.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
-interface Ctx {
-  dir: string
-  db: Kysely<Database> | undefined
+interface Ctx extends DatabaseCtx {
   store: KyselySubcloudStore | undefined
   service: GeoService | undefined
   siteId: string
@@ -36,7 +31,6 @@ interface Ctx {
 }
 
 const test = suite<Ctx>('GeoService', {
-  dir: '',
   db: undefined,
   store: undefined,
   service: undefined,
@@ -44,14 +38,15 @@ const test = suite<Ctx>('GeoService', {
   agents: new FakeAgents(),
 })
 
+useTempDatabase(test, 'geo-service-')
+
 test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'geo-service-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-  ctx.store = new KyselySubcloudStore(ctx.db)
-  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
+  const db = openedDb(ctx)
+  ctx.store = new KyselySubcloudStore(db)
+  const own = await OwnSystem.open(new KyselySystemStore(db), parseOwnBootstrapValues(controllerYaml()))
   ctx.siteId = own.uuid
   ctx.service = new GeoService({
-    ...kyselyGeoStores(ctx.db, ctx.store),
+    ...kyselyGeoStores(db, ctx.store),
     siteId: own.uuid,
     siteName: 'central',
     controllerId: own.uuid,
@@ -62,27 +57,9 @@ test.before(async (ctx) => {
   })
 })
 
-test.after(async (ctx) => {
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
-})
-
 function svc(ctx: Ctx): { service: GeoService; store: KyselySubcloudStore } {
   if (ctx.service === undefined || ctx.store === undefined) throw new Error('not started')
   return { service: ctx.service, store: ctx.store }
-}
-
-async function refused<E extends Error>(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => E,
-): Promise<E> {
-  try {
-    await promise
-  } catch (err) {
-    assert.instance(err, type)
-    return err as E
-  }
-  throw new Error(`expected ${type.name}`)
 }
 
 function subcloudRow(n: number, extra: Partial<SubcloudFields> = {}): SubcloudFields {
@@ -136,11 +113,15 @@ test('GeoService - system peers: defaults, unique name and uuid, never itself, t
     "StarlingX's defaults",
   )
   assert.not.match(JSON.stringify(peer), /pw-never-returned/)
-  await refused(service.peers.add({ ...PEER, peerName: 'other' }), GeoObjectExistsError)
-  await refused(service.peers.add({ ...PEER, peerUuid: 'peer-uuid-2' }), GeoObjectExistsError)
+  await rejectionOf(service.peers.add({ ...PEER, peerName: 'other' }), GeoObjectExistsError)
+  await rejectionOf(service.peers.add({ ...PEER, peerUuid: 'peer-uuid-2' }), GeoObjectExistsError)
   assert.is(
-    (await refused(service.peers.add({ ...PEER, peerUuid: ctx.siteId, peerName: 'me' }), InvalidFieldError))
-      .field,
+    (
+      await rejectionOf(
+        service.peers.add({ ...PEER, peerUuid: ctx.siteId, peerName: 'me' }),
+        InvalidFieldError,
+      )
+    ).field,
     'peer_uuid',
   )
   assert.is((await service.peers.get('peer-uuid-1')).peerName, 'east', 'found by uuid')
@@ -148,8 +129,8 @@ test('GeoService - system peers: defaults, unique name and uuid, never itself, t
     (await service.peers.update('east', { heartbeatFailurePolicy: 'rehome' })).heartbeatFailurePolicy,
     'rehome',
   )
-  await refused(service.peers.update('east', {}), InvalidFieldError)
-  await refused(service.peers.get('west'), GeoObjectNotFoundError)
+  await rejectionOf(service.peers.update('east', {}), InvalidFieldError)
+  await rejectionOf(service.peers.get('west'), GeoObjectNotFoundError)
 })
 
 test('GeoService - peer groups: local leader, priority rules, status counts', async (ctx) => {
@@ -162,7 +143,7 @@ test('GeoService - peer groups: local leader, priority rules, status counts', as
   )
   assert.is(group.leaderName, 'central')
   assert.is(group.migrationStatus, 'none')
-  await refused(service.groups.add({ name: 'pg1' }), GeoObjectExistsError)
+  await rejectionOf(service.groups.add({ name: 'pg1' }), GeoObjectExistsError)
   const changed = await service.groups.update('pg1', { maxSubcloudRehoming: 20 })
   assert.is(changed.maxSubcloudRehoming, 20)
   const status = await service.groups.status('pg1')
@@ -172,36 +153,39 @@ test('GeoService - peer groups: local leader, priority rules, status counts', as
 test('GeoService - associations: priority required on the primary site; unknown without NATS; sync and migrate need the link', async (ctx) => {
   const { service } = svc(ctx)
   const associations = service.associations
-  await refused(associations.add({ peerGroup: 'pg1', systemPeer: 'east' }), InvalidFieldError)
+  await rejectionOf(associations.add({ peerGroup: 'pg1', systemPeer: 'east' }), InvalidFieldError)
   const association = await associations.add({ peerGroup: 'pg1', systemPeer: 'east', peerGroupPriority: 2 })
   assert.is(association.associationType, 'primary')
   assert.is(association.syncStatus, 'unknown')
   assert.match(association.syncMessage, /--nats-url/)
-  await refused(
+  await rejectionOf(
     associations.add({ peerGroup: 'pg1', systemPeer: 'east', peerGroupPriority: 3 }),
     GeoObjectExistsError,
   )
-  assert.match((await refused(associations.sync(String(association.id)), GeoRuleError)).message, /--nats-url/)
-  assert.match((await refused(service.groups.migrate('pg1'), GeoRuleError)).message, /--nats-url/)
+  assert.match(
+    (await rejectionOf(associations.sync(String(association.id)), GeoRuleError)).message,
+    /--nats-url/,
+  )
+  assert.match((await rejectionOf(service.groups.migrate('pg1'), GeoRuleError)).message, /--nats-url/)
   assert.is((await associations.update(String(association.id), 5)).peerGroupPriority, 5)
-  await refused(service.groups.update('pg1', { priority: 1 }), GeoRuleError)
-  await refused(service.peers.delete('east'), GeoRuleError)
-  await refused(service.groups.delete('pg1'), GeoRuleError)
-  await refused(associations.get('99'), GeoObjectNotFoundError)
+  await rejectionOf(service.groups.update('pg1', { priority: 1 }), GeoRuleError)
+  await rejectionOf(service.peers.delete('east'), GeoRuleError)
+  await rejectionOf(service.groups.delete('pg1'), GeoRuleError)
+  await rejectionOf(associations.get('99'), GeoObjectNotFoundError)
 })
 
 test('GeoService - a non-primary group forbids the association priority', async (ctx) => {
   const { service } = svc(ctx)
   const associations = service.associations
   await service.groups.add({ name: 'pg2', priority: 4 })
-  await refused(
+  await rejectionOf(
     associations.add({ peerGroup: 'pg2', systemPeer: 'east', peerGroupPriority: 1 }),
     InvalidFieldError,
   )
   const association = await associations.add({ peerGroup: 'pg2', systemPeer: 'east' })
   assert.is(association.associationType, 'non-primary')
-  await refused(associations.update(String(association.id), 1), GeoRuleError)
-  await refused(associations.sync(String(association.id)), GeoRuleError)
+  await rejectionOf(associations.update(String(association.id), 1), GeoRuleError)
+  await rejectionOf(associations.sync(String(association.id)), GeoRuleError)
   assert.is((await associations.delete(String(association.id))).id, association.id)
 })
 
@@ -209,12 +193,12 @@ test('GeoService - joining needs complete, managed, online and an agent that acc
   const { service, store } = svc(ctx)
   const offline = await insertSubcloud(store, subcloudRow(1, { availability: 'offline' }))
   assert.match(
-    (await refused(service.setMembership(offline, 'pg1'), SubcloudStateError)).message,
+    (await rejectionOf(service.setMembership(offline, 'pg1'), SubcloudStateError)).message,
     /complete, managed and online/,
   )
   const ready = await insertSubcloud(store, subcloudRow(2))
   assert.match(
-    (await refused(service.setMembership(ready, 'pg1'), SubcloudStateError)).message,
+    (await rejectionOf(service.setMembership(ready, 'pg1'), SubcloudStateError)).message,
     /refused or missed the claim/,
     'no agent answers',
   )
@@ -222,7 +206,7 @@ test('GeoService - joining needs complete, managed, online and an agent that acc
   agent.epoch = 9n
   agent.controllerId = 'another-controller'
   assert.match(
-    (await refused(service.setMembership(ready, 'pg1'), SubcloudStateError)).message,
+    (await rejectionOf(service.setMembership(ready, 'pg1'), SubcloudStateError)).message,
     /epoch 2/,
     'an agent held at a higher epoch refuses',
   )
@@ -238,7 +222,7 @@ test('GeoService - joining needs complete, managed, online and an agent that acc
   assert.is(agent.epoch, 2n)
   assert.is((await service.groups.status('pg1')).managed, 1)
   assert.match(service.lifecycleRefusal(joined, 'deleted')?.message ?? '', /remove it from the group first/)
-  await refused(service.groups.delete('pg1'), GeoRuleError)
+  await rejectionOf(service.groups.delete('pg1'), GeoRuleError)
   const left = await service.setMembership(joined, 'none')
   assert.is(left.peerGroupId, null)
 })

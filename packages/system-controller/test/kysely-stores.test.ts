@@ -1,32 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import type { AlarmRaise } from '../src/audit/index.js'
 import { SubcloudStateError } from '../src/errors.js'
 import { refuse, remove, update } from '../src/ports/mutation.js'
 import { insertSubcloud as inserted, subcloudFields } from './subcloud-fixtures.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
-interface Ctx {
-  dir: string
-  db: Kysely<Database> | undefined
-}
+type Ctx = DatabaseCtx
 
 function storesOf(ctx: Ctx) {
-  if (ctx.db === undefined) throw new Error('database not open')
+  const db = openedDb(ctx)
   return {
-    store: new KyselySubcloudStore(ctx.db),
-    groups: new KyselySubcloudGroupStore(ctx.db),
-    alarms: new KyselyAlarmStore(ctx.db),
-    audit: new KyselyAuditStore(ctx.db),
+    store: new KyselySubcloudStore(db),
+    groups: new KyselySubcloudGroupStore(db),
+    alarms: new KyselyAlarmStore(db),
+    audit: new KyselyAuditStore(db),
   }
 }
 
@@ -42,17 +35,9 @@ const outOfSync = (name: string): AlarmRaise => ({
   serviceAffecting: false,
 })
 
-const test = suite<Ctx>('kysely stores', { dir: '', db: undefined })
+const test = suite<Ctx>('kysely stores', { db: undefined })
 
-test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-store-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-})
-
-test.after(async (ctx) => {
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
-})
+useTempDatabase(test, 'dc-store-')
 
 test('KyselySubcloudGroupStore - migrations create the Default group with id 1', async (ctx) => {
   const groups = await storesOf(ctx).groups.list()

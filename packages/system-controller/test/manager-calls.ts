@@ -4,50 +4,38 @@ import type {
   UpdateSubcloudGroupRequest__Output,
   UpdateSubcloudRequest__Output,
 } from '@dc/protos'
-import { reference } from '../src/grpc/field-validators.js'
-import {
-  addSubcloudInput,
-  groupChangesInput,
-  groupMessage,
-  newGroupInput,
-  subcloudMessage,
-  updateSubcloudInput,
-} from '../src/grpc/subcloud-messages.js'
+import { subcloudCalls } from '../src/grpc/dc-manager-handlers.js'
 import type { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
 import type { SubcloudService } from '../src/subclouds/subcloud-service.js'
 
 type Request<T> = Partial<T> & Record<string, unknown>
 
 /**
- * The DcManager subcloud and group calls as the gRPC handlers make them: request fields mapped
- * and checked by the boundary, the use case run, the result mapped back to its message.
+ * The DcManager subcloud and group calls the gRPC handlers serve, without a server: a refusal is
+ * the domain error itself rather than its status.
  */
 export function managerCalls(subclouds: SubcloudService, groups: SubcloudGroupService) {
+  const calls = subcloudCalls({ subclouds, groups })
+  const signal = new AbortController().signal
   return {
-    addSubcloud: async (req: Request<AddSubcloudRequest__Output>) =>
-      subcloudMessage(await subclouds.add(addSubcloudInput(req as AddSubcloudRequest__Output))),
-    updateSubcloud: async (req: Request<UpdateSubcloudRequest__Output>) =>
-      subcloudMessage(await subclouds.update(updateSubcloudInput(req as UpdateSubcloudRequest__Output))),
-    manageSubcloud: async (ref: string, force: boolean) =>
-      subcloudMessage(await subclouds.manage(reference('subcloud', ref), force)),
-    unmanageSubcloud: async (ref: string, migrate: boolean) =>
-      subcloudMessage(await subclouds.unmanage(reference('subcloud', ref), migrate)),
-    deleteSubcloud: async (ref: string) =>
-      subcloudMessage(await subclouds.delete(reference('subcloud', ref))),
-    getSubcloud: async (ref: string) => subcloudMessage(await subclouds.get(reference('subcloud', ref))),
+    addSubcloud: (req: Request<AddSubcloudRequest__Output>) =>
+      calls.AddSubcloud(req as AddSubcloudRequest__Output, signal),
+    updateSubcloud: (req: Request<UpdateSubcloudRequest__Output>) =>
+      calls.UpdateSubcloud(req as UpdateSubcloudRequest__Output, signal),
+    manageSubcloud: (subcloud: string, force: boolean) => calls.ManageSubcloud({ subcloud, force }, signal),
+    unmanageSubcloud: (subcloud: string, migrate: boolean) =>
+      calls.UnmanageSubcloud({ subcloud, migrate }, signal),
+    deleteSubcloud: (subcloud: string) => calls.DeleteSubcloud({ subcloud }, signal),
+    getSubcloud: (subcloud: string) => calls.GetSubcloud({ subcloud, detail: false }, signal),
     listSubclouds: async (all: boolean, groupId?: number) =>
-      (await subclouds.list(groupId === undefined ? { all } : { all, groupId })).map((s) =>
-        subcloudMessage(s),
-      ),
-    addGroup: async (req: Request<AddSubcloudGroupRequest__Output>) =>
-      groupMessage(await groups.add(newGroupInput(req as AddSubcloudGroupRequest__Output))),
-    updateGroup: async (req: Request<UpdateSubcloudGroupRequest__Output> & { group: string }) =>
-      groupMessage(
-        await groups.update(
-          reference('group', req.group),
-          groupChangesInput(req as UpdateSubcloudGroupRequest__Output),
-        ),
-      ),
-    deleteGroup: async (ref: string) => groupMessage(await groups.delete(reference('group', ref))),
+      (groupId === undefined
+        ? await calls.ListSubclouds({ all, detail: false }, signal)
+        : await calls.ListSubcloudGroupSubclouds({ group: String(groupId) }, signal)
+      ).subclouds ?? [],
+    addGroup: (req: Request<AddSubcloudGroupRequest__Output>) =>
+      calls.AddSubcloudGroup(req as AddSubcloudGroupRequest__Output, signal),
+    updateGroup: (req: Request<UpdateSubcloudGroupRequest__Output> & { group: string }) =>
+      calls.UpdateSubcloudGroup(req as UpdateSubcloudGroupRequest__Output, signal),
+    deleteGroup: (group: string) => calls.DeleteSubcloudGroup({ group }, signal),
   }
 }

@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Kysely } from 'kysely'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { InvalidOwnBootstrapValuesError, OwnSystemMismatchError } from '../src/errors.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
 
 const VALUES = `
 name: central
@@ -27,26 +23,15 @@ cluster_service_subnet: fd04:1::/112
 admin_password: first*Secret
 `
 
-interface Ctx {
-  dir: string
-  db: Kysely<Database> | undefined
-}
+type Ctx = DatabaseCtx
 
-const test = suite<Ctx>('OwnSystem', { dir: '', db: undefined })
+const test = suite<Ctx>('OwnSystem', { db: undefined })
 
-test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-own-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-})
-
-test.after(async (ctx) => {
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
-})
+useTempDatabase(test, 'dc-own-')
 
 function store(ctx: Ctx): KyselySystemStore {
-  if (ctx.db === undefined) throw new Error('no database')
-  return new KyselySystemStore(ctx.db)
+  const db = openedDb(ctx)
+  return new KyselySystemStore(db)
 }
 
 test('OwnSystem - the first start creates the system controller from its bootstrap values', async (ctx) => {

@@ -1,34 +1,19 @@
 import { initialState, parseBootstrapValues } from '@dc/netmodel'
 import type { SystemState } from '@dc/netmodel'
+import { CENTRAL_CONTROLLER_VALUES, rejectionOf } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { SubcloudAddRejectedError } from '../src/errors.js'
 import type { Violation } from '../src/errors.js'
 import { FleetRegistry } from '../src/subclouds/fleet-registry.js'
 import { validateSubcloudAdd } from '../src/subclouds/subcloud-add-validation.js'
-import type { AcceptedSubcloudAdd, SubcloudAddContext } from '../src/subclouds/subcloud-add-validation.js'
+import type { SubcloudAddContext, SubcloudAddRequest } from '../src/subclouds/subcloud-add-validation.js'
 import type { FleetEntry } from '../src/subclouds/subcloud.js'
 
 type Values = Record<string, string>
 
-const CONTROLLER: Values = {
-  name: 'central',
-  system_mode: 'duplex',
-  distributed_cloud_role: 'systemcontroller',
-  software_version: '24.09',
-  management_subnet: 'fd01:1::/64,192.168.101.0/24',
-  management_start_address: 'fd01:1::2,192.168.101.2',
-  management_end_address: 'fd01:1::ff,192.168.101.200',
-  external_oam_subnet: 'fd00:1::/64,10.10.1.0/24',
-  external_oam_gateway_address: 'fd00:1::1,10.10.1.1',
-  external_oam_floating_address: 'fd00:1::2,10.10.1.2',
-  cluster_host_subnet: 'fd02:1::/64',
-  cluster_pod_subnet: 'fd03:1::/64',
-  cluster_service_subnet: 'fd04:1::/112',
-}
-
 function controllerState(): SystemState {
-  const parsed = parseBootstrapValues(CONTROLLER)
+  const parsed = parseBootstrapValues(CENTRAL_CONTROLLER_VALUES)
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '))
   return initialState(parsed.values, { uuid: '00000000-0000-4000-8000-000000000001' })
 }
@@ -90,14 +75,12 @@ function context(fleet: FleetEntry[] = [], names: string[] = []): SubcloudAddCon
   }
 }
 
-async function rejected(promise: Promise<AcceptedSubcloudAdd>): Promise<SubcloudAddRejectedError> {
-  try {
-    await promise
-  } catch (err) {
-    assert.instance(err, SubcloudAddRejectedError)
-    return err as SubcloudAddRejectedError
-  }
-  throw new Error('expected the add to be refused')
+/** Why `validateSubcloudAdd` refuses `request`. */
+function refusedAdd(
+  request: SubcloudAddRequest,
+  ctx: SubcloudAddContext = context(),
+): Promise<SubcloudAddRejectedError> {
+  return rejectionOf(validateSubcloudAdd(request, ctx), SubcloudAddRejectedError)
 }
 
 const keys = (violations: readonly Violation[]): string[] => [...new Set(violations.map((v) => v.key))].sort()
@@ -147,12 +130,7 @@ test('validateSubcloudAdd - a dual-stack IPv6-primary subcloud stores its primar
 })
 
 test('validateSubcloudAdd - an IPv4-primary subcloud is refused for OAM and management, both families named', async () => {
-  const err = await rejected(
-    validateSubcloudAdd(
-      { bootstrapAddress: '127.0.0.1', bootstrapValuesYaml: yaml(ipv4Subcloud(3)) },
-      context(),
-    ),
-  )
+  const err = await refusedAdd({ bootstrapAddress: '127.0.0.1', bootstrapValuesYaml: yaml(ipv4Subcloud(3)) })
   assert.is(err.category, 'failed-precondition')
   assert.equal(keys(err.violations), ['external_oam_subnet', 'management_subnet'])
   assert.match(err.message, /OAM family IPv4 differs .* IPv6/)
@@ -160,24 +138,22 @@ test('validateSubcloudAdd - an IPv4-primary subcloud is refused for OAM and mana
 })
 
 test('validateSubcloudAdd - the bootstrap address must be of the primary OAM family', async () => {
-  const err = await rejected(
-    validateSubcloudAdd(
-      { bootstrapAddress: '127.0.0.1:50051', bootstrapValuesYaml: yaml(ipv6Subcloud(1)) },
-      context(),
-    ),
-  )
+  const err = await refusedAdd({
+    bootstrapAddress: '127.0.0.1:50051',
+    bootstrapValuesYaml: yaml(ipv6Subcloud(1)),
+  })
   assert.is(err.category, 'invalid-argument')
   assert.equal(keys(err.violations), ['bootstrap_address'])
 })
 
 test('validateSubcloudAdd - reports every problem at once, each naming its key', async () => {
   const values = ipv6Subcloud(1, { name: '123', external_oam_gateway_address: 'not-an-address' })
-  const err = await rejected(
-    validateSubcloudAdd(
-      { bootstrapAddress: 'nowhere', bootstrapValuesYaml: yaml(values), group: 'missing', release: 'ten' },
-      context(),
-    ),
-  )
+  const err = await refusedAdd({
+    bootstrapAddress: 'nowhere',
+    bootstrapValuesYaml: yaml(values),
+    group: 'missing',
+    release: 'ten',
+  })
   assert.is(err.category, 'invalid-argument')
   for (const key of ['name', 'external_oam_gateway_address', 'bootstrap_address', 'group', 'release']) {
     assert.ok(keys(err.violations).includes(key), `${key} in ${keys(err.violations).join(', ')}`)
@@ -194,22 +170,18 @@ test('validateSubcloudAdd - fleet rules: overlapping ranges, OAM inside another 
       managementEnd: 'fd01:14::20',
     },
   ]
-  const err = await rejected(
-    validateSubcloudAdd(
-      { bootstrapAddress: '::1', bootstrapValuesYaml: yaml(ipv6Subcloud(4)) },
-      context(fleet, ['subcloud4']),
-    ),
+  const err = await refusedAdd(
+    { bootstrapAddress: '::1', bootstrapValuesYaml: yaml(ipv6Subcloud(4)) },
+    context(fleet, ['subcloud4']),
   )
   const codes = err.violations.map((v) => v.code).sort()
   assert.equal(codes, ['FLEET_RANGE_OVERLAP', 'OAM_SUBNET_OVERLAP', 'SUBCLOUD_NAME_TAKEN'])
   assert.is(err.category, 'failed-precondition')
   assert.match(err.message, /overlaps with that of subcloud other/)
 
-  const onlyName = await rejected(
-    validateSubcloudAdd(
-      { bootstrapAddress: '::1', bootstrapValuesYaml: yaml(ipv6Subcloud(5)) },
-      context([], ['subcloud5']),
-    ),
+  const onlyName = await refusedAdd(
+    { bootstrapAddress: '::1', bootstrapValuesYaml: yaml(ipv6Subcloud(5)) },
+    context([], ['subcloud5']),
   )
   assert.is(onlyName.category, 'already-exists')
 })
@@ -221,23 +193,16 @@ test('validateSubcloudAdd - malformed documents are refused as such', async () =
     ['just text', 'BOOTSTRAP_VALUES_NOT_MAPPING'],
     [`a: ${'x'.repeat(300_000)}`, 'BOOTSTRAP_VALUES_TOO_LARGE'],
   ] as const) {
-    const err = await rejected(
-      validateSubcloudAdd({ bootstrapAddress: '::1', bootstrapValuesYaml: doc }, context()),
-    )
+    const err = await refusedAdd({ bootstrapAddress: '::1', bootstrapValuesYaml: doc })
     assert.ok(
       err.violations.some((v) => v.code === code),
       `${code}: ${err.message}`,
     )
   }
-  const role = await rejected(
-    validateSubcloudAdd(
-      {
-        bootstrapAddress: '::1',
-        bootstrapValuesYaml: yaml(ipv6Subcloud(6, { distributed_cloud_role: 'systemcontroller' })),
-      },
-      context(),
-    ),
-  )
+  const role = await refusedAdd({
+    bootstrapAddress: '::1',
+    bootstrapValuesYaml: yaml(ipv6Subcloud(6, { distributed_cloud_role: 'systemcontroller' })),
+  })
   assert.ok(keys(role.violations).includes('distributed_cloud_role'))
 })
 

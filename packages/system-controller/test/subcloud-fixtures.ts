@@ -4,6 +4,7 @@ import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-stor
 import type { Database } from '../src/adapters/kysely/schema.js'
 import { update } from '../src/ports/mutation.js'
 import type { DeployStatus } from '../src/subclouds/deploy-status.js'
+import { NEW_SUBCLOUD_STATE } from '../src/subclouds/subcloud.js'
 import type { Availability, ManagementState, Subcloud, SubcloudFields } from '../src/subclouds/subcloud.js'
 
 /** A new subcloud's fields: IPv6 management range `fd01:<n>::/64`, region `<n>` padded to 32 characters. */
@@ -25,13 +26,7 @@ export function subcloudFields(
     systemcontrollerGatewayIp: 'fd01:1::1',
     externalOamFamily: 'IPv6',
     groupId: 1,
-    peerGroupId: null,
-    rehomeData: null,
-    deployStatus: 'not-deployed',
-    errorDescription: 'No errors present',
-    availability: 'offline',
-    auditFailCount: 0,
-    managementState: 'unmanaged',
+    ...NEW_SUBCLOUD_STATE,
     bootstrapAddress: `[::1]:${50000 + n}`,
     storedValuesJson: '{}',
     epoch: 1,

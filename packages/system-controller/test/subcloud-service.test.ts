@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { AgentClient } from '@dc/protos'
 import { silentLogger } from '@dc/runtime'
-import type { Kysely } from 'kysely'
+import { rejectionOf } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
@@ -12,8 +9,6 @@ import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js'
-import { openDatabase } from '../src/adapters/kysely/open-database.js'
-import type { Database } from '../src/adapters/kysely/schema.js'
 import {
   ControllerError,
   DefaultGroupProtectedError,
@@ -35,9 +30,9 @@ import { managerCalls } from './manager-calls.js'
 import { controllerYaml, subcloudYaml } from './site-values.js'
 import { simulateSubcloudState } from './subcloud-fixtures.js'
 import type { SimulatedState } from './subcloud-fixtures.js'
-interface Ctx {
-  dir: string
-  db: Kysely<Database> | undefined
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
+interface Ctx extends DatabaseCtx {
   subclouds: SubcloudService | undefined
   groups: SubcloudGroupService | undefined
   started: DeployTarget[]
@@ -45,7 +40,6 @@ interface Ctx {
 }
 
 const test = suite<Ctx>('SubcloudService and SubcloudGroupService', {
-  dir: '',
   db: undefined,
   subclouds: undefined,
   groups: undefined,
@@ -53,15 +47,16 @@ const test = suite<Ctx>('SubcloudService and SubcloudGroupService', {
   refreshes: 0,
 })
 
+useTempDatabase(test, 'dc-manager-')
+
 test.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'dc-manager-'))
-  ctx.db = (await openDatabase({ dataDir: ctx.dir })).db
-  const subcloudStore = new KyselySubcloudStore(ctx.db)
-  const groupStore = new KyselySubcloudGroupStore(ctx.db)
-  const own = await OwnSystem.open(new KyselySystemStore(ctx.db), parseOwnBootstrapValues(controllerYaml()))
+  const db = openedDb(ctx)
+  const subcloudStore = new KyselySubcloudStore(db)
+  const groupStore = new KyselySubcloudGroupStore(db)
+  const own = await OwnSystem.open(new KyselySystemStore(db), parseOwnBootstrapValues(controllerYaml()))
   const channels = { agent: () => ({}) as AgentClient }
   const geo = new GeoService({
-    ...kyselyGeoStores(ctx.db, subcloudStore),
+    ...kyselyGeoStores(db, subcloudStore),
     siteId: own.uuid,
     siteName: own.current.name,
     controllerId: own.uuid,
@@ -92,11 +87,6 @@ test.before(async (ctx) => {
   ctx.groups = new SubcloudGroupService(groupStore)
 })
 
-test.after(async (ctx) => {
-  await ctx.db?.destroy()
-  await rm(ctx.dir, { recursive: true, force: true })
-})
-
 /** The DcManager calls against the services, and the stores to look behind them. */
 function svc(ctx: Ctx) {
   const { subclouds, groups, db } = ctx
@@ -109,23 +99,10 @@ function svc(ctx: Ctx) {
   return { service: managerCalls(subclouds, groups), store }
 }
 
-async function refused<E extends ControllerError>(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => E,
-): Promise<E> {
-  try {
-    await promise
-  } catch (err) {
-    assert.instance(err, type)
-    return err as E
-  }
-  throw new Error(`expected ${type.name}`)
-}
-
 /** Simulate what the deploy and the audit would have written. */
 function simulate(ctx: Ctx, name: string, state: SimulatedState): Promise<void> {
-  if (ctx.db === undefined) throw new Error('not started')
-  return simulateSubcloudState(ctx.db, name, state)
+  const db = openedDb(ctx)
+  return simulateSubcloudState(db, name, state)
 }
 
 test('addSubcloud - creates the row unmanaged/offline/not-deployed and starts the deploy', async (ctx) => {
@@ -142,7 +119,7 @@ test('addSubcloud - creates the row unmanaged/offline/not-deployed and starts th
     ctx.started.map((t) => [t.name, t.primaryAddress]),
     [['subcloud1', '[::1]:50051']],
   )
-  await refused(
+  await rejectionOf(
     service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(2, 'subcloud1') }),
     ControllerError,
   )
@@ -191,22 +168,22 @@ test('addSubcloud - of concurrent adds over one range exactly one is written; it
 
 test('manageSubcloud - needs complete and online unless forced; unmanage resets sync', async (ctx) => {
   const { service } = svc(ctx)
-  const notComplete = await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)
+  const notComplete = await rejectionOf(service.manageSubcloud('subcloud1', false), SubcloudStateError)
   assert.match(notComplete.message, /deploy status is complete \(it is not-deployed\)/)
   await simulate(ctx, 'subcloud1', { deployStatus: 'complete' })
   assert.match(
-    (await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)).message,
+    (await rejectionOf(service.manageSubcloud('subcloud1', false), SubcloudStateError)).message,
     /online/,
   )
   await simulate(ctx, 'subcloud1', { deployStatus: 'complete', availability: 'online' })
   const managed = await service.manageSubcloud('subcloud1', false)
   assert.is(managed.management_state, 'managed')
   assert.ok(ctx.refreshes > 0, 'the audit is told')
-  await refused(service.manageSubcloud('subcloud1', false), SubcloudStateError)
+  await rejectionOf(service.manageSubcloud('subcloud1', false), SubcloudStateError)
   const unmanaged = await service.unmanageSubcloud('subcloud1', false)
   assert.is(unmanaged.management_state, 'unmanaged')
   assert.is(unmanaged.sync, 'unknown')
-  await refused(service.unmanageSubcloud('subcloud1', false), SubcloudStateError)
+  await rejectionOf(service.unmanageSubcloud('subcloud1', false), SubcloudStateError)
 })
 
 test('unmanageSubcloud --migrate - rehome-pending, which manage turns back into complete even offline', async (ctx) => {
@@ -222,33 +199,33 @@ test('unmanageSubcloud --migrate - rehome-pending, which manage turns back into 
 test('deleteSubcloud - refused while managed, deploying or online', async (ctx) => {
   const { service } = svc(ctx)
   assert.match(
-    (await refused(service.deleteSubcloud('subcloud1'), SubcloudStateError)).message,
+    (await rejectionOf(service.deleteSubcloud('subcloud1'), SubcloudStateError)).message,
     /'managed' status/,
   )
   await service.addSubcloud({ bootstrap_address: '[::1]:7000', bootstrap_values_yaml: subcloudYaml(2) })
   assert.match(
-    (await refused(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
+    (await rejectionOf(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
     /deploy is in progress/,
   )
   await simulate(ctx, 'subcloud2', { deployStatus: 'complete', availability: 'online' })
   assert.match(
-    (await refused(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
+    (await rejectionOf(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
     /not offline/,
   )
   await simulate(ctx, 'subcloud2', { availability: 'offline' })
   assert.is((await service.deleteSubcloud('subcloud2')).name, 'subcloud2')
-  await refused(service.getSubcloud('subcloud2'), SubcloudNotFoundError)
+  await rejectionOf(service.getSubcloud('subcloud2'), SubcloudNotFoundError)
 })
 
 test('updateSubcloud - rename rules, address family, group, nothing-to-update, peer groups', async (ctx) => {
   const { service, store } = svc(ctx)
-  const renameManaged = await refused(
+  const renameManaged = await rejectionOf(
     service.updateSubcloud({ subcloud: 'subcloud1', name: 'edge1' }),
     SubcloudStateError,
   )
   assert.match(renameManaged.message, /unmanaged/)
   await service.unmanageSubcloud('subcloud1', false)
-  await refused(service.updateSubcloud({ subcloud: 'subcloud1', name: '42' }), InvalidFieldError)
+  await rejectionOf(service.updateSubcloud({ subcloud: 'subcloud1', name: '42' }), InvalidFieldError)
   const before = await store.subclouds.find('subcloud1')
   await store.audit.writeStatusBatch(
     [
@@ -281,17 +258,17 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   assert.is(renamed.description, 'lab')
   assert.equal(await store.alarms.list('SystemController'), [], 'alarms under the old name are cleared')
   await service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(3) })
-  await refused(service.updateSubcloud({ subcloud: 'edge1', name: 'subcloud3' }), SubcloudNameTakenError)
-  const v4 = await refused(
+  await rejectionOf(service.updateSubcloud({ subcloud: 'edge1', name: 'subcloud3' }), SubcloudNameTakenError)
+  const v4 = await rejectionOf(
     service.updateSubcloud({ subcloud: 'edge1', bootstrap_address: '127.0.0.1' }),
     InvalidFieldError,
   )
   assert.match(v4.message, /primary OAM family is IPv6/)
   const moved = await service.updateSubcloud({ subcloud: 'edge1', bootstrap_address: '[::1]:6001' })
   assert.is(moved.bootstrap_address, '[::1]:6001')
-  await refused(service.updateSubcloud({ subcloud: 'edge1' }), InvalidFieldError)
-  await refused(service.updateSubcloud({ subcloud: 'edge1', group: 'nope' }), ControllerError)
-  await refused(service.updateSubcloud({ subcloud: 'edge1', peer_group: 'pg1' }), GeoObjectNotFoundError)
+  await rejectionOf(service.updateSubcloud({ subcloud: 'edge1' }), InvalidFieldError)
+  await rejectionOf(service.updateSubcloud({ subcloud: 'edge1', group: 'nope' }), ControllerError)
+  await rejectionOf(service.updateSubcloud({ subcloud: 'edge1', peer_group: 'pg1' }), GeoObjectNotFoundError)
   const rehome = await service.updateSubcloud({
     subcloud: 'edge1',
     bootstrap_values_yaml: subcloudYaml(1, 'edge1'),
@@ -307,21 +284,21 @@ test('subcloud groups - Default is protected, names unique, non-empty groups sta
     max_parallel_subclouds: 4,
   })
   assert.is(group.update_apply_type, 'serial')
-  await refused(service.addGroup({ name: 'edge' }), SubcloudGroupNameTakenError)
-  await refused(service.addGroup({ name: '12' }), InvalidFieldError)
-  await refused(service.addGroup({ name: 'x', max_parallel_subclouds: 5001 }), InvalidFieldError)
-  await refused(service.addGroup({ name: 'x', update_apply_type: 'random' }), InvalidFieldError)
-  await refused(service.updateGroup({ group: 'Default', name: 'Other' }), DefaultGroupProtectedError)
+  await rejectionOf(service.addGroup({ name: 'edge' }), SubcloudGroupNameTakenError)
+  await rejectionOf(service.addGroup({ name: '12' }), InvalidFieldError)
+  await rejectionOf(service.addGroup({ name: 'x', max_parallel_subclouds: 5001 }), InvalidFieldError)
+  await rejectionOf(service.addGroup({ name: 'x', update_apply_type: 'random' }), InvalidFieldError)
+  await rejectionOf(service.updateGroup({ group: 'Default', name: 'Other' }), DefaultGroupProtectedError)
   const described = await service.updateGroup({ group: 'Default', description: 'all of them' })
   assert.is(described.description, 'all of them')
-  await refused(service.deleteGroup('Default'), DefaultGroupProtectedError)
+  await rejectionOf(service.deleteGroup('Default'), DefaultGroupProtectedError)
   await service.updateSubcloud({ subcloud: 'edge1', group: 'edge' })
   const members = await service.listSubclouds(true, group.id)
   assert.equal(
     members.map((s) => s.name),
     ['edge1'],
   )
-  await refused(service.deleteGroup('edge'), SubcloudGroupNotEmptyError)
+  await rejectionOf(service.deleteGroup('edge'), SubcloudGroupNotEmptyError)
   await service.updateSubcloud({ subcloud: 'edge1', group: 'Default' })
   assert.is((await service.deleteGroup('edge')).name, 'edge')
 })

@@ -1,18 +1,8 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { waitFor } from '../src/index.js'
+import { rejectionOf, waitFor } from '../src/index.js'
 
 const WaitFor = suite('waitFor')
-
-/** The error `promise` rejects with; fails the test if it resolves. */
-async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )
-  assert.instance(outcome, Error, 'expected a rejection')
-  return outcome as Error
-}
 
 WaitFor('waitFor - resolves with the first truthy value of the predicate', async () => {
   let calls = 0
@@ -28,6 +18,7 @@ WaitFor('waitFor - rejects naming what it waited for and the last error', async 
       },
       { timeoutMs: 50, intervalMs: 5, message: 'the answer' },
     ),
+    Error,
   )
   assert.match(error.message, 'timed out after 50 ms waiting for the answer')
   assert.match(error.message, 'still booting')
@@ -36,6 +27,7 @@ WaitFor('waitFor - rejects naming what it waited for and the last error', async 
 WaitFor('waitFor - a predicate that never settles fails at the deadline too', async () => {
   const error = await rejectionOf(
     waitFor(() => new Promise<boolean>(() => {}), { timeoutMs: 50, message: 'a stuck call' }),
+    Error,
   )
   assert.match(
     error.message,
@@ -48,7 +40,7 @@ WaitFor('waitFor - stops when its signal aborts', async () => {
   const reason = new Error('test over')
   const waiting = waitFor(() => false, { intervalMs: 1, signal: stop.signal })
   stop.abort(reason)
-  const error = await rejectionOf(waiting)
+  const error = await rejectionOf(waiting, Error)
   assert.ok(error === reason || error.name === 'AbortError', error.message)
 })
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ServerCredentials, credentials, status } from '@grpc/grpc-js'
 import type { Server, ServiceError } from '@grpc/grpc-js'
 import { suite } from 'uvu'
+import type { Test } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
   TlsConfigError,
@@ -44,18 +45,22 @@ interface ServerCtx {
   port: number
 }
 
+/** The suite's WhoAmI server on `hosts`, presenting the certificate `name` of CA 1. */
+function serveWhoAmI(test: Test<ServerCtx>, name: string, hosts = ['127.0.0.1', '[::1]']): void {
+  test.before(async (ctx) => {
+    const started = await startWhoAmIServer(
+      loadServerCredentials({ caFile: ca1File, ...certFiles(at(name)) }),
+      hosts,
+    )
+    ctx.server = started.server
+    ctx.port = started.port
+  })
+  test.after((ctx) => ctx.server?.forceShutdown())
+}
+
 const LoadServerCredentials = suite<ServerCtx>('loadServerCredentials', { port: 0 })
 
-LoadServerCredentials.before(async (ctx) => {
-  const started = await startWhoAmIServer(
-    loadServerCredentials({ caFile: ca1File, ...certFiles(at('agent')) }),
-    ['127.0.0.1', '[::1]'],
-  )
-  ctx.server = started.server
-  ctx.port = started.port
-})
-
-LoadServerCredentials.after((ctx) => ctx.server?.forceShutdown())
+serveWhoAmI(LoadServerCredentials, 'agent')
 
 LoadServerCredentials(
   'loadServerCredentials - accepts an operator certificate of its CA on 127.0.0.1 and [::1]',
@@ -134,16 +139,7 @@ LoadServerCredentials('loadServerCredentials - fails at load on a CA bundle hold
 
 const LoadChannelCredentials = suite<ServerCtx>('loadChannelCredentials', { port: 0 })
 
-LoadChannelCredentials.before(async (ctx) => {
-  const started = await startWhoAmIServer(
-    loadServerCredentials({ caFile: ca1File, ...certFiles(at('v4only')) }),
-    ['127.0.0.1', '[::1]'],
-  )
-  ctx.server = started.server
-  ctx.port = started.port
-})
-
-LoadChannelCredentials.after((ctx) => ctx.server?.forceShutdown())
+serveWhoAmI(LoadChannelCredentials, 'v4only')
 
 LoadChannelCredentials(
   'loadChannelCredentials - refuses a server whose certificate another CA signed',
@@ -183,16 +179,7 @@ LoadChannelCredentials('loadChannelCredentials - fails at load on a file that is
 
 const PeerIdentity = suite<ServerCtx>('peerIdentity', { port: 0 })
 
-PeerIdentity.before(async (ctx) => {
-  const started = await startWhoAmIServer(
-    loadServerCredentials({ caFile: ca1File, ...certFiles(at('agent')) }),
-    ['127.0.0.1'],
-  )
-  ctx.server = started.server
-  ctx.port = started.port
-})
-
-PeerIdentity.after((ctx) => ctx.server?.forceShutdown())
+serveWhoAmI(PeerIdentity, 'agent', ['127.0.0.1'])
 
 PeerIdentity('peerIdentity - names a controller client, with no role', async (ctx) => {
   const answer = await callWhoAmI(`127.0.0.1:${ctx.port}`, loadChannelCredentials(client('ctl')))

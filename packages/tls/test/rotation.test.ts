@@ -22,35 +22,10 @@ await Promise.all([
 const agentArgs = ['--kind', 'agent', '--name', 'sub1', '--ip', '127.0.0.1', '--ip', '::1']
 const issueAgent = (caDir: string): Promise<string> =>
   dcPkiOk(['issue', '--dir', caDir, '--out', at('live/agent'), ...agentArgs])
-await Promise.all([
-  issueAgent(oldCa),
-  dcPkiOk([
-    'issue',
-    '--dir',
-    oldCa,
-    '--out',
-    at('alice-old'),
-    '--kind',
-    'operator',
-    '--name',
-    'alice',
-    '--role',
-    'admin',
-  ]),
-  dcPkiOk([
-    'issue',
-    '--dir',
-    newCa,
-    '--out',
-    at('alice-new'),
-    '--kind',
-    'operator',
-    '--name',
-    'alice',
-    '--role',
-    'admin',
-  ]),
-])
+const aliceArgs = ['--kind', 'operator', '--name', 'alice', '--role', 'admin']
+const issueAlice = (caDir: string, out: string): Promise<string> =>
+  dcPkiOk(['issue', '--dir', caDir, '--out', at(out), ...aliceArgs])
+await Promise.all([issueAgent(oldCa), issueAlice(oldCa, 'alice-old'), issueAlice(newCa, 'alice-new')])
 const oldCaPem = readFileSync(join(oldCa, 'ca.crt'), 'utf8')
 const newCaPem = readFileSync(join(newCa, 'ca.crt'), 'utf8')
 writeFileSync(at('both-cas.crt'), oldCaPem + newCaPem)

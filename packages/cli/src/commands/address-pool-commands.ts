@@ -7,6 +7,7 @@ import type {
 } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
+import { listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandArgs, CommandResult, CommandSpec, OptionSpec } from '../command-spec.js'
 import { CliError } from '../errors.js'
 import type { CellValue } from '../format-cell.js'
@@ -44,11 +45,7 @@ function poolCells(pool: AddressPool__Output): CellValue[] {
 
 function showPool(pool: AddressPool__Output | null): CommandResult {
   if (pool === null) throw new CliError('The server answered without the address pool')
-  const cells = poolCells(pool)
-  return {
-    kind: 'show',
-    fields: ADDRESS_POOL_COLUMNS.map((column, i) => [column, cells[i] ?? null] as const),
-  }
+  return showResult(ADDRESS_POOL_COLUMNS, poolCells(pool))
 }
 
 const ADDRESS_FIELDS = [
@@ -106,27 +103,17 @@ const POOL_ARGUMENT = {
 
 /** `system addrpool-list|show|add|modify|delete`. */
 export const ADDRESS_POOL_COMMANDS: readonly CommandSpec<CliContext>[] = [
-  {
-    name: 'addrpool-list',
-    summary: 'List IP address pools.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { address_pools } = await ctx.platform.ListAddressPools({})
-      return { kind: 'list', columns: ADDRESS_POOL_COLUMNS, rows: sortRows(address_pools.map(poolCells), 1) }
-    },
-  },
-  {
-    name: 'addrpool-show',
-    summary: 'Show IP address pool attributes.',
-    positionals: [POOL_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      return showPool(await ctx.platform.GetAddressPool({ pool: args.positional('pool') }))
-    },
-  },
+  listCommand('addrpool-list', 'List IP address pools.', async (ctx) => {
+    const { address_pools } = await ctx.platform.ListAddressPools({})
+    return { kind: 'list', columns: ADDRESS_POOL_COLUMNS, rows: sortRows(address_pools.map(poolCells), 1) }
+  }),
+  objectCommand(
+    'addrpool-show',
+    'Show IP address pool attributes.',
+    POOL_ARGUMENT,
+    'show',
+    async (ctx, pool) => showPool(await ctx.platform.GetAddressPool({ pool })),
+  ),
   {
     name: 'addrpool-add',
     summary: 'Add an IP address pool.',
@@ -184,16 +171,8 @@ export const ADDRESS_POOL_COMMANDS: readonly CommandSpec<CliContext>[] = [
       return showPool((await ctx.platform.ModifyAddressPool(request)).address_pool)
     },
   },
-  {
-    name: 'addrpool-delete',
-    summary: 'Delete an IP address pool.',
-    positionals: [POOL_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      const pool = args.positional('pool')
-      await ctx.platform.DeleteAddressPool({ pool })
-      return { kind: 'text', text: `Deleted address pool: ${pool}` }
-    },
-  },
+  objectCommand('addrpool-delete', 'Delete an IP address pool.', POOL_ARGUMENT, 'text', async (ctx, pool) => {
+    await ctx.platform.DeleteAddressPool({ pool })
+    return { kind: 'text', text: `Deleted address pool: ${pool}` }
+  }),
 ]

@@ -1,4 +1,4 @@
-import type { CommandResult } from '../command-spec.js'
+import type { CommandArgs, CommandResult } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 
 /** Empty text from the server where dcmanager's API would hold None. */
@@ -14,7 +14,8 @@ export function listResult(
   return { kind: 'list', columns, rows: rows.length > 0 ? rows : [columns.map(() => '<none>')] }
 }
 
-/** A `Field | Value` show result from parallel column names and cells. */
-export function showResult(columns: readonly string[], cells: readonly CellValue[]): CommandResult {
-  return { kind: 'show', fields: columns.map((column, i) => [column, cells[i] ?? null] as const) }
+/** An update request (the object's reference and the changes given), or a usage error without changes. */
+export function withChanges<T extends object>(args: CommandArgs, request: T): T {
+  if (Object.keys(request).length === 1) throw args.usageError('Nothing to update')
+  return request
 }

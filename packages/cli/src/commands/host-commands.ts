@@ -1,6 +1,7 @@
 import type { Host__Output, HostMutation__Output } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
+import { listCommand, objectCommand } from '../command-spec.js'
 import type { CommandArgs, CommandResult, CommandSpec } from '../command-spec.js'
 import { CliError } from '../errors.js'
 import type { CellValue } from '../format-cell.js'
@@ -61,27 +62,13 @@ function hostAction(
 
 /** `system host-list|show|lock|unlock|swact` and `system show`. */
 export const HOST_COMMANDS: readonly CommandSpec<CliContext>[] = [
-  {
-    name: 'host-list',
-    summary: 'List hosts.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { hosts } = await ctx.platform.ListHosts({})
-      return { kind: 'list', columns: HOST_COLUMNS, rows: sortRows(hosts.map(hostCells), 0) }
-    },
-  },
-  {
-    name: 'host-show',
-    summary: 'Show host attributes.',
-    positionals: [HOST_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      return showHost(await ctx.platform.GetHost({ host: args.positional('host') }))
-    },
-  },
+  listCommand('host-list', 'List hosts.', async (ctx) => {
+    const { hosts } = await ctx.platform.ListHosts({})
+    return { kind: 'list', columns: HOST_COLUMNS, rows: sortRows(hosts.map(hostCells), 0) }
+  }),
+  objectCommand('host-show', 'Show host attributes.', HOST_ARGUMENT, 'show', async (ctx, host) =>
+    showHost(await ctx.platform.GetHost({ host })),
+  ),
   hostAction(
     'host-lock',
     'Lock a host.',

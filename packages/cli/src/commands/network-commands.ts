@@ -1,6 +1,7 @@
 import type { Network__Output, NetworkAddrPool__Output } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
+import { listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandResult, CommandSpec } from '../command-spec.js'
 import { CliError } from '../errors.js'
 import type { CellValue } from '../format-cell.js'
@@ -38,8 +39,7 @@ function assignmentCells(assignment: NetworkAddrPool__Output): CellValue[] {
 
 function showNetwork(network: Network__Output | null): CommandResult {
   if (network === null) throw new CliError('The server answered without the network')
-  const cells = networkCells(network)
-  return { kind: 'show', fields: NETWORK_COLUMNS.map((column, i) => [column, cells[i] ?? null] as const) }
+  return showResult(NETWORK_COLUMNS, networkCells(network))
 }
 
 // StarlingX labels the pool `pool_name` in show output but `addrpool_name` in the list.
@@ -69,27 +69,13 @@ const DYNAMIC_CHOICES = ['true', 'false', 'True', 'False']
 
 /** `system network-list|show|add|delete` and `network-addrpool-list|show|assign|remove`. */
 export const NETWORK_COMMANDS: readonly CommandSpec<CliContext>[] = [
-  {
-    name: 'network-list',
-    summary: 'List IP networks.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { networks } = await ctx.platform.ListNetworks({})
-      return { kind: 'list', columns: NETWORK_COLUMNS, rows: sortRows(networks.map(networkCells), 1) }
-    },
-  },
-  {
-    name: 'network-show',
-    summary: 'Show IP network details.',
-    positionals: [NETWORK_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      return showNetwork(await ctx.platform.GetNetwork({ network: args.positional('network') }))
-    },
-  },
+  listCommand('network-list', 'List IP networks.', async (ctx) => {
+    const { networks } = await ctx.platform.ListNetworks({})
+    return { kind: 'list', columns: NETWORK_COLUMNS, rows: sortRows(networks.map(networkCells), 1) }
+  }),
+  objectCommand('network-show', 'Show IP network details.', NETWORK_ARGUMENT, 'show', async (ctx, network) =>
+    showNetwork(await ctx.platform.GetNetwork({ network })),
+  ),
   {
     name: 'network-add',
     summary: 'Add a network.',
@@ -120,45 +106,25 @@ export const NETWORK_COMMANDS: readonly CommandSpec<CliContext>[] = [
       return showNetwork(network)
     },
   },
-  {
-    name: 'network-delete',
-    summary: 'Delete a network.',
-    positionals: [NETWORK_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      const network = args.positional('network')
-      await ctx.platform.DeleteNetwork({ network })
-      return { kind: 'text', text: `Deleted Network: ${network}` }
-    },
-  },
-  {
-    name: 'network-addrpool-list',
-    summary: 'List network and address pool associations.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { network_addrpools } = await ctx.platform.ListNetworkAddrPools({})
-      return {
-        kind: 'list',
-        columns: NETWORK_ADDRPOOL_COLUMNS,
-        rows: sortRows(network_addrpools.map(assignmentCells), 1),
-      }
-    },
-  },
-  {
-    name: 'network-addrpool-show',
-    summary: 'Show network address pool association attributes.',
-    positionals: [ASSIGNMENT_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      return showAssignment(
-        await ctx.platform.GetNetworkAddrPool({ assignment: args.positional('assignment') }),
-      )
-    },
-  },
+  objectCommand('network-delete', 'Delete a network.', NETWORK_ARGUMENT, 'text', async (ctx, network) => {
+    await ctx.platform.DeleteNetwork({ network })
+    return { kind: 'text', text: `Deleted Network: ${network}` }
+  }),
+  listCommand('network-addrpool-list', 'List network and address pool associations.', async (ctx) => {
+    const { network_addrpools } = await ctx.platform.ListNetworkAddrPools({})
+    return {
+      kind: 'list',
+      columns: NETWORK_ADDRPOOL_COLUMNS,
+      rows: sortRows(network_addrpools.map(assignmentCells), 1),
+    }
+  }),
+  objectCommand(
+    'network-addrpool-show',
+    'Show network address pool association attributes.',
+    ASSIGNMENT_ARGUMENT,
+    'show',
+    async (ctx, assignment) => showAssignment(await ctx.platform.GetNetworkAddrPool({ assignment })),
+  ),
   {
     name: 'network-addrpool-assign',
     summary: 'Assign an address pool to a network; the first pool of a network is its primary pool.',
@@ -180,16 +146,14 @@ export const NETWORK_COMMANDS: readonly CommandSpec<CliContext>[] = [
       return showAssignment(network_addrpool)
     },
   },
-  {
-    name: 'network-addrpool-remove',
-    summary: 'Remove an assigned address pool from a network.',
-    positionals: [ASSIGNMENT_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      const assignment = args.positional('assignment')
+  objectCommand(
+    'network-addrpool-remove',
+    'Remove an assigned address pool from a network.',
+    ASSIGNMENT_ARGUMENT,
+    'text',
+    async (ctx, assignment) => {
       await ctx.platform.RemoveNetworkAddrPool({ assignment })
       return { kind: 'text', text: `Deleted Network Addrpool: ${assignment}` }
     },
-  },
+  ),
 ]

@@ -1,10 +1,11 @@
 import type { AddPeerGroupAssociationRequest, PeerGroupAssociation__Output } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import type { CommandSpec } from '../command-spec.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
+import type { CommandResult, CommandSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
-import { listResult, orNone, showResult } from './dcmanager-results.js'
+import { listResult, orNone } from './dcmanager-results.js'
 
 /** `dcmanager peer-group-association list` columns. */
 export const PEER_GROUP_ASSOCIATION_COLUMNS = [
@@ -44,21 +45,22 @@ function detailCells(a: PeerGroupAssociation__Output): CellValue[] {
 
 const ID_ARGUMENT = { name: 'id', metavar: '<id>', help: 'ID of the peer group association' }
 
+function showAssociation(association: PeerGroupAssociation__Output): CommandResult {
+  return showResult(DETAIL_COLUMNS, detailCells(association))
+}
+
 function associationCommand(
   verb: 'show' | 'sync',
   summary: string,
   call: (ctx: CliContext, association: string) => Promise<PeerGroupAssociation__Output>,
 ): CommandSpec<CliContext> {
-  return {
-    name: `peer-group-association ${verb}`,
+  return objectCommand(
+    `peer-group-association ${verb}`,
     summary,
-    positionals: [ID_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      return showResult(DETAIL_COLUMNS, detailCells(await call(ctx, args.positional('id'))))
-    },
-  }
+    ID_ARGUMENT,
+    'show',
+    async (ctx, association) => showAssociation(await call(ctx, association)),
+  )
 }
 
 /** `dcmanager peer-group-association add|list|show|update|sync|delete`. */
@@ -96,23 +98,16 @@ export const PEER_GROUP_ASSOCIATION_COMMANDS: readonly CommandSpec<CliContext>[]
         system_peer: args.string('system-peer-id'),
         peer_group_priority: args.integer('peer-group-priority'),
       })
-      return showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.AddPeerGroupAssociation(request)))
+      return showAssociation(await ctx.dcManager.AddPeerGroupAssociation(request))
     },
   },
-  {
-    name: 'peer-group-association list',
-    summary: 'List peer group associations.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { peer_group_associations } = await ctx.dcManager.ListPeerGroupAssociations({})
-      return listResult(
-        PEER_GROUP_ASSOCIATION_COLUMNS,
-        peer_group_associations.map((a) => detailCells(a).slice(0, 6)),
-      )
-    },
-  },
+  listCommand('peer-group-association list', 'List peer group associations.', async (ctx) => {
+    const { peer_group_associations } = await ctx.dcManager.ListPeerGroupAssociations({})
+    return listResult(
+      PEER_GROUP_ASSOCIATION_COLUMNS,
+      peer_group_associations.map((a) => detailCells(a).slice(0, 6)),
+    )
+  }),
   associationCommand('show', 'Show the details of a peer group association.', (ctx, association) =>
     ctx.dcManager.GetPeerGroupAssociation({ association }),
   ),
@@ -135,21 +130,16 @@ export const PEER_GROUP_ASSOCIATION_COMMANDS: readonly CommandSpec<CliContext>[]
         association: args.positional('id'),
         peer_group_priority: args.integer('peer-group-priority') ?? 0,
       })
-      return showResult(DETAIL_COLUMNS, detailCells(association))
+      return showAssociation(association)
     },
   },
   associationCommand('sync', 'Sync the subcloud peer group to the peer site.', (ctx, association) =>
     ctx.dcManager.SyncPeerGroupAssociation({ association }),
   ),
-  {
-    name: 'peer-group-association delete',
-    summary: 'Delete a peer group association.',
-    positionals: [ID_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      await ctx.dcManager.DeletePeerGroupAssociation({ association: args.positional('id') })
-      return { kind: 'text', text: '' }
-    },
-  },
+  deleteCommand(
+    'peer-group-association delete',
+    'Delete a peer group association.',
+    ID_ARGUMENT,
+    (ctx, association) => ctx.dcManager.DeletePeerGroupAssociation({ association }),
+  ),
 ]

@@ -1,11 +1,12 @@
 import type { AddSubcloudRequest, Subcloud__Output, UpdateSubcloudRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import type { CommandArgs, CommandResult, CommandSpec } from '../command-spec.js'
+import { deleteCommand, objectCommand, showResult } from '../command-spec.js'
+import type { CommandArgs, CommandResult, CommandSpec, OptionSpec } from '../command-spec.js'
 import { CliError } from '../errors.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
-import { listResult, orNone, showResult } from './dcmanager-results.js'
+import { listResult, orNone, withChanges } from './dcmanager-results.js'
 
 /** `dcmanager subcloud list` columns. */
 export const SUBCLOUD_COLUMNS = [
@@ -121,6 +122,24 @@ function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): CommandR
 }
 
 const SUBCLOUD_ARGUMENT = { name: 'subcloud', metavar: '<subcloud>', help: 'Name or ID of the subcloud' }
+const GROUP_OPTION: OptionSpec = {
+  name: 'group',
+  kind: 'string',
+  metavar: '<group>',
+  help: 'Name or ID of the subcloud group',
+}
+const DESCRIPTION_OPTION: OptionSpec = {
+  name: 'description',
+  kind: 'string',
+  metavar: '<description>',
+  help: 'Description of the subcloud',
+}
+const LOCATION_OPTION: OptionSpec = {
+  name: 'location',
+  kind: 'string',
+  metavar: '<location>',
+  help: 'Location of the subcloud',
+}
 const DETAIL_OPTION = {
   name: 'detail',
   short: 'd',
@@ -161,19 +180,40 @@ async function waitForDeploy(ctx: CliContext, added: Subcloud__Output): Promise<
 
 async function updateSubcloud(ctx: CliContext, args: CommandArgs): Promise<CommandResult> {
   const path = args.string('bootstrap-values')
-  const request = withoutUndefined<UpdateSubcloudRequest>({
-    subcloud: args.positional('subcloud'),
-    name: args.string('name'),
-    description: args.string('description'),
-    location: args.string('location'),
-    group: args.string('group'),
-    bootstrap_address: args.string('bootstrap-address'),
-    bootstrap_values_yaml:
-      path === undefined ? undefined : await readValuesFile(ctx, 'bootstrap-values', path),
-    peer_group: args.string('peer-group'),
-  })
-  if (Object.keys(request).length === 1) throw args.usageError('Nothing to update')
+  const request = withChanges(
+    args,
+    withoutUndefined<UpdateSubcloudRequest>({
+      subcloud: args.positional('subcloud'),
+      name: args.string('name'),
+      description: args.string('description'),
+      location: args.string('location'),
+      group: args.string('group'),
+      bootstrap_address: args.string('bootstrap-address'),
+      bootstrap_values_yaml:
+        path === undefined ? undefined : await readValuesFile(ctx, 'bootstrap-values', path),
+      peer_group: args.string('peer-group'),
+    }),
+  )
   return showSubcloud(await ctx.dcManager.UpdateSubcloud(request), false)
+}
+
+/** A change of state with one flag (`--force`, `--migrate`), answered with the subcloud after it. */
+function subcloudAction(
+  name: string,
+  summary: string,
+  flag: OptionSpec,
+  call: (ctx: CliContext, subcloud: string, flag: boolean) => Promise<Subcloud__Output>,
+): CommandSpec<CliContext> {
+  return {
+    name,
+    summary,
+    positionals: [SUBCLOUD_ARGUMENT],
+    options: [flag],
+    output: 'show',
+    async run(ctx, args) {
+      return showSubcloud(await call(ctx, args.positional('subcloud'), args.flag(flag.name)), false)
+    },
+  }
 }
 
 /** `dcmanager subcloud add|list|show|update|manage|unmanage|delete|errors`. */
@@ -197,7 +237,7 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
         required: true,
         help: 'YAML file with the bootstrap values of the subcloud (comma-separated dual-stack values, primary first)',
       },
-      { name: 'group', kind: 'string', metavar: '<group>', help: 'Name or ID of the subcloud group' },
+      GROUP_OPTION,
       { name: 'release', kind: 'string', metavar: '<release>', help: 'Software release of the subcloud' },
       {
         name: 'name',
@@ -205,8 +245,8 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
         metavar: '<name>',
         help: 'Subcloud name; must equal the name in the bootstrap values',
       },
-      { name: 'description', kind: 'string', metavar: '<description>', help: 'Description of the subcloud' },
-      { name: 'location', kind: 'string', metavar: '<location>', help: 'Location of the subcloud' },
+      DESCRIPTION_OPTION,
+      LOCATION_OPTION,
       {
         name: 'sysadmin-password',
         kind: 'string',
@@ -276,9 +316,9 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
     positionals: [SUBCLOUD_ARGUMENT],
     options: [
       { name: 'name', kind: 'string', metavar: '<name>', help: 'New name of the subcloud' },
-      { name: 'description', kind: 'string', metavar: '<description>', help: 'Description of the subcloud' },
-      { name: 'location', kind: 'string', metavar: '<location>', help: 'Location of the subcloud' },
-      { name: 'group', kind: 'string', metavar: '<group>', help: 'Name or ID of the subcloud group' },
+      DESCRIPTION_OPTION,
+      LOCATION_OPTION,
+      GROUP_OPTION,
       {
         name: 'bootstrap-address',
         kind: 'string',
@@ -301,56 +341,29 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
     output: 'show',
     run: updateSubcloud,
   },
-  {
-    name: 'subcloud manage',
-    summary: 'Manage a subcloud.',
-    positionals: [SUBCLOUD_ARGUMENT],
-    options: [{ name: 'force', kind: 'boolean', help: 'Disregard the deploy and availability status' }],
-    output: 'show',
-    async run(ctx, args) {
-      const subcloud = await ctx.dcManager.ManageSubcloud({
-        subcloud: args.positional('subcloud'),
-        force: args.flag('force'),
-      })
-      return showSubcloud(subcloud, false)
-    },
-  },
-  {
-    name: 'subcloud unmanage',
-    summary: 'Unmanage a subcloud.',
-    positionals: [SUBCLOUD_ARGUMENT],
-    options: [{ name: 'migrate', kind: 'boolean', help: 'Mark the subcloud for an upcoming migration' }],
-    output: 'show',
-    async run(ctx, args) {
-      const subcloud = await ctx.dcManager.UnmanageSubcloud({
-        subcloud: args.positional('subcloud'),
-        migrate: args.flag('migrate'),
-      })
-      return showSubcloud(subcloud, false)
-    },
-  },
-  {
-    name: 'subcloud delete',
-    summary: 'Delete a subcloud.',
-    positionals: [SUBCLOUD_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      await ctx.dcManager.DeleteSubcloud({ subcloud: args.positional('subcloud') })
-      return { kind: 'text', text: '' }
-    },
-  },
-  {
-    name: 'subcloud errors',
-    summary: 'Show the error of the last failed operation of a subcloud.',
-    positionals: [SUBCLOUD_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      const { error_description } = await ctx.dcManager.GetSubcloudErrors({
-        subcloud: args.positional('subcloud'),
-      })
-      return { kind: 'text', text: error_description }
-    },
-  },
+  subcloudAction(
+    'subcloud manage',
+    'Manage a subcloud.',
+    { name: 'force', kind: 'boolean', help: 'Disregard the deploy and availability status' },
+    (ctx, subcloud, force) => ctx.dcManager.ManageSubcloud({ subcloud, force }),
+  ),
+  subcloudAction(
+    'subcloud unmanage',
+    'Unmanage a subcloud.',
+    { name: 'migrate', kind: 'boolean', help: 'Mark the subcloud for an upcoming migration' },
+    (ctx, subcloud, migrate) => ctx.dcManager.UnmanageSubcloud({ subcloud, migrate }),
+  ),
+  deleteCommand('subcloud delete', 'Delete a subcloud.', SUBCLOUD_ARGUMENT, (ctx, subcloud) =>
+    ctx.dcManager.DeleteSubcloud({ subcloud }),
+  ),
+  objectCommand(
+    'subcloud errors',
+    'Show the error of the last failed operation of a subcloud.',
+    SUBCLOUD_ARGUMENT,
+    'text',
+    async (ctx, subcloud) => ({
+      kind: 'text',
+      text: (await ctx.dcManager.GetSubcloudErrors({ subcloud })).error_description,
+    }),
+  ),
 ]

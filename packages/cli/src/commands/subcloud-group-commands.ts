@@ -1,10 +1,11 @@
 import type { SubcloudGroup__Output, UpdateSubcloudGroupRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandSpec, OptionSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
-import { listResult, orNone, showResult } from './dcmanager-results.js'
+import { listResult, orNone, withChanges } from './dcmanager-results.js'
 import { subcloudDetailList } from './subcloud-commands.js'
 
 /** `dcmanager subcloud-group list` columns. */
@@ -76,46 +77,29 @@ export const SUBCLOUD_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = [
       return showResult(DETAIL_COLUMNS, detailCells(group))
     },
   },
-  {
-    name: 'subcloud-group list',
-    summary: 'List subcloud groups.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { subcloud_groups } = await ctx.dcManager.ListSubcloudGroups({})
-      return listResult(
-        SUBCLOUD_GROUP_COLUMNS,
-        subcloud_groups.map((g) => [g.id, g.name, g.description]),
-      )
-    },
-  },
-  {
-    name: 'subcloud-group list-subclouds',
-    summary: 'List the subclouds of a subcloud group.',
-    positionals: [GROUP_ARGUMENT],
-    options: [],
-    output: 'list',
-    async run(ctx, args) {
-      const { subclouds } = await ctx.dcManager.ListSubcloudGroupSubclouds({
-        group: args.positional('group'),
-      })
-      return subcloudDetailList(subclouds)
-    },
-  },
-  {
-    name: 'subcloud-group show',
-    summary: 'Show the details of a subcloud group.',
-    positionals: [GROUP_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      return showResult(
-        DETAIL_COLUMNS,
-        detailCells(await ctx.dcManager.GetSubcloudGroup({ group: args.positional('group') })),
-      )
-    },
-  },
+  listCommand('subcloud-group list', 'List subcloud groups.', async (ctx) => {
+    const { subcloud_groups } = await ctx.dcManager.ListSubcloudGroups({})
+    return listResult(
+      SUBCLOUD_GROUP_COLUMNS,
+      subcloud_groups.map((g) => [g.id, g.name, g.description]),
+    )
+  }),
+  objectCommand(
+    'subcloud-group list-subclouds',
+    'List the subclouds of a subcloud group.',
+    GROUP_ARGUMENT,
+    'list',
+    async (ctx, group) =>
+      subcloudDetailList((await ctx.dcManager.ListSubcloudGroupSubclouds({ group })).subclouds),
+  ),
+  objectCommand(
+    'subcloud-group show',
+    'Show the details of a subcloud group.',
+    GROUP_ARGUMENT,
+    'show',
+    async (ctx, group) =>
+      showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.GetSubcloudGroup({ group }))),
+  ),
   {
     name: 'subcloud-group update',
     summary: 'Update attributes of a subcloud group.',
@@ -128,26 +112,20 @@ export const SUBCLOUD_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = [
     ],
     output: 'show',
     async run(ctx, args) {
-      const request = withoutUndefined<UpdateSubcloudGroupRequest>({
-        group: args.positional('group'),
-        name: args.string('name'),
-        description: args.string('description'),
-        update_apply_type: args.string('update_apply_type'),
-        max_parallel_subclouds: args.integer('max_parallel_subclouds'),
-      })
-      if (Object.keys(request).length === 1) throw args.usageError('Nothing to update')
+      const request = withChanges(
+        args,
+        withoutUndefined<UpdateSubcloudGroupRequest>({
+          group: args.positional('group'),
+          name: args.string('name'),
+          description: args.string('description'),
+          update_apply_type: args.string('update_apply_type'),
+          max_parallel_subclouds: args.integer('max_parallel_subclouds'),
+        }),
+      )
       return showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.UpdateSubcloudGroup(request)))
     },
   },
-  {
-    name: 'subcloud-group delete',
-    summary: 'Delete a subcloud group.',
-    positionals: [GROUP_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      await ctx.dcManager.DeleteSubcloudGroup({ group: args.positional('group') })
-      return { kind: 'text', text: '' }
-    },
-  },
+  deleteCommand('subcloud-group delete', 'Delete a subcloud group.', GROUP_ARGUMENT, (ctx, group) =>
+    ctx.dcManager.DeleteSubcloudGroup({ group }),
+  ),
 ]

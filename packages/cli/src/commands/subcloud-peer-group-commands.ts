@@ -5,10 +5,11 @@ import type {
 } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
-import type { CommandSpec, OptionSpec } from '../command-spec.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
+import type { CommandArgs, CommandResult, CommandSpec, OptionSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
-import { listResult, orNone, showResult } from './dcmanager-results.js'
+import { listResult, orNone, withChanges } from './dcmanager-results.js'
 import { subcloudDetailList } from './subcloud-commands.js'
 
 /** `dcmanager subcloud-peer-group list` columns. */
@@ -37,6 +38,10 @@ export function peerGroupCells(group: SubcloudPeerGroup__Output): CellValue[] {
     group.created_at,
     orNone(group.updated_at),
   ]
+}
+
+function showPeerGroup(group: SubcloudPeerGroup__Output): CommandResult {
+  return showResult(SUBCLOUD_PEER_GROUP_COLUMNS, peerGroupCells(group))
 }
 
 const STATUS_COLUMNS = [
@@ -74,6 +79,15 @@ const GROUP_OPTIONS: readonly OptionSpec[] = [
   },
 ]
 
+function peerGroupFields(args: CommandArgs) {
+  return {
+    peer_group_name: args.string('peer-group-name'),
+    group_priority: args.integer('group-priority'),
+    group_state: args.string('group-state'),
+    max_subcloud_rehoming: args.integer('max-subcloud-rehoming'),
+  }
+}
+
 /** `dcmanager subcloud-peer-group add|list|show|update|delete|list-subclouds|migrate|status`. */
 export const SUBCLOUD_PEER_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = [
   {
@@ -92,40 +106,21 @@ export const SUBCLOUD_PEER_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = 
     ],
     output: 'show',
     async run(ctx, args) {
-      const request = withoutUndefined<AddSubcloudPeerGroupRequest>({
-        peer_group_name: args.string('peer-group-name'),
-        group_priority: args.integer('group-priority'),
-        group_state: args.string('group-state'),
-        max_subcloud_rehoming: args.integer('max-subcloud-rehoming'),
-      })
-      return showResult(
-        SUBCLOUD_PEER_GROUP_COLUMNS,
-        peerGroupCells(await ctx.dcManager.AddSubcloudPeerGroup(request)),
-      )
+      const request = withoutUndefined<AddSubcloudPeerGroupRequest>(peerGroupFields(args))
+      return showPeerGroup(await ctx.dcManager.AddSubcloudPeerGroup(request))
     },
   },
-  {
-    name: 'subcloud-peer-group list',
-    summary: 'List subcloud peer groups.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { subcloud_peer_groups } = await ctx.dcManager.ListSubcloudPeerGroups({})
-      return listResult(SUBCLOUD_PEER_GROUP_COLUMNS, subcloud_peer_groups.map(peerGroupCells))
-    },
-  },
-  {
-    name: 'subcloud-peer-group show',
-    summary: 'Show the details of a subcloud peer group.',
-    positionals: [GROUP_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      const group = await ctx.dcManager.GetSubcloudPeerGroup({ peer_group: args.positional('group') })
-      return showResult(SUBCLOUD_PEER_GROUP_COLUMNS, peerGroupCells(group))
-    },
-  },
+  listCommand('subcloud-peer-group list', 'List subcloud peer groups.', async (ctx) => {
+    const { subcloud_peer_groups } = await ctx.dcManager.ListSubcloudPeerGroups({})
+    return listResult(SUBCLOUD_PEER_GROUP_COLUMNS, subcloud_peer_groups.map(peerGroupCells))
+  }),
+  objectCommand(
+    'subcloud-peer-group show',
+    'Show the details of a subcloud peer group.',
+    GROUP_ARGUMENT,
+    'show',
+    async (ctx, group) => showPeerGroup(await ctx.dcManager.GetSubcloudPeerGroup({ peer_group: group })),
+  ),
   {
     name: 'subcloud-peer-group update',
     summary: 'Update attributes of a subcloud peer group.',
@@ -141,44 +136,29 @@ export const SUBCLOUD_PEER_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = 
     ],
     output: 'show',
     async run(ctx, args) {
-      const request = withoutUndefined<UpdateSubcloudPeerGroupRequest>({
-        peer_group: args.positional('group'),
-        peer_group_name: args.string('peer-group-name'),
-        group_priority: args.integer('group-priority'),
-        group_state: args.string('group-state'),
-        max_subcloud_rehoming: args.integer('max-subcloud-rehoming'),
-      })
-      if (Object.keys(request).length === 1) throw args.usageError('Nothing to update')
-      return showResult(
-        SUBCLOUD_PEER_GROUP_COLUMNS,
-        peerGroupCells(await ctx.dcManager.UpdateSubcloudPeerGroup(request)),
+      const request = withChanges(
+        args,
+        withoutUndefined<UpdateSubcloudPeerGroupRequest>({
+          peer_group: args.positional('group'),
+          ...peerGroupFields(args),
+        }),
       )
+      return showPeerGroup(await ctx.dcManager.UpdateSubcloudPeerGroup(request))
     },
   },
-  {
-    name: 'subcloud-peer-group delete',
-    summary: 'Delete a subcloud peer group.',
-    positionals: [GROUP_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      await ctx.dcManager.DeleteSubcloudPeerGroup({ peer_group: args.positional('group') })
-      return { kind: 'text', text: '' }
-    },
-  },
-  {
-    name: 'subcloud-peer-group list-subclouds',
-    summary: 'List the subclouds of a subcloud peer group.',
-    positionals: [GROUP_ARGUMENT],
-    options: [],
-    output: 'list',
-    async run(ctx, args) {
-      const { subclouds } = await ctx.dcManager.ListSubcloudPeerGroupSubclouds({
-        peer_group: args.positional('group'),
-      })
-      return subcloudDetailList(subclouds)
-    },
-  },
+  deleteCommand('subcloud-peer-group delete', 'Delete a subcloud peer group.', GROUP_ARGUMENT, (ctx, group) =>
+    ctx.dcManager.DeleteSubcloudPeerGroup({ peer_group: group }),
+  ),
+  objectCommand(
+    'subcloud-peer-group list-subclouds',
+    'List the subclouds of a subcloud peer group.',
+    GROUP_ARGUMENT,
+    'list',
+    async (ctx, group) =>
+      subcloudDetailList(
+        (await ctx.dcManager.ListSubcloudPeerGroupSubclouds({ peer_group: group })).subclouds,
+      ),
+  ),
   {
     name: 'subcloud-peer-group migrate',
     summary: 'Migrate the subclouds of a subcloud peer group to this system controller.',
@@ -197,17 +177,16 @@ export const SUBCLOUD_PEER_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = 
         peer_group: args.positional('group'),
         sysadmin_password: args.string('sysadmin-password') ?? '',
       })
-      return showResult(SUBCLOUD_PEER_GROUP_COLUMNS, peerGroupCells(group))
+      return showPeerGroup(group)
     },
   },
-  {
-    name: 'subcloud-peer-group status',
-    summary: 'Show a summary of the subcloud statuses within a subcloud peer group.',
-    positionals: [GROUP_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      const s = await ctx.dcManager.GetSubcloudPeerGroupStatus({ peer_group: args.positional('group') })
+  objectCommand(
+    'subcloud-peer-group status',
+    'Show a summary of the subcloud statuses within a subcloud peer group.',
+    GROUP_ARGUMENT,
+    'show',
+    async (ctx, group) => {
+      const s = await ctx.dcManager.GetSubcloudPeerGroupStatus({ peer_group: group })
       return showResult(STATUS_COLUMNS, [
         s.peer_group_id,
         s.peer_group_name,
@@ -220,5 +199,5 @@ export const SUBCLOUD_PEER_GROUP_COMMANDS: readonly CommandSpec<CliContext>[] = 
         s.unmanaged,
       ])
     },
-  },
+  ),
 ]

@@ -1,10 +1,11 @@
 import type { AddSystemPeerRequest, SystemPeer__Output, UpdateSystemPeerRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
+import { deleteCommand, listCommand, objectCommand, showResult } from '../command-spec.js'
 import type { CommandArgs, CommandSpec, OptionSpec } from '../command-spec.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
-import { listResult, orNone, showResult } from './dcmanager-results.js'
+import { listResult, orNone, withChanges } from './dcmanager-results.js'
 import { peerGroupCells, SUBCLOUD_PEER_GROUP_COLUMNS } from './subcloud-peer-group-commands.js'
 
 /** `dcmanager system-peer list` columns. */
@@ -154,37 +155,27 @@ export const SYSTEM_PEER_COMMANDS: readonly CommandSpec<CliContext>[] = [
       return showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.AddSystemPeer(request)))
     },
   },
-  {
-    name: 'system-peer list',
-    summary: 'List system peers.',
-    positionals: [],
-    options: [],
-    output: 'list',
-    async run(ctx) {
-      const { system_peers } = await ctx.dcManager.ListSystemPeers({})
-      return listResult(
-        SYSTEM_PEER_COLUMNS,
-        system_peers.map((p) => [
-          p.id,
-          p.peer_uuid,
-          p.peer_name,
-          p.manager_endpoint,
-          p.peer_controller_gateway_ip,
-        ]),
-      )
-    },
-  },
-  {
-    name: 'system-peer show',
-    summary: 'Show the details of a system peer.',
-    positionals: [PEER_ARGUMENT],
-    options: [],
-    output: 'show',
-    async run(ctx, args) {
-      const peer = await ctx.dcManager.GetSystemPeer({ system_peer: args.positional('peer') })
-      return showResult(DETAIL_COLUMNS, detailCells(peer))
-    },
-  },
+  listCommand('system-peer list', 'List system peers.', async (ctx) => {
+    const { system_peers } = await ctx.dcManager.ListSystemPeers({})
+    return listResult(
+      SYSTEM_PEER_COLUMNS,
+      system_peers.map((p) => [
+        p.id,
+        p.peer_uuid,
+        p.peer_name,
+        p.manager_endpoint,
+        p.peer_controller_gateway_ip,
+      ]),
+    )
+  }),
+  objectCommand(
+    'system-peer show',
+    'Show the details of a system peer.',
+    PEER_ARGUMENT,
+    'show',
+    async (ctx, peer) =>
+      showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.GetSystemPeer({ system_peer: peer }))),
+  ),
   {
     name: 'system-peer update',
     summary: 'Update attributes of a system peer.',
@@ -192,35 +183,26 @@ export const SYSTEM_PEER_COMMANDS: readonly CommandSpec<CliContext>[] = [
     options: peerOptions(false),
     output: 'show',
     async run(ctx, args) {
-      const request = withoutUndefined<UpdateSystemPeerRequest>({
-        system_peer: args.positional('peer'),
-        ...peerFields(args),
-      })
-      if (Object.keys(request).length === 1) throw args.usageError('Nothing to update')
+      const request = withChanges(
+        args,
+        withoutUndefined<UpdateSystemPeerRequest>({
+          system_peer: args.positional('peer'),
+          ...peerFields(args),
+        }),
+      )
       return showResult(DETAIL_COLUMNS, detailCells(await ctx.dcManager.UpdateSystemPeer(request)))
     },
   },
-  {
-    name: 'system-peer delete',
-    summary: 'Delete a system peer.',
-    positionals: [PEER_ARGUMENT],
-    options: [],
-    output: 'text',
-    async run(ctx, args) {
-      await ctx.dcManager.DeleteSystemPeer({ system_peer: args.positional('peer') })
-      return { kind: 'text', text: '' }
-    },
-  },
-  {
-    name: 'system-peer list-subcloud-peer-groups',
-    summary: 'List the subcloud peer groups led by a system peer.',
-    positionals: [PEER_ARGUMENT],
-    options: [],
-    output: 'list',
-    async run(ctx, args) {
-      const { subcloud_peer_groups } = await ctx.dcManager.ListSystemPeerPeerGroups({
-        system_peer: args.positional('peer'),
-      })
+  deleteCommand('system-peer delete', 'Delete a system peer.', PEER_ARGUMENT, (ctx, peer) =>
+    ctx.dcManager.DeleteSystemPeer({ system_peer: peer }),
+  ),
+  objectCommand(
+    'system-peer list-subcloud-peer-groups',
+    'List the subcloud peer groups led by a system peer.',
+    PEER_ARGUMENT,
+    'list',
+    async (ctx, peer) => {
+      const { subcloud_peer_groups } = await ctx.dcManager.ListSystemPeerPeerGroups({ system_peer: peer })
       // The peer's groups print without their timestamps, as dcmanager prints them.
       const columns = SUBCLOUD_PEER_GROUP_COLUMNS.slice(0, 7)
       return listResult(
@@ -228,5 +210,5 @@ export const SYSTEM_PEER_COMMANDS: readonly CommandSpec<CliContext>[] = [
         subcloud_peer_groups.map((g) => peerGroupCells(g).slice(0, 7)),
       )
     },
-  },
+  ),
 ]

@@ -12,6 +12,7 @@ import {
   hostMessage,
   networkAddrPoolMessage,
   networkMessage,
+  requestText,
   requireDecoded,
   sortedAlarms,
   systemMessage,
@@ -28,7 +29,6 @@ import { pumpWatch } from './watch-pump.js'
 
 /** Largest bootstrap values document accepted, in characters. */
 export const MAX_BOOTSTRAP_VALUES_LENGTH = 1024 * 1024
-const MAX_ID_LENGTH = 255
 
 export interface AgentHandlersProps {
   readonly agent: Agent
@@ -48,17 +48,10 @@ function uint64(value: unknown, field: string): bigint {
   return BigInt(value)
 }
 
-function identifier(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw new InvalidRequestError(field, 'must be a string')
-  if (value.length > MAX_ID_LENGTH)
-    throw new InvalidRequestError(field, `longer than ${MAX_ID_LENGTH} characters`)
-  return value
-}
-
 /** A controller's identity on a mutating call: epoch 1 or more and a controller id. */
 function controllerOwner(epochValue: unknown, controllerIdValue: unknown): Ownership {
   const epoch = uint64(epochValue, 'epoch')
-  const controllerId = identifier(controllerIdValue, 'controller_id')
+  const controllerId = requestText(controllerIdValue, 'controller_id')
   if (epoch === 0n) throw new InvalidRequestError('epoch', 'must be 1 or more')
   if (controllerId.trim() === '') throw new InvalidRequestError('controller_id', 'is required')
   return { epoch, controllerId }
@@ -67,7 +60,7 @@ function controllerOwner(epochValue: unknown, controllerIdValue: unknown): Owner
 /** Bootstrap also comes from a local operator: epoch 0 with no controller id claims nothing. */
 function bootstrapOwner(epochValue: unknown, controllerIdValue: unknown): Ownership {
   const epoch = uint64(epochValue, 'epoch')
-  const controllerId = identifier(controllerIdValue, 'controller_id')
+  const controllerId = requestText(controllerIdValue, 'controller_id')
   if (epoch === 0n && controllerId === '') return { epoch, controllerId }
   return controllerOwner(epochValue, controllerIdValue)
 }
@@ -174,7 +167,7 @@ export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
 
     Apply: unaryHandler(async (req, signal) => {
       const owner = controllerOwner(req.epoch, req.controller_id)
-      const changeId = identifier(req.change_id, 'change_id')
+      const changeId = requestText(req.change_id, 'change_id')
       if (changeId.trim() === '') throw new InvalidRequestError('change_id', 'is required')
       const commands = commandsFromMessages(req.commands, 'commands')
       let expectedGeneration: number | undefined

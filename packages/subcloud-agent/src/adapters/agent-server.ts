@@ -4,7 +4,7 @@ import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } fro
 import type { PlatformPort } from '@dc/platform-service'
 import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
 import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
-import { logTlsReload } from '@dc/runtime'
+import { logTlsReload, shutDownServer } from '@dc/runtime'
 import type { ListenAddress, Logger } from '@dc/runtime'
 import { loadServerCredentials } from '@dc/tls'
 import type { TlsFiles } from '@dc/tls'
@@ -148,21 +148,7 @@ export class AgentServer {
     this.#lifecycle = 'stopping'
     for (const { setNotServing } of this.#servers) setNotServing()
     this.#shutdown.abort()
-    await Promise.all(
-      this.#servers.map(
-        ({ server }) =>
-          new Promise<void>((resolve) => {
-            const timer = setTimeout(() => {
-              server.forceShutdown()
-              resolve()
-            }, graceMs)
-            server.tryShutdown(() => {
-              clearTimeout(timer)
-              resolve()
-            })
-          }),
-      ),
-    )
+    await Promise.all(this.#servers.map(({ server }) => shutDownServer(server, graceMs)))
     this.#lifecycle = 'stopped'
   }
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net'
 import type { Server as NetServer, Socket } from 'node:net'
 import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
+import { listenServer } from '@dc/runtime'
 import type { Agent } from '../agent.js'
 import type { AgentActivity } from '../adapters/agent-activity.js'
 import { SiteFaults } from './site-faults.js'
@@ -78,13 +79,7 @@ export class SimulatedSite {
       for (const address of this.addresses) {
         const server = createServer({ noDelay: true }, (socket) => this.#track(socket))
         this.#listeners.push(server)
-        await new Promise<void>((resolve, reject) => {
-          server.once('error', reject)
-          server.listen({ host: address.host, port: address.port }, () => {
-            server.off('error', reject)
-            resolve()
-          })
-        })
+        await listenServer(server, address)
       }
     } catch (err) {
       this.#closeAll()

@@ -1,5 +1,12 @@
-import { parseArgs } from 'node:util'
-import { LOG_FLAGS, METRICS_FLAGS, integerFlag, listenAddressFlag, logConfigOf, parseFlag } from '@dc/runtime'
+import {
+  LOG_FLAGS,
+  METRICS_FLAGS,
+  integerFlag,
+  listenAddressFlag,
+  logConfigOf,
+  parseFlag,
+  parseProcessFlags,
+} from '@dc/runtime'
 import type { ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import {
   ConfigError,
@@ -60,28 +67,22 @@ export function isSimulatorCommandLine(argv: readonly string[]): boolean {
 
 /** Validate `dc-agent --simulate ...` (without the node and script arguments). */
 export function parseSimulatorConfig(argv: readonly string[]): SimulatorConfig {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        simulate: { type: 'string' },
-        'listen-base': { type: 'string' },
-        mix: { type: 'string' },
-        'first-index': { type: 'string' },
-        'state-dir': { type: 'string' },
-        'heartbeat-interval-ms': { type: 'string' },
-        manifest: { type: 'string' },
-        control: { type: 'string' },
-        ...METRICS_FLAGS,
-        ...LOG_FLAGS,
-      },
-    }))
-  } catch (err) {
-    throw new ConfigError(err instanceof Error ? err.message : String(err))
-  }
+  const values = parseProcessFlags(
+    argv,
+    {
+      simulate: { type: 'string' },
+      'listen-base': { type: 'string' },
+      mix: { type: 'string' },
+      'first-index': { type: 'string' },
+      'state-dir': { type: 'string' },
+      'heartbeat-interval-ms': { type: 'string' },
+      manifest: { type: 'string' },
+      control: { type: 'string' },
+      ...METRICS_FLAGS,
+      ...LOG_FLAGS,
+    },
+    (message) => new ConfigError(message),
+  )
   if (values.simulate === undefined) throw new ConfigError('--simulate N is required')
   if (values['listen-base'] === undefined) throw new ConfigError('--listen-base ADDR:PORT is required')
   const count = wholeNumber('--simulate', values.simulate, 1, MAX_SITES)

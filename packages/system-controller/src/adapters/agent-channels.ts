@@ -84,22 +84,34 @@ export class AgentChannels {
 
   /** The `Agent` client of subcloud `name` at `primaryAddress` (`host:port`, IPv6 bracketed). */
   agent(name: string, primaryAddress: string): AgentClient {
-    const entry = this.entry(name, primaryAddress)
-    entry.agent ??= new (loadProtos().dc.agent.v1.Agent)(primaryAddress, this.credentials, {
-      channelOverride: entry.channel,
-      interceptors: entry.interceptors,
-    })
-    return entry.agent
+    return this.client(name, primaryAddress, 'agent', loadProtos().dc.agent.v1.Agent)
   }
 
   /** The `Platform` client of subcloud `name`, over the same channel as {@link agent}. */
   platform(name: string, primaryAddress: string): PlatformClient {
+    return this.client(name, primaryAddress, 'platform', loadProtos().dc.platform.v1.Platform)
+  }
+
+  /** The entry's client of one service, made on first use over the entry's channel. */
+  private client<K extends 'agent' | 'platform'>(
+    name: string,
+    primaryAddress: string,
+    service: K,
+    Client: new (
+      address: string,
+      credentials: ChannelCredentials,
+      options: ChannelOptions,
+    ) => NonNullable<Entry[K]>,
+  ): NonNullable<Entry[K]> {
     const entry = this.entry(name, primaryAddress)
-    entry.platform ??= new (loadProtos().dc.platform.v1.Platform)(primaryAddress, this.credentials, {
-      channelOverride: entry.channel,
-      interceptors: entry.interceptors,
-    })
-    return entry.platform
+    const client =
+      entry[service] ??
+      new Client(primaryAddress, this.credentials, {
+        channelOverride: entry.channel,
+        interceptors: entry.interceptors,
+      })
+    entry[service] = client
+    return client
   }
 
   /** Closes the channel of `name` (subcloud deleted or renamed); calls in flight on it fail. */

@@ -3,6 +3,7 @@ import { GeoObjectExistsError, GeoObjectNotFoundError, GeoRuleError } from '../e
 import type { AssociationStore } from '../ports/association-store.js'
 import { remove, settle, update } from '../ports/mutation.js'
 import type { MutationResult } from '../ports/mutation.js'
+import { foundGeoObject } from './found-geo-object.js'
 import { associationSyncStatus } from './association-sync-status.js'
 import { requireLink } from './geo-link.js'
 import type { GeoLink } from './geo-link.js'
@@ -52,10 +53,8 @@ export class AssociationService {
   }
 
   /** An association by id. */
-  async get(ref: string): Promise<PeerGroupAssociation> {
-    const found = await this.#deps.associations.find(ref)
-    if (found === undefined) throw new GeoObjectNotFoundError('peer group association', ref)
-    return found
+  get(ref: string): Promise<PeerGroupAssociation> {
+    return foundGeoObject((r) => this.#deps.associations.find(r), 'peer group association', ref)
   }
 
   list(): Promise<PeerGroupAssociation[]> {

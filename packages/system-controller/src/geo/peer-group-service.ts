@@ -6,6 +6,7 @@ import type { MutationResult } from '../ports/mutation.js'
 import type { PeerGroupStore } from '../ports/peer-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
+import { foundGeoObject } from './found-geo-object.js'
 import { requireLink } from './geo-link.js'
 import type { GeoLink } from './geo-link.js'
 import { GEO_LIMITS } from './geo-limits.js'
@@ -61,10 +62,8 @@ export class PeerGroupService {
   }
 
   /** A group by name, uuid or id. */
-  async get(ref: string): Promise<SubcloudPeerGroup> {
-    const group = await this.#deps.groups.find(ref)
-    if (group === undefined) throw new GeoObjectNotFoundError('subcloud peer group', ref)
-    return group
+  get(ref: string): Promise<SubcloudPeerGroup> {
+    return foundGeoObject((r) => this.#deps.groups.find(r), 'subcloud peer group', ref)
   }
 
   list(): Promise<SubcloudPeerGroup[]> {

@@ -7,6 +7,7 @@ import { keep, update } from '../ports/mutation.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { DeployChannels } from '../subclouds/deploy-runner.js'
 import type { DeployStatus } from '../subclouds/deploy-status.js'
+import { NO_ERROR_DESCRIPTION } from '../subclouds/subcloud.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 
 /** What rehoming one subcloud to this controller works with. */
@@ -86,7 +87,7 @@ export async function rehomeSubcloud(
   const moved = await subclouds.moveDeploy(subcloud.id, 'complete', 'rehome', {
     epoch,
     rehomed: true,
-    errorDescription: 'No errors present',
+    errorDescription: NO_ERROR_DESCRIPTION,
   })
   if (!moved) return false
   await deps.audit.refresh()

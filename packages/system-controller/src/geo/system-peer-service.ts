@@ -4,6 +4,7 @@ import { refuse, remove, settle, update } from '../ports/mutation.js'
 import type { MutationResult } from '../ports/mutation.js'
 import type { PeerGroupStore } from '../ports/peer-group-store.js'
 import type { SystemPeerStore } from '../ports/system-peer-store.js'
+import { foundGeoObject } from './found-geo-object.js'
 import type { GeoLink } from './geo-link.js'
 import { GEO_LIMITS, SECOND_MS } from './geo-limits.js'
 import type { SubcloudPeerGroup } from './subcloud-peer-group.js'
@@ -36,10 +37,8 @@ export class SystemPeerService {
   }
 
   /** A peer by name, uuid or id. */
-  async get(ref: string): Promise<SystemPeer> {
-    const peer = await this.#deps.peers.find(ref)
-    if (peer === undefined) throw new GeoObjectNotFoundError('system peer', ref)
-    return peer
+  get(ref: string): Promise<SystemPeer> {
+    return foundGeoObject((r) => this.#deps.peers.find(r), 'system peer', ref)
   }
 
   list(): Promise<SystemPeer[]> {

@@ -3,9 +3,11 @@ import type { Logger } from '@dc/runtime'
 import type { GeoService } from '../geo/geo-service.js'
 import type { SubcloudGroupService } from '../subcloud-groups/subcloud-group-service.js'
 import type { SubcloudService } from '../subclouds/subcloud-service.js'
-import { controllerUnary } from './controller-unary.js'
+import { unaryHandlers } from './controller-unary.js'
+import type { UnaryCalls } from './controller-unary.js'
 import { reference } from './field-validators.js'
-import { geoHandlers } from './geo-handlers.js'
+import { geoCalls } from './geo-calls.js'
+import type { GeoRpc } from './geo-calls.js'
 import {
   addSubcloudInput,
   groupChangesInput,
@@ -25,13 +27,32 @@ export interface DcManagerServices {
   readonly log: Logger
 }
 
+/** The subcloud and subcloud group RPCs of `dc.manager.v1.DcManager`. */
+export type SubcloudRpc =
+  | 'AddSubcloud'
+  | 'ListSubclouds'
+  | 'GetSubcloud'
+  | 'UpdateSubcloud'
+  | 'ManageSubcloud'
+  | 'UnmanageSubcloud'
+  | 'DeleteSubcloud'
+  | 'GetSubcloudErrors'
+  | 'AddSubcloudGroup'
+  | 'ListSubcloudGroups'
+  | 'GetSubcloudGroup'
+  | 'UpdateSubcloudGroup'
+  | 'DeleteSubcloudGroup'
+  | 'ListSubcloudGroupSubclouds'
+
 /**
- * The grpc-js handlers of every DcManager RPC: request fields checked and mapped to domain
- * inputs, the use case run, its result mapped back; failures through the controller's one
- * status mapper.
+ * The subcloud and group RPCs as plain calls: request fields checked and mapped to domain
+ * inputs, the use case run, its result mapped back. {@link dcManagerHandlers} serves them; tests
+ * call them without a server and see the domain errors.
  */
-export function dcManagerHandlers(services: DcManagerServices): DcManagerHandlers {
-  const { subclouds, groups, geo, log } = services
+export function subcloudCalls(
+  services: Pick<DcManagerServices, 'subclouds' | 'groups'>,
+): UnaryCalls<Pick<DcManagerHandlers, SubcloudRpc>> {
+  const { subclouds, groups } = services
   const list = async (all: boolean, detail: boolean, groupId?: number): Promise<ListSubcloudsResponse> => {
     const found = await subclouds.list(groupId === undefined ? { all } : { all, groupId })
     return {
@@ -41,54 +62,41 @@ export function dcManagerHandlers(services: DcManagerServices): DcManagerHandler
   const subcloud = (ref: string) => subclouds.get(reference('subcloud', ref))
   const group = (ref: string) => groups.get(reference('group', ref))
   return {
-    AddSubcloud: controllerUnary(
-      async (req) => subcloudMessage(await subclouds.add(addSubcloudInput(req))),
-      log,
-    ),
-    ListSubclouds: controllerUnary((req) => list(req.all, req.detail), log),
-    GetSubcloud: controllerUnary(async (req, signal) => {
+    AddSubcloud: async (req) => subcloudMessage(await subclouds.add(addSubcloudInput(req))),
+    ListSubclouds: (req) => list(req.all, req.detail),
+    GetSubcloud: async (req, signal) => {
       const found = await subcloud(req.subcloud)
       return subcloudMessage(found, req.detail ? await subclouds.liveDetail(found, signal) : undefined)
-    }, log),
-    UpdateSubcloud: controllerUnary(
-      async (req) => subcloudMessage(await subclouds.update(updateSubcloudInput(req))),
-      log,
-    ),
-    ManageSubcloud: controllerUnary(
-      async (req) => subcloudMessage(await subclouds.manage(reference('subcloud', req.subcloud), req.force)),
-      log,
-    ),
-    UnmanageSubcloud: controllerUnary(
-      async (req) =>
-        subcloudMessage(await subclouds.unmanage(reference('subcloud', req.subcloud), req.migrate)),
-      log,
-    ),
-    DeleteSubcloud: controllerUnary(
-      async (req) => subcloudMessage(await subclouds.delete(reference('subcloud', req.subcloud))),
-      log,
-    ),
-    GetSubcloudErrors: controllerUnary(async (req) => {
+    },
+    UpdateSubcloud: async (req) => subcloudMessage(await subclouds.update(updateSubcloudInput(req))),
+    ManageSubcloud: async (req) =>
+      subcloudMessage(await subclouds.manage(reference('subcloud', req.subcloud), req.force)),
+    UnmanageSubcloud: async (req) =>
+      subcloudMessage(await subclouds.unmanage(reference('subcloud', req.subcloud), req.migrate)),
+    DeleteSubcloud: async (req) =>
+      subcloudMessage(await subclouds.delete(reference('subcloud', req.subcloud))),
+    GetSubcloudErrors: async (req) => {
       const found = await subcloud(req.subcloud)
       return { name: found.name, error_description: found.errorDescription }
-    }, log),
-    AddSubcloudGroup: controllerUnary(async (req) => groupMessage(await groups.add(newGroupInput(req))), log),
-    ListSubcloudGroups: controllerUnary(
-      async () => ({ subcloud_groups: (await groups.list()).map(groupMessage) }),
-      log,
-    ),
-    GetSubcloudGroup: controllerUnary(async (req) => groupMessage(await group(req.group)), log),
-    UpdateSubcloudGroup: controllerUnary(async (req) => {
+    },
+    AddSubcloudGroup: async (req) => groupMessage(await groups.add(newGroupInput(req))),
+    ListSubcloudGroups: async () => ({ subcloud_groups: (await groups.list()).map(groupMessage) }),
+    GetSubcloudGroup: async (req) => groupMessage(await group(req.group)),
+    UpdateSubcloudGroup: async (req) => {
       const changes = groupChangesInput(req)
       return groupMessage(await groups.update(reference('group', req.group), changes))
-    }, log),
-    DeleteSubcloudGroup: controllerUnary(
-      async (req) => groupMessage(await groups.delete(reference('group', req.group))),
-      log,
-    ),
-    ListSubcloudGroupSubclouds: controllerUnary(
-      async (req) => list(true, false, (await group(req.group)).id),
-      log,
-    ),
-    ...geoHandlers(geo, log),
+    },
+    DeleteSubcloudGroup: async (req) => groupMessage(await groups.delete(reference('group', req.group))),
+    ListSubcloudGroupSubclouds: async (req) => list(true, false, (await group(req.group)).id),
   }
+}
+
+/**
+ * The grpc-js handlers of every DcManager RPC: request fields checked and mapped to domain
+ * inputs, the use case run, its result mapped back; failures through the controller's one
+ * status mapper.
+ */
+export function dcManagerHandlers(services: DcManagerServices): DcManagerHandlers {
+  const calls = { ...subcloudCalls(services), ...geoCalls(services.geo) }
+  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc>>(calls, services.log)
 }

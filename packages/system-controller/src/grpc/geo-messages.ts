@@ -9,6 +9,7 @@ import type {
   UpdateSubcloudPeerGroupRequest__Output,
   UpdateSystemPeerRequest__Output,
 } from '@dc/protos'
+import { given } from '@dc/platform-service'
 import { InvalidFieldError } from '../errors.js'
 import type { NewAssociation } from '../geo/association-service.js'
 import { GEO_LIMITS, SECOND_MS } from '../geo/geo-limits.js'
@@ -38,15 +39,6 @@ function secondsMs(
   range: { readonly min: number; readonly max: number },
 ): number {
   return integerIn(field, value, range) * SECOND_MS
-}
-
-/** `{ key: check(value) }` when the request gave the field, else nothing: absent fields stay as they are. */
-function given<K extends string, V, R>(
-  key: K,
-  value: V | undefined,
-  check: (value: V) => R,
-): Partial<Record<K, R>> {
-  return value === undefined ? {} : ({ [key]: check(value) } as Record<K, R>)
 }
 
 /** The system peer fields a request gives; the manager password is accepted and dropped. */
@@ -139,7 +131,7 @@ export function newAssociationInput(request: AddPeerGroupAssociationRequest__Out
   return {
     peerGroup: reference('peer_group', request.peer_group),
     systemPeer: reference('system_peer', request.system_peer),
-    ...given('peerGroupPriority', request.peer_group_priority, (v) => v),
+    ...given('peerGroupPriority', request.peer_group_priority),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Family } from '@dc/netmodel'
+import { given } from '@dc/platform-service'
 import type {
   AddSubcloudGroupRequest__Output,
   AddSubcloudRequest__Output,
@@ -122,23 +123,18 @@ export function addSubcloudInput(request: AddSubcloudRequest__Output): SubcloudA
 
 /** `subcloud update`, every field checked for form. */
 export function updateSubcloudInput(request: UpdateSubcloudRequest__Output): SubcloudUpdateInput {
+  const r = request
   return {
-    subcloud: reference('subcloud', request.subcloud),
-    ...(request.description === undefined
-      ? {}
-      : { description: freeText('description', request.description) }),
-    ...(request.location === undefined ? {} : { location: freeText('location', request.location) }),
-    ...(request.name === undefined ? {} : { name: request.name }),
-    ...(request.group === undefined ? {} : { group: reference('group', request.group) }),
-    ...(request.bootstrap_address === undefined
-      ? {}
-      : {
-          bootstrapAddress: agentAddress('bootstrap_address', request.bootstrap_address, DEFAULT_AGENT_PORT),
-        }),
-    ...(request.bootstrap_values_yaml === undefined
-      ? {}
-      : { bootstrapValuesYaml: request.bootstrap_values_yaml }),
-    ...(request.peer_group === undefined ? {} : { peerGroup: reference('peer_group', request.peer_group) }),
+    subcloud: reference('subcloud', r.subcloud),
+    ...given('description', r.description, (v) => freeText('description', v)),
+    ...given('location', r.location, (v) => freeText('location', v)),
+    ...given('name', r.name),
+    ...given('group', r.group, (v) => reference('group', v)),
+    ...given('bootstrapAddress', r.bootstrap_address, (v) =>
+      agentAddress('bootstrap_address', v, DEFAULT_AGENT_PORT),
+    ),
+    ...given('bootstrapValuesYaml', r.bootstrap_values_yaml),
+    ...given('peerGroup', r.peer_group, (v) => reference('peer_group', v)),
   }
 }
 
@@ -147,21 +143,15 @@ function groupFields(request: {
   readonly update_apply_type?: string | undefined
   readonly max_parallel_subclouds?: number | undefined
 }): Partial<SubcloudGroupFields> {
+  const r = request
   return {
-    ...(request.description === undefined
-      ? {}
-      : { description: freeText('description', request.description) }),
-    ...(request.update_apply_type === undefined
-      ? {}
-      : { updateApplyType: choice('update_apply_type', request.update_apply_type, UPDATE_APPLY_TYPES) }),
-    ...(request.max_parallel_subclouds === undefined
-      ? {}
-      : {
-          maxParallelSubclouds: integerIn('max_parallel_subclouds', request.max_parallel_subclouds, {
-            min: 1,
-            max: MAX_PARALLEL,
-          }),
-        }),
+    ...given('description', r.description, (v) => freeText('description', v)),
+    ...given('updateApplyType', r.update_apply_type, (v) =>
+      choice('update_apply_type', v, UPDATE_APPLY_TYPES),
+    ),
+    ...given('maxParallelSubclouds', r.max_parallel_subclouds, (v) =>
+      integerIn('max_parallel_subclouds', v, { min: 1, max: MAX_PARALLEL }),
+    ),
   }
 }
 
@@ -170,8 +160,5 @@ export function newGroupInput(request: AddSubcloudGroupRequest__Output): NewSubc
 }
 
 export function groupChangesInput(request: UpdateSubcloudGroupRequest__Output): Partial<SubcloudGroupFields> {
-  return {
-    ...(request.name === undefined ? {} : { name: entityName('name', request.name) }),
-    ...groupFields(request),
-  }
+  return { ...given('name', request.name, (v) => entityName('name', v)), ...groupFields(request) }
 }

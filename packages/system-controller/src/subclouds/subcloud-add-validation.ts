@@ -17,6 +17,7 @@ import { textProblem } from '../grpc/field-validators.js'
 import { SubcloudAddRejectedError } from '../errors.js'
 import type { Violation, ViolationKind } from '../errors.js'
 import { DEFAULT_GROUP_ID } from '../subcloud-groups/subcloud-group.js'
+import { NEW_SUBCLOUD_STATE } from './subcloud.js'
 import type { SubcloudFields } from './subcloud.js'
 import type { FleetClaim, FleetClashes } from './fleet-registry.js'
 import { checkSubcloudName } from './subcloud-name.js'
@@ -387,13 +388,7 @@ function accept(
       systemcontrollerGatewayIp: scGateway.toString(),
       externalOamFamily: oam.subnet.family,
       groupId,
-      peerGroupId: null,
-      rehomeData: null,
-      deployStatus: 'not-deployed',
-      errorDescription: 'No errors present',
-      availability: 'offline',
-      auditFailCount: 0,
-      managementState: 'unmanaged',
+      ...NEW_SUBCLOUD_STATE,
       bootstrapAddress: formatHostPort(address.host.toString(), address.port),
       storedValuesJson: JSON.stringify(storedBootstrapValues(raw)),
     },

@@ -53,6 +53,20 @@ export interface SubcloudFields {
   readonly epoch: number
 }
 
+/** The error description of a subcloud whose last operation did not fail, as dcmanager words it. */
+export const NO_ERROR_DESCRIPTION = 'No errors present'
+
+/** What a subcloud is when it is added: not deployed, offline and unmanaged, in no peer group. */
+export const NEW_SUBCLOUD_STATE = {
+  peerGroupId: null,
+  rehomeData: null,
+  deployStatus: 'not-deployed',
+  errorDescription: NO_ERROR_DESCRIPTION,
+  availability: 'offline',
+  auditFailCount: 0,
+  managementState: 'unmanaged',
+} as const satisfies Partial<SubcloudFields>
+
 /** A stored subcloud with what the store derives or the audit writes. */
 export interface Subcloud extends SubcloudFields {
   readonly id: number

@@ -8,27 +8,15 @@ import type {
 } from '../../geo/peer-group-association.js'
 import type { AssociationStore } from '../../ports/association-store.js'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
-import { columnsOf } from './column-map.js'
+import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
 import { decimalId, noCounts, runLockedMutation } from './locked-mutation.js'
+import { deleteRowById, findRow, updateLockedRow } from './row-by-id.js'
 import type { Database, PeerGroupAssociationRow, PeerGroupAssociationTable } from './schema.js'
 import { guarded } from './store-errors.js'
 
 type Stored = Omit<PeerGroupAssociation, 'id' | 'createdAt' | 'updatedAt'>
-
-const COLUMNS: ColumnMap<Stored, PeerGroupAssociationTable> = {
-  peerGroupId: 'peer_group_id',
-  systemPeerId: 'system_peer_id',
-  associationType: 'association_type',
-  peerGroupPriority: 'peer_group_priority',
-  syncStatus: 'sync_status',
-  syncMessage: 'sync_message',
-  publishedSeq: 'published_seq',
-  ackedSeq: 'acked_seq',
-  pending: 'pending',
-  failures: ['failed_members_json', (failures) => JSON.stringify(failures)],
-}
 
 /** The stored failure list (empty when unreadable: it is advice for the operator, not state). */
 function failuresOf(json: string): MemberFailure[] {
@@ -40,24 +28,25 @@ function failuresOf(json: string): MemberFailure[] {
   }
 }
 
-function associationOf(row: PeerGroupAssociationRow): PeerGroupAssociation {
-  return {
-    id: row.id,
-    peerGroupId: row.peer_group_id,
-    systemPeerId: row.system_peer_id,
-    associationType: row.association_type,
-    peerGroupPriority: row.peer_group_priority,
-    syncStatus: row.sync_status,
-    syncMessage: row.sync_message,
-    // int8: text from pg, a number or bigint from PGlite.
-    publishedSeq: Number(row.published_seq),
-    ackedSeq: Number(row.acked_seq),
-    pending: row.pending,
-    failures: failuresOf(row.failed_members_json),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
+const COLUMNS: ColumnMap<Stored, PeerGroupAssociationTable> = {
+  peerGroupId: 'peer_group_id',
+  systemPeerId: 'system_peer_id',
+  associationType: 'association_type',
+  peerGroupPriority: 'peer_group_priority',
+  syncStatus: 'sync_status',
+  syncMessage: 'sync_message',
+  // int8: text from pg, a number or bigint from PGlite.
+  publishedSeq: { column: 'published_seq', read: Number },
+  ackedSeq: { column: 'acked_seq', read: Number },
+  pending: 'pending',
+  failures: {
+    column: 'failed_members_json',
+    write: (failures) => JSON.stringify(failures),
+    read: failuresOf,
+  },
 }
+
+const associationOf = (row: PeerGroupAssociationRow): PeerGroupAssociation => entityOf(COLUMNS, row)
 
 /** {@link AssociationStore} over kysely. */
 export class KyselyAssociationStore implements AssociationStore {
@@ -79,14 +68,9 @@ export class KyselyAssociationStore implements AssociationStore {
   find(ref: string): Promise<PeerGroupAssociation | undefined> {
     const id = decimalId(ref)
     if (id === undefined) return Promise.resolve(undefined)
-    return guarded('peer group associations', async () => {
-      const row = await this.#db
-        .selectFrom('peer_group_associations')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst()
-      return row === undefined ? undefined : associationOf(row)
-    })
+    return guarded('peer group associations', () =>
+      findRow(this.#db, 'peer_group_associations', 'id', id, associationOf),
+    )
   }
 
   insert(fields: PeerGroupAssociationFields): Promise<InsertResult<PeerGroupAssociation>> {
@@ -114,18 +98,9 @@ export class KyselyAssociationStore implements AssociationStore {
       },
       count: noCounts,
       decide: (current) => decide(current),
-      delete: async (trx) => {
-        await trx.deleteFrom('peer_group_associations').where('id', '=', id).execute()
-      },
+      delete: (trx) => deleteRowById(trx, 'peer_group_associations', id),
       update: async (trx, _current, change) =>
-        associationOf(
-          await trx
-            .updateTable('peer_group_associations')
-            .set({ ...columnsOf(COLUMNS, change), updated_at: new Date() })
-            .where('id', '=', id)
-            .returningAll()
-            .executeTakeFirstOrThrow(),
-        ),
+        associationOf(await updateLockedRow(trx, 'peer_group_associations', id, columnsOf(COLUMNS, change))),
     })
   }
 }

@@ -7,11 +7,12 @@ import type {
 } from '../../geo/subcloud-peer-group.js'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
 import type { PeerGroupStore } from '../../ports/peer-group-store.js'
-import { columnsOf } from './column-map.js'
+import { columnsOf, entityOf } from './column-map.js'
 import type { ColumnMap } from './column-map.js'
 import { insertRow } from './insert-row.js'
-import { runLockedMutation } from './locked-mutation.js'
-import { countLocked, rowByRef } from './row-by-ref.js'
+import { NamedRowStore } from './named-row-store.js'
+import { findRow, updateRowById } from './row-by-id.js'
+import { countLocked } from './row-by-ref.js'
 import type { Database, SubcloudPeerGroupRow, SubcloudPeerGroupTable } from './schema.js'
 import { guarded } from './store-errors.js'
 
@@ -24,73 +25,30 @@ const COLUMNS: ColumnMap<SubcloudPeerGroupFields, SubcloudPeerGroupTable> = {
   leaderId: 'system_leader_id',
   leaderName: 'system_leader_name',
   migrationStatus: 'migration_status',
-  epoch: 'epoch',
+  // int8: text from pg, a number or bigint from PGlite.
+  epoch: { column: 'epoch', read: Number },
 }
 
-function peerGroupOf(row: SubcloudPeerGroupRow): SubcloudPeerGroup {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    name: row.peer_group_name,
-    priority: row.group_priority,
-    state: row.group_state,
-    maxSubcloudRehoming: row.max_subcloud_rehoming,
-    leaderId: row.system_leader_id,
-    leaderName: row.system_leader_name,
-    migrationStatus: row.migration_status,
-    // int8: text from pg, a number or bigint from PGlite.
-    epoch: Number(row.epoch),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
-}
-
-/** The update of one group, returning the row as it is after. */
-function updated(db: Kysely<Database>, id: number, change: PeerGroupChange) {
-  return db
-    .updateTable('subcloud_peer_groups')
-    .set({ ...columnsOf(COLUMNS, change), updated_at: new Date() })
-    .where('id', '=', id)
-    .returningAll()
-}
+const peerGroupOf = (row: SubcloudPeerGroupRow): SubcloudPeerGroup => entityOf(COLUMNS, row)
 
 /** {@link PeerGroupStore} over kysely. */
-export class KyselyPeerGroupStore implements PeerGroupStore {
-  readonly #db: Kysely<Database>
-
+export class KyselyPeerGroupStore
+  extends NamedRowStore<'subcloud_peer_groups', SubcloudPeerGroup>
+  implements PeerGroupStore
+{
   constructor(db: Kysely<Database>) {
-    this.#db = db
-  }
-
-  list(): Promise<SubcloudPeerGroup[]> {
-    return guarded('subcloud peer groups', async () =>
-      (await this.#db.selectFrom('subcloud_peer_groups').selectAll().orderBy('id').execute()).map(
-        peerGroupOf,
-      ),
-    )
-  }
-
-  find(ref: string): Promise<SubcloudPeerGroup | undefined> {
-    return guarded('subcloud peer groups', async () => {
-      const row = await rowByRef(this.#db, 'subcloud_peer_groups', ref, false)
-      return row === undefined ? undefined : peerGroupOf(row)
-    })
+    super(db, { table: 'subcloud_peer_groups', what: 'subcloud peer group', map: peerGroupOf })
   }
 
   findByUuid(uuid: string): Promise<SubcloudPeerGroup | undefined> {
-    return guarded('subcloud peer groups', async () => {
-      const row = await this.#db
-        .selectFrom('subcloud_peer_groups')
-        .selectAll()
-        .where('uuid', '=', uuid)
-        .executeTakeFirst()
-      return row === undefined ? undefined : peerGroupOf(row)
-    })
+    return guarded('subcloud peer groups', () =>
+      findRow(this.db, 'subcloud_peer_groups', 'uuid', uuid, peerGroupOf),
+    )
   }
 
   insert(fields: SubcloudPeerGroupFields): Promise<InsertResult<SubcloudPeerGroup>> {
     const row = columnsOf(COLUMNS, fields) as Insertable<SubcloudPeerGroupTable>
-    return insertRow(this.#db, 'subcloud_peer_groups', row, {
+    return insertRow(this.db, 'subcloud_peer_groups', row, {
       what: `subcloud peer group ${fields.name}`,
       map: peerGroupOf,
     })
@@ -100,13 +58,9 @@ export class KyselyPeerGroupStore implements PeerGroupStore {
     ref: string,
     decide: (current: SubcloudPeerGroup, counts: PeerGroupCounts) => Decision<PeerGroupChange>,
   ): Promise<MutationResult<SubcloudPeerGroup>> {
-    return runLockedMutation(this.#db, {
-      what: `subcloud peer group ${ref}`,
-      lock: async (trx) => {
-        const row = await rowByRef(trx, 'subcloud_peer_groups', ref, true)
-        return row === undefined ? undefined : peerGroupOf(row)
-      },
-      count: async (trx, group) => {
+    return this.mutateByRef(
+      ref,
+      async (trx, group) => {
         const [members, associations] = await Promise.all([
           countLocked(trx, 'subclouds', 'peer_group_id', group.id),
           countLocked(trx, 'peer_group_associations', 'peer_group_id', group.id),
@@ -114,17 +68,13 @@ export class KyselyPeerGroupStore implements PeerGroupStore {
         return { members, associations }
       },
       decide,
-      delete: async (trx, group) => {
-        await trx.deleteFrom('subcloud_peer_groups').where('id', '=', group.id).execute()
-      },
-      update: async (trx, group, change) =>
-        peerGroupOf(await updated(trx, group.id, change).executeTakeFirstOrThrow()),
-    })
+      (change) => columnsOf(COLUMNS, change),
+    )
   }
 
   set(id: number, change: PeerGroupChange): Promise<SubcloudPeerGroup | undefined> {
     return guarded(`subcloud peer group ${id}`, async () => {
-      const row = await updated(this.#db, id, change).executeTakeFirst()
+      const row = await updateRowById(this.db, 'subcloud_peer_groups', id, columnsOf(COLUMNS, change))
       return row === undefined ? undefined : peerGroupOf(row)
     })
   }

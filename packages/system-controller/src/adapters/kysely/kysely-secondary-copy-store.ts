@@ -11,6 +11,7 @@ import { sourcesOf } from '../../subclouds/deploy-moves.js'
 import { COPY_STATES } from '../../subclouds/deploy-status.js'
 import { DEFAULT_GROUP_ID } from '../../subcloud-groups/subcloud-group.js'
 import { deleteSubcloudAlarms } from './kysely-alarm-store.js'
+import { deleteSubclouds } from './kysely-subcloud-store.js'
 import type { Database, NewSubcloud, SubcloudRow } from './schema.js'
 import { guarded } from './store-errors.js'
 import { newSubcloudRow } from './subcloud-rows.js'
@@ -54,20 +55,6 @@ function changedColumns(row: NewSubcloud, held: SubcloudRow): Partial<NewSubclou
   } = row
   const current = held as unknown as Record<string, unknown>
   return Object.fromEntries(Object.entries(wanted).filter(([k, v]) => current[k] !== v))
-}
-
-/** Delete subclouds with their endpoint statuses and every alarm about them. */
-async function deleteSubclouds(
-  trx: Transaction<Database>,
-  doomed: readonly { readonly id: number; readonly name: string; readonly region_name: string }[],
-): Promise<void> {
-  const ids = doomed.map((d) => d.id)
-  await deleteSubcloudAlarms(
-    trx,
-    doomed.map((d) => ({ name: d.name, regionName: d.region_name })),
-  )
-  await trx.deleteFrom('subcloud_status').where('subcloud_id', 'in', ids).execute()
-  await trx.deleteFrom('subclouds').where('id', 'in', ids).execute()
 }
 
 /** {@link SecondaryCopyStore} over kysely. */
@@ -195,7 +182,12 @@ export class KyselySecondaryCopyStore implements SecondaryCopyStore {
           query = query.where('region_name', 'not in', [...selection.except])
         }
         const doomed = await query.orderBy('id').forUpdate().execute()
-        if (doomed.length > 0) await deleteSubclouds(trx, doomed)
+        if (doomed.length > 0) {
+          await deleteSubclouds(
+            trx,
+            doomed.map((d) => ({ id: d.id, name: d.name, regionName: d.region_name })),
+          )
+        }
         return doomed.map((d) => d.name)
       }),
     )

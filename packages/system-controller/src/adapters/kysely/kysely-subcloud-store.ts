@@ -39,6 +39,17 @@ export function subcloudByRef(db: Db, ref: string, lock: boolean) {
   return query
 }
 
+/** Delete subclouds with their endpoint statuses and every alarm about them. */
+export async function deleteSubclouds(
+  trx: Transaction<Database>,
+  doomed: readonly { readonly id: number; readonly name: string; readonly regionName: string }[],
+): Promise<void> {
+  const ids = doomed.map((d) => d.id)
+  await deleteSubcloudAlarms(trx, doomed)
+  await trx.deleteFrom('subcloud_status').where('subcloud_id', 'in', ids).execute()
+  await trx.deleteFrom('subclouds').where('id', 'in', ids).execute()
+}
+
 /**
  * Rows with their endpoint statuses, group and peer group names, in one query. With `listing`,
  * the rows are every subcloud matching that filter, so no id list is sent.
@@ -182,11 +193,7 @@ export class KyselySubcloudStore implements SubcloudStore {
       },
       count: noCounts,
       decide: (current) => decide(current),
-      delete: async (trx, current) => {
-        await deleteSubcloudAlarms(trx, [current])
-        await trx.deleteFrom('subcloud_status').where('subcloud_id', '=', current.id).execute()
-        await trx.deleteFrom('subclouds').where('id', '=', current.id).execute()
-      },
+      delete: (trx, current) => deleteSubclouds(trx, [current]),
       update: (trx, current, change) => this.#update(trx, current, change),
     })
   }

@@ -5,31 +5,34 @@ import type { Database } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** The geo tables whose rows a request names by name, uuid or id. */
-type NamedTable = 'system_peers' | 'subcloud_peer_groups'
+/** The tables whose rows a request names by name (or uuid) or id. */
+export type NamedTable = 'system_peers' | 'subcloud_peer_groups' | 'subcloud_groups'
 
+/** The text keys a reference may match, in order of preference. */
 const TEXT_KEYS = {
   system_peers: ['peer_name', 'peer_uuid'],
   subcloud_peer_groups: ['peer_group_name', 'uuid'],
-} as const satisfies Record<NamedTable, readonly [string, string]>
+  subcloud_groups: ['name'],
+} as const satisfies Record<NamedTable, readonly string[]>
 
-/** A row by name, uuid or decimal id, in that order of preference; locked `FOR UPDATE` with `lock`. */
+/** A row by its text keys or decimal id, in that order of preference; locked `FOR UPDATE` with `lock`. */
 export async function rowByRef<T extends NamedTable>(
   db: Db,
   table: T,
   ref: string,
   lock: boolean,
 ): Promise<Selectable<Database[T]> | undefined> {
-  const [name, uuid] = TEXT_KEYS[table]
+  const keys: readonly string[] = TEXT_KEYS[table]
   const id = decimalId(ref)
+  const preference = keys.map((key, i) => sql`when ${sql.ref(key)} = ${ref} then ${sql.lit(i)}`)
   let query = db
     .selectFrom(table as NamedTable)
     .selectAll()
     .where((eb) => {
-      const byText = [eb(sql.ref(name), '=', ref), eb(sql.ref(uuid), '=', ref)]
+      const byText = keys.map((key) => eb(sql.ref(key), '=', ref))
       return eb.or(id === undefined ? byText : [...byText, eb(sql.ref('id'), '=', id)])
     })
-    .orderBy(sql`case when ${sql.ref(name)} = ${ref} then 0 when ${sql.ref(uuid)} = ${ref} then 1 else 2 end`)
+    .orderBy(sql`case ${sql.join(preference, sql` `)} else ${sql.lit(keys.length)} end`)
   if (lock) query = query.forUpdate()
   // Every named table selects its own row type; kysely cannot follow a table name held generically.
   return (await query.executeTakeFirst()) as Selectable<Database[T]> | undefined
@@ -42,7 +45,7 @@ export async function rowByRef<T extends NamedTable>(
 export async function countLocked(
   trx: Transaction<Database>,
   table: 'subclouds' | 'peer_group_associations',
-  column: 'peer_group_id' | 'system_peer_id',
+  column: 'group_id' | 'peer_group_id' | 'system_peer_id',
   id: number,
 ): Promise<number> {
   const rows = await trx
