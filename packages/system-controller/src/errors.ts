@@ -308,3 +308,56 @@ export class ConcurrentUpdateError extends ControllerError {
     super(`Concurrent update of ${what}; retry`, options)
   }
 }
+
+/** Who holds a store: as much as is known of the other controller. */
+export interface StoreHolder {
+  readonly pid?: number | undefined
+  readonly host?: string | undefined
+  readonly since?: string | undefined
+}
+
+function describeHolder(holder: StoreHolder): string {
+  const parts = [
+    holder.pid === undefined ? 'pid unknown' : `pid ${holder.pid}`,
+    holder.host === undefined ? 'host unknown' : `host ${holder.host}`,
+  ]
+  if (holder.since !== undefined) parts.push(`since ${holder.since}`)
+  return parts.join(', ')
+}
+
+/** Another controller writes to the same data directory or PostgreSQL database; one writer per store. */
+export class StoreLockedError extends ControllerError {
+  readonly code = 'STORE_LOCKED'
+  readonly category = 'failed-precondition'
+  readonly holder: StoreHolder
+
+  constructor(what: string, holder: StoreHolder) {
+    super(`${what} is in use by another dc-controller (${describeHolder(holder)}); stop it first`)
+    this.holder = holder
+  }
+}
+
+/**
+ * The store is not the one this data directory belongs to, or is damaged: refused at start and
+ * never initialised over.
+ */
+export class StoreDamagedError extends ControllerError {
+  readonly code = 'STORE_DAMAGED'
+  readonly category = 'failed-precondition'
+}
+
+/** The PostgreSQL session that holds the writer lock is gone; the controller stops writing. */
+export class StoreFenceLostError extends ControllerError {
+  readonly code = 'STORE_FENCE_LOST'
+  readonly category = 'unavailable'
+
+  constructor(reason: string) {
+    super(`Lost the PostgreSQL writer lock (${reason}); stopping so that no write goes unfenced`)
+  }
+}
+
+/** `dc-controller backup` or `restore` could not be done; nothing was changed at the target. */
+export class StoreBackupError extends ControllerError {
+  readonly code = 'STORE_BACKUP_FAILED'
+  readonly category = 'failed-precondition'
+}

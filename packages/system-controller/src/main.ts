@@ -4,11 +4,32 @@ import { ignoreIpServernameWarning } from '@dc/tls'
 import { ConfigError, ControllerError } from './errors.js'
 import { USAGE, parseControllerArgs } from './config.js'
 import { startController } from './start-controller.js'
+import { STORE_COMMAND_USAGE, isStoreCommand, runStoreCommand } from './store/store-command.js'
+
+/** `dc-controller backup|restore`: one line out, or one line saying why not. */
+async function storeCommand(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!isStoreCommand(name)) return 2
+  const interrupted = new AbortController()
+  process.once('SIGINT', () => interrupted.abort())
+  try {
+    process.stdout.write(
+      `${await runStoreCommand(name, rest, process.env, { cwd: process.cwd(), signal: interrupted.signal })}\n`,
+    )
+    return 0
+  } catch (err) {
+    if (!(err instanceof ControllerError)) throw err
+    const usage = err instanceof ConfigError ? `\n${STORE_COMMAND_USAGE}` : ''
+    process.stderr.write(`dc-controller ${name}: ${err.message}${usage}\n`)
+    return err instanceof ConfigError ? 2 : 1
+  }
+}
 
 /** dc-controller's entry point: flags in, readiness line out, graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<number> {
   // The controller dials agents by IP address over TLS; Node's DEP0123 would greet every start.
   ignoreIpServernameWarning()
+  if (isStoreCommand(process.argv[2])) return storeCommand(process.argv.slice(2))
   let config
   try {
     config = parseControllerArgs(process.argv.slice(2), process.env, process.cwd())
@@ -36,21 +57,26 @@ async function main(): Promise<number> {
     }
     throw err
   }
-  const stopped = new Promise<void>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       log.info(`${signal} received, stopping`)
-      void controller.close().then(resolve)
+      void controller.close().then(() => resolve(0))
     }
     process.once('SIGTERM', () => stop('SIGTERM'))
     process.once('SIGINT', () => stop('SIGINT'))
+    void controller.fatal.then(async (err) => {
+      await controller.close()
+      process.stderr.write(`dc-controller: ${err.message}\n`)
+      resolve(1)
+    })
   })
   process.stdout.write(
     `dc-controller listening on ${controller.addresses.join(', ')} ` +
       `(system ${controller.systemName}, store ${controller.databaseKind})\n`,
   )
-  await stopped
+  const code = await stopped
   log.info('stopped')
-  return 0
+  return code
 }
 
 main().then(

@@ -17,19 +17,22 @@ import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
 import { kyselyGeoStores } from './adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudGroupStore } from './adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from './adapters/kysely/kysely-subcloud-store.js'
-import { KyselySystemStore } from './adapters/kysely/kysely-system-store.js'
-import { openDatabase } from './adapters/kysely/open-database.js'
+import { KyselySystemStore, storedSystemUuid } from './adapters/kysely/kysely-system-store.js'
+import { knownSchemaVersions, openDatabase } from './adapters/kysely/open-database.js'
 import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-database.js'
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
-import { ConfigError, StoreOpenError } from './errors.js'
+import { ConfigError, ControllerError, StoreFenceLostError, StoreOpenError } from './errors.js'
 import type { GeoStores } from './geo/geo-link.js'
 import { startGeo } from './geo/start-geo.js'
 import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
 import { createPlatformRouter } from './grpc/platform-router.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
+import { takeWriterLock } from './adapters/postgres-writer-lock.js'
+import { lockDataDir } from './store/data-dir-lock.js'
+import { checkStoreIdentity, readStoreIdentity, writeStoreIdentity } from './store/store-identity.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
 import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
 import { DeployRunner } from './subclouds/deploy-runner.js'
@@ -55,6 +58,8 @@ export interface RunningController {
   readonly systemName: string
   readonly audit: Audit
   readonly deploys: DeployRunner
+  /** Settles when the controller stopped itself: it lost the PostgreSQL writer lock. */
+  readonly fatal: Promise<ControllerError>
   /**
    * Graceful stop: health NOT_SERVING, stop taking RPCs and finish those in flight, end the
    * deploys in flight, stop the audit and geo-redundancy, close the agent channels, close the
@@ -159,16 +164,63 @@ function serverCredentials(config: ControllerConfig, log: Logger): ServerCredent
 
 // ---- phase 3: the store ----
 
-async function openStore(config: ControllerConfig): Promise<OpenedDatabase> {
+/** Anything but the controller's own refusals is a store that could not be opened. */
+async function opening<T>(what: string, step: () => Promise<T>): Promise<T> {
   try {
-    return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    return await step()
   } catch (err) {
-    const what =
-      config.databaseUrl === undefined
-        ? `the embedded database in ${config.dataDir}`
-        : 'the PostgreSQL database'
+    if (err instanceof ControllerError) throw err
     throw new StoreOpenError(what, { cause: err })
   }
+}
+
+/**
+ * One writer per store: the data directory's lock, and on PostgreSQL the database's advisory lock,
+ * before the store is read. Then the store is checked against the data directory's identity and
+ * self-checked before a migration writes to it.
+ */
+async function openStore(
+  config: ControllerConfig,
+  context: { readonly log: Logger; readonly steps: ShutdownSteps; readonly onFenceLost: (reason: string) => void },
+): Promise<OpenedDatabase> {
+  const { log, steps } = context
+  const what =
+    config.databaseUrl === undefined ? `the embedded database in ${config.dataDir}` : 'the PostgreSQL database'
+  const lock = await opening(`the data directory ${config.dataDir}`, () => lockDataDir(config.dataDir))
+  steps.add(() => lock.release())
+  const { databaseUrl } = config
+  if (databaseUrl !== undefined) {
+    const writer = await opening(what, () => takeWriterLock(databaseUrl, { onLost: context.onFenceLost }))
+    steps.add(() => writer.release())
+  }
+  const identity = readStoreIdentity(config.dataDir)
+  const known = await knownSchemaVersions()
+  const opened = await opening(what, () =>
+    openDatabase({
+      databaseUrl,
+      dataDir: config.dataDir,
+      selfCheck: true,
+      expectExisting: identity !== undefined,
+      verify: async (db) =>
+        checkStoreIdentity(
+          identity,
+          { kind: databaseUrl === undefined ? 'pglite' : 'postgres', systemUuid: await storedSystemUuid(db) },
+          known,
+        ),
+    }),
+  )
+  steps.add(() => opened.db.destroy())
+  const backups = new AbortController()
+  steps.add(() => backups.abort())
+  lock.serve((request) => opened.backupTo(request.out, backups.signal))
+  const check = opened.selfCheck
+  if (check !== undefined) {
+    log.info(
+      `store self-check passed: ${check.tables} tables, ${check.indexes} indexes` +
+        `${check.amcheck ? ', amcheck' : ''}${check.indexReferences ? ', primary-key references' : ''}`,
+    )
+  }
+  return opened
 }
 
 // ---- phase 4: services ----
@@ -380,17 +432,30 @@ export async function startController(
   const log = options.log ?? createLogger({ name: 'dc-controller' })
   const ownValues = await readOwnBootstrapValues(config)
   const credentials = serverCredentials(config, log)
-  const opened = await openStore(config)
   const steps = new ShutdownSteps(log)
-  steps.add(() => opened.db.destroy())
+  let closing: Promise<void> | undefined
+  const close = (): Promise<void> => {
+    closing ??= steps.run()
+    return closing
+  }
+  let fail!: (err: ControllerError) => void
+  const fatal = new Promise<ControllerError>((resolve) => (fail = resolve))
+  const onFenceLost = (reason: string): void => {
+    const err = new StoreFenceLostError(reason)
+    log.error(err.message)
+    fail(err)
+    void close()
+  }
   try {
+    const opened = await openStore(config, { log, steps, onFenceLost })
     const services = await startServices(config, opened, ownValues, { log, steps, options })
+    // Written once the system exists (first start) and again after migrations moved the schema.
+    writeStoreIdentity(config.dataDir, {
+      systemUuid: services.own.uuid,
+      storeKind: opened.kind,
+      schemaVersion: opened.schemaVersion,
+    })
     const { addresses, metricsAddress } = await serve(config, credentials, services, { log, steps })
-    let closing: Promise<void> | undefined
-    const close = (): Promise<void> => {
-      closing ??= steps.run()
-      return closing
-    }
     options.signal?.addEventListener('abort', () => void close(), { once: true })
     return {
       addresses,
@@ -399,10 +464,11 @@ export async function startController(
       systemName: services.own.current.name,
       audit: services.audit,
       deploys: services.deploys,
+      fatal,
       close,
     }
   } catch (err) {
-    await steps.run()
+    await close()
     throw err
   }
 }

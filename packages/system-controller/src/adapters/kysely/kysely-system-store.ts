@@ -1,7 +1,18 @@
 import type { Kysely } from 'kysely'
 import type { StoredSystem, SystemStore } from '../../ports/system-store.js'
 import type { Database } from './schema.js'
-import { guarded } from './store-errors.js'
+import { guarded, isUndefinedTable } from './store-errors.js'
+
+/** The uuid of the system a store holds, before migrations: undefined for a store without one yet. */
+export async function storedSystemUuid(db: Kysely<Database>): Promise<string | undefined> {
+  try {
+    const row = await db.selectFrom('system').select('uuid').where('id', '=', 1).executeTakeFirst()
+    return row?.uuid
+  } catch (err) {
+    if (isUndefinedTable(err)) return undefined
+    throw err
+  }
+}
 
 /** {@link SystemStore} over kysely: the single row with id 1. */
 export class KyselySystemStore implements SystemStore {

@@ -9,6 +9,11 @@ export function isUniqueViolation(err: unknown): boolean {
   return codeOf(err) === '23505'
 }
 
+/** Is `err` PostgreSQL's undefined_table (SQLSTATE 42P01): a store no migration has run in yet? */
+export function isUndefinedTable(err: unknown): boolean {
+  return codeOf(err) === '42P01'
+}
+
 /** Serialization failure or deadlock: a retryable race between transactions. */
 function isSerializationFailure(err: unknown): boolean {
   const code = codeOf(err)
