@@ -46,6 +46,12 @@ async function groupCount(controller: TestController): Promise<number> {
   return subcloud_groups.length
 }
 
+async function addGroups(controller: TestController): Promise<void> {
+  for (let i = 0; i < GROUPS; i++) {
+    await unary((o, cb) => controller.dcManager.AddSubcloudGroup({ name: `group-${i}` }, o, cb))
+  }
+}
+
 /**
  * A controller start that must be refused: it exits non-zero with exactly one line on stderr. A
  * controller that starts instead is killed at the timeout and fails the assertions.
@@ -90,9 +96,7 @@ test('kill -9 leaves no stale lock: the controller starts again on its directory
   c.agent = await startTestAgent(['::1'], join(c.dir, 'agent'))
   await controller.addSubcloud(c.agent.addresses[0] ?? '', subcloudValues(1, 'ipv6'))
   await controller.waitFor('subcloud1', (s) => s.availability_status === 'online', 'online', 90_000)
-  for (let i = 0; i < GROUPS; i++) {
-    await unary((o, cb) => controller.dcManager.AddSubcloudGroup({ name: `group-${i}` }, o, cb))
-  }
+  await addGroups(controller)
   await controller.kill9()
   c.controller = await startTestController({ dataDir: dataDir(c, 'a') })
   assert.is(await groupCount(c.controller), GROUPS + 1)
@@ -105,13 +109,14 @@ test('backup while the controller runs; a restored controller takes its agent ba
   const backup = await runNode('dc-controller', ['backup', '--data-dir', dataDir(c, 'a'), '--out', file], {
     timeoutMs: 120_000,
   })
-  assert.is(backup.code, 0, backup.stderr)
-  assert.match(backup.stdout, /^backup of .* written to /)
   const agent = c.agent
   if (agent === undefined) throw new Error('no agent')
   const before = await agent.describe()
+  // Stopped whatever the backup did: the tests after this one copy its directory.
   await controller.stop()
   c.controller = undefined
+  assert.is(backup.code, 0, backup.stderr)
+  assert.match(backup.stdout, /^backup of .* written to /)
 
   const restore = await runNode('dc-controller', ['restore', '--from', file, '--data-dir', dataDir(c, 'b')])
   assert.is(restore.code, 0, restore.stderr)
@@ -142,8 +147,13 @@ test('backup while the controller runs; a restored controller takes its agent ba
 })
 
 test('a data directory whose database lost PG_VERSION is refused, never initialised over', async (c) => {
+  // A store of its own, stopped cleanly, that the damage tests copy too.
+  await mkdir(dataDir(c, 'pristine'))
+  const pristine = await startTestController({ dataDir: dataDir(c, 'pristine') })
+  await addGroups(pristine)
+  await pristine.stop()
   const dir = dataDir(c, 'no-pg-version')
-  await cp(dataDir(c, 'b'), dir, { recursive: true })
+  await cp(dataDir(c, 'pristine'), dir, { recursive: true })
   await unlink(join(dir, 'pglite', 'PG_VERSION'))
   const { stderr } = await refusedStart(c, dir)
   assert.match(stderr, /missing or damaged \(no PG_VERSION\); refusing to initialise/)
@@ -152,7 +162,7 @@ test('a data directory whose database lost PG_VERSION is refused, never initiali
 for (const damage of ['zero-table-page', 'truncate-table', 'truncate-primary-key'] as const) {
   test(`a store with ${damage} of subcloud_groups is refused at start with one line`, async (c) => {
     const dir = dataDir(c, damage)
-    await cp(dataDir(c, 'b'), dir, { recursive: true })
+    await cp(dataDir(c, 'pristine'), dir, { recursive: true })
     const damaged = await runNode(DAMAGE_SCRIPT, [dir, 'subcloud_groups', damage])
     assert.is(damaged.code, 0, damaged.stderr)
     const { stderr } = await refusedStart(c, dir)
