@@ -1,0 +1,124 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import type { ListSubcloudGroupsResponse__Output } from '@dc/protos'
+import { makeTempDir, removeTempDir, runNode, startPostgres, waitFor } from '../support/index.js'
+import type { PostgresServer } from '../support/index.js'
+import { CONTROLLER_VALUES, startTestController, unary, valuesYaml } from './controller-harness.js'
+import type { TestController } from './controller-harness.js'
+
+interface Ctx {
+  dir: string
+  postgres: PostgresServer | undefined
+  url: string
+  controller: TestController | undefined
+}
+
+const test = suite<Ctx>('dc-controller on PostgreSQL: one writer per database, fencing, backup and restore', {
+  dir: '',
+  postgres: undefined,
+  url: '',
+  controller: undefined,
+})
+
+function running(c: Ctx): TestController {
+  if (c.controller === undefined) throw new Error('no controller')
+  return c.controller
+}
+
+async function groupNames(controller: TestController): Promise<string[]> {
+  const { subcloud_groups } = await unary<ListSubcloudGroupsResponse__Output>((o, cb) =>
+    controller.dcManager.ListSubcloudGroups({}, o, cb),
+  )
+  return subcloud_groups.map((g) => g.name).sort()
+}
+
+async function systemUuidOf(dataDir: string): Promise<string> {
+  return (JSON.parse(await readFile(join(dataDir, 'store-identity.json'), 'utf8')) as { systemUuid: string })
+    .systemUuid
+}
+
+test.before(async (c) => {
+  c.dir = await makeTempDir('dct-store-postgres-')
+  c.postgres = await startPostgres()
+  c.url = await c.postgres.createDatabase('writer')
+  await mkdir(join(c.dir, 'a'))
+  c.controller = await startTestController({ dataDir: join(c.dir, 'a'), databaseUrl: c.url })
+  await unary((o, cb) => running(c).dcManager.AddSubcloudGroup({ name: 'kept' }, o, cb))
+})
+
+test.after(async (c) => {
+  await c.controller?.stop()
+  await c.postgres?.stop()
+  if (c.dir !== '') await removeTempDir(c.dir)
+})
+
+test('a second controller on the same DATABASE_URL refuses to start, naming the holder', async (c) => {
+  const holder = running(c)
+  const values = join(c.dir, 'values.yml')
+  await writeFile(values, valuesYaml(CONTROLLER_VALUES))
+  const second = await runNode(
+    'dc-controller',
+    ['--listen', '127.0.0.1:1', '--bootstrap-values', values, '--data-dir', join(c.dir, 'b'), '--log-level', 'error'],
+    { env: { DATABASE_URL: c.url }, timeoutMs: 60_000 },
+  )
+  assert.is(second.code, 1, `exit code; output: ${second.stdout}${second.stderr}`)
+  assert.equal(second.stderr.trimEnd().split('\n').length, 1, second.stderr)
+  assert.match(
+    second.stderr,
+    new RegExp(`^dc-controller: PostgreSQL database \\S+ is in use by another dc-controller \\(pid ${holder.process.pid}, host `),
+  )
+  assert.equal(await groupNames(holder), ['Default', 'kept'])
+})
+
+test('an online pg_dump backup restores into an empty database as the same system', async (c) => {
+  const file = join(c.dir, 'writer.backup')
+  const backup = await runNode('dc-controller', ['backup', '--data-dir', join(c.dir, 'a'), '--out', file], {
+    env: { DATABASE_URL: c.url },
+  })
+  assert.is(backup.code, 0, backup.stderr)
+  const target = await (c.postgres as PostgresServer).createDatabase('restored')
+  const restoreTo = (dataDir: string) =>
+    runNode('dc-controller', ['restore', '--from', file, '--data-dir', dataDir], { env: { DATABASE_URL: target } })
+  const restore = await restoreTo(join(c.dir, 'restored'))
+  assert.is(restore.code, 0, restore.stderr)
+  assert.is(await systemUuidOf(join(c.dir, 'restored')), await systemUuidOf(join(c.dir, 'a')))
+  const again = await restoreTo(join(c.dir, 'restored-again'))
+  assert.is(again.code, 1)
+  assert.match(again.stderr, /database is not empty/)
+  const restored = await startTestController({ dataDir: join(c.dir, 'restored'), databaseUrl: target })
+  try {
+    assert.equal(await groupNames(restored), ['Default', 'kept'])
+  } finally {
+    await restored.stop()
+  }
+})
+
+test('losing the writer lock session stops the controller with one line instead of writing unfenced', async (c) => {
+  const controller = running(c)
+  const admin = new pg.Client({ connectionString: c.url })
+  await admin.connect()
+  try {
+    const { rows } = await admin.query<{ pid: number }>(
+      `select pg_terminate_backend(pid) as ok, pid from pg_stat_activity
+       where application_name = $1`,
+      [`dc-controller pid ${controller.process.pid} on ${hostname()}`],
+    )
+    assert.is(rows.length, 1, 'the lock session is named after the controller')
+  } finally {
+    await admin.end()
+  }
+  const exit = await waitFor(async () => controller.process.exitStatus(), {
+    timeoutMs: 60_000,
+    intervalMs: 200,
+    message: 'the controller to stop after losing its lock',
+  })
+  assert.is(exit.code, 1)
+  assert.match(controller.process.output(), /dc-controller: Lost the PostgreSQL writer lock/)
+  c.controller = undefined
+})
+
+test.run()
