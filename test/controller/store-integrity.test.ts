@@ -87,7 +87,12 @@ test.after(async (c) => {
 test('a second controller on the same --data-dir refuses to start, naming the holder', async (c) => {
   const holder = running(c)
   const { stderr } = await refusedStart(c, dataDir(c, 'a'))
-  assert.match(stderr, new RegExp(`^dc-controller: Data directory .* is in use by another dc-controller \\(pid ${holder.process.pid}, host `))
+  assert.match(
+    stderr,
+    new RegExp(
+      `^dc-controller: Data directory .* is in use by another dc-controller \\(pid ${holder.process.pid}, host `,
+    ),
+  )
   assert.is(await groupCount(holder), 1, 'the holder still answers')
 })
 
@@ -128,7 +133,12 @@ test('backup while the controller runs; a restored controller takes its agent ba
   c.controller = await startTestController({ dataDir: dataDir(c, 'b') })
   const restored = c.controller
   assert.is(await groupCount(restored), GROUPS + 1)
-  await restored.waitFor('subcloud1', (s) => s.availability_status === 'online', 'online after restore', 90_000)
+  await restored.waitFor(
+    'subcloud1',
+    (s) => s.availability_status === 'online',
+    'online after restore',
+    90_000,
+  )
   // A change pushed to the agent is accepted: the restored controller is the one that holds its epoch.
   const added = await unary<AddressPoolMutation__Output>((o, cb) =>
     restored.platform.AddAddressPool(
@@ -166,7 +176,10 @@ for (const damage of ['zero-table-page', 'truncate-table', 'truncate-primary-key
     const damaged = await runNode(DAMAGE_SCRIPT, [dir, 'subcloud_groups', damage])
     assert.is(damaged.code, 0, damaged.stderr)
     const { stderr } = await refusedStart(c, dir)
-    assert.match(stderr, /^dc-controller: The store is damaged: (table subcloud_groups|index subcloud_groups_pkey)/)
+    assert.match(
+      stderr,
+      /^dc-controller: The store is damaged: (table subcloud_groups|index subcloud_groups_pkey)/,
+    )
   })
 }
 

@@ -62,14 +62,25 @@ test('a second controller on the same DATABASE_URL refuses to start, naming the 
   await writeFile(values, valuesYaml(CONTROLLER_VALUES))
   const second = await runNode(
     'dc-controller',
-    ['--listen', '127.0.0.1:1', '--bootstrap-values', values, '--data-dir', join(c.dir, 'b'), '--log-level', 'error'],
+    [
+      '--listen',
+      '127.0.0.1:1',
+      '--bootstrap-values',
+      values,
+      '--data-dir',
+      join(c.dir, 'b'),
+      '--log-level',
+      'error',
+    ],
     { env: { DATABASE_URL: c.url }, timeoutMs: 60_000 },
   )
   assert.is(second.code, 1, `exit code; output: ${second.stdout}${second.stderr}`)
   assert.equal(second.stderr.trimEnd().split('\n').length, 1, second.stderr)
   assert.match(
     second.stderr,
-    new RegExp(`^dc-controller: PostgreSQL database \\S+ is in use by another dc-controller \\(pid ${holder.process.pid}, host `),
+    new RegExp(
+      `^dc-controller: PostgreSQL database \\S+ is in use by another dc-controller \\(pid ${holder.process.pid}, host `,
+    ),
   )
   assert.equal(await groupNames(holder), ['Default', 'kept'])
 })
@@ -82,7 +93,9 @@ test('an online pg_dump backup restores into an empty database as the same syste
   assert.is(backup.code, 0, backup.stderr)
   const target = await (c.postgres as PostgresServer).createDatabase('restored')
   const restoreTo = (dataDir: string) =>
-    runNode('dc-controller', ['restore', '--from', file, '--data-dir', dataDir], { env: { DATABASE_URL: target } })
+    runNode('dc-controller', ['restore', '--from', file, '--data-dir', dataDir], {
+      env: { DATABASE_URL: target },
+    })
   const restore = await restoreTo(join(c.dir, 'restored'))
   assert.is(restore.code, 0, restore.stderr)
   assert.is(await systemUuidOf(join(c.dir, 'restored')), await systemUuidOf(join(c.dir, 'a')))

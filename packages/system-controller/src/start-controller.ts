@@ -181,11 +181,17 @@ async function opening<T>(what: string, step: () => Promise<T>): Promise<T> {
  */
 async function openStore(
   config: ControllerConfig,
-  context: { readonly log: Logger; readonly steps: ShutdownSteps; readonly onFenceLost: (reason: string) => void },
+  context: {
+    readonly log: Logger
+    readonly steps: ShutdownSteps
+    readonly onFenceLost: (reason: string) => void
+  },
 ): Promise<OpenedDatabase> {
   const { log, steps } = context
   const what =
-    config.databaseUrl === undefined ? `the embedded database in ${config.dataDir}` : 'the PostgreSQL database'
+    config.databaseUrl === undefined
+      ? `the embedded database in ${config.dataDir}`
+      : 'the PostgreSQL database'
   const lock = await opening(`the data directory ${config.dataDir}`, () => lockDataDir(config.dataDir))
   steps.add(() => lock.release())
   const { databaseUrl } = config

@@ -16,7 +16,10 @@ export const DAMAGES: readonly Damage[] = [
 const PAGE = 8192
 
 /** The files of `table` and of its primary key, inside the stopped store in `dataDir`. */
-export async function relationFiles(dataDir: string, table: string): Promise<{ table: string; primaryKey: string }> {
+export async function relationFiles(
+  dataDir: string,
+  table: string,
+): Promise<{ table: string; primaryKey: string }> {
   const dir = join(dataDir, 'pglite')
   const pg = await PGlite.create({ dataDir: dir })
   try {

@@ -63,7 +63,9 @@ test('a healthy store passes the self-check, with amcheck, checksums and primary
   try {
     assert.ok(opened.selfCheck?.amcheck)
     assert.ok(opened.selfCheck?.indexReferences)
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from subcloud_groups`.execute(opened.db)
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from subcloud_groups`.execute(
+      opened.db,
+    )
     assert.is(rows[0]?.n, GROUPS + 1)
   } finally {
     await opened.db.destroy()
@@ -86,7 +88,10 @@ for (const damage of DAMAGES) {
     await damageStore(dataDir, 'subcloud_groups', damage)
     const err = await rejection(openDatabase({ dataDir, selfCheck: true }))
     assert.instance(err, StoreDamagedError)
-    assert.match((err as Error).message, /^The store is damaged: (table subcloud_groups|index subcloud_groups_pkey)/)
+    assert.match(
+      (err as Error).message,
+      /^The store is damaged: (table subcloud_groups|index subcloud_groups_pkey)/,
+    )
     assert.not.match((err as Error).message, /\n/)
   })
 }
@@ -106,7 +111,11 @@ test('an empty PGlite directory is refused when the data directory says a store 
   assert.instance(err, StoreDamagedError)
 })
 
-const identity: StoreIdentity = { systemUuid: 'u-1', storeKind: 'pglite', schemaVersion: '0002-geo-redundancy' }
+const identity: StoreIdentity = {
+  systemUuid: 'u-1',
+  storeKind: 'pglite',
+  schemaVersion: '0002-geo-redundancy',
+}
 const known = ['0001-initial-schema', '0002-geo-redundancy']
 
 test('store identity: the recorded store passes; another kind, system, an empty store or a newer schema do not', () => {
@@ -114,14 +123,25 @@ test('store identity: the recorded store passes; another kind, system, an empty 
   checkStoreIdentity(undefined, { kind: 'postgres', systemUuid: undefined }, known)
   const refusals: [StoreIdentity, Parameters<typeof checkStoreIdentity>[1], RegExp][] = [
     [identity, { kind: 'postgres', systemUuid: 'u-1' }, /belongs to a pglite store, but a postgres store/],
-    [identity, { kind: 'pglite', systemUuid: 'u-2' }, /holds system u-2, but this data directory belongs to u-1/],
-    [identity, { kind: 'pglite', systemUuid: undefined }, /store is empty, but this data directory belongs to/],
+    [
+      identity,
+      { kind: 'pglite', systemUuid: 'u-2' },
+      /holds system u-2, but this data directory belongs to u-1/,
+    ],
+    [
+      identity,
+      { kind: 'pglite', systemUuid: undefined },
+      /store is empty, but this data directory belongs to/,
+    ],
     [{ ...identity, schemaVersion: '0009-future' }, { kind: 'pglite', systemUuid: 'u-1' }, /0009-future/],
   ]
   for (const [recorded, found, message] of refusals) {
-    assert.throws(() => checkStoreIdentity(recorded, found, known), (err: unknown) => {
-      return err instanceof StoreDamagedError && message.test(err.message)
-    })
+    assert.throws(
+      () => checkStoreIdentity(recorded, found, known),
+      (err: unknown) => {
+        return err instanceof StoreDamagedError && message.test(err.message)
+      },
+    )
   }
 })
 

@@ -21,7 +21,11 @@ function locate(tool: 'pg_dump' | 'pg_restore'): string {
 }
 
 /** Run a PostgreSQL client tool; its failure becomes one line naming the tool and its last complaint. */
-export function runPgTool(tool: 'pg_dump' | 'pg_restore', args: readonly string[], signal: AbortSignal): Promise<void> {
+export function runPgTool(
+  tool: 'pg_dump' | 'pg_restore',
+  args: readonly string[],
+  signal: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(locate(tool), args, { signal, maxBuffer: 16 * 1024 * 1024 }, (err, _stdout, stderr) => {
       if (err === null) {

@@ -60,11 +60,11 @@ export async function takeWriterLock(url: string, options: WriterLockOptions): P
   })
   // Only a lock once held can be lost; a failure before that is the start's failure.
   let held = false
-  let probe: NodeJS.Timeout | undefined
+  const probing: { timer?: NodeJS.Timeout } = {}
   const lose = (reason: string): void => {
     if (!held) return
     held = false
-    clearInterval(probe)
+    clearInterval(probing.timer)
     options.onLost(reason)
   }
   client.on('error', (err) => lose(err.message))
@@ -79,14 +79,14 @@ export async function takeWriterLock(url: string, options: WriterLockOptions): P
     throw new StoreLockedError(`PostgreSQL database ${client.database ?? ''}`, holder)
   }
   held = true
-  probe = setInterval(() => {
+  probing.timer = setInterval(() => {
     client.query('select 1').catch((err: unknown) => lose(err instanceof Error ? err.message : String(err)))
   }, PROBE_INTERVAL_MS)
-  probe.unref()
+  probing.timer.unref()
   return {
     release: async () => {
       held = false
-      clearInterval(probe)
+      clearInterval(probing.timer)
       await client.end().catch(() => undefined)
     },
   }

@@ -118,7 +118,11 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
  * Ask the controller holding `dataDir` for a request; resolves false when nobody holds it (then the
  * caller may take the directory itself).
  */
-export async function askHolder(dataDir: string, request: LockRequest, signal: AbortSignal): Promise<boolean> {
+export async function askHolder(
+  dataDir: string,
+  request: LockRequest,
+  signal: AbortSignal,
+): Promise<boolean> {
   const path = socketName(dataDir)
   return new Promise((resolve, reject) => {
     const socket = createConnection({ path })

@@ -56,7 +56,11 @@ interface Queryable {
 }
 
 /** The restored system's identity, read from the store itself. */
-async function writeRestoredIdentity(dataDir: string, kind: DatabaseKind, client: Queryable): Promise<string> {
+async function writeRestoredIdentity(
+  dataDir: string,
+  kind: DatabaseKind,
+  client: Queryable,
+): Promise<string> {
   const system = await client.query<{ uuid: string }>('select uuid from system where id = 1')
   const migration = await client.query<{ name: string }>('select max(name) as name from kysely_migration')
   const systemUuid = system.rows[0]?.uuid
@@ -98,7 +102,9 @@ async function backup(config: StoreCommandConfig, signal: AbortSignal): Promise<
   } catch (err) {
     rmSync(temp, { force: true })
     if (err instanceof StoreBackupError || err instanceof ConfigError) throw err
-    throw new StoreBackupError(`Backup failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
+    throw new StoreBackupError(`Backup failed: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    })
   }
   return `backup of ${config.databaseUrl === undefined ? config.dataDir : 'the PostgreSQL database'} written to ${config.file} (${statSync(config.file).size} bytes)`
 }
@@ -108,7 +114,9 @@ function backupKind(file: string): DatabaseKind {
   const head = readFileSync(file).subarray(0, 5)
   if (head[0] === 0x1f && head[1] === 0x8b) return 'pglite'
   if (head.toString('latin1') === 'PGDMP') return 'postgres'
-  throw new StoreBackupError(`${file} is neither a dc-controller PGlite backup nor a pg_dump custom-format file`)
+  throw new StoreBackupError(
+    `${file} is neither a dc-controller PGlite backup nor a pg_dump custom-format file`,
+  )
 }
 
 async function restore(config: StoreCommandConfig, signal: AbortSignal): Promise<string> {
@@ -118,7 +126,9 @@ async function restore(config: StoreCommandConfig, signal: AbortSignal): Promise
     throw new StoreBackupError(`${config.file} is a PGlite backup; unset DATABASE_URL to restore it`)
   }
   if (kind === 'postgres' && config.databaseUrl === undefined) {
-    throw new StoreBackupError(`${config.file} is a PostgreSQL backup; set DATABASE_URL to the (empty) database`)
+    throw new StoreBackupError(
+      `${config.file} is a PostgreSQL backup; set DATABASE_URL to the (empty) database`,
+    )
   }
   if (existsSync(config.dataDir) && readdirSync(config.dataDir).length > 0) {
     throw new StoreBackupError(`--data-dir ${config.dataDir} is not empty; restore into a new directory`)
@@ -132,7 +142,8 @@ async function restore(config: StoreCommandConfig, signal: AbortSignal): Promise
     return `restored system ${uuid} into ${config.databaseUrl === undefined ? config.dataDir : 'the PostgreSQL database'}; start dc-controller with --data-dir ${config.dataDir}`
   } catch (err) {
     // A failed restore leaves the directory as empty as it was found, so it can be tried again.
-    for (const entry of readdirSync(config.dataDir)) rmSync(resolve(config.dataDir, entry), { recursive: true, force: true })
+    for (const entry of readdirSync(config.dataDir))
+      rmSync(resolve(config.dataDir, entry), { recursive: true, force: true })
     throw err
   } finally {
     await lock.release()
@@ -152,7 +163,11 @@ async function restorePglite(config: StoreCommandConfig): Promise<string> {
   }
 }
 
-async function restorePostgres(config: StoreCommandConfig, url: string, signal: AbortSignal): Promise<string> {
+async function restorePostgres(
+  config: StoreCommandConfig,
+  url: string,
+  signal: AbortSignal,
+): Promise<string> {
   // Held while restoring, so no controller starts on a half-restored database.
   const writer = await takeWriterLock(url, { onLost: () => undefined })
   const client = new pg.Client({ connectionString: url })

@@ -89,13 +89,17 @@ export function checkStoreIdentity(
     throw new StoreDamagedError(`${why}; refusing to start (see ${IDENTITY_FILE} in the data directory)`)
   }
   if (identity.storeKind !== found.kind) {
-    refuse(`This data directory belongs to a ${identity.storeKind} store, but a ${found.kind} store was given`)
+    refuse(
+      `This data directory belongs to a ${identity.storeKind} store, but a ${found.kind} store was given`,
+    )
   }
   if (found.systemUuid === undefined) {
     refuse(`The store is empty, but this data directory belongs to system ${identity.systemUuid}`)
   }
   if (found.systemUuid !== identity.systemUuid) {
-    refuse(`The store holds system ${found.systemUuid}, but this data directory belongs to ${identity.systemUuid}`)
+    refuse(
+      `The store holds system ${found.systemUuid}, but this data directory belongs to ${identity.systemUuid}`,
+    )
   }
   if (!knownVersions.includes(identity.schemaVersion)) {
     refuse(`The store is at schema ${identity.schemaVersion}, which this release does not know`)

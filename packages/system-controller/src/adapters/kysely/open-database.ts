@@ -100,7 +100,11 @@ export async function openPglite(dataDir: string, expectExisting: boolean): Prom
     )
   }
   // Checksums only at creation (initdb); an older store keeps what it was made with.
-  return PGlite.create({ dataDir: dir, initDbStartParams: ['--data-checksums'], extensions: PGLITE_EXTENSIONS })
+  return PGlite.create({
+    dataDir: dir,
+    initDbStartParams: ['--data-checksums'],
+    extensions: PGLITE_EXTENSIONS,
+  })
 }
 
 async function pgliteDialect(dataDir: string, expectExisting: boolean): Promise<OpenedDialect> {
@@ -116,7 +120,8 @@ async function pgliteDialect(dataDir: string, expectExisting: boolean): Promise<
     },
     connectionsInUse: () => driver?.inUse ?? 0,
     // PGlite runs one statement at a time: the dump is taken between two of them, so it is consistent.
-    backupTo: async (file) => writeFile(file, new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer())),
+    backupTo: async (file) =>
+      writeFile(file, new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer())),
   }
 }
 

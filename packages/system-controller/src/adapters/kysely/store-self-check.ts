@@ -21,7 +21,7 @@ interface Relation {
 }
 
 function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err)
+  return err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)
 }
 
 /** An extension the store needs for a check; false when the engine or the role does not allow it. */
@@ -81,7 +81,9 @@ async function countsAgree(db: Kysely<unknown>, table: string, key: string): Pro
     await sql`set local enable_bitmapscan = off`.execute(tx)
     await sql`set local enable_indexonlyscan = off`.execute(tx)
     const byIndex = await sql<{ n: number }>`
-      select count(*)::int as n from (select * from ${sql.table(table)} order by ${sql.ref(key)} offset 0) s`.execute(tx)
+      select count(*)::int as n from (select * from ${sql.table(table)} order by ${sql.ref(key)} offset 0) s`.execute(
+      tx,
+    )
     return [bySeq.rows[0]?.n ?? 0, byIndex.rows[0]?.n ?? 0]
   })
 }
