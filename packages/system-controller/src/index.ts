@@ -37,6 +37,10 @@ export {
   OwnershipConflictError,
   PeerLinkUnavailableError,
   RegionNotFoundError,
+  StoreBackupError,
+  StoreDamagedError,
+  StoreFenceLostError,
+  StoreLockedError,
   StoreOpenError,
   StoreUnavailableError,
   SubcloudAddRejectedError,
@@ -48,6 +52,7 @@ export {
   SubcloudStateError,
   SubcloudUnavailableError,
 } from './errors.js'
+export type { StoreHolder } from './errors.js'
 export type { ControllerErrorCategory, GeoObject, Violation, ViolationKind } from './errors.js'
 export { toStatus } from './grpc/status.js'
 export { GeoSubjects, OWNERSHIP_BUCKET } from './geo/geo-subjects.js'

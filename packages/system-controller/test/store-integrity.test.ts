@@ -6,7 +6,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import { StoreDamagedError, StoreLockedError } from '../src/errors.js'
-import { lockDataDir } from '../src/store/data-dir-lock.js'
+import { askHolder, lockDataDir, lockToken } from '../src/store/data-dir-lock.js'
 import { checkStoreIdentity } from '../src/store/store-identity.js'
 import type { StoreIdentity } from '../src/store/store-identity.js'
 import { DAMAGES, damageStore } from './damage-store.js'
@@ -154,6 +154,27 @@ test('data directory lock: a second holder is refused naming pid and host; relea
   await first.release()
   const again = await lockDataDir(dataDir)
   await again.release()
+})
+
+test('data directory lock socket: only a caller with the lock file token is answered', async (c) => {
+  const dataDir = join(c.dir, 'asked')
+  const signal = AbortSignal.timeout(30_000)
+  const out = join(c.dir, 'asked.backup')
+  assert.is(await askHolder(dataDir, { op: 'backup', out, token: '' }, signal), false, 'nobody holds it yet')
+  const lock = await lockDataDir(dataDir)
+  const asked: string[] = []
+  lock.serve(async (request) => {
+    asked.push(request.out)
+  })
+  try {
+    const refused = await rejection(askHolder(dataDir, { op: 'backup', out, token: 'f'.repeat(32) }, signal))
+    assert.match((refused as Error).message, /token of the data directory lock file does not match/)
+    assert.equal(asked, [])
+    assert.ok(await askHolder(dataDir, { op: 'backup', out, token: lockToken(dataDir) }, signal))
+    assert.equal(asked, [out])
+  } finally {
+    await lock.release()
+  }
 })
 
 test.run()

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import { hostname } from 'node:os'
@@ -12,8 +13,13 @@ export const LOCK_FILE = 'dc-controller.lock.json'
 /** A request the holder of a data directory answers over its lock socket, one JSON line each way. */
 export interface LockRequest {
   readonly op: 'backup'
-  /** Absolute path of the file to write. */
+  /** Absolute path of the file to write; an existing file is never overwritten. */
   readonly out: string
+  /**
+   * The token in the lock file: an abstract socket has no permissions, so only who can read the
+   * data directory may ask.
+   */
+  readonly token: string
 }
 
 export type LockRequestHandler = (request: LockRequest) => Promise<void>
@@ -35,17 +41,32 @@ function socketName(dataDir: string): string {
   return `\0dc-controller/data-dir/${dev}:${ino}`
 }
 
-function readHolder(dataDir: string): StoreHolder {
+function readLockFile(dataDir: string): Record<string, unknown> {
   try {
-    const parsed = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as Record<string, unknown>
-    return {
-      pid: typeof parsed.pid === 'number' ? parsed.pid : undefined,
-      host: typeof parsed.host === 'string' ? parsed.host : undefined,
-      since: typeof parsed.startedAt === 'string' ? parsed.startedAt : undefined,
-    }
+    return JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as Record<string, unknown>
   } catch {
     return {}
   }
+}
+
+/** The token of the lock file of `dataDir`, for {@link askHolder}; empty when unreadable. */
+export function lockToken(dataDir: string): string {
+  const { token } = readLockFile(dataDir)
+  return typeof token === 'string' ? token : ''
+}
+
+function readHolder(dataDir: string): StoreHolder {
+  const parsed = readLockFile(dataDir)
+  return {
+    pid: typeof parsed.pid === 'number' ? parsed.pid : undefined,
+    host: typeof parsed.host === 'string' ? parsed.host : undefined,
+    since: typeof parsed.startedAt === 'string' ? parsed.startedAt : undefined,
+  }
+}
+
+function sameToken(given: unknown, token: string): boolean {
+  if (typeof given !== 'string' || given.length !== token.length) return false
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token))
 }
 
 function listen(server: Server, path: string): Promise<boolean> {
@@ -62,7 +83,7 @@ function listen(server: Server, path: string): Promise<boolean> {
   })
 }
 
-function answer(socket: Socket, handler: LockRequestHandler | undefined): void {
+function answer(socket: Socket, token: string, handler: LockRequestHandler | undefined): void {
   let text = ''
   socket.setEncoding('utf8')
   socket.on('error', () => undefined)
@@ -76,6 +97,10 @@ function answer(socket: Socket, handler: LockRequestHandler | undefined): void {
       request = JSON.parse(text.slice(0, end)) as LockRequest
     } catch {
       reply({ error: 'unreadable request' })
+      return
+    }
+    if (!sameToken(request.token, token)) {
+      reply({ error: 'refused: the token of the data directory lock file does not match' })
       return
     }
     if (handler === undefined || request.op !== 'backup') {
@@ -96,7 +121,8 @@ function answer(socket: Socket, handler: LockRequestHandler | undefined): void {
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   mkdirSync(dataDir, { recursive: true })
   let handler: LockRequestHandler | undefined
-  const server = createServer((socket) => answer(socket, handler))
+  const token = randomBytes(16).toString('hex')
+  const server = createServer((socket) => answer(socket, token, handler))
   if (!(await listen(server, socketName(dataDir)))) {
     throw new StoreLockedError(`Data directory ${dataDir}`, readHolder(dataDir))
   }
@@ -104,8 +130,11 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   server.unref()
   writeFileSync(
     join(dataDir, LOCK_FILE),
-    `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() })}\n`,
+    `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token })}\n`,
+    { mode: 0o600 },
   )
+  // A lock file left by an older release may be readable by all; the token must not be.
+  chmodSync(join(dataDir, LOCK_FILE), 0o600)
   return {
     serve: (h) => {
       handler = h
@@ -123,6 +152,7 @@ export async function askHolder(
   request: LockRequest,
   signal: AbortSignal,
 ): Promise<boolean> {
+  if (!existsSync(dataDir)) return false
   const path = socketName(dataDir)
   return new Promise((resolve, reject) => {
     const socket = createConnection({ path })

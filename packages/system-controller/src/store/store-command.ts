@@ -1,16 +1,15 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { open } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { parseProcessFlags } from '@dc/runtime'
 import pg from 'pg'
-import { PGLITE_EXTENSIONS, openPglite, pgliteDir } from '../adapters/kysely/open-database.js'
+import { PGLITE_EXTENSIONS, dumpPglite, openPglite, pgliteDir } from '../adapters/kysely/open-database.js'
 import type { DatabaseKind } from '../adapters/kysely/open-database.js'
 import { runPgTool } from '../adapters/postgres-tools.js'
 import { takeWriterLock } from '../adapters/postgres-writer-lock.js'
 import { DEFAULT_DATA_DIR } from '../config.js'
 import { ConfigError, StoreBackupError } from '../errors.js'
-import { askHolder, lockDataDir } from './data-dir-lock.js'
+import { askHolder, lockDataDir, lockToken } from './data-dir-lock.js'
 import { writeStoreIdentity } from './store-identity.js'
 
 export type StoreCommandName = 'backup' | 'restore'
@@ -75,22 +74,27 @@ async function writeRestoredIdentity(
 async function backup(config: StoreCommandConfig, signal: AbortSignal): Promise<string> {
   if (existsSync(config.file)) throw new StoreBackupError(`--out ${config.file} exists; name a new file`)
   const temp = `${config.file}.partial`
+  // Left by an interrupted backup; the controller never overwrites a file.
+  rmSync(temp, { force: true })
   try {
     if (config.databaseUrl !== undefined) {
       await runPgTool('pg_dump', ['-Fc', '--no-owner', '-f', temp, config.databaseUrl], signal)
-    } else if (!(await askHolder(config.dataDir, { op: 'backup', out: temp }, signal))) {
+    } else if (
+      !(await askHolder(
+        config.dataDir,
+        { op: 'backup', out: temp, token: lockToken(config.dataDir) },
+        signal,
+      ))
+    ) {
       // Nobody runs on the directory: hold it while the copy is taken, so no controller starts meanwhile.
+      if (!existsSync(resolve(pgliteDir(config.dataDir), 'PG_VERSION'))) {
+        throw new StoreBackupError(`${config.dataDir} holds no embedded database`)
+      }
       const lock = await lockDataDir(config.dataDir)
       try {
-        if (!existsSync(resolve(pgliteDir(config.dataDir), 'PG_VERSION'))) {
-          throw new StoreBackupError(`${config.dataDir} holds no embedded database`)
-        }
         const client = await openPglite(config.dataDir, true)
         try {
-          const file = await open(temp, 'w')
-          await file.writeFile(new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer()))
-          await file.sync()
-          await file.close()
+          await dumpPglite(client, temp)
         } finally {
           await client.close()
         }

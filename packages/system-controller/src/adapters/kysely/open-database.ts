@@ -107,6 +107,12 @@ export async function openPglite(dataDir: string, expectExisting: boolean): Prom
   })
 }
 
+/** PGlite's data directory, gzipped, into a new file (never over an existing one), synced. */
+export async function dumpPglite(client: PGlite, file: string): Promise<void> {
+  const dump = await client.dumpDataDir('gzip')
+  await writeFile(file, new Uint8Array(await dump.arrayBuffer()), { flag: 'wx', flush: true })
+}
+
 async function pgliteDialect(dataDir: string, expectExisting: boolean): Promise<OpenedDialect> {
   const client = await openPglite(dataDir, expectExisting)
   const base = new KyselyPGlite(client).dialect
@@ -120,8 +126,7 @@ async function pgliteDialect(dataDir: string, expectExisting: boolean): Promise<
     },
     connectionsInUse: () => driver?.inUse ?? 0,
     // PGlite runs one statement at a time: the dump is taken between two of them, so it is consistent.
-    backupTo: async (file) =>
-      writeFile(file, new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer())),
+    backupTo: (file) => dumpPglite(client, file),
   }
 }
 
