@@ -1,14 +1,17 @@
+import { randomBytes } from 'node:crypto'
 import { open, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 
 /** The ways the probe of issue 11 damaged a store. */
-export type Damage = 'truncate-table' | 'zero-table-page' | 'truncate-primary-key' | 'zero-index-page'
+export type Damage =
+  'truncate-table' | 'zero-table-page' | 'garbage-table-page' | 'truncate-primary-key' | 'zero-index-page'
 
 export const DAMAGES: readonly Damage[] = [
   'truncate-table',
   'zero-table-page',
+  'garbage-table-page',
   'truncate-primary-key',
   'zero-index-page',
 ]
@@ -36,10 +39,10 @@ export async function relationFiles(
   }
 }
 
-async function zeroPage(file: string, page: number): Promise<void> {
+async function overwritePage(file: string, page: number, bytes: Uint8Array): Promise<void> {
   const handle = await open(file, 'r+')
   try {
-    await handle.write(new Uint8Array(PAGE), 0, PAGE, page * PAGE)
+    await handle.write(bytes, 0, PAGE, page * PAGE)
   } finally {
     await handle.close()
   }
@@ -52,11 +55,13 @@ export async function damageStore(dataDir: string, table: string, damage: Damage
     case 'truncate-table':
       return truncate(files.table, PAGE)
     case 'zero-table-page':
-      return zeroPage(files.table, 1)
+      return overwritePage(files.table, 1, new Uint8Array(PAGE))
+    case 'garbage-table-page':
+      return overwritePage(files.table, 1, randomBytes(PAGE))
     case 'truncate-primary-key':
       return truncate(files.primaryKey, PAGE)
     case 'zero-index-page':
-      return zeroPage(files.primaryKey, 1)
+      return overwritePage(files.primaryKey, 1, new Uint8Array(PAGE))
     default:
       damage satisfies never
   }
