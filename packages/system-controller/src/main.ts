@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     return 2
   }
   if ('help' in config) {
-    process.stdout.write(`${USAGE}\n`)
+    process.stdout.write(`${USAGE}\n${STORE_COMMAND_USAGE}\n`)
     return 0
   }
   const log = createLogger({
