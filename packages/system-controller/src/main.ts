@@ -5,11 +5,10 @@ import { ConfigError, ControllerError } from './errors.js'
 import { USAGE, parseControllerArgs } from './config.js'
 import { startController } from './start-controller.js'
 import { STORE_COMMAND_USAGE, isStoreCommand, runStoreCommand } from './store/store-command.js'
+import type { StoreCommandName } from './store/store-command.js'
 
 /** `dc-controller backup|restore`: one line out, or one line saying why not. */
-async function storeCommand(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv
-  if (!isStoreCommand(name)) return 2
+async function storeCommand(name: StoreCommandName, rest: readonly string[]): Promise<number> {
   const interrupted = new AbortController()
   process.once('SIGINT', () => interrupted.abort())
   try {
@@ -29,7 +28,8 @@ async function storeCommand(argv: readonly string[]): Promise<number> {
 async function main(): Promise<number> {
   // The controller dials agents by IP address over TLS; Node's DEP0123 would greet every start.
   ignoreIpServernameWarning()
-  if (isStoreCommand(process.argv[2])) return storeCommand(process.argv.slice(2))
+  const [command, ...rest] = process.argv.slice(2)
+  if (isStoreCommand(command)) return storeCommand(command, rest)
   let config
   try {
     config = parseControllerArgs(process.argv.slice(2), process.env, process.cwd())
