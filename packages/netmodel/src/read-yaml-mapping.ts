@@ -1,4 +1,4 @@
-import { LineCounter, Scalar, isAlias, isMap, isScalar, parseDocument, visit } from 'yaml'
+import { LineCounter, Scalar, isAlias, isCollection, isMap, isScalar, parseDocument, visit } from 'yaml'
 import type { ErrorCode, Node, YAMLError } from 'yaml'
 
 /**
@@ -34,7 +34,7 @@ const RULES: Partial<Record<ErrorCode, string>> = {
   BAD_SCALAR_START: `a value must not start with a YAML indicator character; ${QUOTE}`,
   MISSING_CHAR: `a quote or bracket is not closed; ${QUOTE}`,
   DUPLICATE_KEY: 'the key appears more than once',
-  BAD_INDENT: 'the indentation is inconsistent',
+  BAD_INDENT: `the indentation is inconsistent, or a bracket or quote before it is not closed; ${QUOTE}`,
   TAB_AS_INDENT: 'a tab must not indent',
   MULTIPLE_DOCS: 'must be a single document',
   MULTILINE_IMPLICIT_KEY: 'a key must be on one line',
@@ -77,6 +77,9 @@ function inspect(doc: ReturnType<typeof parseDocument>): { keys: KeyAt[]; nodes:
   }
   visit(doc, {
     Pair(_, pair, path) {
+      // Inside `{` or `[` a word becomes a key (`admin_password: {Pw1` makes `Pw1` one): such keys
+      // are never named, the block key around them is.
+      if (path.some((p) => isCollection(p) && p.flow === true)) return
       const parent = [...path].reverse().find((p) => paths.has(p))
       const prefix = parent === undefined ? '' : `${paths.get(parent) ?? ''}.`
       const name = `${prefix}${keyName(pair.key)}`
@@ -98,10 +101,12 @@ function inspect(doc: ReturnType<typeof parseDocument>): { keys: KeyAt[]; nodes:
   return { keys, nodes }
 }
 
-function keyAt(keys: readonly KeyAt[], offset: number): string | undefined {
+// An error found where a key starts is about the value before it (an unclosed `{` noticed at the
+// next line), except a repeated key, which is about the key itself.
+function keyAt(keys: readonly KeyAt[], offset: number, atKey: boolean): string | undefined {
   let found: string | undefined
   for (const k of keys) {
-    if (k.offset > offset) break
+    if (k.offset > offset || (k.offset === offset && !atKey)) break
     found = k.path
   }
   return found
@@ -127,17 +132,18 @@ export function readYamlMapping(text: string): YamlMappingResult {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const { keys, nodes } = inspect(doc)
-  const found: [number, string][] = [
-    ...[...doc.errors, ...doc.warnings].map((e: YAMLError): [number, string] => [
+  const found: [number, string, boolean][] = [
+    ...[...doc.errors, ...doc.warnings].map((e: YAMLError): [number, string, boolean] => [
       e.pos[0],
       RULES[e.code] ?? `not valid YAML here (${e.code}); ${QUOTE} if it starts with a YAML indicator`,
+      e.code === 'DUPLICATE_KEY',
     ]),
-    ...nodes,
+    ...nodes.map(([offset, rule]): [number, string, boolean] => [offset, rule, true]),
   ]
   const problems: YamlProblem[] = []
-  for (const [offset, rule] of found.sort((a, b) => a[0] - b[0])) {
+  for (const [offset, rule, atKey] of found.sort((a, b) => a[0] - b[0])) {
     const { line, col } = lines.linePos(offset)
-    const problem = { key: keyAt(keys, offset), line, column: col, rule }
+    const problem = { key: keyAt(keys, offset, atKey), line, column: col, rule }
     // One problem per key: the first is the cause, what follows it is the parser losing its place.
     if (!problems.some((p) => p.key === problem.key)) problems.push(problem)
   }

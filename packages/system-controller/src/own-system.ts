@@ -41,7 +41,12 @@ export function parseOwnBootstrapValues(text: string): Record<string, unknown> {
   if (!doc.ok) {
     throw new InvalidOwnBootstrapValuesError([
       doc.reason === 'syntax'
-        ? { key: 'bootstrap_values', code: 'NOT_YAML', message: `not valid YAML: ${doc.message}`, kind: 'invalid' }
+        ? {
+            key: 'bootstrap_values',
+            code: 'NOT_YAML',
+            message: `not valid YAML: ${doc.message}`,
+            kind: 'invalid',
+          }
         : { key: 'bootstrap_values', code: 'NOT_MAPPING', message: doc.message, kind: 'invalid' },
     ])
   }
