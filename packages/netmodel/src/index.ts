@@ -174,6 +174,6 @@ export type {
   ServiceFamilySpec,
 } from './kubernetes-view.js'
 export { MAX_TEXT, escapeControlChars, textProblem } from './text-problem.js'
-export type { TextProblem } from './text-problem.js'
+export type { EscapeOptions, TextProblem } from './text-problem.js'
 export { readYamlMapping } from './read-yaml-mapping.js'
 export type { YamlMappingResult, YamlProblem } from './read-yaml-mapping.js'

@@ -27,15 +27,23 @@ export function textProblem(value: string, max = MAX_TEXT): TextProblem | undefi
   return undefined
 }
 
+/** How {@link escapeControlChars} writes a character, and which it leaves alone. */
+export interface EscapeOptions {
+  /** Characters left as they are (the newlines of a text that has lines). @default none */
+  readonly keep?: string
+  /** The escape for a code point. @default `\xNN` up to U+00FF, `\u{NNNN}` above */
+  readonly as?: (codePoint: number) => string
+}
+
+function shellEscape(code: number): string {
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`
+}
+
 /**
  * `value` with every character {@link textProblem} refuses written as an escape (`\x1b`,
- * `\u{202e}`), so none reaches a terminal raw. `keep` lists characters left as they are (the
- * newlines of a text that has lines).
+ * `\u{202e}`), so none reaches a terminal raw.
  */
-export function escapeControlChars(value: string, keep = ''): string {
-  return value.replace(CONTROL_CHARS, (c) => {
-    if (keep.includes(c)) return c
-    const code = c.codePointAt(0) ?? 0
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`
-  })
+export function escapeControlChars(value: string, options: EscapeOptions = {}): string {
+  const { keep = '', as = shellEscape } = options
+  return value.replace(CONTROL_CHARS, (c) => (keep.includes(c) ? c : as(c.codePointAt(0) ?? 0)))
 }

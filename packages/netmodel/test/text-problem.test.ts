@@ -49,7 +49,7 @@ Escape('escapeControlChars - writes each refused character as an escape, leaves 
 })
 
 Escape('escapeControlChars - keeps the characters it is told to keep', () => {
-  assert.is(escapeControlChars('line 1\nline\t2\r\n', '\n'), 'line 1\nline\\x092\\x0d\n')
+  assert.is(escapeControlChars('line 1\nline\t2\r\n', { keep: '\n' }), 'line 1\nline\\x092\\x0d\n')
 })
 
 Escape('escapeControlChars - what it returns passes the text rule', () => {
