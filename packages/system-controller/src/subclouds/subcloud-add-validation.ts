@@ -10,10 +10,10 @@ import {
   readYamlMapping,
   redactBootstrapValues,
   textProblem,
+  writeYamlMapping,
   subcloudFleetRanges,
 } from '@dc/netmodel'
 import type { BootstrapPool, BootstrapValues, Family, HostPort, SystemState } from '@dc/netmodel'
-import { stringify as stringifyYaml } from 'yaml'
 import { DEFAULT_AGENT_PORT } from '../config.js'
 import { SubcloudAddRejectedError } from '../errors.js'
 import type { Violation, ViolationKind } from '../errors.js'
@@ -365,7 +365,7 @@ function accept(
       storedRange: new IpRange(control.start, control.end),
       managementSubnet: control.subnet,
     },
-    bootstrapYaml: stringifyYaml(bootstrapValues),
+    bootstrapYaml: writeYamlMapping(bootstrapValues),
     fields: {
       name: values.name,
       description: request.description ?? '',
