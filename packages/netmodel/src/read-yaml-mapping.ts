@@ -130,7 +130,13 @@ function describe(problems: readonly YamlProblem[]): string {
  */
 export function readYamlMapping(text: string): YamlMappingResult {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  // `logLevel: 'error'`: the library would otherwise print some warnings itself, quoting the text.
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: 'error',
+  })
   const { keys, nodes } = inspect(doc)
   const found: [number, string, boolean][] = [
     ...[...doc.errors, ...doc.warnings].map((e: YAMLError): [number, string, boolean] => [

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { readYamlMapping } from '../src/index.js'
@@ -111,6 +112,7 @@ ReadYamlMapping('readYamlMapping - prints no parser warning', () => {
   try {
     readYamlMapping(document(`!${SECRET}`))
     readYamlMapping('%YAML 9.9\n---\na: !<tag:x> 1\n')
+    readYamlMapping('? [Pw1, x]\n: value\n')
   } finally {
     process.emitWarning = emit
     process.off('warning', listener)
@@ -130,6 +132,36 @@ ReadYamlMapping('readYamlMapping - an alias bomb is refused before it expands', 
   const read = readYamlMapping(bomb)
   assert.is(read.ok, false)
   assert.ok(Date.now() - started < 30_000)
+})
+
+ReadYamlMapping('readYamlMapping - never throws, whatever the text', () => {
+  const yamlish = fc.array(
+    fc.oneof(
+      fc.constantFrom(
+        ...INDICATORS,
+        ': ',
+        '\n',
+        '  ',
+        '\t',
+        'a',
+        'key',
+        '<<',
+        '---',
+        '...',
+        '%YAML 1.1',
+        '!!str',
+      ),
+      fc.string({ maxLength: 5 }),
+    ),
+    { maxLength: 40 },
+  )
+  fc.assert(
+    fc.property(yamlish, (parts) => {
+      const read = readYamlMapping(parts.join(''))
+      return read.ok || read.message.length > 0
+    }),
+    { numRuns: 3000, seed: 4242 },
+  )
 })
 
 ReadYamlMapping.run()
