@@ -304,6 +304,7 @@ test('secret fuzz - each refusal names the key and the line, and says to quote',
   for (const [secret, error] of c.errors) {
     assert.match(error, new RegExp(`${secret.key} \\(line \\d+, column \\d+\\)`), error)
     assert.match(error, /quote|more than once/, error)
+    assert.not.match(error, /"stack"|\n\s+at /, `a stack trace: ${error}`)
   }
 })
 
