@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
+import { escapeControlChars } from '@dc/netmodel'
 import { loadProtos, REGION_METADATA_KEY } from '@dc/protos'
 import { loadChannelCredentials } from '@dc/tls'
 import { credentials, Metadata } from '@grpc/grpc-js'
@@ -35,7 +36,8 @@ export interface CliIo {
 const DEFAULT_POLL_INTERVAL_MS = 1000
 
 function reportUsage(io: CliIo, error: UsageError): 2 {
-  io.stderr(`${error.usage}\n${error.prog}: error: ${error.message}\n`)
+  // The message may quote an argument as typed, control bytes and all.
+  io.stderr(`${error.usage}\n${error.prog}: error: ${escapeControlChars(error.message)}\n`)
   return 2
 }
 
@@ -60,7 +62,7 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
       ...common,
       metadata: new Metadata(),
     }),
-    progress: (line) => io.stderr(`${line}\n`),
+    progress: (line) => io.stderr(`${escapeControlChars(line)}\n`),
     readTextFile: (path) => readFile(path, 'utf8'),
     sleep: (ms) => sleep(ms, undefined, io.signal === undefined ? {} : { signal: io.signal }),
     pollIntervalMs: io.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,

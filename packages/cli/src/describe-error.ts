@@ -1,3 +1,4 @@
+import { escapeControlChars } from '@dc/netmodel'
 import { readErrorDetail } from '@dc/protos'
 import { describeTlsFailure } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
@@ -39,7 +40,22 @@ function unavailableReason(details: string): string {
  */
 export function describeError(
   error: unknown,
-  server: { readonly url: string; readonly timeoutMs: number; readonly tls?: CaOnlyTlsFiles },
+  server: ServerInfo,
+): { readonly message: string; readonly exitCode: 1 | 2 } {
+  const described = describe(error, server)
+  // A server's message may echo what it was sent: no control byte it holds reaches the terminal.
+  return { ...described, message: escapeControlChars(described.message) }
+}
+
+interface ServerInfo {
+  readonly url: string
+  readonly timeoutMs: number
+  readonly tls?: CaOnlyTlsFiles
+}
+
+function describe(
+  error: unknown,
+  server: ServerInfo,
 ): { readonly message: string; readonly exitCode: 1 | 2 } {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
   if (error instanceof CliError) return { message: oneLine(error.message), exitCode: error.exitCode }

@@ -1,3 +1,5 @@
+import { escapeControlChars } from '@dc/netmodel'
+
 /**
  * One value in a table cell, as the server sent it. Lists are lists of addresses or ranges; `null` is a
  * field the server left unset.
@@ -13,11 +15,19 @@ function pythonRepr(item: string | number): string {
   return `${quote}${escaped}${quote}`
 }
 
-/** Text of a cell the way Python's `str()` prints it in a StarlingX table or `-f value` line. */
-export function formatCell(value: CellValue): string {
+function pythonStr(value: CellValue): string {
   if (value === null) return 'None'
   if (typeof value === 'boolean') return value ? 'True' : 'False'
   if (typeof value === 'number') return String(value)
   if (typeof value === 'string') return value
   return `[${value.map(pythonRepr).join(', ')}]`
+}
+
+/**
+ * Text of a cell the way Python's `str()` prints it in a StarlingX table or `-f value` line, with
+ * any control character escaped (`\x0a`): a newline in a name must not forge a row, nor an escape
+ * sequence reach the terminal.
+ */
+export function formatCell(value: CellValue): string {
+  return escapeControlChars(pythonStr(value))
 }

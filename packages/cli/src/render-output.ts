@@ -1,4 +1,5 @@
-import { stringify } from 'yaml'
+import { escapeControlChars } from '@dc/netmodel'
+import { Scalar, stringify } from 'yaml'
 
 import type { CommandResult } from './command-spec.js'
 import { CliError } from './errors.js'
@@ -37,8 +38,31 @@ function pick(known: readonly string[], wanted: readonly string[]): number[] {
   })
 }
 
+// JSON escapes C0 controls but leaves DEL, C1 and bidirectional controls raw; `\uNNNN` is an
+// escape both JSON and YAML's double-quoted strings read back as the same character.
+const asUnicodeEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`
+
+// YAML would print such a string plain or as a block; double-quoted, every character can be escaped.
+function quoteControls(data: unknown): unknown {
+  if (typeof data === 'string') {
+    if (escapeControlChars(data) === data) return data
+    const quoted = new Scalar(data)
+    quoted.type = Scalar.QUOTE_DOUBLE
+    return quoted
+  }
+  if (Array.isArray(data)) return data.map(quoteControls)
+  if (data !== null && typeof data === 'object') {
+    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, quoteControls(v)]))
+  }
+  return data
+}
+
 function serialise(format: 'json' | 'yaml', data: unknown): string {
-  return format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : stringify(data)
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(data, null, 2)}\n`
+      : stringify(quoteControls(data), { doubleQuotedAsJSON: true })
+  return escapeControlChars(text, { keep: '\n', as: asUnicodeEscape })
 }
 
 /**
@@ -47,8 +71,10 @@ function serialise(format: 'json' | 'yaml', data: unknown): string {
  * Throws {@link UnknownColumnError} when `-c` names a missing column.
  */
 export function renderOutput(result: CommandResult, options: OutputOptions): string {
-  if (result.kind === 'text')
-    return result.text.endsWith('\n') || result.text === '' ? result.text : `${result.text}\n`
+  if (result.kind === 'text') {
+    const text = escapeControlChars(result.text, { keep: '\n' })
+    return text.endsWith('\n') || text === '' ? text : `${text}\n`
+  }
   if (result.kind === 'list') {
     const indexes = pick(result.columns, options.columns)
     const columns = indexes.map((i) => result.columns[i] ?? '')

@@ -172,6 +172,13 @@ RunCli('runCli - a usage error prints the usage, exits 2 and calls nothing', asy
   assert.is(fake.calls.filter((c) => c.method !== 'ListNetworks').length, 0)
 })
 
+RunCli('runCli - a usage error escapes the control bytes of the argument it quotes', async ({ env }) => {
+  const out = await cli('system', ['network-list', '-c', 'x\u001b[2J\u0007'], env)
+  assert.is(out.code, 2)
+  assert.match(out.stderr, "No column named 'x\\x1b[2J\\x07'")
+  assert.not.ok(out.stderr.includes('\u001b'), out.stderr)
+})
+
 RunCli('runCli - an unreachable server is named in the error', async () => {
   const down = await startFakeDcServer()
   const url = down.url

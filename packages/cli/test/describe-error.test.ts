@@ -97,4 +97,12 @@ DescribeError('describeError - keeps the exit status of a CliError', () => {
   })
 })
 
+DescribeError('describeError - control bytes a server echoes are escaped, never printed raw', () => {
+  const echoed = "Address pool 'p\u001b[31m\u0001x\u202e' not found"
+  const described = describeError(grpcError(status.NOT_FOUND, echoed), server)
+  assert.is(described.message, "Address pool 'p\\x1b[31m\\x01x\\u{202e}' not found")
+  const local = describeError(new Error('bad \u0007 bell'), server)
+  assert.is(local.message, 'Error: bad \\x07 bell')
+})
+
 DescribeError.run()

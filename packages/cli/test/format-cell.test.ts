@@ -29,4 +29,11 @@ FormatCell('formatCell - switches to double quotes for an item holding a single 
   assert.is(formatCell(["it's"]), `["it's"]`)
 })
 
+FormatCell('formatCell - escapes control and bidirectional characters, in text and in lists', () => {
+  assert.is(formatCell('g1\nDefault'), 'g1\\x0aDefault')
+  assert.is(formatCell('\u001b[2J\u001b[31mred'), '\\x1b[2J\\x1b[31mred')
+  assert.is(formatCell(['a\u0000b', 'c\u202ed']), "['a\\x00b', 'c\\u{202e}d']")
+  assert.is(formatCell('Zürich'), 'Zürich')
+})
+
 FormatCell.run()

@@ -105,4 +105,37 @@ RenderOutput('renderOutput - text results print as they are, with a final newlin
   assert.is(renderOutput({ kind: 'text', text: '' }, table), '')
 })
 
+const HOSTILE = 'g1\n| 2 | forged |\u001b[31m\u0007\u007f\u0085\u202e'
+const HOSTILE_LIST: CommandResult = { kind: 'list', columns: ['id', 'name'], rows: [[1, HOSTILE]] }
+const HOSTILE_SHOW: CommandResult = { kind: 'show', fields: [['name', HOSTILE]] }
+// eslint-disable-next-line no-control-regex
+const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/
+
+RenderOutput(
+  'renderOutput - no format prints a control character raw, nor a newline that forges a row',
+  () => {
+    for (const format of ['table', 'value', 'json', 'yaml'] as const) {
+      for (const result of [HOSTILE_LIST, HOSTILE_SHOW]) {
+        const text = renderOutput(result, { ...table, format })
+        assert.not.match(text, RAW, `${format} ${result.kind}`)
+        assert.not.ok(text.includes('\n| 2 |'), `${format} ${result.kind}: a forged row`)
+      }
+    }
+    assert.is(renderOutput(HOSTILE_LIST, { ...table, format: 'value' }).split('\n').length, 2)
+    assert.is(renderOutput(HOSTILE_LIST, { ...table, format: 'table' }).split('\n').length, 6)
+  },
+)
+
+RenderOutput('renderOutput - -f json and -f yaml still read back as the exact text', () => {
+  const json = renderOutput(HOSTILE_SHOW, { ...table, format: 'json' })
+  assert.equal(JSON.parse(json), { name: HOSTILE })
+  const yaml = renderOutput(HOSTILE_LIST, { ...table, format: 'yaml' })
+  assert.equal(parse(yaml), [{ id: 1, name: HOSTILE }])
+})
+
+RenderOutput('renderOutput - a text result keeps its lines and escapes the rest', () => {
+  const text = renderOutput({ kind: 'text', text: 'line 1\nline \u001b[1m2' }, table)
+  assert.is(text, 'line 1\nline \\x1b[1m2\n')
+})
+
 RenderOutput.run()

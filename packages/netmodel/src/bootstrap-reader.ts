@@ -2,6 +2,7 @@ import type { Family } from './address.js'
 import { BootstrapValueError } from './bootstrap-value-error.js'
 import type { BootstrapErrorCode } from './bootstrap-value-error.js'
 import { NetModelError } from './net-model-error.js'
+import { textProblem } from './text-problem.js'
 
 /** Keys read as scalars by `parseBootstrapValues`, so never passed through. */
 const SCALAR_KEYS = ['name', 'system_mode', 'distributed_cloud_role', 'software_version', 'release']
@@ -27,6 +28,11 @@ export class BootstrapReader {
     if (typeof value !== 'string') {
       // YAML turns an unquoted 24.10 into the number 24.1, so refuse instead of guessing.
       this.fail('BOOTSTRAP_INVALID_VALUE', key, `${key}: expected a string, got ${JSON.stringify(value)}`)
+      return undefined
+    }
+    const problem = textProblem(value)
+    if (problem !== undefined) {
+      this.fail('BOOTSTRAP_INVALID_VALUE', key, `${key}: ${problem.reason}`)
       return undefined
     }
     const text = value.trim()

@@ -1,5 +1,6 @@
 import type { Command, CommandKind } from './command.js'
 import { InvalidCommandError } from './command-errors.js'
+import { textProblem } from './text-problem.js'
 
 /** What a field must hold; a trailing `?` allows it to be absent (or `undefined`). */
 type FieldRule =
@@ -88,6 +89,13 @@ function checkFields(
         value === undefined ? `Missing field ${key} for ${where}` : `Invalid value for ${where} field ${key}`,
         key,
       )
+    }
+    // Names and addresses end up in tables, alarms and logs: the text rule holds for every one.
+    const texts =
+      typeof value === 'string' ? [value] : rule === 'ranges?' && Array.isArray(value) ? value.flat() : []
+    const problem = texts.map((t) => textProblem(String(t))).find((p) => p !== undefined)
+    if (problem !== undefined) {
+      throw new InvalidCommandError(`Invalid value for ${where} field ${key}: ${problem.reason}`, key)
     }
     if (rule === 'changes' && isRecord(value)) checkFields(`${where} changes`, value, CHANGE_FIELDS)
   }

@@ -173,3 +173,8 @@ export type {
   ServiceFamilyResult,
   ServiceFamilySpec,
 } from './kubernetes-view.js'
+export { MAX_TEXT, escapeControlChars, textProblem } from './text-problem.js'
+export type { EscapeOptions, TextProblem } from './text-problem.js'
+export { readYamlMapping } from './read-yaml-mapping.js'
+export type { YamlMappingResult, YamlProblem } from './read-yaml-mapping.js'
+export { writeYamlMapping } from './write-yaml-mapping.js'

@@ -878,6 +878,23 @@ for (const { family, raw, floating } of SHORTCUT_CASES) {
   )
 }
 
+Parse('parseBootstrapValues - a name or address with a control or bidirectional character is refused', () => {
+  for (const [key, value] of [
+    ['name', 'site\nforged'],
+    ['name', 'site\u001b[31m'],
+    ['system_mode', 'simplex\u202e'],
+    ['management_subnet', 'fd01::/64\u0000'],
+  ] as const) {
+    const error = expectError(
+      { ...IPV6_BOOTSTRAP, [key]: value },
+      'BOOTSTRAP_INVALID_VALUE',
+      key,
+      /must not contain control or bidirectional formatting characters/,
+    )
+    assert.is(error.message, `${key}: must not contain control or bidirectional formatting characters`)
+  }
+})
+
 const Keys = suite('bootstrapKey')
 
 Keys('bootstrapKey - names subnet and address keys of a network', () => {

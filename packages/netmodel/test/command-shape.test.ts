@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Command, NetModelError } from '../src/index.js'
-import { validateCommand } from '../src/index.js'
+import { escapeControlChars, validateCommand } from '../src/index.js'
 
 function rejection(input: unknown): NetModelError {
   try {
@@ -38,6 +38,27 @@ ValidateCommand('validateCommand - names the offending field', () => {
   const unknown = rejection({ kind: 'addrpool-modify', pool: 'p', changes: { uuid: 'x' } })
   assert.is(unknown.message, 'Unknown attribute for argument addrpool-modify changes: uuid')
   assert.is(unknown.code, 'INVALID_COMMAND')
+})
+
+ValidateCommand('validateCommand - refuses control and bidirectional characters in every name', () => {
+  const cases: [unknown, string][] = [
+    [{ kind: 'addrpool-add', name: 'p\u0001x', network: '10.0.0.0', prefix: 24 }, 'name'],
+    [{ kind: 'network-add', name: 'oam\nfake', type: 'oam', dynamic: false }, 'name'],
+    [{ kind: 'host-lock', host: 'controller-0\u001b[31m' }, 'host'],
+    [{ kind: 'addrpool-delete', pool: 'p\u202e' }, 'pool'],
+    [{ kind: 'addrpool-modify', pool: 'p', changes: { name: 'q\u0085' } }, 'name'],
+    [
+      { kind: 'addrpool-add', name: 'p', network: '10.0.0.0', prefix: 24, ranges: [['10.0.0.1\u007f', 'x']] },
+      'ranges',
+    ],
+  ]
+  for (const [input, field] of cases) {
+    const e = rejection(input)
+    assert.is(e.code, 'INVALID_COMMAND')
+    assert.is(e.field, field)
+    assert.match(e.message, /must not contain control or bidirectional formatting characters/)
+    assert.is(escapeControlChars(e.message), e.message, 'the message holds no control character')
+  }
 })
 
 ValidateCommand('validateCommand - refuses non-objects and unknown kinds', () => {

@@ -1,4 +1,4 @@
-import { NETWORK_TYPES } from '@dc/netmodel'
+import { NETWORK_TYPES, textProblem } from '@dc/netmodel'
 import type { AllocationOrder, Command, NetworkType, PoolAddressFields } from '@dc/netmodel'
 import type {
   AddrPoolAdd__Output,
@@ -19,8 +19,6 @@ import type {
 import { InvalidRequestError } from './errors.js'
 import { given } from './given.js'
 
-/** Longest text a request field (a name, a reference, an id) may hold; longer is malformed whatever the state. */
-export const MAX_TEXT_LENGTH = 255
 /** Most commands one request may carry. */
 export const MAX_COMMANDS = 256
 /** Most ranges one pool may be given. */
@@ -28,11 +26,14 @@ export const MAX_RANGES = 64
 
 const ORDERS: readonly AllocationOrder[] = ['random', 'sequential']
 
-/** A string request field of at most {@link MAX_TEXT_LENGTH} characters; malformed otherwise. */
+/**
+ * A string request field (a name, a reference, an id) that netmodel's text rule accepts: at most
+ * 255 characters, no control or bidirectional formatting character; malformed otherwise.
+ */
 export function requestText(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new InvalidRequestError(field, 'must be a string')
-  if (value.length > MAX_TEXT_LENGTH)
-    throw new InvalidRequestError(field, `longer than ${MAX_TEXT_LENGTH} characters`)
+  const problem = textProblem(value)
+  if (problem !== undefined) throw new InvalidRequestError(field, problem.reason)
   return value
 }
 

@@ -9,7 +9,6 @@
 export {
   MAX_COMMANDS,
   MAX_RANGES,
-  MAX_TEXT_LENGTH,
   commandFromMessage,
   commandMessage,
   commandsFromMessages,

@@ -120,6 +120,34 @@ CommandFromMessage('commandFromMessage - names the malformed field', () => {
   }
 })
 
+CommandFromMessage(
+  'commandFromMessage - refuses control and bidirectional characters in names, naming the rule',
+  () => {
+    const cases: [CommandMessage, string][] = [
+      [{ addrpool_add: { name: 'p\u0001x', network: '10.0.0.0', prefix: 8 } }, 'c.addrpool_add.name'],
+      [{ network_add: { name: 'oam\nfake', type: 'oam', pool: 'p' } }, 'c.network_add.name'],
+      [{ host_lock: { host: 'controller-0\u001b[2J' } }, 'c.host_lock.host'],
+      [{ addrpool_modify: { pool: 'p', name: 'q\u202e' } }, 'c.addrpool_modify.name'],
+      [{ network_addrpool_assign: { network: 'oam', pool: 'p\u0085' } }, 'c.network_addrpool_assign.pool'],
+    ]
+    for (const [message, field] of cases) {
+      let error: unknown
+      try {
+        commandFromMessage(wire(message), 'c')
+      } catch (err) {
+        error = err
+      }
+      assert.instance(error, InvalidRequestError, JSON.stringify(message))
+      const refused = error as InvalidRequestError
+      assert.is(refused.field, field)
+      assert.is(
+        refused.message,
+        `Invalid request: ${field}: must not contain control or bidirectional formatting characters`,
+      )
+    }
+  },
+)
+
 const CommandsFromMessages = suite('commandsFromMessages')
 
 CommandsFromMessages('commandsFromMessages - requires one to 256 commands and indexes errors', () => {

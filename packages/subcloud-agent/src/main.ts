@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises'
 import { redactBootstrapValues } from '@dc/netmodel'
+import { InvalidBootstrapValuesError } from '@dc/platform-service'
 import {
   MetricsBindError,
   createLogger,
@@ -77,12 +78,20 @@ async function serve(config: AgentConfig, rootLog: Logger): Promise<void> {
     log: rootLog,
   })
   if (config.bootstrapValuesFile !== undefined) {
-    const values = parseValuesYaml(await readFile(config.bootstrapValuesFile, 'utf8'))
-    log.info('bootstrapping from the values file', {
-      file: config.bootstrapValuesFile,
-      values: redactBootstrapValues(values),
-    })
-    await agent.bootstrap(values, { epoch: 0n, controllerId: '' })
+    try {
+      const values = parseValuesYaml(await readFile(config.bootstrapValuesFile, 'utf8'))
+      log.info('bootstrapping from the values file', {
+        file: config.bootstrapValuesFile,
+        values: redactBootstrapValues(values),
+      })
+      await agent.bootstrap(values, { epoch: 0n, controllerId: '' })
+    } catch (err) {
+      if (!(err instanceof InvalidBootstrapValuesError)) throw err
+      // The operator's file: one plain line, as for a refused command line.
+      process.stderr.write(`dc-agent: --bootstrap-values ${config.bootstrapValuesFile}: ${err.message}\n`)
+      process.exitCode = 2
+      return
+    }
   }
   const { transport } = config
   if (transport.kind === 'plaintext' && transport.warning !== undefined) log.warn(transport.warning)

@@ -5,11 +5,11 @@ import {
   configHash,
   initialState,
   parseBootstrapValues,
+  readYamlMapping,
   redactBootstrapValues,
 } from '@dc/netmodel'
 import type { Command, SystemState } from '@dc/netmodel'
 import type { ApplyResult, PlatformPort } from '@dc/platform-service'
-import { parse as parseYaml } from 'yaml'
 import { InvalidOwnBootstrapValuesError, OwnSystemMismatchError } from './errors.js'
 import type { Violation } from './errors.js'
 import type { SystemStore } from './ports/system-store.js'
@@ -37,25 +37,20 @@ function keyDigests(raw: Readonly<Record<string, unknown>>, salt: string): Recor
 
 /** Parse and validate the controller's own bootstrap values; throws with every problem at once. */
 export function parseOwnBootstrapValues(text: string): Record<string, unknown> {
-  let doc: unknown
-  try {
-    doc = parseYaml(text, { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false })
-  } catch (err) {
+  const doc = readYamlMapping(text)
+  if (!doc.ok) {
     throw new InvalidOwnBootstrapValuesError([
-      {
-        key: 'bootstrap_values',
-        code: 'NOT_YAML',
-        message: `not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : 'unreadable'}`,
-        kind: 'invalid',
-      },
+      doc.reason === 'syntax'
+        ? {
+            key: 'bootstrap_values',
+            code: 'NOT_YAML',
+            message: `not valid YAML: ${doc.message}`,
+            kind: 'invalid',
+          }
+        : { key: 'bootstrap_values', code: 'NOT_MAPPING', message: doc.message, kind: 'invalid' },
     ])
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new InvalidOwnBootstrapValuesError([
-      { key: 'bootstrap_values', code: 'NOT_MAPPING', message: 'must be a YAML mapping', kind: 'invalid' },
-    ])
-  }
-  const raw = doc as Record<string, unknown>
+  const raw = doc.value
   const problems: Violation[] = []
   if (raw.distributed_cloud_role !== 'systemcontroller') {
     problems.push({

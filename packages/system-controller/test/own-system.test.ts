@@ -94,4 +94,20 @@ test('parseOwnBootstrapValues - only a valid system controller file is accepted'
   )
 })
 
+test('parseOwnBootstrapValues - a password after a YAML indicator is never echoed', () => {
+  for (const indicator of ['*', '|', '>', '!', '&', '@', '{', "'"]) {
+    let message = ''
+    try {
+      parseOwnBootstrapValues(
+        VALUES.replace('admin_password: first*Secret', `admin_password: ${indicator}Pw1-9zq`),
+      )
+    } catch (err) {
+      assert.instance(err, InvalidOwnBootstrapValuesError)
+      message = `${err.message} ${JSON.stringify(err)}`
+    }
+    assert.match(message, /admin_password \(line \d+, column \d+\)/, indicator)
+    assert.not.ok(message.includes('Pw1-9zq'), `${indicator}: ${message}`)
+  }
+})
+
 test.run()

@@ -206,4 +206,16 @@ test('validateSubcloudAdd - malformed documents are refused as such', async () =
   assert.ok(keys(role.violations).includes('distributed_cloud_role'))
 })
 
+test('validateSubcloudAdd - a password after a YAML indicator is named by key and line, never echoed', async () => {
+  for (const indicator of ['*', '|', '>', '!', '&', '%', '@', '`', '{', '[', "'", '"', ',']) {
+    const doc = `${yaml(ipv6Subcloud(7, { admin_password: 'x' }))}\nsysadmin_password: ${indicator}Pw1-9zq\n`
+    const err = await refusedAdd({ bootstrapAddress: '[::1]:50051', bootstrapValuesYaml: doc })
+    const text = `${err.message} ${JSON.stringify(err.violations)}`
+    assert.not.ok(text.includes('Pw1-9zq'), `${indicator}: ${text}`)
+    const violation = err.violations.find((v) => v.code === 'BOOTSTRAP_VALUES_NOT_YAML')
+    assert.ok(violation, `${indicator}: ${text}`)
+    assert.match(violation.message, /^not valid YAML: \S+ \(line \d+, column \d+\): /)
+  }
+})
+
 test.run()

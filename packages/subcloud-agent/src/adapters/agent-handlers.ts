@@ -1,5 +1,5 @@
 import type { ServerWritableStream } from '@grpc/grpc-js'
-import { parse as parseYaml } from 'yaml'
+import { readYamlMapping } from '@dc/netmodel'
 import type { SystemState } from '@dc/netmodel'
 import {
   InvalidBootstrapValuesError,
@@ -72,21 +72,12 @@ export function parseValuesYaml(text: unknown): Record<string, unknown> {
   if (text.length > MAX_BOOTSTRAP_VALUES_LENGTH) {
     throw new InvalidRequestError('values_yaml', `longer than ${MAX_BOOTSTRAP_VALUES_LENGTH} characters`)
   }
-  let doc: unknown
-  try {
-    doc = parseYaml(text, { maxAliasCount: 100, prettyErrors: false })
-  } catch (err) {
-    const reason = err instanceof Error ? err.message.split('\n')[0] : 'unreadable'
-    throw new InvalidBootstrapValuesError([
-      { key: 'values_yaml', message: `not valid YAML: ${reason}`, code: 'YAML' },
-    ])
+  const doc = readYamlMapping(text)
+  if (!doc.ok) {
+    const message = doc.reason === 'syntax' ? `not valid YAML: ${doc.message}` : doc.message
+    throw new InvalidBootstrapValuesError([{ key: 'values_yaml', message, code: 'YAML' }])
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new InvalidBootstrapValuesError([
-      { key: 'values_yaml', message: 'must be a YAML mapping', code: 'YAML' },
-    ])
-  }
-  return doc as Record<string, unknown>
+  return doc.value
 }
 
 function generation(state: SystemState | null): string {

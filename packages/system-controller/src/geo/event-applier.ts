@@ -1,7 +1,6 @@
-import { FleetIndex, IpRange, parseIp, subcloudFleetRanges } from '@dc/netmodel'
+import { FleetIndex, IpRange, parseIp, subcloudFleetRanges, writeYamlMapping } from '@dc/netmodel'
 import type { SystemState } from '@dc/netmodel'
 import type { Logger } from '@dc/runtime'
-import { stringify as stringifyYaml } from 'yaml'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
 import { SubcloudAddRejectedError } from '../errors.js'
 import type { AssociationStore } from '../ports/association-store.js'
@@ -245,7 +244,7 @@ export class EventApplier {
         const accepted = await validateSubcloudAdd(
           {
             bootstrapAddress: m.bootstrapAddress,
-            bootstrapValuesYaml: stringifyYaml(m.values),
+            bootstrapValuesYaml: writeYamlMapping(m.values),
             release: m.softwareVersion,
             description: m.description,
             location: m.location,

@@ -1,4 +1,4 @@
-import { canonicalIp, formatHostPort, parseHostPort } from '@dc/netmodel'
+import { MAX_TEXT, canonicalIp, formatHostPort, parseHostPort, textProblem } from '@dc/netmodel'
 import { InvalidFieldError } from '../errors.js'
 
 /**
@@ -6,32 +6,6 @@ import { InvalidFieldError } from '../errors.js'
  * free text, choices, numbers, addresses. Each throws {@link InvalidFieldError} naming the field
  * and the rule; the services then apply the rules that depend on state.
  */
-
-/** Longest reference, name or free-text field (dcmanager's column size). */
-export const MAX_TEXT = 255
-
-// C0 controls and DEL, C1 controls, and the bidirectional controls that make text display in an
-// order other than the one it is stored in (names end up in tables, alarms and logs).
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
-
-/** Why a text cannot be stored, with its stable code. */
-export interface TextProblem {
-  readonly code: 'FIELD_TOO_LONG' | 'FIELD_CONTROL_CHARS'
-  readonly reason: string
-}
-
-/** Why `value` cannot be stored as text, or undefined when it can. */
-export function textProblem(value: string, max = MAX_TEXT): TextProblem | undefined {
-  if (value.length > max) return { code: 'FIELD_TOO_LONG', reason: `at most ${max} characters` }
-  if (FORBIDDEN.test(value)) {
-    return {
-      code: 'FIELD_CONTROL_CHARS',
-      reason: 'must not contain control or bidirectional formatting characters',
-    }
-  }
-  return undefined
-}
 
 /** Free text (description, location): any printable text, possibly empty. */
 export function freeText(field: string, value: string, max = MAX_TEXT): string {

@@ -7,13 +7,14 @@ import {
   formatHostPort,
   parseBootstrapValues,
   parseHostPort,
+  readYamlMapping,
   redactBootstrapValues,
+  textProblem,
+  writeYamlMapping,
   subcloudFleetRanges,
 } from '@dc/netmodel'
 import type { BootstrapPool, BootstrapValues, Family, HostPort, SystemState } from '@dc/netmodel'
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { DEFAULT_AGENT_PORT } from '../config.js'
-import { textProblem } from '../grpc/field-validators.js'
 import { SubcloudAddRejectedError } from '../errors.js'
 import type { Violation, ViolationKind } from '../errors.js'
 import { DEFAULT_GROUP_ID } from '../subcloud-groups/subcloud-group.js'
@@ -78,24 +79,14 @@ function parseValuesDocument(text: string, out: ViolationList): Record<string, u
     )
     return undefined
   }
-  let doc: unknown
-  try {
-    doc = parseYaml(text, { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false })
-  } catch (err) {
-    const reason = err instanceof Error ? err.message.split('\n')[0] : 'unreadable'
-    out.add('bootstrap_values', 'BOOTSTRAP_VALUES_NOT_YAML', `not valid YAML: ${reason}`, 'invalid')
-    return undefined
+  const doc = readYamlMapping(text)
+  if (doc.ok) return doc.value
+  if (doc.reason === 'syntax') {
+    out.add('bootstrap_values', 'BOOTSTRAP_VALUES_NOT_YAML', `not valid YAML: ${doc.message}`, 'invalid')
+  } else {
+    out.add('bootstrap_values', 'BOOTSTRAP_VALUES_NOT_MAPPING', doc.message, 'invalid')
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    out.add(
-      'bootstrap_values',
-      'BOOTSTRAP_VALUES_NOT_MAPPING',
-      'must be a YAML mapping of keys to values',
-      'invalid',
-    )
-    return undefined
-  }
-  return doc as Record<string, unknown>
+  return undefined
 }
 
 function checkTextField(key: string, value: string | undefined, out: ViolationList): void {
@@ -374,7 +365,7 @@ function accept(
       storedRange: new IpRange(control.start, control.end),
       managementSubnet: control.subnet,
     },
-    bootstrapYaml: stringifyYaml(bootstrapValues),
+    bootstrapYaml: writeYamlMapping(bootstrapValues),
     fields: {
       name: values.name,
       description: request.description ?? '',

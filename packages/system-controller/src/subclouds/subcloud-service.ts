@@ -1,9 +1,8 @@
 import { Metadata } from '@grpc/grpc-js'
-import { parseBootstrapValues } from '@dc/netmodel'
+import { parseBootstrapValues, readYamlMapping } from '@dc/netmodel'
 import { describeGrpcError, unaryCall } from '@dc/protos'
 import type { DescribeResponse__Output } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
-import { parse as parseYaml } from 'yaml'
 import type { Audit } from '../audit/index.js'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
 import {
@@ -101,23 +100,21 @@ function oamFloatingAddress(described: DescribeResponse__Output): string {
 
 /** `--bootstrap-values` of update: validated like add's, kept without secrets as rehome data. */
 function rehomeValues(yamlText: string): { name: string | undefined; values: Record<string, unknown> } {
-  let doc: unknown
-  try {
-    doc = parseYaml(yamlText, { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false })
-  } catch {
-    throw new InvalidFieldError('bootstrap_values', 'not valid YAML')
+  const doc = readYamlMapping(yamlText)
+  if (!doc.ok) {
+    throw new InvalidFieldError(
+      'bootstrap_values',
+      doc.reason === 'syntax' ? `not valid YAML: ${doc.message}` : doc.message,
+    )
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new InvalidFieldError('bootstrap_values', 'must be a YAML mapping')
-  }
-  const parsed = parseBootstrapValues(doc as Record<string, unknown>)
+  const parsed = parseBootstrapValues(doc.value)
   if (!parsed.ok) {
     throw new InvalidFieldError(
       'bootstrap_values',
       parsed.errors.map((e) => `${e.key}: ${e.message}`).join('; '),
     )
   }
-  return { name: parsed.values.name, values: storedBootstrapValues(doc as Record<string, unknown>) }
+  return { name: parsed.values.name, values: storedBootstrapValues(doc.value) }
 }
 
 /**
