@@ -4,7 +4,7 @@ import type { CaOnlyTlsFiles } from '@dc/tls'
 /** Where the CLI connects when neither `--url` nor `DC_URL` says: the controller's default listen address. */
 export const DEFAULT_URL = '127.0.0.1:50050'
 
-/** The region of the system controller itself; calls for it carry no region metadata. */
+/** The region of the system controller itself; sent like any other, as the controller requires on changes. */
 export const DEFAULT_REGION = SYSTEM_CONTROLLER_REGION
 
 export const DEFAULT_TIMEOUT_SECONDS = 30
@@ -24,8 +24,8 @@ export interface GlobalFlags {
 
 export interface ConnectionConfig {
   readonly url: string
-  /** `null` for the system controller's own region: no metadata is sent. */
-  readonly region: string | null
+  /** Sent on every `Platform` call, the system controller's own region included. */
+  readonly region: string
   readonly timeoutMs: number
   /** Mutual TLS files; absent: plaintext, as the loopback quick start serves. */
   readonly tls?: CaOnlyTlsFiles
@@ -53,7 +53,7 @@ export function resolveConnectionConfig(
   if ('error' in tls) return tls
   return {
     url,
-    region: region === DEFAULT_REGION ? null : region,
+    region,
     timeoutMs: Math.round(seconds * 1000),
     ...(tls.files === undefined ? {} : { tls: tls.files }),
   }

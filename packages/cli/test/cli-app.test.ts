@@ -129,7 +129,7 @@ RunCli('runCli - addrpool-add sends the seed arguments and shows the pool', asyn
 })
 
 RunCli(
-  'runCli - sends the region in the protos region metadata unless it is SystemController',
+  'runCli - sends the region in the protos region metadata, SystemController included',
   async ({ fake, env }) => {
     await cli('system', ['host-list'], { ...env, OS_REGION_NAME: 'subcloud1' })
     await cli('system', ['--os-region-name', 'subcloud2', 'host-list'], env)
@@ -140,7 +140,7 @@ RunCli(
     assert.equal(regions, [
       ['ListHosts', ['subcloud1']],
       ['ListHosts', ['subcloud2']],
-      ['ListHosts', []],
+      ['ListHosts', ['SystemController']],
       ['ListAlarms', ['subcloud1']],
       ['ListSubclouds', []],
     ])

@@ -6,7 +6,7 @@ import { DEFAULT_URL, resolveConnectionConfig } from '../src/config.js'
 const Resolve = suite('resolveConnectionConfig')
 
 Resolve('resolveConnectionConfig - defaults to the local controller, its own region and 30 s', () => {
-  assert.equal(resolveConnectionConfig({}, {}), { url: DEFAULT_URL, region: null, timeoutMs: 30_000 })
+  assert.equal(resolveConnectionConfig({}, {}), { url: DEFAULT_URL, region: 'SystemController', timeoutMs: 30_000 })
   assert.is(DEFAULT_URL, '127.0.0.1:50050')
 })
 
@@ -24,10 +24,10 @@ Resolve('resolveConnectionConfig - reads DC_URL and OS_REGION_NAME, flags win ov
   })
 })
 
-Resolve('resolveConnectionConfig - SystemController means no region metadata', () => {
+Resolve('resolveConnectionConfig - SystemController is a region like any other, sent explicitly', () => {
   assert.equal(resolveConnectionConfig({ region: 'SystemController' }, { OS_REGION_NAME: 'x' }), {
     url: DEFAULT_URL,
-    region: null,
+    region: 'SystemController',
     timeoutMs: 30_000,
   })
 })
@@ -36,7 +36,7 @@ Resolve('resolveConnectionConfig - TLS files from DC_TLS_* or the --os-* flags, 
   const env = { DC_TLS_CA: 'env-ca.crt', DC_TLS_CERT: 'env.crt', DC_TLS_KEY: 'env.key' }
   assert.equal(resolveConnectionConfig({}, env), {
     url: DEFAULT_URL,
-    region: null,
+    region: 'SystemController',
     timeoutMs: 30_000,
     tls: { caFile: 'env-ca.crt', certFile: 'env.crt', keyFile: 'env.key' },
   })
