@@ -229,7 +229,12 @@ function onboardingSuite(kind: StoreKind) {
     const { controller } = ctxOf(c)
     const pool = { name: 'misrouted', network: 'fd05:99::', prefix: 64, order: 'random', ranges: [] }
     // grpc-js drops a header value with a tab on the server side: the call arrives without a region.
-    const read = await rawPlatformCall(controller.address, 'GetSystem', {}, { 'dc-region-name': 'subcloud2\tx' })
+    const read = await rawPlatformCall(
+      controller.address,
+      'GetSystem',
+      {},
+      { 'dc-region-name': 'subcloud2\tx' },
+    )
     assert.is(read.code, status.OK, 'a read without a region still answers for the controller')
     for (const headers of [{ 'dc-region-name': 'subcloud2\tx' }, {}]) {
       const refused = await rawPlatformCall(controller.address, 'AddAddressPool', pool, headers)

@@ -6,7 +6,11 @@ import { DEFAULT_URL, resolveConnectionConfig } from '../src/config.js'
 const Resolve = suite('resolveConnectionConfig')
 
 Resolve('resolveConnectionConfig - defaults to the local controller, its own region and 30 s', () => {
-  assert.equal(resolveConnectionConfig({}, {}), { url: DEFAULT_URL, region: 'SystemController', timeoutMs: 30_000 })
+  assert.equal(resolveConnectionConfig({}, {}), {
+    url: DEFAULT_URL,
+    region: 'SystemController',
+    timeoutMs: 30_000,
+  })
   assert.is(DEFAULT_URL, '127.0.0.1:50050')
 })
 

@@ -4,7 +4,13 @@ import type { ServiceDefinition } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
 import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
-import { createLogger, createMetricsRegistry, serveMetrics, shutDownServer } from '@dc/runtime'
+import {
+  bindListenAddress,
+  createLogger,
+  createMetricsRegistry,
+  serveMetrics,
+  shutDownServer,
+} from '@dc/runtime'
 import type { Logger, MetricsRegistry } from '@dc/runtime'
 import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
@@ -84,12 +90,6 @@ class ShutdownSteps {
       await step().catch((err: unknown) => this.#log.error('shutdown step failed', { err }))
     }
   }
-}
-
-function bind(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port)))
-  })
 }
 
 function logAuditEvent(log: Logger, event: AuditEvent): void {
@@ -351,7 +351,7 @@ async function serve(
   })
   const addresses: string[] = []
   for (const listen of config.listen) {
-    const port = await bind(server, listen.text, credentials)
+    const port = await bindListenAddress(server, credentials, '--listen', listen)
     addresses.push(formatHostPort(listen.host, port))
   }
   if (config.metrics !== undefined && services.metrics !== undefined) {

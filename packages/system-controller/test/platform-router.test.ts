@@ -135,7 +135,10 @@ test('createPlatformRouter - a change without a readable region is refused, nami
     const { err } = await invoke(router, 'AddAddressPool', region)
     assert.is(err?.code, status.INVALID_ARGUMENT)
     assert.match(err?.details ?? '', 'dc-region-name missing or unreadable on AddAddressPool')
-    assert.match(err?.details ?? '', 'a change must name its region, SystemController for the system controller')
+    assert.match(
+      err?.details ?? '',
+      'a change must name its region, SystemController for the system controller',
+    )
   }
   assert.equal(ownCalls, [], 'the own system is never changed without its region named')
   assert.is(calls.length, 0)

@@ -4,7 +4,7 @@ import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } fro
 import type { PlatformPort } from '@dc/platform-service'
 import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
 import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
-import { logTlsReload, shutDownServer } from '@dc/runtime'
+import { bindListenAddress, logTlsReload, shutDownServer } from '@dc/runtime'
 import type { ListenAddress, Logger } from '@dc/runtime'
 import { loadServerCredentials } from '@dc/tls'
 import type { TlsFiles } from '@dc/tls'
@@ -127,9 +127,7 @@ export class AgentServer {
               health.setStatus(name, 'NOT_SERVING')
           },
         })
-        await new Promise<void>((resolve, reject) => {
-          server.bindAsync(address.text, credentials, (err) => (err ? reject(err) : resolve()))
-        })
+        await bindListenAddress(server, credentials, '--listen', address)
       }
     } catch (err) {
       for (const { server } of this.#servers) server.forceShutdown()

@@ -3,7 +3,12 @@ import type { ServerErrorResponse } from '@grpc/grpc-js'
 import { ERROR_CODE_METADATA_KEY, ERROR_FIELD_METADATA_KEY, toGrpcStatus } from '@dc/platform-service'
 import type { Logger } from '@dc/runtime'
 import { REGION_METADATA_KEY, errorDetailMetadata } from '@dc/protos'
-import { ControllerError, InvalidFieldError, RegionRequiredError, SubcloudAddRejectedError } from '../errors.js'
+import {
+  ControllerError,
+  InvalidFieldError,
+  RegionRequiredError,
+  SubcloudAddRejectedError,
+} from '../errors.js'
 import type { ControllerErrorCategory } from '../errors.js'
 
 const CATEGORY_CODES: Record<ControllerErrorCategory, status> = {
