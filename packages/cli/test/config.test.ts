@@ -14,6 +14,22 @@ Resolve('resolveConnectionConfig - defaults to the local controller, its own reg
   assert.is(DEFAULT_URL, '127.0.0.1:50050')
 })
 
+Resolve('resolveConnectionConfig - a --url or DC_URL without a port takes the default port 50050', () => {
+  const urlOf = (url: string) => {
+    const config = resolveConnectionConfig({ url }, {})
+    return 'url' in config ? config.url : config.error
+  }
+  assert.is(urlOf('[::1]'), '[::1]:50050')
+  assert.is(urlOf('fd00::2'), '[fd00::2]:50050')
+  assert.is(urlOf('localhost'), 'localhost:50050')
+  assert.is(urlOf('10.10.1.2'), '10.10.1.2:50050')
+  const fromEnv = resolveConnectionConfig({}, { DC_URL: '[fd00::2]' })
+  assert.is('url' in fromEnv ? fromEnv.url : '', '[fd00::2]:50050')
+  for (const given of ['[::1]:6000', '127.0.0.1:1', 'dns:///central.example:50050', 'unix:/run/dc.sock']) {
+    assert.is(urlOf(given), given, 'a port or a scheme is kept as written')
+  }
+})
+
 Resolve('resolveConnectionConfig - reads DC_URL and OS_REGION_NAME, flags win over both', () => {
   const env = { DC_URL: '[fd00::2]:50051', OS_REGION_NAME: 'subcloud1' }
   assert.equal(resolveConnectionConfig({}, env), {

@@ -11,6 +11,7 @@ import {
   subcloudFleetRanges,
 } from '@dc/netmodel'
 import type { BootstrapPool, BootstrapValues, Family, HostPort, SystemState } from '@dc/netmodel'
+import { MAX_BOOTSTRAP_VALUES_BYTES } from '@dc/protos'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { DEFAULT_AGENT_PORT } from '../config.js'
 import { textProblem } from '../grpc/field-validators.js'
@@ -54,8 +55,6 @@ export interface AcceptedSubcloudAdd {
   readonly claim: FleetClaim
 }
 
-/** Upper bound on the values file: far above any real `localhost.yml`, small enough to parse at once. */
-export const MAX_BOOTSTRAP_VALUES_BYTES = 256 * 1024
 const RELEASE_PATTERN = /^\d{1,4}(\.\d{1,4}){1,3}$/
 
 class ViolationList {
@@ -73,7 +72,7 @@ function parseValuesDocument(text: string, out: ViolationList): Record<string, u
     out.add(
       'bootstrap_values',
       'BOOTSTRAP_VALUES_TOO_LARGE',
-      `larger than ${MAX_BOOTSTRAP_VALUES_BYTES} bytes`,
+      `larger than ${MAX_BOOTSTRAP_VALUES_BYTES / 1024} KiB (${MAX_BOOTSTRAP_VALUES_BYTES} bytes)`,
       'invalid',
     )
     return undefined
