@@ -240,4 +240,34 @@ test('DeployRunner - runs at most maxConcurrentDeploys at once; the others wait 
   await agent.stop()
 })
 
+test('DeployRunner - more than ten deploys in flight put no listener warning on a shared signal', async (ctx) => {
+  const warnings: string[] = []
+  const onWarning = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`)
+  process.on('warning', onWarning)
+  const held: (() => void)[] = []
+  const agent = await fakeAgent(undefined, () => new Promise<void>((resolve) => held.push(resolve)))
+  const completed: string[] = []
+  const { runner: deploys, store } = runner(ctx, completed)
+  try {
+    for (let i = 0; i < 24; i++) {
+      const sc = await insertSubcloud(store, row(`many${i}`, agent.address, 40 + i))
+      deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
+    }
+    await waitFor(() => held.length >= 24, {
+      timeoutMs: 60_000,
+      intervalMs: 20,
+      message: 'all 24 Bootstraps in flight at once',
+    })
+    for (const release of held.splice(0)) release()
+    await deploys.settled()
+    // A process warning is emitted on the next tick.
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.is(completed.length, 24)
+    assert.equal(warnings, [])
+  } finally {
+    process.off('warning', onWarning)
+    await agent.stop()
+  }
+})
+
 test.run()

@@ -13,6 +13,7 @@ import { agentPlatformPolicy, agentServicePolicy } from './agent-access.js'
 import { createAgentHandlers } from './agent-handlers.js'
 import type { AgentHandlersProps } from './agent-handlers.js'
 import { AgentActivity } from './agent-activity.js'
+import { watchShutdownController } from './watch-pump.js'
 
 /** Largest request accepted; grpc-js answers RESOURCE_EXHAUSTED above it without calling us. */
 export const MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024
@@ -67,7 +68,7 @@ type Lifecycle = 'created' | 'serving' | 'stopping' | 'stopped'
  */
 export class AgentServer {
   readonly #props: AgentServerProps
-  readonly #shutdown = new AbortController()
+  readonly #shutdown = watchShutdownController()
   /** Calls per local address and method, applied changes, open Watch streams. */
   readonly activity: AgentActivity
   readonly #servers: { server: Server; setNotServing: () => void }[] = []

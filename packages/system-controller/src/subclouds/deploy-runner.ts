@@ -85,7 +85,12 @@ function waitForReady(client: AgentClient, deadline: Date, signal: AbortSignal):
 export class DeployRunner {
   readonly #options: DeployRunnerOptions
   readonly #running = new Map<number, Promise<void>>()
-  readonly #lifetime = new AbortController()
+  /**
+   * One controller per deploy, aborted by `close()`: every step of a deploy listens on its own
+   * signal, so a hundred deploys in flight never put a hundred listeners on one shared signal.
+   */
+  readonly #aborts = new Set<AbortController>()
+  #closed = false
   #active = 0
   readonly #waiting: (() => void)[] = []
 
@@ -100,13 +105,16 @@ export class DeployRunner {
 
   /** Start the deploy; `bootstrapYaml` carries the secrets and lives only in memory. */
   start(target: DeployTarget, bootstrapYaml: string): void {
-    if (this.#lifetime.signal.aborted || this.#running.has(target.id)) return
+    if (this.#closed || this.#running.has(target.id)) return
+    const abort = new AbortController()
+    this.#aborts.add(abort)
     const run = this.#turn()
-      .then(() => this.#deploy(target, bootstrapYaml, this.#lifetime.signal))
+      .then(() => this.#deploy(target, bootstrapYaml, abort.signal))
       .catch((err: unknown) =>
         this.#options.log.error('deploy failed unexpectedly', { subcloud: target.name, err }),
       )
       .finally(() => {
+        this.#aborts.delete(abort)
         this.#running.delete(target.id)
         this.#endTurn()
       })
@@ -115,7 +123,7 @@ export class DeployRunner {
 
   /** Resolves when this deploy may run: at once below the limit, else when one ends. */
   #turn(): Promise<void> {
-    if (this.#active < (this.#options.maxConcurrentDeploys ?? 64) || this.#lifetime.signal.aborted) {
+    if (this.#active < (this.#options.maxConcurrentDeploys ?? 64) || this.#closed) {
       this.#active += 1
       return Promise.resolve()
     }
@@ -136,7 +144,9 @@ export class DeployRunner {
 
   /** Abort every deploy in flight; each ends in its phase's failure state ("interrupted ..."). */
   async close(): Promise<void> {
-    this.#lifetime.abort(new Error('controller shutting down'))
+    this.#closed = true
+    const reason = new Error('controller shutting down')
+    for (const abort of this.#aborts) abort.abort(reason)
     // Those still waiting run now, and stop at their first step with "interrupted".
     for (const next of this.#waiting.splice(0)) {
       this.#active += 1
