@@ -104,6 +104,14 @@ function logAuditEvent(log: Logger, event: AuditEvent): void {
     case 'batch-failed':
       log.warn('audit: status write failed; retrying', { err: event.error })
       return
+    case 'foreign-agent':
+      log.warn(
+        `subcloud ${event.name}: the agent at ${event.address} is not the one deployed ` +
+          `(it answers as ${event.reportedSystemUuid === '' ? 'no bootstrapped system' : `system ${event.reportedSystemUuid}`}, ` +
+          `deployed as system ${event.expectedSystemUuid}); offline until the deployed agent answers there`,
+        { subcloud: event.name, address: event.address },
+      )
+      return
     case 'stream-broken':
     case 'batch-written':
       return

@@ -8,6 +8,7 @@ import { waitFor } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels } from '../src/adapters/agent-channels.js'
+import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { DeployRunner } from '../src/subclouds/deploy-runner.js'
 import type { Subcloud, SubcloudFields } from '../src/subclouds/subcloud.js'
@@ -42,7 +43,7 @@ async function fakeAgent(bootstrapError?: ServiceError, gate?: () => Promise<voi
     },
     Describe: (_call, cb) => {
       seen.push('Describe')
-      cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap' })
+      cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap', system: { uuid: 'agent-system' } })
     },
   }
   server.addService(loadProtos().dc.agent.v1.Agent.service, handlers as AgentHandlers)
@@ -140,6 +141,10 @@ test('DeployRunner - claims, bootstraps and records the expected hash on the way
   const after = await store.find('good')
   assert.is(after?.deployStatus, 'complete')
   assert.is(after?.expectedConfigHash, 'hash-after-bootstrap')
+  const [target] = await new KyselyAuditStore(openedDb(ctx)).loadAuditTargets(new AbortController().signal, [
+    sc.id,
+  ])
+  assert.is(target?.agentSystemUuid, 'agent-system', 'the identity the audit checks from now on')
   assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Bootstrap 3', 'Describe'])
   assert.equal(completed, ['good'])
   await agent.stop()

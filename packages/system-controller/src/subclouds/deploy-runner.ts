@@ -51,6 +51,12 @@ export interface DeployRunnerOptions {
   readonly tls?: CaOnlyTlsFiles | undefined
 }
 
+/** What the bootstrapped agent reports at `bootstrap-complete`. */
+interface ReportedSystem {
+  readonly configHash: string
+  readonly systemUuid: string
+}
+
 /** error_description holds at most this much (dcmanager's column size). */
 const MAX_ERROR_DESCRIPTION = 2048
 
@@ -165,7 +171,7 @@ export class DeployRunner {
   async #deploy(target: DeployTarget, bootstrapYaml: string, signal: AbortSignal): Promise<void> {
     let phase: DeployStatus = 'not-deployed'
     try {
-      let expectedHash: string | undefined
+      let reported: ReportedSystem | undefined
       const path: [DeployStatus, () => Promise<void>][] = [
         ['creating', () => Promise.resolve()],
         ['create-complete', () => Promise.resolve()],
@@ -174,14 +180,21 @@ export class DeployRunner {
         [
           'bootstrap-complete',
           async () => {
-            expectedHash = await this.#reportedHash(target, signal)
+            reported = await this.#reportedSystem(target, signal)
           },
         ],
         ['complete', () => Promise.resolve()],
       ]
       for (const [next, work] of path) {
-        // The expected hash is written with `complete`, so a complete subcloud always has one.
-        const fields = next === 'complete' ? { expectedConfigHash: expectedHash ?? null } : {}
+        // The expected hash and the agent's identity are written with `complete`, so a complete
+        // subcloud always has them.
+        const fields =
+          next === 'complete'
+            ? {
+                expectedConfigHash: reported?.configHash ?? null,
+                ...(reported === undefined ? {} : { agentSystemUuid: reported.systemUuid }),
+              }
+            : {}
         if (!(await this.#step(target, next, fields))) return
         phase = next
         signal.throwIfAborted()
@@ -281,8 +294,11 @@ export class DeployRunner {
     }
   }
 
-  /** bootstrap-complete: what the agent now reports is the configuration the controller expects. */
-  async #reportedHash(target: DeployTarget, signal: AbortSignal): Promise<string> {
+  /**
+   * bootstrap-complete: what the agent now reports is the configuration the controller expects,
+   * and its system uuid the identity the audit checks from then on.
+   */
+  async #reportedSystem(target: DeployTarget, signal: AbortSignal): Promise<ReportedSystem> {
     const client = this.#client(target)
     try {
       const deadline = this.#deadline(this.#options.callTimeoutMs ?? 120_000)
@@ -290,10 +306,11 @@ export class DeployRunner {
         (cb) => client.Describe({}, new Metadata(), { deadline }, cb),
         signal,
       )
-      if (!described.bootstrapped || described.config_hash === '') {
+      const systemUuid = described.system?.uuid ?? ''
+      if (!described.bootstrapped || described.config_hash === '' || systemUuid === '') {
         throw new Error('the agent reports no bootstrapped system')
       }
-      return described.config_hash
+      return { configHash: described.config_hash, systemUuid }
     } catch (err) {
       if (signal.aborted) throw err
       throw new DeployFailure('bootstrap-failed', `bootstrap-complete: ${describeGrpcError(err)}`)
