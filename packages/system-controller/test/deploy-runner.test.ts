@@ -95,6 +95,7 @@ function runner(
   ctx: Ctx,
   completed: string[] = [],
   maxConcurrentDeploys?: number,
+  reachTimeoutMs = 500,
 ): { runner: DeployRunner; store: KyselySubcloudStore } {
   const db = openedDb(ctx)
   const store = new KyselySubcloudStore(db)
@@ -105,7 +106,7 @@ function runner(
       channels: ctx.channels,
       controllerId: 'controller-uuid',
       epoch: 3,
-      reachTimeoutMs: 500,
+      reachTimeoutMs,
       log: silentLogger,
       ...(maxConcurrentDeploys === undefined ? {} : { maxConcurrentDeploys }),
       onComplete: (t) => {
@@ -252,14 +253,15 @@ test('DeployRunner - more than ten deploys in flight put no listener warning on 
   const held: (() => void)[] = []
   const agent = await fakeAgent(undefined, () => new Promise<void>((resolve) => held.push(resolve)))
   const completed: string[] = []
-  const { runner: deploys, store } = runner(ctx, completed)
+  // Two dozen channels connecting at once on a busy machine: a generous reach timeout.
+  const { runner: deploys, store } = runner(ctx, completed, undefined, 60_000)
   try {
     for (let i = 0; i < 24; i++) {
       const sc = await insertSubcloud(store, row(`many${i}`, agent.address, 40 + i))
       deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
     }
     await waitFor(() => held.length >= 24, {
-      timeoutMs: 60_000,
+      timeoutMs: 120_000,
       intervalMs: 20,
       message: 'all 24 Bootstraps in flight at once',
     })
