@@ -13,6 +13,7 @@ export { loadProtoDefinition, loadProtos, protoLocation } from './load-protos.js
 export type { DcProtoGrpcType, ProtoLocation } from './load-protos.js'
 export { SERVICE_NAMES, addStandardServices } from './standard-services.js'
 export type { ServiceName, StandardServicesOptions } from './standard-services.js'
+export { MAX_BOOTSTRAP_VALUES_BYTES } from './bootstrap-values-limit.js'
 export { ERROR_DETAIL_METADATA_KEY, REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from './metadata.js'
 export { errorDetailMetadata, readErrorDetail } from './error-detail.js'
 export type { CommandCase, EffectCase, GeoEventCase, WatchEventCase } from './oneof-cases.js'

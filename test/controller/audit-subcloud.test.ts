@@ -196,6 +196,41 @@ function auditSuite(kind: StoreKind) {
     assert.equal(await fleetAlarms(controller), [])
   })
 
+  test('audit - an address moved to an agent it never deployed is offline, never online; moved back, online', async (c) => {
+    const { controller, agent } = started(c)
+    const stranger = await startTestAgent(['::1'], join(c.dir, 'stranger'))
+    const moveTo = (address: string) =>
+      unary<Subcloud__Output>((o, cb) =>
+        controller.dcManager.UpdateSubcloud({ subcloud: NAME, bootstrap_address: address }, o, cb),
+      )
+    try {
+      await moveTo(stranger.addresses[0] ?? '')
+      await controller.waitFor(
+        NAME,
+        (s) => s.availability_status === 'offline',
+        'offline',
+        VERDICT_TIMEOUT_MS,
+      )
+      await controller.process.waitForLine(
+        new RegExp(
+          `subcloud ${NAME}: the agent at \\[::1\\]:\\d+ is not the one deployed ` +
+            `\\(it answers as no bootstrapped system, deployed as system [0-9a-f-]+\\)`,
+        ),
+        { timeoutMs: VERDICT_TIMEOUT_MS },
+      )
+      // The stranger keeps heartbeating; none of it makes the subcloud online.
+      for (let i = 0; i < 5; i++) {
+        await new Promise((resolve) => setTimeout(resolve, AUDIT_INTERVAL_MS * 2))
+        assert.is((await controller.show(NAME)).availability_status, 'offline')
+      }
+      assert.ok((await fleetAlarms(controller)).includes(`280.001 subcloud=${NAME} critical`))
+    } finally {
+      await moveTo(agent.addresses[0] ?? '')
+      await stranger.stop()
+    }
+    await controller.waitFor(NAME, (s) => s.availability_status === 'online', 'online', VERDICT_TIMEOUT_MS)
+  })
+
   test('audit - every call reached the primary address, none the secondary one', async (c) => {
     const { agent } = started(c)
     // Counters restart with the agent process: these are the calls since the last restart,

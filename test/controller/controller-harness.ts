@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import { connect } from 'node:http2'
 import { join } from 'node:path'
 import { Metadata, credentials } from '@grpc/grpc-js'
 import type { ChannelCredentials, ServiceError } from '@grpc/grpc-js'
@@ -324,5 +325,59 @@ function wrapController(
       closeClients()
       await child.kill9()
     },
+  }
+}
+
+/** What a raw gRPC call got back: the status and message from the trailers. */
+export interface RawCallResult {
+  readonly code: number
+  readonly message: string
+}
+
+/**
+ * One unary `Platform` call over plain HTTP/2 with headers exactly as given: a client like grpc-js
+ * refuses to send a metadata value it considers illegal (a tab), but another client may, and the
+ * server then drops the header.
+ */
+export async function rawPlatformCall(
+  address: string,
+  method: string,
+  request: object,
+  headers: Readonly<Record<string, string>>,
+): Promise<RawCallResult> {
+  const definition = loadProtos().dc.platform.v1.Platform.service[method]
+  if (definition === undefined) throw new Error(`no Platform method ${method}`)
+  const payload = definition.requestSerialize(request)
+  const frame = Buffer.alloc(5 + payload.length)
+  frame.writeUInt32BE(payload.length, 1)
+  payload.copy(frame, 5)
+  const session = connect(`http://${address}`)
+  try {
+    return await new Promise<RawCallResult>((resolve, reject) => {
+      session.on('error', reject)
+      const stream = session.request({
+        ':method': 'POST',
+        ':path': definition.path,
+        'content-type': 'application/grpc',
+        te: 'trailers',
+        ...headers,
+      })
+      let code: number | undefined
+      let message = ''
+      const take = (h: Record<string, unknown>): void => {
+        if (h['grpc-status'] !== undefined) code = Number(h['grpc-status'])
+        if (typeof h['grpc-message'] === 'string') message = decodeURIComponent(h['grpc-message'])
+      }
+      stream.on('response', take)
+      stream.on('trailers', take)
+      stream.on('data', () => undefined)
+      stream.on('error', reject)
+      stream.on('close', () =>
+        code === undefined ? reject(new Error(`${method}: no grpc-status`)) : resolve({ code, message }),
+      )
+      stream.end(frame)
+    })
+  } finally {
+    session.close()
   }
 }

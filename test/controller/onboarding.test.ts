@@ -5,6 +5,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type {
   AddressPoolMutation__Output,
+  ListAddressPoolsResponse__Output,
   ListAlarmsResponse__Output,
   ListNetworksResponse__Output,
   Subcloud__Output,
@@ -15,6 +16,7 @@ import type { PostgresServer } from '../support/index.js'
 import {
   CONTROLLER_VALUES,
   failure,
+  rawPlatformCall,
   regionMetadata,
   startTestAgent,
   startTestController,
@@ -221,6 +223,33 @@ function onboardingSuite(kind: StoreKind) {
       controller.platform.ListAlarms({}, regionMetadata('subcloud1'), o, cb),
     )
     assert.ok(subcloudAlarms.alarms.every((a) => !a.entity_instance_id.startsWith('subcloud=')))
+  })
+
+  test('Platform - a change without a readable dc-region-name is refused, never applied to the controller', async (c) => {
+    const { controller } = ctxOf(c)
+    const pool = { name: 'misrouted', network: 'fd05:99::', prefix: 64, order: 'random', ranges: [] }
+    // grpc-js drops a header value with a tab on the server side: the call arrives without a region.
+    const read = await rawPlatformCall(
+      controller.address,
+      'GetSystem',
+      {},
+      { 'dc-region-name': 'subcloud2\tx' },
+    )
+    assert.is(read.code, status.OK, 'a read without a region still answers for the controller')
+    for (const headers of [{ 'dc-region-name': 'subcloud2\tx' }, {}]) {
+      const refused = await rawPlatformCall(controller.address, 'AddAddressPool', pool, headers)
+      assert.is(refused.code, status.INVALID_ARGUMENT)
+      assert.match(refused.message, 'dc-region-name missing or unreadable on AddAddressPool')
+    }
+    for (const region of ['SystemController', 'subcloud2']) {
+      const pools = await unary<ListAddressPoolsResponse__Output>((o, cb) =>
+        controller.platform.ListAddressPools({}, regionMetadata(region), o, cb),
+      )
+      assert.not.ok(
+        pools.address_pools.some((p) => p.name === 'misrouted'),
+        `no pool created on ${region}`,
+      )
+    }
   })
 
   test('dc-controller - a restart keeps the fleet and comes back online over the primary address', async (c) => {

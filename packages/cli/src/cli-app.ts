@@ -51,7 +51,7 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
   const dcManager = new dc.manager.v1.DcManager(config.url, channelCredentials)
   // The key is the one the controller reads (@dc/protos), so forwarding cannot drift apart.
   const regionMetadata = new Metadata()
-  if (config.region !== null) regionMetadata.set(REGION_METADATA_KEY, config.region)
+  regionMetadata.set(REGION_METADATA_KEY, config.region)
   const common = { timeoutMs: config.timeoutMs, signal: io.signal }
   const ctx: CliContext = {
     platform: promiseClient(platform, dc.platform.v1.Platform.service, {

@@ -1,10 +1,29 @@
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 
-/** Where the CLI connects when neither `--url` nor `DC_URL` says: the controller's default listen address. */
-export const DEFAULT_URL = '127.0.0.1:50050'
+/** The controller's default listen port, taken when `--url` names a host without one. */
+export const DEFAULT_PORT = 50050
 
-/** The region of the system controller itself; calls for it carry no region metadata. */
+/** Where the CLI connects when neither `--url` nor `DC_URL` says: the controller's default listen address. */
+export const DEFAULT_URL = `127.0.0.1:${DEFAULT_PORT}`
+
+/** gRPC target schemes, whose targets are passed on as written. */
+const TARGET_SCHEME = /^(dns|unix|unix-abstract|ipv4|ipv6|vsock):/
+
+/**
+ * `url` with {@link DEFAULT_PORT} when it names a host without a port: `[::1]`, `fd00::2`,
+ * `localhost`. grpc-js would otherwise dial 443, the port of its default `dns:` scheme.
+ */
+export function withDefaultPort(url: string): string {
+  if (TARGET_SCHEME.test(url)) return url
+  if (url.startsWith('[')) return url.endsWith(']') ? `${url}:${DEFAULT_PORT}` : url
+  const colons = url.split(':').length - 1
+  if (colons === 0) return `${url}:${DEFAULT_PORT}`
+  // Two colons or more without brackets is an IPv6 address, never host:port.
+  return colons === 1 ? url : `[${url}]:${DEFAULT_PORT}`
+}
+
+/** The region of the system controller itself; sent like any other, as the controller requires on changes. */
 export const DEFAULT_REGION = SYSTEM_CONTROLLER_REGION
 
 export const DEFAULT_TIMEOUT_SECONDS = 30
@@ -24,8 +43,8 @@ export interface GlobalFlags {
 
 export interface ConnectionConfig {
   readonly url: string
-  /** `null` for the system controller's own region: no metadata is sent. */
-  readonly region: string | null
+  /** Sent on every `Platform` call, the system controller's own region included. */
+  readonly region: string
   readonly timeoutMs: number
   /** Mutual TLS files; absent: plaintext, as the loopback quick start serves. */
   readonly tls?: CaOnlyTlsFiles
@@ -41,7 +60,7 @@ export function resolveConnectionConfig(
   flags: GlobalFlags,
   env: Readonly<Record<string, string | undefined>>,
 ): ConnectionConfig | { readonly error: string } {
-  const url = flags.url ?? nonEmpty(env['DC_URL']) ?? DEFAULT_URL
+  const url = withDefaultPort(flags.url ?? nonEmpty(env['DC_URL']) ?? DEFAULT_URL)
   const region = flags.region ?? nonEmpty(env['OS_REGION_NAME']) ?? DEFAULT_REGION
   const seconds = flags.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(flags.timeout)
   if (!Number.isFinite(seconds) || seconds <= 0) {
@@ -53,7 +72,7 @@ export function resolveConnectionConfig(
   if ('error' in tls) return tls
   return {
     url,
-    region: region === DEFAULT_REGION ? null : region,
+    region,
     timeoutMs: Math.round(seconds * 1000),
     ...(tls.files === undefined ? {} : { tls: tls.files }),
   }

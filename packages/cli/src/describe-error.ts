@@ -1,5 +1,5 @@
 import { escapeControlChars } from '@dc/netmodel'
-import { readErrorDetail } from '@dc/protos'
+import { MAX_BOOTSTRAP_VALUES_BYTES, readErrorDetail } from '@dc/protos'
 import { describeTlsFailure } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { status } from '@grpc/grpc-js'
@@ -28,6 +28,16 @@ function unavailableReason(details: string): string {
   if (code === 'ECONNREFUSED') return 'connection refused'
   if (code !== undefined) return code
   return details === '' ? 'server unavailable' : details
+}
+
+// grpc-js's own refusal of an oversized message: "Received message larger than max (N vs M)".
+function oversizedMessage(details: string, url: string): string | undefined {
+  const sizes = /larger than max \((\d+) vs (\d+)\)/.exec(details)
+  if (sizes === null) return undefined
+  return (
+    `Message too large for ${url}: ${sizes[1]} bytes, the gRPC limit is ${sizes[2]} ` +
+    `(a bootstrap values file holds at most ${MAX_BOOTSTRAP_VALUES_BYTES / 1024} KiB)`
+  )
 }
 
 /**
@@ -75,6 +85,9 @@ function describe(
       if (handshake !== undefined) return { message: handshake, exitCode: 1 }
       return { message: `Unable to reach ${server.url}: ${unavailableReason(details)}`, exitCode: 1 }
     }
+    const tooLarge =
+      error.code === status.RESOURCE_EXHAUSTED ? oversizedMessage(details, server.url) : undefined
+    if (tooLarge !== undefined) return { message: tooLarge, exitCode: 1 }
     switch (error.code) {
       case status.DEADLINE_EXCEEDED:
         return {

@@ -129,7 +129,7 @@ RunCli('runCli - addrpool-add sends the seed arguments and shows the pool', asyn
 })
 
 RunCli(
-  'runCli - sends the region in the protos region metadata unless it is SystemController',
+  'runCli - sends the region in the protos region metadata, SystemController included',
   async ({ fake, env }) => {
     await cli('system', ['host-list'], { ...env, OS_REGION_NAME: 'subcloud1' })
     await cli('system', ['--os-region-name', 'subcloud2', 'host-list'], env)
@@ -140,7 +140,7 @@ RunCli(
     assert.equal(regions, [
       ['ListHosts', ['subcloud1']],
       ['ListHosts', ['subcloud2']],
-      ['ListHosts', []],
+      ['ListHosts', ['SystemController']],
       ['ListAlarms', ['subcloud1']],
       ['ListSubclouds', []],
     ])
@@ -239,6 +239,43 @@ RunCli('runCli - subcloud add with a missing values file says which file', async
   )
   assert.equal(out, { code: 1, stdout: '', stderr: 'bootstrap-values does not exist: /nonexistent/v.yml\n' })
 })
+
+RunCli(
+  'runCli - a directory or an oversized values file is refused before anything is sent',
+  async ({ fake, env }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'dc-cli-'))
+    try {
+      const add = (file: string) =>
+        cli(
+          'dcmanager',
+          ['subcloud', 'add', '--bootstrap-address', 'fd00:4::2', '--bootstrap-values', file],
+          env,
+        )
+      assert.equal(await add(dir), {
+        code: 1,
+        stdout: '',
+        stderr: `bootstrap-values is a directory, not a file: ${dir}\n`,
+      })
+      const big = join(dir, 'big.yml')
+      await writeFile(big, `name: big\ndescription: ${'x'.repeat(10 * 1024 * 1024)}\n`)
+      const size = 10 * 1024 * 1024 + 'name: big\ndescription: \n'.length
+      assert.equal(await add(big), {
+        code: 1,
+        stdout: '',
+        stderr: `bootstrap-values ${big} is ${size} bytes; a bootstrap values file holds at most 256 KiB (262144 bytes)\n`,
+      })
+      const update = await cli(
+        'dcmanager',
+        ['subcloud', 'update', 'subcloud1', '--bootstrap-values', big],
+        env,
+      )
+      assert.match(update.stderr, 'holds at most 256 KiB')
+      assert.equal(fake.calls, [], 'nothing reached the server')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  },
+)
 
 RunCli(
   'runCli - subcloud list hides nothing the server sends and --all asks for secondary ones',

@@ -6,8 +6,28 @@ import { DEFAULT_URL, resolveConnectionConfig } from '../src/config.js'
 const Resolve = suite('resolveConnectionConfig')
 
 Resolve('resolveConnectionConfig - defaults to the local controller, its own region and 30 s', () => {
-  assert.equal(resolveConnectionConfig({}, {}), { url: DEFAULT_URL, region: null, timeoutMs: 30_000 })
+  assert.equal(resolveConnectionConfig({}, {}), {
+    url: DEFAULT_URL,
+    region: 'SystemController',
+    timeoutMs: 30_000,
+  })
   assert.is(DEFAULT_URL, '127.0.0.1:50050')
+})
+
+Resolve('resolveConnectionConfig - a --url or DC_URL without a port takes the default port 50050', () => {
+  const urlOf = (url: string) => {
+    const config = resolveConnectionConfig({ url }, {})
+    return 'url' in config ? config.url : config.error
+  }
+  assert.is(urlOf('[::1]'), '[::1]:50050')
+  assert.is(urlOf('fd00::2'), '[fd00::2]:50050')
+  assert.is(urlOf('localhost'), 'localhost:50050')
+  assert.is(urlOf('10.10.1.2'), '10.10.1.2:50050')
+  const fromEnv = resolveConnectionConfig({}, { DC_URL: '[fd00::2]' })
+  assert.is('url' in fromEnv ? fromEnv.url : '', '[fd00::2]:50050')
+  for (const given of ['[::1]:6000', '127.0.0.1:1', 'dns:///central.example:50050', 'unix:/run/dc.sock']) {
+    assert.is(urlOf(given), given, 'a port or a scheme is kept as written')
+  }
 })
 
 Resolve('resolveConnectionConfig - reads DC_URL and OS_REGION_NAME, flags win over both', () => {
@@ -24,10 +44,10 @@ Resolve('resolveConnectionConfig - reads DC_URL and OS_REGION_NAME, flags win ov
   })
 })
 
-Resolve('resolveConnectionConfig - SystemController means no region metadata', () => {
+Resolve('resolveConnectionConfig - SystemController is a region like any other, sent explicitly', () => {
   assert.equal(resolveConnectionConfig({ region: 'SystemController' }, { OS_REGION_NAME: 'x' }), {
     url: DEFAULT_URL,
-    region: null,
+    region: 'SystemController',
     timeoutMs: 30_000,
   })
 })
@@ -36,7 +56,7 @@ Resolve('resolveConnectionConfig - TLS files from DC_TLS_* or the --os-* flags, 
   const env = { DC_TLS_CA: 'env-ca.crt', DC_TLS_CERT: 'env.crt', DC_TLS_KEY: 'env.key' }
   assert.equal(resolveConnectionConfig({}, env), {
     url: DEFAULT_URL,
-    region: null,
+    region: 'SystemController',
     timeoutMs: 30_000,
     tls: { caFile: 'env-ca.crt', certFile: 'env.crt', keyFile: 'env.key' },
   })

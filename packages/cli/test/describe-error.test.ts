@@ -84,6 +84,16 @@ DescribeError('describeError - a deadline names the server and the timeout', () 
   )
 })
 
+DescribeError("describeError - grpc-js's message size refusal names the sizes and the values limit", () => {
+  const error = grpcError(status.RESOURCE_EXHAUSTED, 'Received message larger than max (10485799 vs 4194304)')
+  assert.equal(describeError(error, server), {
+    message:
+      'Message too large for 127.0.0.1:50050: 10485799 bytes, the gRPC limit is 4194304 ' +
+      '(a bootstrap values file holds at most 256 KiB)',
+    exitCode: 1,
+  })
+})
+
 DescribeError('describeError - always one line, never a stack', () => {
   const { message } = describeError(new TypeError('boom\n    at foo (bar.js:1:1)'), server)
   assert.is(message, 'Error: boom at foo (bar.js:1:1)')

@@ -10,6 +10,8 @@
  * const registry = createMetricsRegistry({ prefix: 'dc_agent_' })
  * if (metrics !== undefined) await serveMetrics({ ...metrics, registry, log })
  */
+export { ListenBindError, bindListenAddress } from './bind-listen-address.js'
+export type { BindableServer } from './bind-listen-address.js'
 export { FlagValueError, parseFlag } from './flag-value-error.js'
 export { integerFlag } from './integer-flag.js'
 export type { IntegerRange } from './integer-flag.js'

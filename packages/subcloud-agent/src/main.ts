@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { redactBootstrapValues } from '@dc/netmodel'
 import { InvalidBootstrapValuesError } from '@dc/platform-service'
 import {
+  ListenBindError,
   MetricsBindError,
   createLogger,
   createMetricsRegistry,
@@ -18,6 +19,7 @@ import { FileStateStore } from './adapters/file-state-store.js'
 import { KubernetesFileWriter } from './adapters/kubernetes-file-writer.js'
 import { parseValuesYaml } from './adapters/agent-handlers.js'
 import { ConfigError, parseAgentConfig } from './config.js'
+import { StateDocumentError } from './state-document.js'
 import type { AgentConfig } from './config.js'
 import { runSimulator } from './simulator/run-simulator.js'
 import { isSimulatorCommandLine, parseSimulatorConfig } from './simulator/simulator-config.js'
@@ -50,9 +52,16 @@ function stopOnSignal(stopServing: () => Promise<void>, log: Logger): void {
   process.on('SIGINT', () => stop('SIGINT'))
 }
 
-/** Start-up failures an operator fixes (a TLS file, a taken metrics port): one line, exit 1. */
-function isStartupError(err: unknown): err is TlsConfigError | MetricsBindError {
-  return err instanceof TlsConfigError || err instanceof MetricsBindError
+/** Start-up failures an operator fixes (a TLS file, a taken port, a damaged state file): one line, exit 1. */
+function isStartupError(
+  err: unknown,
+): err is TlsConfigError | MetricsBindError | ListenBindError | StateDocumentError {
+  return (
+    err instanceof TlsConfigError ||
+    err instanceof MetricsBindError ||
+    err instanceof ListenBindError ||
+    err instanceof StateDocumentError
+  )
 }
 
 /** `dc-agent --simulate N ...`: many virtual subclouds in this one process. */
@@ -62,7 +71,7 @@ async function simulate(config: SimulatorConfig, log: Logger): Promise<void> {
     running = await runSimulator(config, log)
   } catch (err) {
     if (!isStartupError(err)) throw err
-    log.error(err.message, { err })
+    log.error(err.message)
     process.exitCode = 1
     return
   }
@@ -121,7 +130,7 @@ async function serve(config: AgentConfig, rootLog: Logger): Promise<void> {
   } catch (err) {
     await server.stop(0)
     if (!isStartupError(err)) throw err
-    log.error(err.message, { err })
+    log.error(err.message)
     process.exitCode = 1
     return
   }
@@ -161,7 +170,9 @@ function main(): void {
   )
   const running = command.kind === 'simulate' ? simulate(command.config, log) : serve(command.config, log)
   running.catch((err: unknown) => {
-    log.child({ component: 'main' }).error('fatal', { err })
+    const mainLog = log.child({ component: 'main' })
+    if (isStartupError(err)) mainLog.error(err.message)
+    else mainLog.error('fatal', { err })
     process.exit(1)
   })
 }

@@ -63,12 +63,51 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** Check the shape of a parsed document. The state itself is netmodel's and trusted as written. */
+const STATE_FIELDS: Readonly<Record<keyof SystemState, 'string' | 'boolean' | 'integer' | 'list'>> = {
+  uuid: 'string',
+  name: 'string',
+  systemMode: 'string',
+  distributedCloudRole: 'string',
+  softwareVersion: 'string',
+  initialConfigComplete: 'boolean',
+  upgradeInProgress: 'string',
+  simplexToDuplexMigration: 'boolean',
+  hosts: 'list',
+  networks: 'list',
+  pools: 'list',
+  networkPools: 'list',
+  addresses: 'list',
+  alarms: 'list',
+  kubernetesDualStack: 'boolean',
+  generation: 'integer',
+  nextId: 'integer',
+}
+
+function hasKind(value: unknown, kind: (typeof STATE_FIELDS)[keyof SystemState]): boolean {
+  if (kind === 'list') return Array.isArray(value)
+  if (kind === 'integer') return Number.isSafeInteger(value)
+  return typeof value === kind
+}
+
+// A state whose top-level fields are missing would fail deep inside netmodel with a TypeError;
+// the rows themselves are netmodel's and trusted as written.
+function checkState(state: unknown): void {
+  if (!isRecord(state)) throw new StateDocumentError('state is not an object')
+  for (const [key, kind] of Object.entries(STATE_FIELDS)) {
+    if (!hasKind(state[key], kind)) {
+      throw new StateDocumentError(
+        `state.${key} is ${state[key] === undefined ? 'missing' : `not a ${kind}`}`,
+      )
+    }
+  }
+}
+
+/** Check the shape of a parsed document and the top level of its state. */
 export function validateDocument(raw: unknown): AgentStateDocument {
   if (!isRecord(raw)) throw new StateDocumentError('state document is not an object')
   if (raw['format'] !== 1)
     throw new StateDocumentError(`unknown state document format ${String(raw['format'])}`)
-  if (raw['state'] !== null && !isRecord(raw['state'])) throw new StateDocumentError('state is not an object')
+  if (raw['state'] !== null) checkState(raw['state'])
   if (typeof raw['epoch'] !== 'string' || !/^\d+$/.test(raw['epoch'])) {
     throw new StateDocumentError('epoch is not a decimal string')
   }

@@ -1,3 +1,5 @@
+import { REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from '@dc/protos'
+
 /**
  * How a controller failure maps onto gRPC. The boundary mapper (`grpc/status.ts`) switches on this,
  * never on message text.
@@ -136,6 +138,23 @@ export class RegionNotFoundError extends ControllerError {
   constructor(region: string) {
     super(`Region not found: ${region} is neither SystemController nor a subcloud name or region name`)
     this.region = region
+  }
+}
+
+/**
+ * A change on the `Platform` service without a readable `dc-region-name`: it reaches the system
+ * controller's own state only when it names that region, so a header grpc-js dropped (an illegal
+ * value) or a client that forgot it never changes the wrong system.
+ */
+export class RegionRequiredError extends ControllerError {
+  readonly code = 'REGION_REQUIRED'
+  readonly category = 'invalid-argument'
+
+  constructor(method: string) {
+    super(
+      `${REGION_METADATA_KEY} missing or unreadable on ${method}: a change must name its region, ` +
+        `${SYSTEM_CONTROLLER_REGION} for the system controller itself or a subcloud's name or region name`,
+    )
   }
 }
 

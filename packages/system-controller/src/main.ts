@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createLogger, defaultLogFormat } from '@dc/runtime'
+import { ListenBindError, MetricsBindError, createLogger, defaultLogFormat } from '@dc/runtime'
 import { ignoreIpServernameWarning } from '@dc/tls'
 import { ConfigError, ControllerError } from './errors.js'
 import { USAGE, parseControllerArgs } from './config.js'
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   try {
     controller = await startController(config, { log })
   } catch (err) {
-    if (err instanceof ControllerError) {
+    if (err instanceof ControllerError || err instanceof ListenBindError || err instanceof MetricsBindError) {
       process.stderr.write(`dc-controller: ${err.message}\n`)
       return 1
     }

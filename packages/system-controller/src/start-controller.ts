@@ -4,7 +4,13 @@ import type { ServiceDefinition } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
 import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
-import { createLogger, createMetricsRegistry, serveMetrics, shutDownServer } from '@dc/runtime'
+import {
+  bindListenAddress,
+  createLogger,
+  createMetricsRegistry,
+  serveMetrics,
+  shutDownServer,
+} from '@dc/runtime'
 import type { Logger, MetricsRegistry } from '@dc/runtime'
 import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
@@ -91,12 +97,6 @@ class ShutdownSteps {
   }
 }
 
-function bind(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port)))
-  })
-}
-
 function logAuditEvent(log: Logger, event: AuditEvent): void {
   switch (event.type) {
     case 'availability-changed':
@@ -108,6 +108,14 @@ function logAuditEvent(log: Logger, event: AuditEvent): void {
       return
     case 'batch-failed':
       log.warn('audit: status write failed; retrying', { err: event.error })
+      return
+    case 'foreign-agent':
+      log.warn(
+        `subcloud ${event.name}: the agent at ${event.address} is not the one deployed ` +
+          `(it answers as ${event.reportedSystemUuid === '' ? 'no bootstrapped system' : `system ${event.reportedSystemUuid}`}, ` +
+          `deployed as system ${event.expectedSystemUuid}); offline until the deployed agent answers there`,
+        { subcloud: event.name, address: event.address },
+      )
       return
     case 'stream-broken':
     case 'batch-written':
@@ -409,7 +417,7 @@ async function serve(
   })
   const addresses: string[] = []
   for (const listen of config.listen) {
-    const port = await bind(server, listen.text, credentials)
+    const port = await bindListenAddress(server, credentials, '--listen', listen)
     addresses.push(formatHostPort(listen.host, port))
   }
   if (config.metrics !== undefined && services.metrics !== undefined) {

@@ -107,6 +107,7 @@ export class FakeAuditStore implements AuditStore {
       auditFailCount: 0,
       endpoints: { platform: 'unknown' },
       expectedConfigHash: 'hash-A',
+      agentSystemUuid: 'sys',
       activeAlarms: [],
       ...target,
     }
@@ -204,7 +205,7 @@ export class FakeWatchCall extends Readable {
     this.push({ event: 'heartbeat', heartbeat: { sequence: '1', generation: '1', sent_at_unix_ms: '0' } })
   }
 
-  status(configHash: string, hostsOutOfDate: readonly string[] = []): void {
+  status(configHash: string, hostsOutOfDate: readonly string[] = [], systemUuid = 'sys'): void {
     const event: WatchEvent__Output = {
       event: 'status',
       status: {
@@ -226,7 +227,7 @@ export class FakeWatchCall extends Readable {
           active: i === 0,
           config_up_to_date: !hostsOutOfDate.includes(hostname),
         })),
-        system_uuid: 'sys',
+        system_uuid: systemUuid,
         system_name: this.name,
       },
     }

@@ -285,6 +285,44 @@ StartAudit('startAudit - relays config-out-of-date hosts as 250.001 in the subcl
   assert.equal(ctx.store.alarmLines(), [])
 })
 
+StartAudit(
+  'startAudit - an agent answering as another system than deployed is offline, with a foreign-agent event',
+  async (ctx) => {
+    ctx.store.add({ subcloudId: 1, name: 'sc1', agentSystemUuid: 'deployed' })
+    const audit = await start(ctx)
+    ctx.channels.last('sc1').status('hash-A', [], 'deployed')
+    await beat(ctx, ['sc1'], 3000)
+    assert.is(ctx.store.row('sc1').target.availability, 'online')
+
+    // The address now leads to an agent nobody bootstrapped: it heartbeats, but it is not sc1.
+    ctx.store.update(1, { primaryAddress: '[fd00::99]:50051' })
+    await audit.refresh()
+    ctx.channels.last('sc1').status('', [], '')
+    await beat(ctx, ['sc1'], 5000)
+    assert.is(ctx.store.row('sc1').target.availability, 'offline', 'never online on a foreign agent')
+    assert.equal(ctx.store.alarmLines(), ['SystemController 280.001 subcloud=sc1'])
+    assert.equal(
+      ctx.events.filter((e) => e.type === 'foreign-agent'),
+      [
+        {
+          type: 'foreign-agent',
+          name: 'sc1',
+          address: '[fd00::99]:50051',
+          expectedSystemUuid: 'deployed',
+          reportedSystemUuid: '',
+        },
+      ],
+      'reported once, not per message',
+    )
+
+    // The deployed agent answers there again: online.
+    ctx.channels.last('sc1').status('hash-A', [], 'deployed')
+    await beat(ctx, ['sc1'], 3000)
+    assert.is(ctx.store.row('sc1').target.availability, 'online')
+    assert.equal(ctx.store.alarmLines(), [])
+  },
+)
+
 StartAudit('startAudit - refresh follows unmanage, address changes and deletes', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   ctx.store.add({ subcloudId: 2, name: 'sc2' })

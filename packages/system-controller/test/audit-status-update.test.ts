@@ -16,6 +16,7 @@ const target: AuditTarget = {
   auditFailCount: 0,
   endpoints: { platform: 'in-sync' },
   expectedConfigHash: 'hash-A',
+  agentSystemUuid: 'sys',
   activeAlarms: [],
 }
 const NOW = 1_000_000

@@ -8,6 +8,7 @@ import { waitFor } from '@dc/test-support'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels } from '../src/adapters/agent-channels.js'
+import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
 import { DeployRunner } from '../src/subclouds/deploy-runner.js'
 import type { Subcloud, SubcloudFields } from '../src/subclouds/subcloud.js'
@@ -42,7 +43,7 @@ async function fakeAgent(bootstrapError?: ServiceError, gate?: () => Promise<voi
     },
     Describe: (_call, cb) => {
       seen.push('Describe')
-      cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap' })
+      cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap', system: { uuid: 'agent-system' } })
     },
   }
   server.addService(loadProtos().dc.agent.v1.Agent.service, handlers as AgentHandlers)
@@ -94,6 +95,7 @@ function runner(
   ctx: Ctx,
   completed: string[] = [],
   maxConcurrentDeploys?: number,
+  reachTimeoutMs = 500,
 ): { runner: DeployRunner; store: KyselySubcloudStore } {
   const db = openedDb(ctx)
   const store = new KyselySubcloudStore(db)
@@ -104,7 +106,7 @@ function runner(
       channels: ctx.channels,
       controllerId: 'controller-uuid',
       epoch: 3,
-      reachTimeoutMs: 500,
+      reachTimeoutMs,
       log: silentLogger,
       ...(maxConcurrentDeploys === undefined ? {} : { maxConcurrentDeploys }),
       onComplete: (t) => {
@@ -140,6 +142,10 @@ test('DeployRunner - claims, bootstraps and records the expected hash on the way
   const after = await store.find('good')
   assert.is(after?.deployStatus, 'complete')
   assert.is(after?.expectedConfigHash, 'hash-after-bootstrap')
+  const [target] = await new KyselyAuditStore(openedDb(ctx)).loadAuditTargets(new AbortController().signal, [
+    sc.id,
+  ])
+  assert.is(target?.agentSystemUuid, 'agent-system', 'the identity the audit checks from now on')
   assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Bootstrap 3', 'Describe'])
   assert.equal(completed, ['good'])
   await agent.stop()
@@ -238,6 +244,37 @@ test('DeployRunner - runs at most maxConcurrentDeploys at once; the others wait 
   assert.is(most, 2, 'never more than two in flight')
   assert.equal(completed.sort(), ['bounded0', 'bounded1', 'bounded2', 'bounded3', 'bounded4'])
   await agent.stop()
+})
+
+test('DeployRunner - more than ten deploys in flight put no listener warning on a shared signal', async (ctx) => {
+  const warnings: string[] = []
+  const onWarning = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`)
+  process.on('warning', onWarning)
+  const held: (() => void)[] = []
+  const agent = await fakeAgent(undefined, () => new Promise<void>((resolve) => held.push(resolve)))
+  const completed: string[] = []
+  // Two dozen channels connecting at once on a busy machine: a generous reach timeout.
+  const { runner: deploys, store } = runner(ctx, completed, undefined, 60_000)
+  try {
+    for (let i = 0; i < 24; i++) {
+      const sc = await insertSubcloud(store, row(`many${i}`, agent.address, 40 + i))
+      deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
+    }
+    await waitFor(() => held.length >= 24, {
+      timeoutMs: 120_000,
+      intervalMs: 20,
+      message: 'all 24 Bootstraps in flight at once',
+    })
+    for (const release of held.splice(0)) release()
+    await deploys.settled()
+    // A process warning is emitted on the next tick.
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.is(completed.length, 24)
+    assert.equal(warnings, [])
+  } finally {
+    process.off('warning', onWarning)
+    await agent.stop()
+  }
 })
 
 test.run()

@@ -301,6 +301,7 @@ export class FakeAgents {
                 ? cb(Object.assign(refusal(`no agent at ${address}`), { code: grpcStatus.UNAVAILABLE }))
                 : cb(null, {
                     bootstrapped: true,
+                    system: { uuid: `system-at-${address}` },
                     config_hash: state.configHash,
                     generation: '1',
                     alarms: [],

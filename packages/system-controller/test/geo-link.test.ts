@@ -9,6 +9,7 @@ import type { StartedGeo } from '../src/geo/start-geo.js'
 import { startGeo } from '../src/geo/start-geo.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
+import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
@@ -302,6 +303,14 @@ test('GeoLink - heartbeat failure raises 280.004; the rehome policy migrates aft
   const agent = ctx.agents.agents.get(migrated.bootstrapAddress)
   assert.is(agent?.epoch, 3n, 'the agent now obeys epoch 3')
   assert.is(agent?.controllerId, b.own.uuid)
+  const [watched] = await new KyselyAuditStore(b.db).loadAuditTargets(new AbortController().signal, [
+    migrated.id,
+  ])
+  assert.is(
+    watched?.agentSystemUuid,
+    `system-at-${migrated.bootstrapAddress}`,
+    'the agent taken over is checked',
+  )
   const group = await b.geo.service.groups.get('pg1')
   assert.is(group.leaderId, b.geo.siteId)
   await until(

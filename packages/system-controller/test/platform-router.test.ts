@@ -129,6 +129,24 @@ test('createPlatformRouter - no region or SystemController: the own system answe
   assert.is(calls.length, 0)
 })
 
+test('createPlatformRouter - a change without a readable region is refused, naming dc-region-name', async () => {
+  const { router, calls, ownCalls } = fakes(record('edge'), () => ({}))
+  for (const region of [undefined, '', '  ']) {
+    const { err } = await invoke(router, 'AddAddressPool', region)
+    assert.is(err?.code, status.INVALID_ARGUMENT)
+    assert.match(err?.details ?? '', 'dc-region-name missing or unreadable on AddAddressPool')
+    assert.match(
+      err?.details ?? '',
+      'a change must name its region, SystemController for the system controller',
+    )
+  }
+  assert.equal(ownCalls, [], 'the own system is never changed without its region named')
+  assert.is(calls.length, 0)
+  const { err } = await invoke(router, 'AddAddressPool', 'SystemController')
+  assert.is(err, null)
+  assert.equal(ownCalls, ['AddAddressPool'])
+})
+
 test('createPlatformRouter - a subcloud region is forwarded to its primary address with the caller as parent', async () => {
   const { router, calls, expected, audited } = fakes(record('edge'), () => ({ hosts: [] }))
   const { err, value, call } = await invoke(router, 'ListHosts', 'edge', { x: 1 })

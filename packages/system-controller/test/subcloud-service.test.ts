@@ -276,6 +276,29 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   assert.is(rehome.name, 'edge1')
 })
 
+test('updateSubcloud - the watched address stays while a deploy is in a transitory state', async (ctx) => {
+  const { service, store } = svc(ctx)
+  for (const deployStatus of ['not-deployed', 'pre-bootstrap', 'bootstrapping'] as const) {
+    await simulate(ctx, 'subcloud3', { deployStatus })
+    const refused = await rejectionOf(
+      service.updateSubcloud({ subcloud: 'subcloud3', bootstrap_address: '[::1]:6002' }),
+      SubcloudStateError,
+    )
+    assert.match(refused.message, `bootstrap_address cannot change`)
+    assert.match(refused.message, `(deploy status ${deployStatus})`)
+    assert.is((await store.subclouds.find('subcloud3'))?.bootstrapAddress, '[::1]:50051', 'nothing written')
+  }
+  const unchanged = await service.updateSubcloud({
+    subcloud: 'subcloud3',
+    bootstrap_address: '[::1]:50051',
+    description: 'same address is no move',
+  })
+  assert.is(unchanged.description, 'same address is no move')
+  await simulate(ctx, 'subcloud3', { deployStatus: 'bootstrap-failed' })
+  const moved = await service.updateSubcloud({ subcloud: 'subcloud3', bootstrap_address: '[::1]:6002' })
+  assert.is(moved.bootstrap_address, '[::1]:6002', 'a failed deploy may be pointed elsewhere')
+})
+
 test('subcloud groups - Default is protected, names unique, non-empty groups stay', async (ctx) => {
   const { service } = svc(ctx)
   const group = await service.addGroup({

@@ -1,3 +1,4 @@
+import { MAX_BOOTSTRAP_VALUES_BYTES } from '@dc/protos'
 import type { AddSubcloudRequest, Subcloud__Output, UpdateSubcloudRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
@@ -148,11 +149,30 @@ const DETAIL_OPTION = {
 } as const
 
 async function readValuesFile(ctx: CliContext, option: string, path: string): Promise<string> {
+  let text: string
   try {
-    return await ctx.readTextFile(path)
+    text = await ctx.readTextFile(path)
   } catch (error) {
-    throw new CliError(`${option} does not exist: ${path}`, 1, { cause: error })
+    const code = (error as NodeJS.ErrnoException).code
+    const problem =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : `cannot be read (${code ?? (error as Error).message})`
+    throw new CliError(`${option} ${problem}: ${path}`, 1, { cause: error })
   }
+  // The controller refuses more; checked here so a large file is not sent at all, and so the
+  // limit is named instead of grpc-js's "Received message larger than max".
+  const bytes = Buffer.byteLength(text, 'utf8')
+  if (bytes > MAX_BOOTSTRAP_VALUES_BYTES) {
+    throw new CliError(
+      `${option} ${path} is ${bytes} bytes; a bootstrap values file holds at most ` +
+        `${MAX_BOOTSTRAP_VALUES_BYTES / 1024} KiB (${MAX_BOOTSTRAP_VALUES_BYTES} bytes)`,
+      1,
+    )
+  }
+  return text
 }
 
 function isSettled(deployStatus: string): boolean {

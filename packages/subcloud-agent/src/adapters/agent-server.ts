@@ -4,7 +4,7 @@ import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } fro
 import type { PlatformPort } from '@dc/platform-service'
 import { SERVICE_NAMES, addStandardServices, loadProtos } from '@dc/protos'
 import type { AgentHandlers, PlatformHandlers } from '@dc/protos'
-import { logTlsReload, shutDownServer } from '@dc/runtime'
+import { bindListenAddress, logTlsReload, shutDownServer } from '@dc/runtime'
 import type { ListenAddress, Logger } from '@dc/runtime'
 import { loadServerCredentials } from '@dc/tls'
 import type { TlsFiles } from '@dc/tls'
@@ -13,6 +13,7 @@ import { agentPlatformPolicy, agentServicePolicy } from './agent-access.js'
 import { createAgentHandlers } from './agent-handlers.js'
 import type { AgentHandlersProps } from './agent-handlers.js'
 import { AgentActivity } from './agent-activity.js'
+import { watchShutdownController } from './watch-pump.js'
 
 /** Largest request accepted; grpc-js answers RESOURCE_EXHAUSTED above it without calling us. */
 export const MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024
@@ -67,7 +68,7 @@ type Lifecycle = 'created' | 'serving' | 'stopping' | 'stopped'
  */
 export class AgentServer {
   readonly #props: AgentServerProps
-  readonly #shutdown = new AbortController()
+  readonly #shutdown = watchShutdownController()
   /** Calls per local address and method, applied changes, open Watch streams. */
   readonly activity: AgentActivity
   readonly #servers: { server: Server; setNotServing: () => void }[] = []
@@ -127,9 +128,7 @@ export class AgentServer {
               health.setStatus(name, 'NOT_SERVING')
           },
         })
-        await new Promise<void>((resolve, reject) => {
-          server.bindAsync(address.text, credentials, (err) => (err ? reject(err) : resolve()))
-        })
+        await bindListenAddress(server, credentials, '--listen', address)
       }
     } catch (err) {
       for (const { server } of this.#servers) server.forceShutdown()

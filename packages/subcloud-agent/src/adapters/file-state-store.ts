@@ -36,7 +36,12 @@ export class FileStateStore implements StateStore {
     } catch (err) {
       throw new StateDocumentError(`${this.path} is not valid JSON`, { cause: err })
     }
-    return validateDocument(raw)
+    try {
+      return validateDocument(raw)
+    } catch (err) {
+      if (!(err instanceof StateDocumentError)) throw err
+      throw new StateDocumentError(`${this.path}: ${err.message}`, { cause: err })
+    }
   }
 
   async save(doc: AgentStateDocument): Promise<void> {

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events'
+
 /** The part of a grpc-js server stream the pump uses (an EventEmitter that emits 'drain' and 'cancelled'). */
 export interface WatchSink<T> {
   readonly cancelled: boolean
@@ -17,6 +19,17 @@ export interface WatchPumpProps<T> {
   readonly subscribe: (listener: () => void) => () => void
   /** Aborted when the server shuts down: the stream ends cleanly. */
   readonly signal: AbortSignal
+}
+
+/**
+ * The controller of the shutdown signal {@link WatchPumpProps.signal} takes: every open Watch stream
+ * listens on it and removes its listener when it ends, so the listeners are as many as the streams
+ * open at once. Node's default limit of 10 would call more than ten a leak and warn.
+ */
+export function watchShutdownController(): AbortController {
+  const controller = new AbortController()
+  setMaxListeners(0, controller.signal)
+  return controller
 }
 
 /**

@@ -16,6 +16,7 @@ import { AGENT_SERVER_OPTIONS, agentServiceHandlers } from '../adapters/agent-se
 import { AgentActivity } from '../adapters/agent-activity.js'
 import { FileStateStore } from '../adapters/file-state-store.js'
 import { KubernetesFileWriter } from '../adapters/kubernetes-file-writer.js'
+import { watchShutdownController } from '../adapters/watch-pump.js'
 import { MemoryStateStore } from './memory-state-store.js'
 import { SimulatedSite } from './simulated-site.js'
 import type { SiteSpec } from './site-plan.js'
@@ -94,7 +95,7 @@ export class Simulator {
     )
     addStandardServices(server, { serviceNames: [SERVICE_NAMES.platform, SERVICE_NAMES.agent] })
     const injector = server.createConnectionInjector(ServerCredentials.createInsecure())
-    const shutdown = new AbortController()
+    const shutdown = watchShutdownController()
     const sites: SimulatedSite[] = []
     for (const spec of props.sites) {
       if (byName.has(spec.name)) throw new Error(`site ${spec.name} is planned twice`)

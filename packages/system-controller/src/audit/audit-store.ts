@@ -58,6 +58,12 @@ export interface AuditTarget {
    * every change the controller pushed). Undefined while unknown: sync stays `unknown`.
    */
   readonly expectedConfigHash: string | undefined
+  /**
+   * System uuid of the agent the deploy bootstrapped: an agent at the address answering with another
+   * (or none) is not this subcloud, and the subcloud is offline. Undefined: not checked (deployed
+   * before the identity was recorded, or a copy of a peer's subcloud).
+   */
+  readonly agentSystemUuid: string | undefined
   /** Audit-owned alarms (ids in {@link AUDIT_ALARM_IDS}) currently active for this subcloud. */
   readonly activeAlarms: readonly AlarmKey[]
 }

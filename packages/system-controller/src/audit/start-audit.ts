@@ -22,6 +22,13 @@ import type { WatchChannels } from './watch-channels.js'
 export type AuditEvent =
   | { type: 'availability-changed'; name: string; availability: Availability; auditFailCount: number }
   | { type: 'stream-broken'; name: string; error: Error | undefined; reopenInMs: number }
+  | {
+      type: 'foreign-agent'
+      name: string
+      address: string
+      expectedSystemUuid: string
+      reportedSystemUuid: string
+    }
   | { type: 'batch-written'; updates: readonly SubcloudStatusUpdate[] }
   | { type: 'batch-failed'; error: unknown; updates: readonly SubcloudStatusUpdate[] }
 
@@ -156,6 +163,14 @@ class AuditImpl implements Audit {
       },
       onStreamBroken: (a, error, reopenInMs) =>
         this.emit({ type: 'stream-broken', name: a.target.name, error, reopenInMs }),
+      onForeignAgent: (a, reportedSystemUuid) =>
+        this.emit({
+          type: 'foreign-agent',
+          name: a.target.name,
+          address: a.target.primaryAddress,
+          expectedSystemUuid: a.target.agentSystemUuid ?? '',
+          reportedSystemUuid,
+        }),
     }
   }
 

@@ -21,6 +21,8 @@ export interface SubcloudAuditDeps {
   readonly onHeartbeat: () => void
   readonly onAvailabilityChanged: (audit: SubcloudAudit) => void
   readonly onStreamBroken: (audit: SubcloudAudit, error: Error | undefined, reopenInMs: number) => void
+  /** The agent at the address answered as another system (`''`: none bootstrapped) than deployed. */
+  readonly onForeignAgent: (audit: SubcloudAudit, reportedSystemUuid: string) => void
 }
 
 /**
@@ -49,6 +51,11 @@ export class SubcloudAudit {
   private cancelSyncRecheck: (() => void) | undefined
   private lastAliveAt: number
   private closed = false
+  /**
+   * The system uuid last reported when it was not the deployed one: until a status with the
+   * deployed identity, no message is a sign of this subcloud being alive, on any stream.
+   */
+  private foreignSystemUuid: string | undefined
 
   constructor(
     target: AuditTarget,
@@ -197,6 +204,19 @@ export class SubcloudAudit {
   }
 
   private onMessage(event: WatchEvent__Output): void {
+    if (event.event === 'status' && event.status) {
+      const expected = this.target.agentSystemUuid
+      const reported = event.status.system_uuid
+      if (expected !== undefined && reported !== expected) {
+        const first = this.foreignSystemUuid !== reported
+        this.foreignSystemUuid = reported
+        if (first) this.deps.onForeignAgent(this, reported)
+        this.record('unreachable', this.live)
+        return
+      }
+      this.foreignSystemUuid = undefined
+    }
+    if (this.foreignSystemUuid !== undefined) return
     this.deps.onHeartbeat()
     const now = this.deps.clock.now()
     this.lastAliveAt = now

@@ -73,21 +73,27 @@ export async function rehomeSubcloud(
     )
   }
   if (!(await subclouds.moveDeploy(subcloud.id, 'rehoming', 'rehome'))) return false
+  let systemUuid: string
   try {
     const described = await unaryCall<DescribeResponse__Output>(
       (cb) => client.Describe({}, new Metadata(), { deadline: deadline() }, cb),
       signal,
     )
-    if (!described.bootstrapped) throw new Error('the agent reports no bootstrapped system')
+    systemUuid = described.system?.uuid ?? ''
+    if (!described.bootstrapped || systemUuid === '') {
+      throw new Error('the agent reports no bootstrapped system')
+    }
     await subclouds.setExpectedConfigHash(subcloud.id, described.config_hash)
     deps.audit.expectConfigHash(subcloud.name, described.config_hash)
   } catch (err) {
     return fail('rehome-failed', `rehoming: ${describeGrpcError(err)}`)
   }
+  // The agent taken over is the one the audit watches from now on, as after a deploy.
   const moved = await subclouds.moveDeploy(subcloud.id, 'complete', 'rehome', {
     epoch,
     rehomed: true,
     errorDescription: NO_ERROR_DESCRIPTION,
+    agentSystemUuid: systemUuid,
   })
   if (!moved) return false
   await deps.audit.refresh()

@@ -24,7 +24,7 @@ import { describeAgentLinkFailure } from '../adapters/describe-agent-link-failur
 import { severityRank } from '../alarms/alarm.js'
 import type { ActiveAlarm } from '../alarms/alarm.js'
 import type { Audit } from '../audit/index.js'
-import { RegionNotFoundError, SubcloudUnavailableError } from '../errors.js'
+import { RegionNotFoundError, RegionRequiredError, SubcloudUnavailableError } from '../errors.js'
 import type { AlarmStore } from '../ports/alarm-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
@@ -75,9 +75,9 @@ function isServiceError(err: unknown): err is ServiceError {
 }
 
 /**
- * The controller's `Platform` service. Without a region in the call metadata, or with
- * `SystemController`, the controller's own system answers (its `fm alarm-list` adding the fleet
- * alarms it raised). With a subcloud's name or region name, the call goes to that subcloud's agent
+ * The controller's `Platform` service. With `SystemController` in the call metadata, or without a
+ * region on a read, the controller's own system answers (its `fm alarm-list` adding the fleet
+ * alarms it raised); a change without a readable region is refused, never applied here. With a subcloud's name or region name, the call goes to that subcloud's agent
  * over its primary address on the shared channel, with the caller's deadline and cancellation
  * propagated and the agent's status passed back unchanged. A forwarded change that succeeds
  * becomes the configuration the controller expects of that subcloud.
@@ -186,6 +186,10 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     const ownHandler = own[method] as handleUnaryCall<unknown, unknown>
     router[method] = (call, callback) => {
       const region = regionOf(call.metadata)
+      if (region === undefined && !isReadOnlyMethod(method)) {
+        callback(toStatus(new RegionRequiredError(method), log))
+        return
+      }
       if (region === undefined || region === SYSTEM_CONTROLLER_REGION) {
         if (method === 'ListAlarms') {
           ownAlarms(call, callback as sendUnaryData<ListAlarmsResponse>)

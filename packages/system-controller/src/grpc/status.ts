@@ -2,8 +2,13 @@ import { status } from '@grpc/grpc-js'
 import type { ServerErrorResponse } from '@grpc/grpc-js'
 import { ERROR_CODE_METADATA_KEY, ERROR_FIELD_METADATA_KEY, toGrpcStatus } from '@dc/platform-service'
 import type { Logger } from '@dc/runtime'
-import { errorDetailMetadata } from '@dc/protos'
-import { ControllerError, InvalidFieldError, SubcloudAddRejectedError } from '../errors.js'
+import { REGION_METADATA_KEY, errorDetailMetadata } from '@dc/protos'
+import {
+  ControllerError,
+  InvalidFieldError,
+  RegionRequiredError,
+  SubcloudAddRejectedError,
+} from '../errors.js'
 import type { ControllerErrorCategory } from '../errors.js'
 
 const CATEGORY_CODES: Record<ControllerErrorCategory, status> = {
@@ -20,6 +25,7 @@ const CATEGORY_CODES: Record<ControllerErrorCategory, status> = {
 function fieldOf(err: ControllerError): string {
   if (err instanceof InvalidFieldError) return err.field
   if (err instanceof SubcloudAddRejectedError) return err.violations[0]?.key ?? ''
+  if (err instanceof RegionRequiredError) return REGION_METADATA_KEY
   return ''
 }
 

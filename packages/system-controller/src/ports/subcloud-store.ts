@@ -16,6 +16,8 @@ import type { Decision, InsertResult, MutationResult } from './mutation.js'
 export interface DeployMoveFields {
   readonly errorDescription?: string
   readonly expectedConfigHash?: string | null
+  /** System uuid the bootstrapped agent reports, recorded with `complete`. */
+  readonly agentSystemUuid?: string
   readonly epoch?: number
   readonly rehomed?: boolean
 }

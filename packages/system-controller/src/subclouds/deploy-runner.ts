@@ -51,6 +51,12 @@ export interface DeployRunnerOptions {
   readonly tls?: CaOnlyTlsFiles | undefined
 }
 
+/** What the bootstrapped agent reports at `bootstrap-complete`. */
+interface ReportedSystem {
+  readonly configHash: string
+  readonly systemUuid: string
+}
+
 /** error_description holds at most this much (dcmanager's column size). */
 const MAX_ERROR_DESCRIPTION = 2048
 
@@ -85,7 +91,12 @@ function waitForReady(client: AgentClient, deadline: Date, signal: AbortSignal):
 export class DeployRunner {
   readonly #options: DeployRunnerOptions
   readonly #running = new Map<number, Promise<void>>()
-  readonly #lifetime = new AbortController()
+  /**
+   * One controller per deploy, aborted by `close()`: every step of a deploy listens on its own
+   * signal, so a hundred deploys in flight never put a hundred listeners on one shared signal.
+   */
+  readonly #aborts = new Set<AbortController>()
+  #closed = false
   #active = 0
   readonly #waiting: (() => void)[] = []
 
@@ -100,13 +111,16 @@ export class DeployRunner {
 
   /** Start the deploy; `bootstrapYaml` carries the secrets and lives only in memory. */
   start(target: DeployTarget, bootstrapYaml: string): void {
-    if (this.#lifetime.signal.aborted || this.#running.has(target.id)) return
+    if (this.#closed || this.#running.has(target.id)) return
+    const abort = new AbortController()
+    this.#aborts.add(abort)
     const run = this.#turn()
-      .then(() => this.#deploy(target, bootstrapYaml, this.#lifetime.signal))
+      .then(() => this.#deploy(target, bootstrapYaml, abort.signal))
       .catch((err: unknown) =>
         this.#options.log.error('deploy failed unexpectedly', { subcloud: target.name, err }),
       )
       .finally(() => {
+        this.#aborts.delete(abort)
         this.#running.delete(target.id)
         this.#endTurn()
       })
@@ -115,7 +129,7 @@ export class DeployRunner {
 
   /** Resolves when this deploy may run: at once below the limit, else when one ends. */
   #turn(): Promise<void> {
-    if (this.#active < (this.#options.maxConcurrentDeploys ?? 64) || this.#lifetime.signal.aborted) {
+    if (this.#active < (this.#options.maxConcurrentDeploys ?? 64) || this.#closed) {
       this.#active += 1
       return Promise.resolve()
     }
@@ -136,7 +150,9 @@ export class DeployRunner {
 
   /** Abort every deploy in flight; each ends in its phase's failure state ("interrupted ..."). */
   async close(): Promise<void> {
-    this.#lifetime.abort(new Error('controller shutting down'))
+    this.#closed = true
+    const reason = new Error('controller shutting down')
+    for (const abort of this.#aborts) abort.abort(reason)
     // Those still waiting run now, and stop at their first step with "interrupted".
     for (const next of this.#waiting.splice(0)) {
       this.#active += 1
@@ -155,7 +171,7 @@ export class DeployRunner {
   async #deploy(target: DeployTarget, bootstrapYaml: string, signal: AbortSignal): Promise<void> {
     let phase: DeployStatus = 'not-deployed'
     try {
-      let expectedHash: string | undefined
+      let reported: ReportedSystem | undefined
       const path: [DeployStatus, () => Promise<void>][] = [
         ['creating', () => Promise.resolve()],
         ['create-complete', () => Promise.resolve()],
@@ -164,14 +180,21 @@ export class DeployRunner {
         [
           'bootstrap-complete',
           async () => {
-            expectedHash = await this.#reportedHash(target, signal)
+            reported = await this.#reportedSystem(target, signal)
           },
         ],
         ['complete', () => Promise.resolve()],
       ]
       for (const [next, work] of path) {
-        // The expected hash is written with `complete`, so a complete subcloud always has one.
-        const fields = next === 'complete' ? { expectedConfigHash: expectedHash ?? null } : {}
+        // The expected hash and the agent's identity are written with `complete`, so a complete
+        // subcloud always has them.
+        const fields =
+          next === 'complete'
+            ? {
+                expectedConfigHash: reported?.configHash ?? null,
+                ...(reported === undefined ? {} : { agentSystemUuid: reported.systemUuid }),
+              }
+            : {}
         if (!(await this.#step(target, next, fields))) return
         phase = next
         signal.throwIfAborted()
@@ -271,8 +294,11 @@ export class DeployRunner {
     }
   }
 
-  /** bootstrap-complete: what the agent now reports is the configuration the controller expects. */
-  async #reportedHash(target: DeployTarget, signal: AbortSignal): Promise<string> {
+  /**
+   * bootstrap-complete: what the agent now reports is the configuration the controller expects,
+   * and its system uuid the identity the audit checks from then on.
+   */
+  async #reportedSystem(target: DeployTarget, signal: AbortSignal): Promise<ReportedSystem> {
     const client = this.#client(target)
     try {
       const deadline = this.#deadline(this.#options.callTimeoutMs ?? 120_000)
@@ -280,10 +306,11 @@ export class DeployRunner {
         (cb) => client.Describe({}, new Metadata(), { deadline }, cb),
         signal,
       )
-      if (!described.bootstrapped || described.config_hash === '') {
+      const systemUuid = described.system?.uuid ?? ''
+      if (!described.bootstrapped || described.config_hash === '' || systemUuid === '') {
         throw new Error('the agent reports no bootstrapped system')
       }
-      return described.config_hash
+      return { configHash: described.config_hash, systemUuid }
     } catch (err) {
       if (signal.aborted) throw err
       throw new DeployFailure('bootstrap-failed', `bootstrap-complete: ${describeGrpcError(err)}`)

@@ -14,6 +14,7 @@ import {
   subcloudFleetRanges,
 } from '@dc/netmodel'
 import type { BootstrapPool, BootstrapValues, Family, HostPort, SystemState } from '@dc/netmodel'
+import { MAX_BOOTSTRAP_VALUES_BYTES } from '@dc/protos'
 import { DEFAULT_AGENT_PORT } from '../config.js'
 import { SubcloudAddRejectedError } from '../errors.js'
 import type { Violation, ViolationKind } from '../errors.js'
@@ -55,8 +56,6 @@ export interface AcceptedSubcloudAdd {
   readonly claim: FleetClaim
 }
 
-/** Upper bound on the values file: far above any real `localhost.yml`, small enough to parse at once. */
-export const MAX_BOOTSTRAP_VALUES_BYTES = 256 * 1024
 const RELEASE_PATTERN = /^\d{1,4}(\.\d{1,4}){1,3}$/
 
 class ViolationList {
@@ -74,7 +73,7 @@ function parseValuesDocument(text: string, out: ViolationList): Record<string, u
     out.add(
       'bootstrap_values',
       'BOOTSTRAP_VALUES_TOO_LARGE',
-      `larger than ${MAX_BOOTSTRAP_VALUES_BYTES} bytes`,
+      `larger than ${MAX_BOOTSTRAP_VALUES_BYTES / 1024} KiB (${MAX_BOOTSTRAP_VALUES_BYTES} bytes)`,
       'invalid',
     )
     return undefined

@@ -299,6 +299,18 @@ export class SubcloudService {
               ),
             )
           }
+          // The running deploy dials the address it started with, and the audit would then watch an
+          // agent nobody bootstrapped. Decided under the row lock, so it races correctly with the
+          // deploy's own moves.
+          if (address !== current.bootstrapAddress && ACTIVE_DEPLOY_STATES.has(current.deployStatus)) {
+            return refuse(
+              new SubcloudStateError(
+                current.name,
+                `bootstrap_address cannot change while subcloud ${current.name}'s deploy is in progress ` +
+                  `(deploy status ${current.deployStatus}); wait until it completes or fails`,
+              ),
+            )
+          }
         }
         let rehomeData: string | undefined
         if (rehome !== undefined) {

@@ -46,6 +46,7 @@ export class KyselyAuditStore implements AuditStore {
           'availability_status',
           'audit_fail_count',
           'expected_config_hash',
+          'agent_system_uuid',
         ])
         .orderBy('id')
       let statusQuery = this.#db
@@ -127,6 +128,7 @@ export class KyselyAuditStore implements AuditStore {
           auditFailCount: r.audit_fail_count,
           endpoints,
           expectedConfigHash: r.expected_config_hash ?? undefined,
+          agentSystemUuid: r.agent_system_uuid ?? undefined,
           activeAlarms,
         }
       })

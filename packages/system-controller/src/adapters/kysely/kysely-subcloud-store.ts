@@ -241,6 +241,7 @@ export class KyselySubcloudStore implements SubcloudStore {
     const set: SubcloudUpdate = { deploy_status: to, updated_at: new Date() }
     if (fields.errorDescription !== undefined) set.error_description = fields.errorDescription
     if (fields.expectedConfigHash !== undefined) set.expected_config_hash = fields.expectedConfigHash
+    if (fields.agentSystemUuid !== undefined) set.agent_system_uuid = fields.agentSystemUuid
     if (fields.epoch !== undefined) set.epoch = fields.epoch
     if (fields.rehomed !== undefined) set.rehomed = fields.rehomed
     return guarded(`subcloud ${id}`, async () => {

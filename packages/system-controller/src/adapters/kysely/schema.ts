@@ -66,6 +66,8 @@ export interface SubcloudTable {
   bootstrap_values_json: string
   /** Config hash the controller wants the subcloud at; null until bootstrap completes. */
   expected_config_hash: string | null
+  /** System uuid of the agent the deploy bootstrapped; null when unknown. */
+  agent_system_uuid: string | null
   epoch: number
   /** When the audit last heard a heartbeat (coalesced writes). */
   last_heartbeat_at: Date | null
