@@ -65,8 +65,8 @@ async function poolNames(controller: TestController): Promise<Set<string>> {
 
 test('chaos - kill -9 of the agent during addrpool-add through the controller loses no acknowledged pool', async (c) => {
   const controller = c.controller
-  let agent = c.agent
-  if (controller === undefined || agent === undefined) throw new Error('not started')
+  if (controller === undefined || c.agent === undefined) throw new Error('not started')
+  let agent: TestAgent = c.agent
   await controller.addSubcloud(agent.addresses[0] ?? '', subcloudValues(1, 'ipv6', NAME))
   await controller.waitFor(
     NAME,
