@@ -12,7 +12,12 @@ import {
   unary,
 } from '../controller/controller-harness.js'
 import type { TestAgent, TestController } from '../controller/controller-harness.js'
-import { assertClearFailure, assertNoFailureBefore, killAtRandom, startStream } from './acknowledged-stream.js'
+import {
+  assertClearFailure,
+  assertNoFailureBefore,
+  killAtRandom,
+  startStream,
+} from './acknowledged-stream.js'
 
 const ROUNDS = 3
 const NAME = 'subcloud1'
@@ -86,7 +91,12 @@ test('chaos - kill -9 of the agent during addrpool-add through the controller lo
     acknowledged.push(...stream.acknowledged)
 
     agent = c.agent = await target.restart()
-    await controller.waitFor(NAME, (s) => s.availability_status === 'online', 'online again', ONLINE_TIMEOUT_MS)
+    await controller.waitFor(
+      NAME,
+      (s) => s.availability_status === 'online',
+      'online again',
+      ONLINE_TIMEOUT_MS,
+    )
     const names = await poolNames(controller)
     const lost = acknowledged.filter((name) => !names.has(name))
     assert.equal(lost, [], `acknowledged pools lost ${where}`)

@@ -6,7 +6,12 @@ import { makeTempDir, removeTempDir, seededRandom, startPostgres } from '../supp
 import type { PostgresServer } from '../support/index.js'
 import { startTestController } from '../controller/controller-harness.js'
 import type { TestController } from '../controller/controller-harness.js'
-import { assertClearFailure, assertNoFailureBefore, killAtRandom, startStream } from './acknowledged-stream.js'
+import {
+  assertClearFailure,
+  assertNoFailureBefore,
+  killAtRandom,
+  startStream,
+} from './acknowledged-stream.js'
 import { addGroup, groupNames } from './subcloud-groups.js'
 
 const ROUNDS = 3

@@ -20,7 +20,12 @@ import {
   until,
 } from '../geo/geo-sites.js'
 import type { GeoNats } from '../geo/geo-sites.js'
-import { assertClearFailure, assertNoFailureBefore, killAtRandom, startStream } from './acknowledged-stream.js'
+import {
+  assertClearFailure,
+  assertNoFailureBefore,
+  killAtRandom,
+  startStream,
+} from './acknowledged-stream.js'
 
 const ROUNDS = 3
 const NAME = 'subcloud1'
@@ -68,13 +73,22 @@ function describeMember(a: TestController, description: string): Promise<string>
 }
 
 async function linkHealthy(a: TestController, b: TestController, what: string): Promise<void> {
-  await until(`A sees east available ${what}`, async () => (await peer(a, 'east')).availability_state === 'available')
+  await until(
+    `A sees east available ${what}`,
+    async () => (await peer(a, 'east')).availability_state === 'available',
+  )
   await until(
     `B sees central available ${what}`,
     async () => (await peer(b, 'central')).availability_state === 'available',
   )
-  await until(`A association in-sync ${what}`, async () => (await associations(a))[0]?.sync_status === 'in-sync')
-  await until(`B association in-sync ${what}`, async () => (await associations(b))[0]?.sync_status === 'in-sync')
+  await until(
+    `A association in-sync ${what}`,
+    async () => (await associations(a))[0]?.sync_status === 'in-sync',
+  )
+  await until(
+    `B association in-sync ${what}`,
+    async () => (await associations(b))[0]?.sync_status === 'in-sync',
+  )
 }
 
 test('chaos - kill -9 of nats-server: events acknowledged at A still reach B, the link recovers', async (c) => {
@@ -116,7 +130,9 @@ test('chaos - kill -9 of nats-server: events acknowledged at A still reach B, th
     await linkHealthy(a, b, where)
   }
   assert.ok(acknowledged >= ROUNDS, `only ${acknowledged} changes acknowledged`)
-  process.stdout.write(`${acknowledged} acknowledged changes over ${ROUNDS} nats-server kills, the last of each at B\n`)
+  process.stdout.write(
+    `${acknowledged} acknowledged changes over ${ROUNDS} nats-server kills, the last of each at B\n`,
+  )
 })
 
 test.run()

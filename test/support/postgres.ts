@@ -272,8 +272,8 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       url: externalUrl,
       createDatabase: (hint) => factory.create(hint),
       stop: () => factory.close(true),
-      kill9: () => Promise.reject(new Error('the server at DATABASE_URL is not this run\'s to kill')),
-      restart: () => Promise.reject(new Error('the server at DATABASE_URL is not this run\'s to restart')),
+      kill9: () => Promise.reject(new Error("the server at DATABASE_URL is not this run's to kill")),
+      restart: () => Promise.reject(new Error("the server at DATABASE_URL is not this run's to restart")),
     }
   }
   const cluster = await startPrivateCluster(signal)
