@@ -12,25 +12,13 @@ import type {
   DescribeResponse__Output,
   StateSummary__Output,
 } from '@dc/protos'
-import { makeTempDir, removeTempDir } from '../support/index.js'
+import { makeTempDir, removeTempDir, seededRandom } from '../support/index.js'
 import { startAgent, unary } from './agent-process.js'
 import type { AgentProcess } from './agent-process.js'
 import { IPV6_SINGLE_STACK_VALUES } from './seed-values.js'
 
 const CRASHES = 20
 const OWNER = { epoch: '1', controller_id: 'ctl-a' }
-
-/** mulberry32: a seeded generator, so a failing run can be replayed with its printed seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Acked {
   readonly changeId: string
@@ -79,9 +67,8 @@ Crash.after(async (ctx) => {
 Crash(
   `dc-agent - kill -9 at ${CRASHES} random instants loses no acknowledged change and tears no state`,
   async (ctx) => {
-    const seed = Number(process.env['CRASH_SEED'] ?? Date.now() % 1_000_000)
-    const rand = random(seed)
-    const where = `(CRASH_SEED=${seed})`
+    const random = seededRandom('CRASH_SEED')
+    const where = `(${random.replay})`
     ctx.running = await startAgent({ stateDir: ctx.dir })
     let client = ctx.running.agent()
     const summary = await unary<StateSummary__Output>((o, cb) =>
@@ -114,7 +101,7 @@ Crash(
           }
         }
       })()
-      await sleep(20 + Math.floor(rand() * 200))
+      await sleep(random.between(20, 220))
       stopped = true
       await ctx.running.process.kill9()
       await stream

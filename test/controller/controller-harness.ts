@@ -126,6 +126,10 @@ export interface TestAgent {
   /** Calls served per local address, from Describe (which itself counts on the first address). */
   callsOn(address: string): Promise<number>
   stop(): Promise<void>
+  /** SIGKILLs the agent at once, as a crash would. */
+  kill9(): Promise<void>
+  /** After a kill or stop: the same agent started again, same addresses and state directory. */
+  restart(): Promise<TestAgent>
 }
 
 const ATTEMPTS = 3
@@ -148,22 +152,13 @@ export async function startTestAgent(
   let last: unknown
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const port = await freePort(hosts[0] ?? '::1')
-    const addresses = hosts.map((h) => hostPort(h, port))
     try {
-      const child = await spawnNode(
-        'dc-agent',
-        [
-          '--listen',
-          addresses.join(','),
-          '--state-dir',
-          stateDir,
-          '--heartbeat-interval-ms',
-          String(heartbeatIntervalMs),
-          ...(extras.args ?? []),
-        ],
-        { readyPattern: /^dc-agent listening on /, name: `dc-agent ${addresses[0] ?? ''}` },
+      return await spawnTestAgent(
+        hosts.map((h) => hostPort(h, port)),
+        stateDir,
+        heartbeatIntervalMs,
+        extras,
       )
-      return wrapAgent(child, stateDir, addresses, extras.credentials ?? credentials.createInsecure())
     } catch (err) {
       last = err
       if (!/EADDRINUSE|No address added/i.test(String(err))) throw err
@@ -172,13 +167,31 @@ export async function startTestAgent(
   throw last
 }
 
-function wrapAgent(
-  child: ServiceProcess,
-  stateDir: string,
+async function spawnTestAgent(
   addresses: readonly string[],
-  clientCredentials: ChannelCredentials,
-): TestAgent {
+  stateDir: string,
+  heartbeatIntervalMs: number,
+  extras: ProcessExtras,
+): Promise<TestAgent> {
+  const child = await spawnNode(
+    'dc-agent',
+    [
+      '--listen',
+      addresses.join(','),
+      '--state-dir',
+      stateDir,
+      '--heartbeat-interval-ms',
+      String(heartbeatIntervalMs),
+      ...(extras.args ?? []),
+    ],
+    { readyPattern: /^dc-agent listening on /, name: `dc-agent ${addresses[0] ?? ''}` },
+  )
+  const clientCredentials = extras.credentials ?? credentials.createInsecure()
   const clients = new Map<string, AgentClient>()
+  const closeClients = (): void => {
+    for (const client of clients.values()) client.close()
+    clients.clear()
+  }
   const agent = (address = addresses[0] ?? ''): AgentClient => {
     let client = clients.get(address)
     if (client === undefined) {
@@ -198,9 +211,16 @@ function wrapAgent(
     callsOn: async (address) =>
       Number((await describe()).address_calls.find((a) => a.local_address === address)?.calls ?? 'NaN'),
     stop: async () => {
-      for (const client of clients.values()) client.close()
-      clients.clear()
+      closeClients()
       await child.stop('SIGTERM')
+    },
+    kill9: async () => {
+      closeClients()
+      await child.kill9()
+    },
+    restart: async () => {
+      if (child.exitStatus() === undefined) throw new Error('dc-agent is still running')
+      return spawnTestAgent(addresses, stateDir, heartbeatIntervalMs, extras)
     },
   }
 }

@@ -36,6 +36,8 @@ export type {
   SpawnServiceOptions,
 } from './processes.js'
 export { repoRoot } from './repo-root.js'
+export { seededRandom } from './seeded-random.js'
+export type { SeededRandom } from './seeded-random.js'
 export { createTestCa, writeCaBundle } from './site-pki.js'
 export type { IssueOptions, IssuedFiles, TestCa } from './site-pki.js'
 export { canConnect } from './tcp-probe.js'

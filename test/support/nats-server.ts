@@ -36,11 +36,16 @@ export interface NatsServer {
   readonly port: number
   /** JetStream store directory (a temp dir), or undefined without JetStream. */
   readonly storeDir: string | undefined
+  /** The running server process (a new one after {@link restart}). */
   readonly process: ServiceProcess
   /** Stops the server (SIGTERM, then SIGKILL after a grace time) and removes its store dir. */
   stop(): Promise<void>
   /** Kills the server at once, as a crash would; call {@link stop} afterwards to clean up. */
   kill(): void
+  /** SIGKILLs the server and waits until it is gone; its store stays for {@link restart}. */
+  kill9(): Promise<void>
+  /** Starts the server again, same address, configuration and JetStream store, after a kill. */
+  restart(): Promise<void>
 }
 
 const NATS_SERVER_DIRS = ['/usr/sbin', '/usr/bin', '/usr/local/bin']
@@ -87,24 +92,28 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
       await writeFile(file, config({ listen: hostPort(host, port), storeDir: join(storeDir, 'jetstream') }))
       args = ['-c', file]
     }
+    const spawn = (): Promise<ServiceProcess> =>
+      spawnService(binary, args, { netns, signal, name: 'nats-server', readyPattern: /Server is ready/ })
     try {
-      const proc = await spawnService(binary, args, {
-        netns,
-        signal,
-        name: 'nats-server',
-        readyPattern: /Server is ready/,
-      })
+      let proc = await spawn()
       return {
         url: `nats://${hostPort(host, port)}`,
         host,
         port,
         storeDir,
-        process: proc,
+        get process() {
+          return proc
+        },
         stop: async () => {
           await proc.stop('SIGTERM')
           if (storeDir !== undefined) await removeTempDir(storeDir)
         },
         kill: () => void proc.kill9(),
+        kill9: () => proc.kill9(),
+        restart: async () => {
+          if (proc.exitStatus() === undefined) throw new Error('nats-server is still running')
+          proc = await spawn()
+        },
       }
     } catch (error) {
       lastError = error

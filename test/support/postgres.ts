@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, realpathSync } from 'node:fs'
-import { chown, mkdir, readFile } from 'node:fs/promises'
+import { chown, mkdir, readFile, readdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import pg from 'pg'
+import { waitFor } from '@dc/test-support'
 import { onProcessExit } from './exit-cleanup.js'
 import { findExecutable } from './find-executable.js'
 import { freePort } from './free-port.js'
@@ -34,6 +35,13 @@ export interface PostgresServer {
   createDatabase(hint?: string): Promise<string>
   /** Drops the databases it created (external) or stops and deletes the cluster (private). */
   stop(): Promise<void>
+  /**
+   * Private cluster only: SIGKILLs the postmaster and every backend at once, as a crash would, and
+   * resolves once they are gone. Create the databases a test needs before the first kill.
+   */
+  kill9(): Promise<void>
+  /** Private cluster only: starts the server again on the same port and data, after {@link kill9}. */
+  restart(): Promise<void>
 }
 
 interface DatabaseFactory {
@@ -44,6 +52,8 @@ interface DatabaseFactory {
 interface PrivateCluster {
   url: string
   stop(): Promise<void>
+  kill9(): Promise<void>
+  restart(): Promise<void>
 }
 
 const runId = randomBytes(3).toString('hex')
@@ -131,6 +141,31 @@ function asClusterOwner(asRoot: boolean, program: string, args: readonly string[
   return ['su', ['postgres', '-s', '/bin/sh', '-c', [program, ...args].map(quote).join(' ')]]
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The postmaster's pid (first line of postmaster.pid) and its children's, read from /proc. */
+async function serverPids(dataDir: string): Promise<number[]> {
+  const pidFile = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
+  const postmaster = Number(pidFile.split('\n')[0])
+  if (!Number.isSafeInteger(postmaster) || postmaster <= 0) return []
+  const children: number[] = []
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '')
+    // The fields after the parenthesised command: state, then the parent's pid.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    if (ppid === postmaster) children.push(Number(entry))
+  }
+  return [postmaster, ...children]
+}
+
 async function startPrivateCluster(signal: AbortSignal | undefined): Promise<PrivateCluster> {
   const binDir = await ensurePostgresBinDir(signal)
   const initdb = join(binDir, 'initdb')
@@ -164,20 +199,10 @@ async function startPrivateCluster(signal: AbortSignal | undefined): Promise<Pri
       const port = await freePort('127.0.0.1')
       // fsync off: a test cluster must survive its server process dying, not the machine losing power.
       const serverOptions = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socketDir} -c fsync=off`
+      const start = (): Promise<unknown> =>
+        run(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '120', '-s', '-o', serverOptions])
       try {
-        await run(pgCtl, [
-          'start',
-          '-D',
-          dataDir,
-          '-l',
-          logFile,
-          '-w',
-          '-t',
-          '120',
-          '-s',
-          '-o',
-          serverOptions,
-        ])
+        await start()
       } catch (error) {
         const log = await readFile(logFile, 'utf8').catch(() => '')
         if (attempt < START_ATTEMPTS && /could not bind|address already in use/i.test(log)) continue
@@ -193,6 +218,29 @@ async function startPrivateCluster(signal: AbortSignal | undefined): Promise<Pri
           await run(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '120', '-s'])
           unregister()
           await removeTempDir(dir)
+        },
+        kill9: async () => {
+          const pids = await serverPids(dataDir)
+          if (pids.length === 0) throw new Error('PostgreSQL is not running: no postmaster.pid')
+          for (const pid of pids) {
+            try {
+              process.kill(pid, 'SIGKILL')
+            } catch {
+              // ESRCH: a backend that ended on its own.
+            }
+          }
+          await waitFor(() => pids.every((pid) => !isRunning(pid)), {
+            timeoutMs: 30_000,
+            message: 'the killed PostgreSQL processes to be gone',
+          })
+        },
+        restart: async () => {
+          try {
+            await start()
+          } catch (error) {
+            const log = await readFile(logFile, 'utf8').catch(() => '')
+            throw new Error(`PostgreSQL did not restart; its log:\n${log}`, { cause: error })
+          }
         },
       }
     }
@@ -224,6 +272,8 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       url: externalUrl,
       createDatabase: (hint) => factory.create(hint),
       stop: () => factory.close(true),
+      kill9: () => Promise.reject(new Error("the server at DATABASE_URL is not this run's to kill")),
+      restart: () => Promise.reject(new Error("the server at DATABASE_URL is not this run's to restart")),
     }
   }
   const cluster = await startPrivateCluster(signal)
@@ -243,5 +293,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       await factory.close(false)
       await cluster.stop()
     },
+    kill9: () => cluster.kill9(),
+    restart: () => cluster.restart(),
   }
 }

@@ -55,6 +55,8 @@ export interface NatsPeerBusOptions {
 
 const WRONG_LAST_SEQUENCE = 10071
 const REBIND_DELAY_MS = 1_000
+/** How long one pull of a peer's stream waits for a message (nats.js's default is 30 s). */
+const PULL_EXPIRES_MS = 5_000
 
 function isWrongLastSequence(err: unknown): boolean {
   return err instanceof JetStreamApiError && err.code === WRONG_LAST_SEQUENCE
@@ -177,7 +179,9 @@ class NatsPeerBus implements PeerBus {
           max_ack_pending: 1,
         })
         const consumer = await this.#js.consumers.get(options.stream, options.durable)
-        const messages = await consumer.consume({ max_messages: 1 })
+        // Short pulls: a pull the server forgot when it restarted is noticed by its missing idle
+        // heartbeats (half of `expires`) and pulled again within seconds, not after half a minute.
+        const messages = await consumer.consume({ max_messages: 1, expires: PULL_EXPIRES_MS })
         const onAbort = (): void => void messages.close()
         signal.addEventListener('abort', onAbort, { once: true })
         try {

@@ -132,8 +132,11 @@ async function pgliteDialect(dataDir: string, expectExisting: boolean): Promise<
 
 function postgresDialect(url: string): OpenedDialect {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  // A client that loses its server must not crash the process, whether idle in the pool (the pool's
+  // 'error') or checked out between two queries of a transaction (the client's own 'error', which
+  // nothing else listens to then); the next query on it fails, and the pool drops it on release.
   pool.on('error', () => undefined)
+  pool.on('connect', (client) => client.on('error', () => undefined))
   return {
     dialect: new PostgresDialect({ pool }),
     connectionsInUse: () => pool.totalCount - pool.idleCount,

@@ -20,9 +20,17 @@ function isSerializationFailure(err: unknown): boolean {
   return code === '40001' || code === '40P01'
 }
 
-/** Connection-level failures from pg (Node socket codes, or SQLSTATE class 08 / 57P). */
+/**
+ * pg reports a connection lost mid-session, and any later query on that client, with a plain
+ * Error and no code; its messages are the only way to tell them apart.
+ */
+const PG_CONNECTION_LOST =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable)/
+
+/** Connection-level failures from pg (Node socket codes, SQLSTATE class 08 / 57P, or a lost session). */
 function isConnectionFailure(err: unknown): boolean {
   const code = codeOf(err)
+  if (code === undefined && err instanceof Error) return PG_CONNECTION_LOST.test(err.message)
   if (typeof code !== 'string') return false
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code) || /^(08|57P)/.test(code)
