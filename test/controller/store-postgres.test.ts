@@ -110,28 +110,69 @@ test('an online pg_dump backup restores into an empty database as the same syste
   }
 })
 
-test('losing the writer lock session stops the controller with one line instead of writing unfenced', async (c) => {
+/** The controller's own lock session, named after its process; terminated by `admin`. */
+async function terminateLockSession(admin: pg.Client, controller: TestController): Promise<void> {
+  const { rows } = await admin.query<{ pid: number }>(
+    `select pg_terminate_backend(pid) as ok, pid from pg_stat_activity where application_name = $1`,
+    [`dc-controller pid ${controller.process.pid} on ${hostname()}`],
+  )
+  assert.is(rows.length, 1, 'the lock session is named after the controller')
+}
+
+/** The lock's key as the controller takes it: pg_try_advisory_lock(0x44434354, 1). */
+const LOCK_KEY = [0x44_43_43_54, 1]
+
+test('a lost lock session is taken again: the controller rides it out and writes again', async (c) => {
   const controller = running(c)
   const admin = new pg.Client({ connectionString: c.url })
   await admin.connect()
   try {
-    const { rows } = await admin.query<{ pid: number }>(
-      `select pg_terminate_backend(pid) as ok, pid from pg_stat_activity
-       where application_name = $1`,
-      [`dc-controller pid ${controller.process.pid} on ${hostname()}`],
+    await terminateLockSession(admin, controller)
+    await waitFor(
+      async () => {
+        const { rows } = await admin.query<{ application_name: string }>(
+          `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+           where l.locktype = 'advisory' and l.granted and l.classid = $1 and l.objid = $2`,
+          LOCK_KEY,
+        )
+        return rows[0]?.application_name === `dc-controller pid ${controller.process.pid} on ${hostname()}`
+          ? true
+          : undefined
+      },
+      { timeoutMs: 60_000, intervalMs: 200, message: 'the controller to take its writer lock again' },
     )
-    assert.is(rows.length, 1, 'the lock session is named after the controller')
   } finally {
     await admin.end()
   }
-  const exit = await waitFor(async () => controller.process.exitStatus(), {
-    timeoutMs: 60_000,
-    intervalMs: 200,
-    message: 'the controller to stop after losing its lock',
-  })
-  assert.is(exit.code, 1)
-  assert.match(controller.process.output(), /dc-controller: Lost the PostgreSQL writer lock/)
-  c.controller = undefined
+  await unary((o, cb) => controller.dcManager.AddSubcloudGroup({ name: 'after-retake' }, o, cb))
+  assert.ok((await groupNames(controller)).includes('after-retake'))
+  assert.is(controller.process.exitStatus(), undefined, 'the controller is still running')
+  assert.match(controller.process.output(), /lost the PostgreSQL writer lock/)
+})
+
+test('a lock taken by another session while it was lost stops the controller with one line', async (c) => {
+  const controller = running(c)
+  const admin = new pg.Client({ connectionString: c.url })
+  const rival = new pg.Client({ connectionString: c.url })
+  await admin.connect()
+  await rival.connect()
+  try {
+    // Queued before the controller's session dies, so the rival is granted the lock first.
+    const rivalHolds = rival.query('select pg_advisory_lock($1, $2)', LOCK_KEY)
+    await terminateLockSession(admin, controller)
+    await rivalHolds
+    const exit = await waitFor(async () => controller.process.exitStatus(), {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      message: 'the controller to stop after another session took its lock',
+    })
+    assert.is(exit.code, 1)
+    assert.match(controller.process.output(), /dc-controller: Lost the PostgreSQL writer lock for good/)
+    c.controller = undefined
+  } finally {
+    await rival.end()
+    await admin.end()
+  }
 })
 
 test.run()

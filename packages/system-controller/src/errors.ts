@@ -365,13 +365,13 @@ export class StoreDamagedError extends ControllerError {
   readonly category = 'failed-precondition'
 }
 
-/** The PostgreSQL session that holds the writer lock is gone; the controller stops writing. */
+/** The PostgreSQL writer lock was lost and another controller holds it now; this one stops. */
 export class StoreFenceLostError extends ControllerError {
   readonly code = 'STORE_FENCE_LOST'
   readonly category = 'unavailable'
 
   constructor(reason: string) {
-    super(`Lost the PostgreSQL writer lock (${reason}); stopping so that no write goes unfenced`)
+    super(`Lost the PostgreSQL writer lock for good: ${reason}; stopping so that no write goes unfenced`)
   }
 }
 

@@ -29,7 +29,13 @@ import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-databa
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
-import { ConfigError, ControllerError, StoreFenceLostError, StoreOpenError } from './errors.js'
+import {
+  ConfigError,
+  ControllerError,
+  StoreFenceLostError,
+  StoreOpenError,
+  StoreUnavailableError,
+} from './errors.js'
 import type { GeoStores } from './geo/geo-link.js'
 import { startGeo } from './geo/start-geo.js'
 import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
@@ -37,6 +43,7 @@ import { operatorAccessPolicy } from './grpc/operator-access.js'
 import { createPlatformRouter } from './grpc/platform-router.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
 import { takeWriterLock } from './adapters/postgres-writer-lock.js'
+import type { WriterLockOptions } from './adapters/postgres-writer-lock.js'
 import { lockDataDir } from './store/data-dir-lock.js'
 import { checkStoreIdentity, readStoreIdentity, writeStoreIdentity } from './store/store-identity.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
@@ -182,6 +189,38 @@ async function opening<T>(what: string, step: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The PostgreSQL writer lock's state, as the store sees it: no statement while it is lost. */
+interface WriterFence extends WriterLockOptions {
+  readonly check: () => void
+}
+
+/**
+ * While the writer lock is lost (the database restarted, or its session was cut) every store call
+ * fails with UNAVAILABLE; once it is taken again they go through. If another controller took it
+ * in the meantime this one stops for good: `stop` gets the reason.
+ */
+function writerFence(log: Logger, stop: (err: ControllerError) => void): WriterFence {
+  let lost: string | undefined
+  return {
+    check: () => {
+      if (lost !== undefined) throw new StoreUnavailableError({ cause: new Error(lost) })
+    },
+    onLost: (reason) => {
+      lost = reason
+      log.warn(`lost the PostgreSQL writer lock (${reason}); store calls are refused until it is taken again`)
+    },
+    onRetaken: () => {
+      lost = undefined
+      log.info('took the PostgreSQL writer lock again; store calls resume')
+    },
+    onTaken: (err) => {
+      const fenced = new StoreFenceLostError(err.message)
+      log.error(fenced.message)
+      stop(fenced)
+    },
+  }
+}
+
 /**
  * One writer per store: the data directory's lock, and on PostgreSQL the database's advisory lock,
  * before the store is read. Then the store is checked against the data directory's identity and
@@ -192,7 +231,7 @@ async function openStore(
   context: {
     readonly log: Logger
     readonly steps: ShutdownSteps
-    readonly onFenceLost: (reason: string) => void
+    readonly fence: WriterFence
   },
 ): Promise<OpenedDatabase> {
   const { log, steps } = context
@@ -204,7 +243,7 @@ async function openStore(
   steps.add(() => lock.release())
   const { databaseUrl } = config
   if (databaseUrl !== undefined) {
-    const writer = await opening(what, () => takeWriterLock(databaseUrl, { onLost: context.onFenceLost }))
+    const writer = await opening(what, () => takeWriterLock(databaseUrl, context.fence))
     steps.add(() => writer.release())
   }
   const identity = readStoreIdentity(config.dataDir)
@@ -215,6 +254,7 @@ async function openStore(
       dataDir: config.dataDir,
       selfCheck: true,
       expectExisting: identity !== undefined,
+      fence: context.fence.check,
       verify: async (db) =>
         checkStoreIdentity(
           identity,
@@ -454,14 +494,12 @@ export async function startController(
   }
   let fail!: (err: ControllerError) => void
   const fatal = new Promise<ControllerError>((resolve) => (fail = resolve))
-  const onFenceLost = (reason: string): void => {
-    const err = new StoreFenceLostError(reason)
-    log.error(err.message)
+  const fence = writerFence(log, (err) => {
     fail(err)
     void close()
-  }
+  })
   try {
-    const opened = await openStore(config, { log, steps, onFenceLost })
+    const opened = await openStore(config, { log, steps, fence })
     const services = await startServices(config, opened, ownValues, { log, steps, options })
     // Written once the system exists (first start) and again after migrations moved the schema.
     writeStoreIdentity(config.dataDir, {

@@ -32,6 +32,11 @@ export interface OpenDatabaseOptions {
   readonly expectExisting?: boolean
   /** Called after the self-check and before the migrations; throwing refuses the store. */
   readonly verify?: (db: Kysely<Database>) => Promise<void>
+  /**
+   * PostgreSQL: called before each connection is lent out; throwing refuses the statement or
+   * transaction that asked for it. The writer lock's fence: nothing is sent while it is lost.
+   */
+  readonly fence?: () => void
 }
 
 export interface OpenedDatabase {
@@ -130,7 +135,7 @@ async function pgliteDialect(dataDir: string, expectExisting: boolean): Promise<
   }
 }
 
-function postgresDialect(url: string): OpenedDialect {
+function postgresDialect(url: string, fence: () => void): OpenedDialect {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
   // A client that loses its server must not crash the process, whether idle in the pool (the pool's
   // 'error') or checked out between two queries of a transaction (the client's own 'error', which
@@ -138,7 +143,15 @@ function postgresDialect(url: string): OpenedDialect {
   pool.on('error', () => undefined)
   pool.on('connect', (client) => client.on('error', () => undefined))
   return {
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({
+      pool: {
+        connect: () => {
+          fence()
+          return pool.connect()
+        },
+        end: () => pool.end(),
+      },
+    }),
     connectionsInUse: () => pool.totalCount - pool.idleCount,
     // pg_dump takes one snapshot for the whole dump.
     backupTo: (file, signal) => runPgTool('pg_dump', ['-Fc', '--no-owner', '-f', file, url], signal),
@@ -151,7 +164,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const { dialect, connectionsInUse, backupTo } =
     options.databaseUrl === undefined
       ? await pgliteDialect(options.dataDir, options.expectExisting ?? false)
-      : postgresDialect(options.databaseUrl)
+      : postgresDialect(options.databaseUrl, options.fence ?? (() => undefined))
   const db = new Kysely<Database>({ dialect })
   let selfCheck: SelfCheckReport | undefined
   if (options.selfCheck === true) {
