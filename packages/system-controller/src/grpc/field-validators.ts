@@ -14,9 +14,12 @@ export function freeText(field: string, value: string, max = MAX_TEXT): string {
   return value
 }
 
-/** A reference to a row (a name, an id, a region name): trimmed, non-empty, printable. */
+/**
+ * A reference to a row (a name, an id, a region name): printable, then trimmed of spaces, non-empty.
+ * Checked before trimming, so that a control character at either end is refused, not dropped.
+ */
 export function reference(field: string, value: string): string {
-  const text = freeText(field, value.trim())
+  const text = freeText(field, value).trim()
   if (text.length === 0) throw new InvalidFieldError(field, 'must not be empty')
   return text
 }
@@ -50,8 +53,9 @@ export function integerIn(
 /** An IP address, in canonical text (RFC 5952 for IPv6). */
 export function ipAddress(field: string, value: string): string {
   try {
-    return canonicalIp(value.trim())
-  } catch {
+    return canonicalIp(freeText(field, value).trim())
+  } catch (err) {
+    if (err instanceof InvalidFieldError) throw err
     throw new InvalidFieldError(field, `${JSON.stringify(value.slice(0, 60))} is not an IP address`)
   }
 }
@@ -59,9 +63,10 @@ export function ipAddress(field: string, value: string): string {
 /** An agent address, `ADDR`, `ADDR:PORT` or `[V6]:PORT`, as `host:port` text with IPv6 bracketed. */
 export function agentAddress(field: string, value: string, defaultPort: number): string {
   try {
-    const hp = parseHostPort(value.trim(), defaultPort)
+    const hp = parseHostPort(freeText(field, value).trim(), defaultPort)
     return formatHostPort(hp.host.toString(), hp.port)
   } catch (err) {
+    if (err instanceof InvalidFieldError) throw err
     throw new InvalidFieldError(field, err instanceof Error ? err.message : 'not an address')
   }
 }
