@@ -104,4 +104,24 @@ test('dc-agent - a state file of the wrong shape: one line naming the file and w
   }
 })
 
+test('dc-agent - a --bootstrap-values file that is missing or a directory: one line naming it', async (c) => {
+  for (const file of [join(c.dir, 'no-such-values.yml'), c.dir]) {
+    const { code, lines } = await failedStart([
+      ...['--listen', `127.0.0.1:${await freePort('127.0.0.1')}`, '--state-dir', join(c.dir, 'values-file')],
+      ...['--bootstrap-values', file],
+    ])
+    assert.is(code, 2)
+    assert.equal(
+      lines.filter((l) => l.startsWith('dc-agent: cannot read --bootstrap-values')).length,
+      1,
+      lines.join('\n'),
+    )
+    assert.ok(
+      lines.some((l) => l.includes(file)),
+      lines.join('\n'),
+    )
+    assertNoStack(lines)
+  }
+})
+
 test.run()

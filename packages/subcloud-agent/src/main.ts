@@ -87,8 +87,20 @@ async function serve(config: AgentConfig, rootLog: Logger): Promise<void> {
     log: rootLog,
   })
   if (config.bootstrapValuesFile !== undefined) {
+    let text: string
     try {
-      const values = parseValuesYaml(await readFile(config.bootstrapValuesFile, 'utf8'))
+      text = await readFile(config.bootstrapValuesFile, 'utf8')
+    } catch (err) {
+      // A missing or unreadable file is the operator's to fix: one line, as for a refused file.
+      process.stderr.write(
+        `dc-agent: cannot read --bootstrap-values ${config.bootstrapValuesFile}: ` +
+          `${err instanceof Error ? err.message : String(err)}\n`,
+      )
+      process.exitCode = 2
+      return
+    }
+    try {
+      const values = parseValuesYaml(text)
       log.info('bootstrapping from the values file', {
         file: config.bootstrapValuesFile,
         values: redactBootstrapValues(values),
