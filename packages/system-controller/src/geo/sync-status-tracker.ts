@@ -4,7 +4,33 @@ import type { PeerGroupStore } from '../ports/peer-group-store.js'
 import { associationSyncStatus } from './association-sync-status.js'
 import type { MemberFailure } from './geo-event.js'
 import type { LinkedPeers } from './linked-peers.js'
-import type { AssociationFilter } from './peer-group-association.js'
+import type { AssociationFilter, PeerGroupAssociation } from './peer-group-association.js'
+
+/** What a publish outcome changes in its association. */
+export interface PublishOutcome {
+  /** Some event could not be published. */
+  readonly pending: boolean
+  /** A full snapshot, ending with its `snapshot-end`, was among the events. */
+  readonly snapshotEnded: boolean
+}
+
+/**
+ * An association stays `pending` from a failed publish until a whole snapshot is published: a later
+ * single event that goes through does not carry the one that was lost (a removal, say), and
+ * publishes run concurrently, so their outcomes arrive in any order.
+ */
+export function afterPublish(
+  current: Pick<PeerGroupAssociation, 'publishedSeq' | 'pending'>,
+  lastSeq: number,
+  outcome: PublishOutcome,
+): { publishedSeq: number; pending: boolean; failures?: [] } {
+  const settled = outcome.snapshotEnded && !outcome.pending
+  return {
+    publishedSeq: Math.max(current.publishedSeq, lastSeq),
+    pending: outcome.pending || (current.pending && !settled),
+    ...(settled ? { failures: [] } : {}),
+  }
+}
 
 /** What the tracker works with. */
 export interface SyncStatusTrackerDeps {
@@ -86,17 +112,9 @@ export class SyncStatusTracker {
    * What publishing to one association did: the last sequence the stream stored, or `pending`
    * when publishing failed. A snapshot published whole clears the failures of the one before.
    */
-  async published(
-    associationId: number,
-    lastSeq: number,
-    outcome: { readonly pending: boolean; readonly snapshotEnded: boolean },
-  ): Promise<void> {
+  async published(associationId: number, lastSeq: number, outcome: PublishOutcome): Promise<void> {
     await this.#deps.associations.mutate(associationId, (current) =>
-      update({
-        publishedSeq: Math.max(current.publishedSeq, lastSeq),
-        pending: outcome.pending,
-        ...(outcome.snapshotEnded && !outcome.pending ? { failures: [] } : {}),
-      }),
+      update(afterPublish(current, lastSeq, outcome)),
     )
     await this.recompute({ id: associationId })
   }
