@@ -14,7 +14,12 @@ export type { DcProtoGrpcType, ProtoLocation } from './load-protos.js'
 export { SERVICE_NAMES, addStandardServices } from './standard-services.js'
 export type { ServiceName, StandardServicesOptions } from './standard-services.js'
 export { MAX_BOOTSTRAP_VALUES_BYTES } from './bootstrap-values-limit.js'
-export { ERROR_DETAIL_METADATA_KEY, REGION_METADATA_KEY, SYSTEM_CONTROLLER_REGION } from './metadata.js'
+export {
+  ERROR_DETAIL_METADATA_KEY,
+  REGION_METADATA_KEY,
+  REQUEST_ID_METADATA_KEY,
+  SYSTEM_CONTROLLER_REGION,
+} from './metadata.js'
 export { errorDetailMetadata, readErrorDetail } from './error-detail.js'
 export type { CommandCase, EffectCase, GeoEventCase, WatchEventCase } from './oneof-cases.js'
 export { describeGrpcError, unaryCall } from './unary-call.js'
@@ -147,6 +152,7 @@ export type { ComponentRestarts, ComponentRestarts__Output } from '../gen/dc/age
 export type { DescribeRequest, DescribeRequest__Output } from '../gen/dc/agent/v1/DescribeRequest.js'
 export type { DescribeResponse, DescribeResponse__Output } from '../gen/dc/agent/v1/DescribeResponse.js'
 export type { Heartbeat, Heartbeat__Output } from '../gen/dc/agent/v1/Heartbeat.js'
+export type { PlatformReply, PlatformReply__Output } from '../gen/dc/agent/v1/PlatformReply.js'
 export type { StateSummary, StateSummary__Output } from '../gen/dc/agent/v1/StateSummary.js'
 export type { WatchEvent, WatchEvent__Output } from '../gen/dc/agent/v1/WatchEvent.js'
 export type { WatchRequest, WatchRequest__Output } from '../gen/dc/agent/v1/WatchRequest.js'

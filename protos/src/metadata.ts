@@ -13,3 +13,10 @@ export const SYSTEM_CONTROLLER_REGION = 'SystemController'
  * call's status, so clients get netmodel's stable code and field, not only the message text.
  */
 export const ERROR_DETAIL_METADATA_KEY = 'dc-error-detail-bin'
+
+/**
+ * Call metadata key carrying the caller's id for one operator request (a fresh random id per CLI
+ * invocation, the same on its retries). The controller derives the change id of a forwarded
+ * `system` change from it, so a retried call is applied once and answered with the first result.
+ */
+export const REQUEST_ID_METADATA_KEY = 'dc-request-id'

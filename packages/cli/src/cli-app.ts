@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 import { escapeControlChars } from '@dc/netmodel'
-import { loadProtos, REGION_METADATA_KEY } from '@dc/protos'
+import { loadProtos, REGION_METADATA_KEY, REQUEST_ID_METADATA_KEY } from '@dc/protos'
 import { loadChannelCredentials } from '@dc/tls'
 import { credentials, Metadata } from '@grpc/grpc-js'
 
@@ -52,6 +53,9 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
   // The key is the one the controller reads (@dc/protos), so forwarding cannot drift apart.
   const regionMetadata = new Metadata()
   regionMetadata.set(REGION_METADATA_KEY, config.region)
+  // One id per invocation: the controller makes it the change id of a forwarded change, so the
+  // agent applies that change once however often the call is sent.
+  regionMetadata.set(REQUEST_ID_METADATA_KEY, randomUUID())
   const common = { timeoutMs: config.timeoutMs, signal: io.signal }
   const ctx: CliContext = {
     platform: promiseClient(platform, dc.platform.v1.Platform.service, {

@@ -31,6 +31,8 @@ export { ERROR_CODE_METADATA_KEY, ERROR_FIELD_METADATA_KEY, toGrpcStatus } from 
 export { createPlatformHandlers } from './platform-handlers.js'
 export type { PlatformHandlersOptions } from './platform-handlers.js'
 export type { ApplyResult, PlatformPort } from './platform-port.js'
+export { isPlatformMutation, mutationCommand, platformReply } from './mutation-reply.js'
+export type { PlatformMutation } from './mutation-reply.js'
 export {
   addressMessage,
   addressPoolMessage,

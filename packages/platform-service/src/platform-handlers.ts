@@ -1,36 +1,19 @@
-import {
-  AssociationNotFoundError,
-  HostNotFoundError,
-  NETWORK_TYPES,
-  NetworkNotFoundError,
-  PoolNotFoundError,
-  findHost,
-  findNetwork,
-  findNetworkPool,
-  findPool,
-  networkOfType,
-  plan,
-  poolsOfNetwork,
-} from '@dc/netmodel'
-import type { AddressPool, Command, Effect, Host, Network, NetworkAddrPool, SystemState } from '@dc/netmodel'
-import type { Effect as EffectMessage, HostMutation, PlanResponse, PlatformHandlers } from '@dc/protos'
+import { NETWORK_TYPES, networkOfType, plan, poolsOfNetwork } from '@dc/netmodel'
+import type { Command, SystemState } from '@dc/netmodel'
+import type { PlanResponse, PlatformHandlers, PlatformReply } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
-import {
-  addrPoolAddCommand,
-  addrPoolDeleteCommand,
-  addrPoolModifyCommand,
-  commandsFromMessages,
-  hostLockCommand,
-  hostSwactCommand,
-  hostUnlockCommand,
-  networkAddCommand,
-  networkAddrPoolAssignCommand,
-  networkAddrPoolRemoveCommand,
-  networkDeleteCommand,
-} from './command-messages.js'
+import { commandsFromMessages } from './command-messages.js'
 import { InvalidRequestError } from './errors.js'
-import { given } from './given.js'
-import type { ApplyResult, PlatformPort } from './platform-port.js'
+import {
+  associationByRef,
+  hostByRef,
+  mutationCommand,
+  networkByRef,
+  platformReply,
+  poolByRef,
+} from './mutation-reply.js'
+import type { PlatformMutation } from './mutation-reply.js'
+import type { PlatformPort } from './platform-port.js'
 import {
   addressPoolMessage,
   alarmMessage,
@@ -53,37 +36,18 @@ export interface PlatformHandlersOptions {
 const byId = <T extends { readonly id: number }>(rows: readonly T[]): T[] =>
   [...rows].sort((a, b) => a.id - b.id)
 
-/** `network-show` and `host-show` also take the integer id of the row. */
-function byRef<T extends { readonly id: number }>(rows: readonly T[], ref: string): T | undefined {
-  return /^\d{1,9}$/.test(ref) ? rows.find((r) => r.id === Number(ref)) : undefined
-}
-
-function network(state: SystemState, ref: string): Network {
-  const found = findNetwork(state, ref) ?? byRef(state.networks, ref)
-  if (found === undefined) throw new NetworkNotFoundError(ref)
-  return found
-}
-
-function host(state: SystemState, ref: string): Host {
-  const found = findHost(state, ref) ?? byRef(state.hosts, ref)
-  if (found === undefined) throw new HostNotFoundError(ref)
-  return found
-}
-
-function pool(state: SystemState, ref: string): AddressPool {
-  const found = findPool(state, ref)
-  if (found === undefined) throw new PoolNotFoundError(ref)
-  return found
-}
-
-function association(state: SystemState, ref: string): NetworkAddrPool {
-  const found = findNetworkPool(state, ref)
-  if (found === undefined) throw new AssociationNotFoundError(ref)
-  return found
-}
-
-function effects(list: readonly Effect[]): EffectMessage[] {
-  return list.map(effectMessage)
+/** The field of {@link PlatformReply} each mutation answers with. */
+const REPLY_FIELD: { readonly [M in PlatformMutation]: keyof PlatformReply } = {
+  AddNetwork: 'network',
+  DeleteNetwork: 'network',
+  AddAddressPool: 'address_pool',
+  ModifyAddressPool: 'address_pool',
+  DeleteAddressPool: 'address_pool',
+  AssignNetworkAddrPool: 'network_addrpool',
+  RemoveNetworkAddrPool: 'network_addrpool',
+  LockHost: 'host',
+  UnlockHost: 'host',
+  SwactHost: 'host',
 }
 
 /**
@@ -97,7 +61,11 @@ export function createPlatformHandlers(
 ): PlatformHandlers {
   const log = options.log
   const regionName = options.regionName ?? ''
-  const apply = (command: Command, signal: AbortSignal) => port.apply([command], signal)
+  const mutation = <M extends PlatformMutation>(method: M): PlatformHandlers[M] =>
+    unaryHandler(async (req: Parameters<PlatformHandlers[M]>[0]['request'], signal) => {
+      const command = mutationCommand(method, req)
+      return platformReply(command, await port.apply([command], signal))[REPLY_FIELD[method]]
+    }, log) as unknown as PlatformHandlers[M]
   return {
     GetSystem: unaryHandler(async (_req, signal) => systemMessage(await port.state(signal), regionName), log),
 
@@ -106,18 +74,11 @@ export function createPlatformHandlers(
       log,
     ),
     GetNetwork: unaryHandler(
-      async (req, signal) => networkMessage(network(await port.state(signal), req.network)),
+      async (req, signal) => networkMessage(networkByRef(await port.state(signal), req.network)),
       log,
     ),
-    AddNetwork: unaryHandler(async (req, signal) => {
-      const result = await apply(networkAddCommand(req, ''), signal)
-      const created = added(result, (s) => s.networks)
-      return reply(result, given('network', created, networkMessage))
-    }, log),
-    DeleteNetwork: unaryHandler(async (req, signal) => {
-      const result = await apply(networkDeleteCommand(req, ''), signal)
-      return reply(result, { network: networkMessage(network(result.previous, req.network)) })
-    }, log),
+    AddNetwork: mutation('AddNetwork'),
+    DeleteNetwork: mutation('DeleteNetwork'),
 
     ListAddressPools: unaryHandler(async (req, signal) => {
       const state = await port.state(signal)
@@ -135,24 +96,12 @@ export function createPlatformHandlers(
       }
     }, log),
     GetAddressPool: unaryHandler(
-      async (req, signal) => addressPoolMessage(pool(await port.state(signal), req.pool)),
+      async (req, signal) => addressPoolMessage(poolByRef(await port.state(signal), req.pool)),
       log,
     ),
-    AddAddressPool: unaryHandler(async (req, signal) => {
-      const result = await apply(addrPoolAddCommand(req, ''), signal)
-      const created = added(result, (s) => s.pools)
-      return reply(result, given('address_pool', created, addressPoolMessage))
-    }, log),
-    ModifyAddressPool: unaryHandler(async (req, signal) => {
-      const result = await apply(addrPoolModifyCommand(req, ''), signal)
-      const uuid = pool(result.previous, req.pool).uuid
-      const modified = result.state.pools.find((p) => p.uuid === uuid)
-      return reply(result, given('address_pool', modified, addressPoolMessage))
-    }, log),
-    DeleteAddressPool: unaryHandler(async (req, signal) => {
-      const result = await apply(addrPoolDeleteCommand(req, ''), signal)
-      return reply(result, { address_pool: addressPoolMessage(pool(result.previous, req.pool)) })
-    }, log),
+    AddAddressPool: mutation('AddAddressPool'),
+    ModifyAddressPool: mutation('ModifyAddressPool'),
+    DeleteAddressPool: mutation('DeleteAddressPool'),
 
     ListNetworkAddrPools: unaryHandler(async (_req, signal) => {
       const state = await port.state(signal)
@@ -160,39 +109,22 @@ export function createPlatformHandlers(
     }, log),
     GetNetworkAddrPool: unaryHandler(async (req, signal) => {
       const state = await port.state(signal)
-      return networkAddrPoolMessage(state, association(state, req.assignment))
+      return networkAddrPoolMessage(state, associationByRef(state, req.assignment))
     }, log),
-    AssignNetworkAddrPool: unaryHandler(async (req, signal) => {
-      const result = await apply(networkAddrPoolAssignCommand(req, ''), signal)
-      const created = added(result, (s) => s.networkPools)
-      return reply(
-        result,
-        given('network_addrpool', created, (a) => networkAddrPoolMessage(result.state, a)),
-      )
-    }, log),
-    RemoveNetworkAddrPool: unaryHandler(async (req, signal) => {
-      const result = await apply(networkAddrPoolRemoveCommand(req, ''), signal)
-      const removed = association(result.previous, req.assignment)
-      return reply(result, { network_addrpool: networkAddrPoolMessage(result.previous, removed) })
-    }, log),
+    AssignNetworkAddrPool: mutation('AssignNetworkAddrPool'),
+    RemoveNetworkAddrPool: mutation('RemoveNetworkAddrPool'),
 
     ListHosts: unaryHandler(
       async (_req, signal) => ({ hosts: byId((await port.state(signal)).hosts).map(hostMessage) }),
       log,
     ),
-    GetHost: unaryHandler(async (req, signal) => hostMessage(host(await port.state(signal), req.host)), log),
-    LockHost: unaryHandler(
-      async (req, signal) => hostMutation(await apply(hostLockCommand(req, ''), signal), req.host),
+    GetHost: unaryHandler(
+      async (req, signal) => hostMessage(hostByRef(await port.state(signal), req.host)),
       log,
     ),
-    UnlockHost: unaryHandler(
-      async (req, signal) => hostMutation(await apply(hostUnlockCommand(req, ''), signal), req.host),
-      log,
-    ),
-    SwactHost: unaryHandler(
-      async (req, signal) => hostMutation(await apply(hostSwactCommand(req, ''), signal), req.host),
-      log,
-    ),
+    LockHost: mutation('LockHost'),
+    UnlockHost: mutation('UnlockHost'),
+    SwactHost: mutation('SwactHost'),
 
     ListAlarms: unaryHandler(
       async (_req, signal) => ({ alarms: sortedAlarms((await port.state(signal)).alarms).map(alarmMessage) }),
@@ -207,36 +139,6 @@ export function createPlatformHandlers(
   }
 }
 
-/** What every mutation replies: its own fields, the effects, and the generation the change reached. */
-function reply<T extends object>(
-  result: ApplyResult,
-  fields: T,
-): T & { effects: EffectMessage[]; generation: string } {
-  return { ...fields, effects: effects(result.effects), generation: String(result.state.generation) }
-}
-
-/** The row an add created: the one whose uuid was not there before. */
-function added<T extends { readonly uuid: string }>(
-  result: ApplyResult,
-  rows: (state: SystemState) => readonly T[],
-): T | undefined {
-  const before = new Set(rows(result.previous).map((r) => r.uuid))
-  return rows(result.state).find((r) => !before.has(r.uuid))
-}
-
-/** The host `ref` named before the change, as it is after. */
-function hostMutation(result: ApplyResult, ref: string): HostMutation {
-  const uuid = host(result.previous, ref).uuid
-  return reply(
-    result,
-    given(
-      'host',
-      result.state.hosts.find((h) => h.uuid === uuid),
-      hostMessage,
-    ),
-  )
-}
-
 /**
  * The Plan contract stops at the first rejected command (later verdicts would be judged against a
  * state the change could never reach), so netmodel's steps are cut after the first refusal.
@@ -248,7 +150,7 @@ function planResponse(state: SystemState, commands: readonly Command[]): PlanRes
   return {
     results: steps.map((step) =>
       step.ok
-        ? { index: step.index, applied: { effects: effects(step.effects) } }
+        ? { index: step.index, applied: { effects: step.effects.map(effectMessage) } }
         : {
             index: step.index,
             rejected: {

@@ -15,8 +15,11 @@ import {
   InvalidBootstrapValuesError,
   NotBootstrappedError,
   StaleGenerationError,
+  given,
+  platformReply,
 } from '@dc/platform-service'
 import type { ApplyResult } from '@dc/platform-service'
+import type { PlatformReply } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
 import { fence } from './fencing.js'
 import type { Ownership } from './fencing.js'
@@ -48,6 +51,8 @@ export interface ChangeOutcome {
   readonly generation: number
   readonly configHash: string
   readonly effects: readonly Effect[]
+  /** Set for a change of exactly one command: the Platform service's reply to that mutation. */
+  readonly platformReply?: PlatformReply
   readonly replayed: boolean
 }
 
@@ -197,12 +202,18 @@ export class Agent {
       }
       const result = applyAll(state, change.commands)
       if (!result.ok) throw result.error
+      const [only, ...more] = change.commands
+      const reply =
+        only === undefined || more.length > 0
+          ? undefined
+          : platformReply(only, { previous: state, state: result.state, effects: result.effects })
       const applied: AppliedChange = {
         changeId: change.changeId,
         requestDigest,
         generation: result.state.generation,
         configHash: configHash(result.state),
         effects: result.effects,
+        ...given('platformReply', reply),
       }
       const window = [...this.#doc.appliedChanges, applied].slice(-APPLIED_CHANGE_WINDOW)
       await this.#commit({

@@ -1,4 +1,5 @@
 import type { Effect, KubernetesComponent, SystemState } from '@dc/netmodel'
+import type { PlatformReply } from '@dc/protos'
 
 /** One applied `Agent.Apply` change, kept so that a retry returns the first result. */
 export interface AppliedChange {
@@ -8,6 +9,8 @@ export interface AppliedChange {
   readonly generation: number
   readonly configHash: string
   readonly effects: readonly Effect[]
+  /** A one-command change's Platform reply, so a retried forwarded `system` call answers as it did. */
+  readonly platformReply?: PlatformReply
 }
 
 export type RestartCounts = Readonly<Record<KubernetesComponent, number>>

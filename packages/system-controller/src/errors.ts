@@ -220,6 +220,23 @@ export class SubcloudUnavailableError extends ControllerError {
   }
 }
 
+/**
+ * A forwarded change the subcloud's agent applied without the Platform reply to it (an agent that
+ * predates forwarded changes going through `Agent.Apply`): the change stands, only its reply is lost.
+ */
+export class ForwardedReplyMissingError extends ControllerError {
+  readonly code = 'FORWARDED_REPLY_MISSING'
+  readonly category = 'failed-precondition'
+  readonly subcloud: string
+
+  constructor(subcloud: string, changeId: string) {
+    super(
+      `Subcloud ${subcloud} applied change ${changeId} but its agent sent no reply for it; show the change's rows to see the result`,
+    )
+    this.subcloud = subcloud
+  }
+}
+
 /** A geo-redundancy object (system peer, subcloud peer group, peer group association) a request names. */
 export type GeoObject = 'system peer' | 'subcloud peer group' | 'peer group association'
 

@@ -375,6 +375,7 @@ async function startServices(
     subclouds: subcloudStore,
     alarms: alarmStore,
     channels,
+    controllerId: own.uuid,
     audit,
     log: log.child({ component: 'platform-router' }),
     tls: agentTls,

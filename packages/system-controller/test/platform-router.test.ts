@@ -1,6 +1,6 @@
 import { Metadata, status } from '@grpc/grpc-js'
 import type { CallOptions, ServerUnaryCall, ServiceError } from '@grpc/grpc-js'
-import { REGION_METADATA_KEY } from '@dc/protos'
+import { REGION_METADATA_KEY, REQUEST_ID_METADATA_KEY } from '@dc/protos'
 import type { AgentClient, PlatformClient, PlatformHandlers } from '@dc/protos'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { suite } from 'uvu'
@@ -16,6 +16,7 @@ function record(name: string, overrides: Partial<Subcloud> = {}): Subcloud {
   return {
     id: 7,
     name,
+    epoch: 4,
     regionName: 'f'.repeat(32),
     deployStatus: 'complete',
     availability: 'online',
@@ -46,7 +47,8 @@ function fakes(
         get:
           (_t, method: string) => (request: unknown, _md: Metadata, options: CallOptions, cb: Callback) => {
             calls.push({ method, request, options, address })
-            const result = method === 'Describe' ? { config_hash: 'hash-after' } : answer(method)
+            const result =
+              method === 'Describe' ? { config_hash: 'hash-after', generation: '5' } : answer(method)
             setImmediate(() => (result instanceof Error ? cb(result as ServiceError) : cb(null, result)))
             return { cancel: () => undefined }
           },
@@ -92,6 +94,7 @@ function fakes(
       agent: (_name, address) => client(address) as unknown as AgentClient,
       platform: (_name, address) => client(address) as unknown as PlatformClient,
     },
+    controllerId: 'controller-a',
     audit: { expectConfigHash: (name, hash) => void audited.push([name, hash]) },
     log: silentLogger,
     tls,
@@ -104,9 +107,11 @@ function invoke(
   method: string,
   region: string | undefined,
   request: object = {},
+  requestId?: string,
 ) {
   const metadata = new Metadata()
   if (region !== undefined) metadata.set(REGION_METADATA_KEY, region)
+  if (requestId !== undefined) metadata.set(REQUEST_ID_METADATA_KEY, requestId)
   const call = {
     request,
     metadata,
@@ -162,16 +167,106 @@ test('createPlatformRouter - a subcloud region is forwarded to its primary addre
   assert.equal(audited, [])
 })
 
+const POOL_ADD = { name: 'oam-ipv4', network: '10.20.7.0', prefix: 24, ranges: [] }
+
+/** An agent's Apply answer for the pool add, as the agent builds it. */
+function applied(replayed = false) {
+  return {
+    generation: '5',
+    config_hash: 'hash-after',
+    effects: [],
+    replayed,
+    platform_reply: {
+      reply: 'address_pool',
+      address_pool: { address_pool: { name: 'oam-ipv4' }, generation: '5' },
+    },
+  }
+}
+
 test('createPlatformRouter - a forwarded change becomes the expected config hash (by region name too)', async () => {
-  const { router, calls, expected, audited } = fakes(record('edge'), () => ({ address_pool: { name: 'p' } }))
-  const { err } = await invoke(router, 'AddAddressPool', 'f'.repeat(32))
+  const { router, calls, expected, audited } = fakes(record('edge'), () => applied())
+  const { err, value } = await invoke(router, 'AddAddressPool', 'f'.repeat(32), POOL_ADD)
   assert.is(err, null)
   assert.equal(
+    value,
+    { address_pool: { name: 'oam-ipv4' }, generation: '5' },
+    'the Platform reply the agent built',
+  )
+  assert.equal(
     calls.map((c) => c.method),
-    ['AddAddressPool', 'Describe'],
+    ['Apply'],
   )
   assert.equal(expected, [[7, 'hash-after']])
   assert.equal(audited, [['edge', 'hash-after']])
+})
+
+test("createPlatformRouter - a forwarded change is an Apply fenced by the subcloud's epoch, its change id from the request id", async () => {
+  // The agent's side of the contract: one application per change id, a retry answered from memory.
+  const firstReplies = new Map<string, object>()
+  let applications = 0
+  const { router, calls, expected } = fakes(record('edge'), (method) => {
+    if (method !== 'Apply') return new Error(`${method} is not how a change is forwarded`) as ServiceError
+    const changeId = (calls.at(-1)?.request as { change_id: string }).change_id
+    if (firstReplies.has(changeId)) return applied(true)
+    applications += 1
+    firstReplies.set(changeId, applied())
+    return applied()
+  })
+  const first = await invoke(router, 'AddAddressPool', 'edge', POOL_ADD, 'req-1')
+  const retry = await invoke(router, 'AddAddressPool', 'edge', POOL_ADD, 'req-1')
+  assert.is(first.err, null)
+  assert.is(retry.err, null)
+  assert.equal(retry.value, first.value, 'the retry gets the original reply')
+  assert.is(applications, 1, 'the pool is created once')
+  const applies = calls.filter((c) => c.method === 'Apply')
+  assert.is(applies.length, 2)
+  for (const apply of applies) {
+    assert.equal(apply.request, {
+      commands: [{ addrpool_add: POOL_ADD }],
+      change_id: 'fwd:req-1',
+      epoch: '4',
+      controller_id: 'controller-a',
+    })
+  }
+  assert.equal(
+    calls.map((c) => c.method),
+    ['Apply', 'Apply', 'Describe'],
+    'a replay is the expected hash only while the site is still at the generation it reached',
+  )
+  assert.equal(expected, [
+    [7, 'hash-after'],
+    [7, 'hash-after'],
+  ])
+  const anonymous = await invoke(router, 'AddAddressPool', 'edge', POOL_ADD)
+  assert.is(anonymous.err, null)
+  const fresh = (calls.at(-1)?.request as { change_id: string }).change_id
+  assert.match(fresh, /^fwd:[0-9a-f-]{36}$/, 'no request id: a fresh change id')
+  assert.is(applications, 2)
+})
+
+test('createPlatformRouter - a malformed request id or change is refused before anything is sent', async () => {
+  const { router, calls } = fakes(record('edge'), () => applied())
+  const badId = await invoke(router, 'AddAddressPool', 'edge', POOL_ADD, 'two words')
+  assert.is(badId.err?.code, status.INVALID_ARGUMENT)
+  assert.is(
+    badId.err?.details,
+    'dc-request-id invalid: must be 1 to 128 letters, digits, dots, underscores, colons or hyphens',
+  )
+  const noName = await invoke(router, 'AddAddressPool', 'edge', { ...POOL_ADD, name: '' }, 'req-2')
+  assert.is(noName.err?.code, status.INVALID_ARGUMENT)
+  assert.match(noName.err?.details ?? '', /name/)
+  assert.is(calls.length, 0)
+})
+
+test('createPlatformRouter - an agent that sends no Platform reply is a one-line failed precondition, its change expected', async () => {
+  const { router, expected } = fakes(record('edge'), () => ({ ...applied(), platform_reply: null }))
+  const { err } = await invoke(router, 'AddAddressPool', 'edge', POOL_ADD, 'req-3')
+  assert.is(err?.code, status.FAILED_PRECONDITION)
+  assert.is(
+    err?.details,
+    "Subcloud edge applied change fwd:req-3 but its agent sent no reply for it; show the change's rows to see the result",
+  )
+  assert.equal(expected, [[7, 'hash-after']], 'the change stands, so it is still the expected configuration')
 })
 
 test("createPlatformRouter - the agent's failure comes back unchanged", async () => {
@@ -183,7 +278,7 @@ test("createPlatformRouter - the agent's failure comes back unchanged", async ()
     metadata: trailers,
   }) as ServiceError
   const { router, expected } = fakes(record('edge'), () => agentError)
-  const { err } = await invoke(router, 'AddAddressPool', 'edge')
+  const { err } = await invoke(router, 'AddAddressPool', 'edge', POOL_ADD)
   assert.is(err, agentError)
   assert.equal(expected, [])
 })

@@ -9,6 +9,7 @@ import {
   alarmMessage,
   commandsFromMessages,
   effectMessage,
+  given,
   hostMessage,
   networkAddrPoolMessage,
   networkMessage,
@@ -176,6 +177,7 @@ export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
         config_hash: outcome.configHash,
         effects: outcome.effects.map(effectMessage),
         replayed: outcome.replayed,
+        ...given('platform_reply', outcome.platformReply),
       }
     }, log),
 
