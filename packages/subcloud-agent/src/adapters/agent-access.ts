@@ -15,7 +15,7 @@ export const agentServicePolicy: CallPolicy = (method, caller) => {
 }
 
 /**
- * `dc.platform.v1.Platform` (local administration, and the calls a controller forwards): changes
+ * `dc.platform.v1.Platform` (local administration, and the reads a controller forwards): changes
  * need the controller or an operator with the admin role; a reader only reads.
  */
 export const agentPlatformPolicy: CallPolicy = (method, caller) => {
