@@ -105,6 +105,27 @@ ApplyChange(
   },
 )
 
+ApplyChange(
+  'Agent.applyChange - a one-command change carries its Platform reply, kept for a retry after a restart',
+  async () => {
+    const { agent, store } = await openAgent()
+    const first = await agent.applyChange(change('c1', [lock]))
+    assert.is(first.platformReply?.host?.host?.hostname, 'controller-1')
+    assert.is(first.platformReply?.host?.host?.administrative, 'locked')
+    assert.is(first.platformReply?.host?.generation, '1')
+    const reopened = await Agent.open({
+      store: new FakeStateStore(store.last()),
+      kubernetes: noKubernetes,
+      log: silentLogger,
+    })
+    const retry = await reopened.applyChange(change('c1', [lock]))
+    assert.is(retry.replayed, true)
+    assert.equal(retry.platformReply, first.platformReply, 'the reply of the first application')
+    const both = await agent.applyChange(change('c2', [unlock, lock]))
+    assert.is(both.platformReply, undefined, 'a change of several commands is not one Platform call')
+  },
+)
+
 ApplyChange('Agent.applyChange - refuses a change id reused for other commands', async () => {
   const { agent } = await openAgent()
   await agent.applyChange(change('c1', [lock]))
