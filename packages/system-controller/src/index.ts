@@ -27,6 +27,7 @@ export {
   ConfigError,
   ControllerError,
   DefaultGroupProtectedError,
+  ForwardedReplyMissingError,
   GeoObjectExistsError,
   GeoObjectNotFoundError,
   GeoRuleError,
