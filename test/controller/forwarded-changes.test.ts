@@ -3,7 +3,8 @@
 // the caller's request id. Real dc-agent and dc-controller processes, the controller on PostgreSQL.
 import { join } from 'node:path'
 import { mkdir } from 'node:fs/promises'
-import { Metadata, status } from '@grpc/grpc-js'
+import type { Metadata } from '@grpc/grpc-js'
+import { status } from '@grpc/grpc-js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { REQUEST_ID_METADATA_KEY } from '@dc/protos'
