@@ -95,7 +95,7 @@ export class StaleEpochError extends PlatformServiceError {
     super(
       request.epoch < current.epoch
         ? `Stale controller epoch ${request.epoch} from '${request.controllerId}': the agent obeys epoch ${current.epoch} held by '${current.controllerId}'`
-        : `Controller epoch ${request.epoch} is held by '${current.controllerId}', not '${request.controllerId}'`,
+        : `Controller epoch ${request.epoch} from '${request.controllerId}' refused: the agent obeys epoch ${current.epoch} held by '${current.controllerId}'`,
     )
     this.currentEpoch = current.epoch
     this.currentControllerId = current.controllerId
