@@ -23,29 +23,22 @@ import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
 import { kyselyGeoStores } from './adapters/kysely/kysely-geo-stores.js'
 import { KyselySubcloudGroupStore } from './adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from './adapters/kysely/kysely-subcloud-store.js'
-import { KyselySystemStore, storedSystemUuid } from './adapters/kysely/kysely-system-store.js'
-import { knownSchemaVersions, openDatabase } from './adapters/kysely/open-database.js'
+import { KyselySystemStore } from './adapters/kysely/kysely-system-store.js'
 import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-database.js'
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
-import {
-  ConfigError,
-  ControllerError,
-  StoreFenceLostError,
-  StoreOpenError,
-  StoreUnavailableError,
-} from './errors.js'
+import { ConfigError } from './errors.js'
+import type { ControllerError } from './errors.js'
 import type { GeoStores } from './geo/geo-link.js'
 import { startGeo } from './geo/start-geo.js'
 import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
 import { createPlatformRouter } from './grpc/platform-router.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
-import { takeWriterLock } from './adapters/postgres-writer-lock.js'
-import type { WriterLockOptions } from './adapters/postgres-writer-lock.js'
-import { lockDataDir } from './store/data-dir-lock.js'
-import { checkStoreIdentity, readStoreIdentity, writeStoreIdentity } from './store/store-identity.js'
+import { ShutdownSteps } from './shutdown-steps.js'
+import { openStore, writerFence } from './store/open-store.js'
+import { writeStoreIdentity } from './store/store-identity.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
 import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
 import { DeployRunner } from './subclouds/deploy-runner.js'
@@ -83,26 +76,6 @@ export interface RunningController {
 
 /** How long in-flight RPCs get to finish on shutdown before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
-
-/** Cleanups run in reverse order of registration: the last thing started stops first. */
-class ShutdownSteps {
-  readonly #steps: (() => Promise<void>)[] = []
-  readonly #log: Logger
-
-  constructor(log: Logger) {
-    this.#log = log
-  }
-
-  add(step: () => Promise<void> | void): void {
-    this.#steps.push(async () => step())
-  }
-
-  async run(): Promise<void> {
-    for (const step of this.#steps.splice(0).reverse()) {
-      await step().catch((err: unknown) => this.#log.error('shutdown step failed', { err }))
-    }
-  }
-}
 
 function logAuditEvent(log: Logger, event: AuditEvent): void {
   switch (event.type) {
@@ -175,106 +148,6 @@ function serverCredentials(config: ControllerConfig, log: Logger): ServerCredent
     )
   }
   return credentials
-}
-
-// ---- phase 3: the store ----
-
-/** Anything but the controller's own refusals is a store that could not be opened. */
-async function opening<T>(what: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step()
-  } catch (err) {
-    if (err instanceof ControllerError) throw err
-    throw new StoreOpenError(what, { cause: err })
-  }
-}
-
-/** The PostgreSQL writer lock's state, as the store sees it: no statement while it is lost. */
-interface WriterFence extends WriterLockOptions {
-  readonly check: () => void
-}
-
-/**
- * While the writer lock is lost (the database restarted, or its session was cut) every store call
- * fails with UNAVAILABLE; once it is taken again they go through. If another controller took it
- * in the meantime this one stops for good: `stop` gets the reason.
- */
-function writerFence(log: Logger, stop: (err: ControllerError) => void): WriterFence {
-  let lost: string | undefined
-  return {
-    check: () => {
-      if (lost !== undefined) throw new StoreUnavailableError({ cause: new Error(lost) })
-    },
-    onLost: (reason) => {
-      lost = reason
-      log.warn(`lost the PostgreSQL writer lock (${reason}); store calls are refused until it is taken again`)
-    },
-    onRetaken: () => {
-      lost = undefined
-      log.info('took the PostgreSQL writer lock again; store calls resume')
-    },
-    onTaken: (err) => {
-      const fenced = new StoreFenceLostError(err.message)
-      log.error(fenced.message)
-      stop(fenced)
-    },
-  }
-}
-
-/**
- * One writer per store: the data directory's lock, and on PostgreSQL the database's advisory lock,
- * before the store is read. Then the store is checked against the data directory's identity and
- * self-checked before a migration writes to it.
- */
-async function openStore(
-  config: ControllerConfig,
-  context: {
-    readonly log: Logger
-    readonly steps: ShutdownSteps
-    readonly fence: WriterFence
-  },
-): Promise<OpenedDatabase> {
-  const { log, steps } = context
-  const what =
-    config.databaseUrl === undefined
-      ? `the embedded database in ${config.dataDir}`
-      : 'the PostgreSQL database'
-  const lock = await opening(`the data directory ${config.dataDir}`, () => lockDataDir(config.dataDir))
-  steps.add(() => lock.release())
-  const { databaseUrl } = config
-  if (databaseUrl !== undefined) {
-    const writer = await opening(what, () => takeWriterLock(databaseUrl, context.fence))
-    steps.add(() => writer.release())
-  }
-  const identity = readStoreIdentity(config.dataDir)
-  const known = await knownSchemaVersions()
-  const opened = await opening(what, () =>
-    openDatabase({
-      databaseUrl,
-      dataDir: config.dataDir,
-      selfCheck: true,
-      expectExisting: identity !== undefined,
-      fence: context.fence.check,
-      verify: async (db) =>
-        checkStoreIdentity(
-          identity,
-          { kind: databaseUrl === undefined ? 'pglite' : 'postgres', systemUuid: await storedSystemUuid(db) },
-          known,
-        ),
-    }),
-  )
-  steps.add(() => opened.db.destroy())
-  const backups = new AbortController()
-  steps.add(() => backups.abort())
-  lock.serve((request) => opened.backupTo(request.out, backups.signal))
-  const check = opened.selfCheck
-  if (check !== undefined) {
-    log.info(
-      `store self-check passed: ${check.tables} tables, ${check.indexes} indexes` +
-        `${check.amcheck ? ', amcheck' : ''}${check.indexReferences ? ', primary-key references' : ''}`,
-    )
-  }
-  return opened
 }
 
 // ---- phase 4: services ----
