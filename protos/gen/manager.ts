@@ -6,13 +6,17 @@ import type { AddSubcloudGroupRequest as _dc_manager_v1_AddSubcloudGroupRequest,
 import type { AddSubcloudPeerGroupRequest as _dc_manager_v1_AddSubcloudPeerGroupRequest, AddSubcloudPeerGroupRequest__Output as _dc_manager_v1_AddSubcloudPeerGroupRequest__Output } from './dc/manager/v1/AddSubcloudPeerGroupRequest.js';
 import type { AddSubcloudRequest as _dc_manager_v1_AddSubcloudRequest, AddSubcloudRequest__Output as _dc_manager_v1_AddSubcloudRequest__Output } from './dc/manager/v1/AddSubcloudRequest.js';
 import type { AddSystemPeerRequest as _dc_manager_v1_AddSystemPeerRequest, AddSystemPeerRequest__Output as _dc_manager_v1_AddSystemPeerRequest__Output } from './dc/manager/v1/AddSystemPeerRequest.js';
+import type { CreateNetworkStrategyRequest as _dc_manager_v1_CreateNetworkStrategyRequest, CreateNetworkStrategyRequest__Output as _dc_manager_v1_CreateNetworkStrategyRequest__Output } from './dc/manager/v1/CreateNetworkStrategyRequest.js';
 import type { DcManagerClient as _dc_manager_v1_DcManagerClient, DcManagerDefinition as _dc_manager_v1_DcManagerDefinition } from './dc/manager/v1/DcManager.js';
 import type { DeleteSubcloudRequest as _dc_manager_v1_DeleteSubcloudRequest, DeleteSubcloudRequest__Output as _dc_manager_v1_DeleteSubcloudRequest__Output } from './dc/manager/v1/DeleteSubcloudRequest.js';
 import type { EndpointSyncStatus as _dc_manager_v1_EndpointSyncStatus, EndpointSyncStatus__Output as _dc_manager_v1_EndpointSyncStatus__Output } from './dc/manager/v1/EndpointSyncStatus.js';
+import type { GetStrategyStepRequest as _dc_manager_v1_GetStrategyStepRequest, GetStrategyStepRequest__Output as _dc_manager_v1_GetStrategyStepRequest__Output } from './dc/manager/v1/GetStrategyStepRequest.js';
 import type { GetSubcloudErrorsRequest as _dc_manager_v1_GetSubcloudErrorsRequest, GetSubcloudErrorsRequest__Output as _dc_manager_v1_GetSubcloudErrorsRequest__Output } from './dc/manager/v1/GetSubcloudErrorsRequest.js';
 import type { GetSubcloudRequest as _dc_manager_v1_GetSubcloudRequest, GetSubcloudRequest__Output as _dc_manager_v1_GetSubcloudRequest__Output } from './dc/manager/v1/GetSubcloudRequest.js';
 import type { ListPeerGroupAssociationsRequest as _dc_manager_v1_ListPeerGroupAssociationsRequest, ListPeerGroupAssociationsRequest__Output as _dc_manager_v1_ListPeerGroupAssociationsRequest__Output } from './dc/manager/v1/ListPeerGroupAssociationsRequest.js';
 import type { ListPeerGroupAssociationsResponse as _dc_manager_v1_ListPeerGroupAssociationsResponse, ListPeerGroupAssociationsResponse__Output as _dc_manager_v1_ListPeerGroupAssociationsResponse__Output } from './dc/manager/v1/ListPeerGroupAssociationsResponse.js';
+import type { ListStrategyStepsRequest as _dc_manager_v1_ListStrategyStepsRequest, ListStrategyStepsRequest__Output as _dc_manager_v1_ListStrategyStepsRequest__Output } from './dc/manager/v1/ListStrategyStepsRequest.js';
+import type { ListStrategyStepsResponse as _dc_manager_v1_ListStrategyStepsResponse, ListStrategyStepsResponse__Output as _dc_manager_v1_ListStrategyStepsResponse__Output } from './dc/manager/v1/ListStrategyStepsResponse.js';
 import type { ListSubcloudGroupsRequest as _dc_manager_v1_ListSubcloudGroupsRequest, ListSubcloudGroupsRequest__Output as _dc_manager_v1_ListSubcloudGroupsRequest__Output } from './dc/manager/v1/ListSubcloudGroupsRequest.js';
 import type { ListSubcloudGroupsResponse as _dc_manager_v1_ListSubcloudGroupsResponse, ListSubcloudGroupsResponse__Output as _dc_manager_v1_ListSubcloudGroupsResponse__Output } from './dc/manager/v1/ListSubcloudGroupsResponse.js';
 import type { ListSubcloudPeerGroupsRequest as _dc_manager_v1_ListSubcloudPeerGroupsRequest, ListSubcloudPeerGroupsRequest__Output as _dc_manager_v1_ListSubcloudPeerGroupsRequest__Output } from './dc/manager/v1/ListSubcloudPeerGroupsRequest.js';
@@ -23,8 +27,12 @@ import type { ListSystemPeersRequest as _dc_manager_v1_ListSystemPeersRequest, L
 import type { ListSystemPeersResponse as _dc_manager_v1_ListSystemPeersResponse, ListSystemPeersResponse__Output as _dc_manager_v1_ListSystemPeersResponse__Output } from './dc/manager/v1/ListSystemPeersResponse.js';
 import type { ManageSubcloudRequest as _dc_manager_v1_ManageSubcloudRequest, ManageSubcloudRequest__Output as _dc_manager_v1_ManageSubcloudRequest__Output } from './dc/manager/v1/ManageSubcloudRequest.js';
 import type { MigrateSubcloudPeerGroupRequest as _dc_manager_v1_MigrateSubcloudPeerGroupRequest, MigrateSubcloudPeerGroupRequest__Output as _dc_manager_v1_MigrateSubcloudPeerGroupRequest__Output } from './dc/manager/v1/MigrateSubcloudPeerGroupRequest.js';
+import type { NetworkStrategy as _dc_manager_v1_NetworkStrategy, NetworkStrategy__Output as _dc_manager_v1_NetworkStrategy__Output } from './dc/manager/v1/NetworkStrategy.js';
+import type { NetworkStrategyRequest as _dc_manager_v1_NetworkStrategyRequest, NetworkStrategyRequest__Output as _dc_manager_v1_NetworkStrategyRequest__Output } from './dc/manager/v1/NetworkStrategyRequest.js';
 import type { PeerGroupAssociation as _dc_manager_v1_PeerGroupAssociation, PeerGroupAssociation__Output as _dc_manager_v1_PeerGroupAssociation__Output } from './dc/manager/v1/PeerGroupAssociation.js';
 import type { PeerGroupAssociationRef as _dc_manager_v1_PeerGroupAssociationRef, PeerGroupAssociationRef__Output as _dc_manager_v1_PeerGroupAssociationRef__Output } from './dc/manager/v1/PeerGroupAssociationRef.js';
+import type { StepStateCount as _dc_manager_v1_StepStateCount, StepStateCount__Output as _dc_manager_v1_StepStateCount__Output } from './dc/manager/v1/StepStateCount.js';
+import type { StrategyStep as _dc_manager_v1_StrategyStep, StrategyStep__Output as _dc_manager_v1_StrategyStep__Output } from './dc/manager/v1/StrategyStep.js';
 import type { Subcloud as _dc_manager_v1_Subcloud, Subcloud__Output as _dc_manager_v1_Subcloud__Output } from './dc/manager/v1/Subcloud.js';
 import type { SubcloudAlarmSummary as _dc_manager_v1_SubcloudAlarmSummary, SubcloudAlarmSummary__Output as _dc_manager_v1_SubcloudAlarmSummary__Output } from './dc/manager/v1/SubcloudAlarmSummary.js';
 import type { SubcloudDetail as _dc_manager_v1_SubcloudDetail, SubcloudDetail__Output as _dc_manager_v1_SubcloudDetail__Output } from './dc/manager/v1/SubcloudDetail.js';
@@ -56,16 +64,20 @@ export interface ProtoGrpcType {
         AddSubcloudPeerGroupRequest: MessageTypeDefinition<_dc_manager_v1_AddSubcloudPeerGroupRequest, _dc_manager_v1_AddSubcloudPeerGroupRequest__Output>
         AddSubcloudRequest: MessageTypeDefinition<_dc_manager_v1_AddSubcloudRequest, _dc_manager_v1_AddSubcloudRequest__Output>
         AddSystemPeerRequest: MessageTypeDefinition<_dc_manager_v1_AddSystemPeerRequest, _dc_manager_v1_AddSystemPeerRequest__Output>
+        CreateNetworkStrategyRequest: MessageTypeDefinition<_dc_manager_v1_CreateNetworkStrategyRequest, _dc_manager_v1_CreateNetworkStrategyRequest__Output>
         /**
          * The dcmanager API of the system controller.
          */
         DcManager: SubtypeConstructor<typeof grpc.Client, _dc_manager_v1_DcManagerClient> & { service: _dc_manager_v1_DcManagerDefinition }
         DeleteSubcloudRequest: MessageTypeDefinition<_dc_manager_v1_DeleteSubcloudRequest, _dc_manager_v1_DeleteSubcloudRequest__Output>
         EndpointSyncStatus: MessageTypeDefinition<_dc_manager_v1_EndpointSyncStatus, _dc_manager_v1_EndpointSyncStatus__Output>
+        GetStrategyStepRequest: MessageTypeDefinition<_dc_manager_v1_GetStrategyStepRequest, _dc_manager_v1_GetStrategyStepRequest__Output>
         GetSubcloudErrorsRequest: MessageTypeDefinition<_dc_manager_v1_GetSubcloudErrorsRequest, _dc_manager_v1_GetSubcloudErrorsRequest__Output>
         GetSubcloudRequest: MessageTypeDefinition<_dc_manager_v1_GetSubcloudRequest, _dc_manager_v1_GetSubcloudRequest__Output>
         ListPeerGroupAssociationsRequest: MessageTypeDefinition<_dc_manager_v1_ListPeerGroupAssociationsRequest, _dc_manager_v1_ListPeerGroupAssociationsRequest__Output>
         ListPeerGroupAssociationsResponse: MessageTypeDefinition<_dc_manager_v1_ListPeerGroupAssociationsResponse, _dc_manager_v1_ListPeerGroupAssociationsResponse__Output>
+        ListStrategyStepsRequest: MessageTypeDefinition<_dc_manager_v1_ListStrategyStepsRequest, _dc_manager_v1_ListStrategyStepsRequest__Output>
+        ListStrategyStepsResponse: MessageTypeDefinition<_dc_manager_v1_ListStrategyStepsResponse, _dc_manager_v1_ListStrategyStepsResponse__Output>
         ListSubcloudGroupsRequest: MessageTypeDefinition<_dc_manager_v1_ListSubcloudGroupsRequest, _dc_manager_v1_ListSubcloudGroupsRequest__Output>
         ListSubcloudGroupsResponse: MessageTypeDefinition<_dc_manager_v1_ListSubcloudGroupsResponse, _dc_manager_v1_ListSubcloudGroupsResponse__Output>
         ListSubcloudPeerGroupsRequest: MessageTypeDefinition<_dc_manager_v1_ListSubcloudPeerGroupsRequest, _dc_manager_v1_ListSubcloudPeerGroupsRequest__Output>
@@ -76,8 +88,12 @@ export interface ProtoGrpcType {
         ListSystemPeersResponse: MessageTypeDefinition<_dc_manager_v1_ListSystemPeersResponse, _dc_manager_v1_ListSystemPeersResponse__Output>
         ManageSubcloudRequest: MessageTypeDefinition<_dc_manager_v1_ManageSubcloudRequest, _dc_manager_v1_ManageSubcloudRequest__Output>
         MigrateSubcloudPeerGroupRequest: MessageTypeDefinition<_dc_manager_v1_MigrateSubcloudPeerGroupRequest, _dc_manager_v1_MigrateSubcloudPeerGroupRequest__Output>
+        NetworkStrategy: MessageTypeDefinition<_dc_manager_v1_NetworkStrategy, _dc_manager_v1_NetworkStrategy__Output>
+        NetworkStrategyRequest: MessageTypeDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategyRequest__Output>
         PeerGroupAssociation: MessageTypeDefinition<_dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_PeerGroupAssociation__Output>
         PeerGroupAssociationRef: MessageTypeDefinition<_dc_manager_v1_PeerGroupAssociationRef, _dc_manager_v1_PeerGroupAssociationRef__Output>
+        StepStateCount: MessageTypeDefinition<_dc_manager_v1_StepStateCount, _dc_manager_v1_StepStateCount__Output>
+        StrategyStep: MessageTypeDefinition<_dc_manager_v1_StrategyStep, _dc_manager_v1_StrategyStep__Output>
         Subcloud: MessageTypeDefinition<_dc_manager_v1_Subcloud, _dc_manager_v1_Subcloud__Output>
         SubcloudAlarmSummary: MessageTypeDefinition<_dc_manager_v1_SubcloudAlarmSummary, _dc_manager_v1_SubcloudAlarmSummary__Output>
         SubcloudDetail: MessageTypeDefinition<_dc_manager_v1_SubcloudDetail, _dc_manager_v1_SubcloudDetail__Output>

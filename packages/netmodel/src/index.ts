@@ -178,3 +178,13 @@ export type { EscapeOptions, TextProblem } from './text-problem.js'
 export { readYamlMapping } from './read-yaml-mapping.js'
 export type { YamlMappingResult, YamlProblem } from './read-yaml-mapping.js'
 export { writeYamlMapping } from './write-yaml-mapping.js'
+export { NetworkPlanError, SubnetAllocator, commandLine, hostActions, parseNetworkPlan, planSite } from './network-plan.js'
+export type {
+  NetworkPlan,
+  PlanNetwork,
+  PoolSource,
+  SiteNetwork,
+  SiteNetworks,
+  SitePlan,
+  SitePool,
+} from './network-plan.js'

@@ -98,5 +98,7 @@ export function subcloudCalls(
  */
 export function dcManagerHandlers(services: DcManagerServices): DcManagerHandlers {
   const calls = { ...subcloudCalls(services), ...geoCalls(services.geo) }
-  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc>>(calls, services.log)
+  // CONTRACT: the strategy helper replaces this with the strategy calls (StrategyRpc).
+  const strategyRpcs = {} as Omit<DcManagerHandlers, SubcloudRpc | GeoRpc>
+  return { ...unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc>>(calls, services.log), ...strategyRpcs }
 }

@@ -7,11 +7,15 @@ import type { AddSubcloudGroupRequest as _dc_manager_v1_AddSubcloudGroupRequest,
 import type { AddSubcloudPeerGroupRequest as _dc_manager_v1_AddSubcloudPeerGroupRequest, AddSubcloudPeerGroupRequest__Output as _dc_manager_v1_AddSubcloudPeerGroupRequest__Output } from '../../../dc/manager/v1/AddSubcloudPeerGroupRequest.js';
 import type { AddSubcloudRequest as _dc_manager_v1_AddSubcloudRequest, AddSubcloudRequest__Output as _dc_manager_v1_AddSubcloudRequest__Output } from '../../../dc/manager/v1/AddSubcloudRequest.js';
 import type { AddSystemPeerRequest as _dc_manager_v1_AddSystemPeerRequest, AddSystemPeerRequest__Output as _dc_manager_v1_AddSystemPeerRequest__Output } from '../../../dc/manager/v1/AddSystemPeerRequest.js';
+import type { CreateNetworkStrategyRequest as _dc_manager_v1_CreateNetworkStrategyRequest, CreateNetworkStrategyRequest__Output as _dc_manager_v1_CreateNetworkStrategyRequest__Output } from '../../../dc/manager/v1/CreateNetworkStrategyRequest.js';
 import type { DeleteSubcloudRequest as _dc_manager_v1_DeleteSubcloudRequest, DeleteSubcloudRequest__Output as _dc_manager_v1_DeleteSubcloudRequest__Output } from '../../../dc/manager/v1/DeleteSubcloudRequest.js';
+import type { GetStrategyStepRequest as _dc_manager_v1_GetStrategyStepRequest, GetStrategyStepRequest__Output as _dc_manager_v1_GetStrategyStepRequest__Output } from '../../../dc/manager/v1/GetStrategyStepRequest.js';
 import type { GetSubcloudErrorsRequest as _dc_manager_v1_GetSubcloudErrorsRequest, GetSubcloudErrorsRequest__Output as _dc_manager_v1_GetSubcloudErrorsRequest__Output } from '../../../dc/manager/v1/GetSubcloudErrorsRequest.js';
 import type { GetSubcloudRequest as _dc_manager_v1_GetSubcloudRequest, GetSubcloudRequest__Output as _dc_manager_v1_GetSubcloudRequest__Output } from '../../../dc/manager/v1/GetSubcloudRequest.js';
 import type { ListPeerGroupAssociationsRequest as _dc_manager_v1_ListPeerGroupAssociationsRequest, ListPeerGroupAssociationsRequest__Output as _dc_manager_v1_ListPeerGroupAssociationsRequest__Output } from '../../../dc/manager/v1/ListPeerGroupAssociationsRequest.js';
 import type { ListPeerGroupAssociationsResponse as _dc_manager_v1_ListPeerGroupAssociationsResponse, ListPeerGroupAssociationsResponse__Output as _dc_manager_v1_ListPeerGroupAssociationsResponse__Output } from '../../../dc/manager/v1/ListPeerGroupAssociationsResponse.js';
+import type { ListStrategyStepsRequest as _dc_manager_v1_ListStrategyStepsRequest, ListStrategyStepsRequest__Output as _dc_manager_v1_ListStrategyStepsRequest__Output } from '../../../dc/manager/v1/ListStrategyStepsRequest.js';
+import type { ListStrategyStepsResponse as _dc_manager_v1_ListStrategyStepsResponse, ListStrategyStepsResponse__Output as _dc_manager_v1_ListStrategyStepsResponse__Output } from '../../../dc/manager/v1/ListStrategyStepsResponse.js';
 import type { ListSubcloudGroupsRequest as _dc_manager_v1_ListSubcloudGroupsRequest, ListSubcloudGroupsRequest__Output as _dc_manager_v1_ListSubcloudGroupsRequest__Output } from '../../../dc/manager/v1/ListSubcloudGroupsRequest.js';
 import type { ListSubcloudGroupsResponse as _dc_manager_v1_ListSubcloudGroupsResponse, ListSubcloudGroupsResponse__Output as _dc_manager_v1_ListSubcloudGroupsResponse__Output } from '../../../dc/manager/v1/ListSubcloudGroupsResponse.js';
 import type { ListSubcloudPeerGroupsRequest as _dc_manager_v1_ListSubcloudPeerGroupsRequest, ListSubcloudPeerGroupsRequest__Output as _dc_manager_v1_ListSubcloudPeerGroupsRequest__Output } from '../../../dc/manager/v1/ListSubcloudPeerGroupsRequest.js';
@@ -22,8 +26,11 @@ import type { ListSystemPeersRequest as _dc_manager_v1_ListSystemPeersRequest, L
 import type { ListSystemPeersResponse as _dc_manager_v1_ListSystemPeersResponse, ListSystemPeersResponse__Output as _dc_manager_v1_ListSystemPeersResponse__Output } from '../../../dc/manager/v1/ListSystemPeersResponse.js';
 import type { ManageSubcloudRequest as _dc_manager_v1_ManageSubcloudRequest, ManageSubcloudRequest__Output as _dc_manager_v1_ManageSubcloudRequest__Output } from '../../../dc/manager/v1/ManageSubcloudRequest.js';
 import type { MigrateSubcloudPeerGroupRequest as _dc_manager_v1_MigrateSubcloudPeerGroupRequest, MigrateSubcloudPeerGroupRequest__Output as _dc_manager_v1_MigrateSubcloudPeerGroupRequest__Output } from '../../../dc/manager/v1/MigrateSubcloudPeerGroupRequest.js';
+import type { NetworkStrategy as _dc_manager_v1_NetworkStrategy, NetworkStrategy__Output as _dc_manager_v1_NetworkStrategy__Output } from '../../../dc/manager/v1/NetworkStrategy.js';
+import type { NetworkStrategyRequest as _dc_manager_v1_NetworkStrategyRequest, NetworkStrategyRequest__Output as _dc_manager_v1_NetworkStrategyRequest__Output } from '../../../dc/manager/v1/NetworkStrategyRequest.js';
 import type { PeerGroupAssociation as _dc_manager_v1_PeerGroupAssociation, PeerGroupAssociation__Output as _dc_manager_v1_PeerGroupAssociation__Output } from '../../../dc/manager/v1/PeerGroupAssociation.js';
 import type { PeerGroupAssociationRef as _dc_manager_v1_PeerGroupAssociationRef, PeerGroupAssociationRef__Output as _dc_manager_v1_PeerGroupAssociationRef__Output } from '../../../dc/manager/v1/PeerGroupAssociationRef.js';
+import type { StrategyStep as _dc_manager_v1_StrategyStep, StrategyStep__Output as _dc_manager_v1_StrategyStep__Output } from '../../../dc/manager/v1/StrategyStep.js';
 import type { Subcloud as _dc_manager_v1_Subcloud, Subcloud__Output as _dc_manager_v1_Subcloud__Output } from '../../../dc/manager/v1/Subcloud.js';
 import type { SubcloudErrors as _dc_manager_v1_SubcloudErrors, SubcloudErrors__Output as _dc_manager_v1_SubcloudErrors__Output } from '../../../dc/manager/v1/SubcloudErrors.js';
 import type { SubcloudGroup as _dc_manager_v1_SubcloudGroup, SubcloudGroup__Output as _dc_manager_v1_SubcloudGroup__Output } from '../../../dc/manager/v1/SubcloudGroup.js';
@@ -44,6 +51,21 @@ import type { UpdateSystemPeerRequest as _dc_manager_v1_UpdateSystemPeerRequest,
  * The dcmanager API of the system controller.
  */
 export interface DcManagerClient extends grpc.Client {
+  /**
+   * `network-strategy abort`: in-flight steps finish, no new one starts.
+   */
+  AbortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  AbortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  AbortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  AbortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  /**
+   * `network-strategy abort`: in-flight steps finish, no new one starts.
+   */
+  abortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  abortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  abortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  abortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  
   /**
    * `peer-group-association add`.
    */
@@ -122,6 +144,55 @@ export interface DcManagerClient extends grpc.Client {
   addSystemPeer(argument: _dc_manager_v1_AddSystemPeerRequest, callback: grpc.requestCallback<_dc_manager_v1_SystemPeer__Output>): grpc.ClientUnaryCall;
   
   /**
+   * `network-strategy apply`: starts applying; FAILED_PRECONDITION while a step is refused or the
+   * strategy is not initial.
+   */
+  ApplyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  ApplyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  ApplyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  ApplyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  /**
+   * `network-strategy apply`: starts applying; FAILED_PRECONDITION while a step is refused or the
+   * strategy is not initial.
+   */
+  applyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  applyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  applyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  applyNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * `network-strategy create`: a dry run of the whole fleet, stored with one step per subcloud;
+   * ALREADY_EXISTS while a strategy exists.
+   */
+  CreateNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  CreateNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  CreateNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  CreateNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  /**
+   * `network-strategy create`: a dry run of the whole fleet, stored with one step per subcloud;
+   * ALREADY_EXISTS while a strategy exists.
+   */
+  createNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  createNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  createNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  createNetworkStrategy(argument: _dc_manager_v1_CreateNetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * `network-strategy delete`: refused while applying or aborting; returns the strategy as it was.
+   */
+  DeleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  DeleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  DeleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  DeleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  /**
+   * `network-strategy delete`: refused while applying or aborting; returns the strategy as it was.
+   */
+  deleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  deleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  deleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  deleteNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * `peer-group-association delete`: returns the association as it was.
    */
   DeletePeerGroupAssociation(argument: _dc_manager_v1_PeerGroupAssociationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_PeerGroupAssociation__Output>): grpc.ClientUnaryCall;
@@ -197,6 +268,21 @@ export interface DcManagerClient extends grpc.Client {
   deleteSystemPeer(argument: _dc_manager_v1_SystemPeerRef, callback: grpc.requestCallback<_dc_manager_v1_SystemPeer__Output>): grpc.ClientUnaryCall;
   
   /**
+   * `network-strategy show`; NOT_FOUND when there is none.
+   */
+  GetNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  GetNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  GetNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  GetNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  /**
+   * `network-strategy show`; NOT_FOUND when there is none.
+   */
+  getNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  getNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  getNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  getNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * `peer-group-association show`.
    */
   GetPeerGroupAssociation(argument: _dc_manager_v1_PeerGroupAssociationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_PeerGroupAssociation__Output>): grpc.ClientUnaryCall;
@@ -210,6 +296,21 @@ export interface DcManagerClient extends grpc.Client {
   getPeerGroupAssociation(argument: _dc_manager_v1_PeerGroupAssociationRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_PeerGroupAssociation__Output>): grpc.ClientUnaryCall;
   getPeerGroupAssociation(argument: _dc_manager_v1_PeerGroupAssociationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_PeerGroupAssociation__Output>): grpc.ClientUnaryCall;
   getPeerGroupAssociation(argument: _dc_manager_v1_PeerGroupAssociationRef, callback: grpc.requestCallback<_dc_manager_v1_PeerGroupAssociation__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * `strategy-step show`.
+   */
+  GetStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
+  GetStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
+  GetStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
+  GetStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
+  /**
+   * `strategy-step show`.
+   */
+  getStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
+  getStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
+  getStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
+  getStrategyStep(argument: _dc_manager_v1_GetStrategyStepRequest, callback: grpc.requestCallback<_dc_manager_v1_StrategyStep__Output>): grpc.ClientUnaryCall;
   
   /**
    * `subcloud show`.
@@ -315,6 +416,21 @@ export interface DcManagerClient extends grpc.Client {
   listPeerGroupAssociations(argument: _dc_manager_v1_ListPeerGroupAssociationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_ListPeerGroupAssociationsResponse__Output>): grpc.ClientUnaryCall;
   listPeerGroupAssociations(argument: _dc_manager_v1_ListPeerGroupAssociationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListPeerGroupAssociationsResponse__Output>): grpc.ClientUnaryCall;
   listPeerGroupAssociations(argument: _dc_manager_v1_ListPeerGroupAssociationsRequest, callback: grpc.requestCallback<_dc_manager_v1_ListPeerGroupAssociationsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * `strategy-step list`.
+   */
+  ListStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
+  ListStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
+  ListStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
+  ListStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * `strategy-step list`.
+   */
+  listStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
+  listStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
+  listStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
+  listStrategySteps(argument: _dc_manager_v1_ListStrategyStepsRequest, callback: grpc.requestCallback<_dc_manager_v1_ListStrategyStepsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * `subcloud-group list-subclouds`.
@@ -563,6 +679,11 @@ export interface DcManagerClient extends grpc.Client {
  */
 export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * `network-strategy abort`: in-flight steps finish, no new one starts.
+   */
+  AbortNetworkStrategy: grpc.handleUnaryCall<_dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy>;
+  
+  /**
    * `peer-group-association add`.
    */
   AddPeerGroupAssociation: grpc.handleUnaryCall<_dc_manager_v1_AddPeerGroupAssociationRequest__Output, _dc_manager_v1_PeerGroupAssociation>;
@@ -587,6 +708,23 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
    * `system-peer add`.
    */
   AddSystemPeer: grpc.handleUnaryCall<_dc_manager_v1_AddSystemPeerRequest__Output, _dc_manager_v1_SystemPeer>;
+  
+  /**
+   * `network-strategy apply`: starts applying; FAILED_PRECONDITION while a step is refused or the
+   * strategy is not initial.
+   */
+  ApplyNetworkStrategy: grpc.handleUnaryCall<_dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy>;
+  
+  /**
+   * `network-strategy create`: a dry run of the whole fleet, stored with one step per subcloud;
+   * ALREADY_EXISTS while a strategy exists.
+   */
+  CreateNetworkStrategy: grpc.handleUnaryCall<_dc_manager_v1_CreateNetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy>;
+  
+  /**
+   * `network-strategy delete`: refused while applying or aborting; returns the strategy as it was.
+   */
+  DeleteNetworkStrategy: grpc.handleUnaryCall<_dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy>;
   
   /**
    * `peer-group-association delete`: returns the association as it was.
@@ -614,9 +752,19 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
   DeleteSystemPeer: grpc.handleUnaryCall<_dc_manager_v1_SystemPeerRef__Output, _dc_manager_v1_SystemPeer>;
   
   /**
+   * `network-strategy show`; NOT_FOUND when there is none.
+   */
+  GetNetworkStrategy: grpc.handleUnaryCall<_dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy>;
+  
+  /**
    * `peer-group-association show`.
    */
   GetPeerGroupAssociation: grpc.handleUnaryCall<_dc_manager_v1_PeerGroupAssociationRef__Output, _dc_manager_v1_PeerGroupAssociation>;
+  
+  /**
+   * `strategy-step show`.
+   */
+  GetStrategyStep: grpc.handleUnaryCall<_dc_manager_v1_GetStrategyStepRequest__Output, _dc_manager_v1_StrategyStep>;
   
   /**
    * `subcloud show`.
@@ -652,6 +800,11 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
    * `peer-group-association list`.
    */
   ListPeerGroupAssociations: grpc.handleUnaryCall<_dc_manager_v1_ListPeerGroupAssociationsRequest__Output, _dc_manager_v1_ListPeerGroupAssociationsResponse>;
+  
+  /**
+   * `strategy-step list`.
+   */
+  ListStrategySteps: grpc.handleUnaryCall<_dc_manager_v1_ListStrategyStepsRequest__Output, _dc_manager_v1_ListStrategyStepsResponse>;
   
   /**
    * `subcloud-group list-subclouds`.
@@ -736,17 +889,23 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface DcManagerDefinition extends grpc.ServiceDefinition {
+  AbortNetworkStrategy: MethodDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategy, _dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy__Output>
   AddPeerGroupAssociation: MethodDefinition<_dc_manager_v1_AddPeerGroupAssociationRequest, _dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_AddPeerGroupAssociationRequest__Output, _dc_manager_v1_PeerGroupAssociation__Output>
   AddSubcloud: MethodDefinition<_dc_manager_v1_AddSubcloudRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_AddSubcloudRequest__Output, _dc_manager_v1_Subcloud__Output>
   AddSubcloudGroup: MethodDefinition<_dc_manager_v1_AddSubcloudGroupRequest, _dc_manager_v1_SubcloudGroup, _dc_manager_v1_AddSubcloudGroupRequest__Output, _dc_manager_v1_SubcloudGroup__Output>
   AddSubcloudPeerGroup: MethodDefinition<_dc_manager_v1_AddSubcloudPeerGroupRequest, _dc_manager_v1_SubcloudPeerGroup, _dc_manager_v1_AddSubcloudPeerGroupRequest__Output, _dc_manager_v1_SubcloudPeerGroup__Output>
   AddSystemPeer: MethodDefinition<_dc_manager_v1_AddSystemPeerRequest, _dc_manager_v1_SystemPeer, _dc_manager_v1_AddSystemPeerRequest__Output, _dc_manager_v1_SystemPeer__Output>
+  ApplyNetworkStrategy: MethodDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategy, _dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy__Output>
+  CreateNetworkStrategy: MethodDefinition<_dc_manager_v1_CreateNetworkStrategyRequest, _dc_manager_v1_NetworkStrategy, _dc_manager_v1_CreateNetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy__Output>
+  DeleteNetworkStrategy: MethodDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategy, _dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy__Output>
   DeletePeerGroupAssociation: MethodDefinition<_dc_manager_v1_PeerGroupAssociationRef, _dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_PeerGroupAssociationRef__Output, _dc_manager_v1_PeerGroupAssociation__Output>
   DeleteSubcloud: MethodDefinition<_dc_manager_v1_DeleteSubcloudRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_DeleteSubcloudRequest__Output, _dc_manager_v1_Subcloud__Output>
   DeleteSubcloudGroup: MethodDefinition<_dc_manager_v1_SubcloudGroupRef, _dc_manager_v1_SubcloudGroup, _dc_manager_v1_SubcloudGroupRef__Output, _dc_manager_v1_SubcloudGroup__Output>
   DeleteSubcloudPeerGroup: MethodDefinition<_dc_manager_v1_SubcloudPeerGroupRef, _dc_manager_v1_SubcloudPeerGroup, _dc_manager_v1_SubcloudPeerGroupRef__Output, _dc_manager_v1_SubcloudPeerGroup__Output>
   DeleteSystemPeer: MethodDefinition<_dc_manager_v1_SystemPeerRef, _dc_manager_v1_SystemPeer, _dc_manager_v1_SystemPeerRef__Output, _dc_manager_v1_SystemPeer__Output>
+  GetNetworkStrategy: MethodDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategy, _dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy__Output>
   GetPeerGroupAssociation: MethodDefinition<_dc_manager_v1_PeerGroupAssociationRef, _dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_PeerGroupAssociationRef__Output, _dc_manager_v1_PeerGroupAssociation__Output>
+  GetStrategyStep: MethodDefinition<_dc_manager_v1_GetStrategyStepRequest, _dc_manager_v1_StrategyStep, _dc_manager_v1_GetStrategyStepRequest__Output, _dc_manager_v1_StrategyStep__Output>
   GetSubcloud: MethodDefinition<_dc_manager_v1_GetSubcloudRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_GetSubcloudRequest__Output, _dc_manager_v1_Subcloud__Output>
   GetSubcloudErrors: MethodDefinition<_dc_manager_v1_GetSubcloudErrorsRequest, _dc_manager_v1_SubcloudErrors, _dc_manager_v1_GetSubcloudErrorsRequest__Output, _dc_manager_v1_SubcloudErrors__Output>
   GetSubcloudGroup: MethodDefinition<_dc_manager_v1_SubcloudGroupRef, _dc_manager_v1_SubcloudGroup, _dc_manager_v1_SubcloudGroupRef__Output, _dc_manager_v1_SubcloudGroup__Output>
@@ -754,6 +913,7 @@ export interface DcManagerDefinition extends grpc.ServiceDefinition {
   GetSubcloudPeerGroupStatus: MethodDefinition<_dc_manager_v1_SubcloudPeerGroupRef, _dc_manager_v1_SubcloudPeerGroupStatus, _dc_manager_v1_SubcloudPeerGroupRef__Output, _dc_manager_v1_SubcloudPeerGroupStatus__Output>
   GetSystemPeer: MethodDefinition<_dc_manager_v1_SystemPeerRef, _dc_manager_v1_SystemPeer, _dc_manager_v1_SystemPeerRef__Output, _dc_manager_v1_SystemPeer__Output>
   ListPeerGroupAssociations: MethodDefinition<_dc_manager_v1_ListPeerGroupAssociationsRequest, _dc_manager_v1_ListPeerGroupAssociationsResponse, _dc_manager_v1_ListPeerGroupAssociationsRequest__Output, _dc_manager_v1_ListPeerGroupAssociationsResponse__Output>
+  ListStrategySteps: MethodDefinition<_dc_manager_v1_ListStrategyStepsRequest, _dc_manager_v1_ListStrategyStepsResponse, _dc_manager_v1_ListStrategyStepsRequest__Output, _dc_manager_v1_ListStrategyStepsResponse__Output>
   ListSubcloudGroupSubclouds: MethodDefinition<_dc_manager_v1_SubcloudGroupRef, _dc_manager_v1_ListSubcloudsResponse, _dc_manager_v1_SubcloudGroupRef__Output, _dc_manager_v1_ListSubcloudsResponse__Output>
   ListSubcloudGroups: MethodDefinition<_dc_manager_v1_ListSubcloudGroupsRequest, _dc_manager_v1_ListSubcloudGroupsResponse, _dc_manager_v1_ListSubcloudGroupsRequest__Output, _dc_manager_v1_ListSubcloudGroupsResponse__Output>
   ListSubcloudPeerGroupSubclouds: MethodDefinition<_dc_manager_v1_SubcloudPeerGroupRef, _dc_manager_v1_ListSubcloudsResponse, _dc_manager_v1_SubcloudPeerGroupRef__Output, _dc_manager_v1_ListSubcloudsResponse__Output>
