@@ -287,7 +287,7 @@ export function parseNetworkPlan(text: string): NetworkPlan {
   if (!read.ok) throw new NetworkPlanError('plan', read.message)
   const doc = read.value
   refuseUnknownKeys(doc, '', TOP_KEYS)
-  if (('add' in doc) === ('remove' in doc)) {
+  if ('add' in doc === 'remove' in doc) {
     throw new NetworkPlanError('plan', 'must have exactly one of add or remove')
   }
   if ('remove' in doc) {

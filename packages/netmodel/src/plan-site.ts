@@ -1,7 +1,14 @@
 import type { Cidr, Family } from './address.js'
 import { parseCidr } from './address.js'
 import type { Command, CommandOf } from './command.js'
-import type { NetworkPlan, PlanNetwork, PoolSource, SiteNetwork, SiteNetworks, SitePlan } from './network-plan.js'
+import type {
+  NetworkPlan,
+  PlanNetwork,
+  PoolSource,
+  SiteNetwork,
+  SiteNetworks,
+  SitePlan,
+} from './network-plan.js'
 import { PLAN_NETWORKS, usableSpan } from './network-plan.js'
 import type { SubnetAllocator } from './subnet-allocator.js'
 import type { SystemMode } from './system-state.js'
@@ -52,7 +59,11 @@ function overlapAllowed(a: string, b: string): boolean {
 /** Refuses a new pool that overlaps a pool bound on the site, or one planned before it. */
 function checkSiteOverlap(site: SiteNetworks, planned: readonly NewPool[], next: NewPool): void {
   const bound = site.networks.flatMap((network) =>
-    network.pools.map(({ pool }) => ({ type: network.type, name: pool.name, subnet: parseCidr(pool.subnet) })),
+    network.pools.map(({ pool }) => ({
+      type: network.type,
+      name: pool.name,
+      subnet: parseCidr(pool.subnet),
+    })),
   )
   const clash = [...bound, ...planned].find(
     (other) => !overlapAllowed(next.type, other.type) && other.subnet.overlaps(next.subnet),
@@ -98,7 +109,12 @@ function subnetFor(
  */
 function poolAdd(type: PlanNetwork, name: string, subnet: Cidr, mode: SystemMode): CommandOf<'addrpool-add'> {
   const { first, last } = usableSpan(subnet)
-  const base = { kind: 'addrpool-add', name, network: subnet.network.toString(), prefix: subnet.prefix } as const
+  const base = {
+    kind: 'addrpool-add',
+    name,
+    network: subnet.network.toString(),
+    prefix: subnet.prefix,
+  } as const
   const order = 'random'
   if (type === 'cluster-pod' || type === 'cluster-service') {
     return { ...base, order, ranges: [[first.toString(), last.toString()]] }
@@ -108,7 +124,8 @@ function poolAdd(type: PlanNetwork, name: string, subnet: Cidr, mode: SystemMode
       ? {}
       : { controller0Address: first.offset(1).toString(), controller1Address: first.offset(2).toString() }
   const addresses = { floatingAddress: first.toString(), ...controllers }
-  if (type === 'cluster-host') return { ...base, order, ranges: [[first.toString(), last.toString()]], ...addresses }
+  if (type === 'cluster-host')
+    return { ...base, order, ranges: [[first.toString(), last.toString()]], ...addresses }
   const end = last.offset(-1).toString()
   return { ...base, order, ranges: [[first.toString(), end]], ...addresses, gatewayAddress: last.toString() }
 }
@@ -121,21 +138,30 @@ function planAdd(
   const [firstKey, firstSource] = [...plan.add][0] as [PlanNetwork, PoolSource]
   const planFamily = firstSource.kind === 'subnet' ? firstSource.subnet.family : firstSource.from.family
   if (planFamily === site.primaryFamily) {
-    throw new Refusal(`add.${firstKey}`, `the plan gives ${planFamily}, which is ${site.name}'s primary family`)
+    throw new Refusal(
+      `add.${firstKey}`,
+      `the plan gives ${planFamily}, which is ${site.name}'s primary family`,
+    )
   }
   const family = otherFamily(site.primaryFamily)
   const listed = PLAN_NETWORKS.filter((type) => plan.add.has(type))
   const todo = listed.filter((type) => !hasFamily(site, type, family))
   if (todo.length === 0) return { kind: 'skip', reason: `already dual-stack: ${listed.join(', ')}` }
   if (todo.includes('cluster-pod') && !todo.includes('oam') && !hasFamily(site, 'oam', family)) {
-    throw new Refusal('add.cluster-pod', `cluster-pod can get ${family} only once oam has it; add oam to the plan`)
+    throw new Refusal(
+      'add.cluster-pod',
+      `cluster-pod can get ${family} only once oam has it; add oam to the plan`,
+    )
   }
   const networks = todo.map((type) => {
     const network = networkOf(site, type)
     if (network === undefined) throw new Refusal(`add.${type}`, `${site.name} has no ${type} network`)
     const name = `${type}-${family.toLowerCase()}`
     if (site.pools.some((p) => p.name === name)) {
-      throw new Refusal(`add.${type}`, `${site.name} already has a pool named ${name}; delete or rename it first`)
+      throw new Refusal(
+        `add.${type}`,
+        `${site.name} already has a pool named ${name}; delete or rename it first`,
+      )
     }
     return { type, network, name }
   })
@@ -155,7 +181,9 @@ function planAdd(
 function planRemove(remove: readonly PlanNetwork[], site: SiteNetworks): SitePlan {
   const family = otherFamily(site.primaryFamily)
   const leaving = [...PLAN_NETWORKS].reverse().flatMap((type) => {
-    const entry = remove.includes(type) ? networkOf(site, type)?.pools.find((p) => p.pool.family === family) : undefined
+    const entry = remove.includes(type)
+      ? networkOf(site, type)?.pools.find((p) => p.pool.family === family)
+      : undefined
     return entry === undefined ? [] : [{ type, ...entry }]
   })
   if (leaving.length === 0) return { kind: 'skip', reason: `already single-stack: ${remove.join(', ')}` }
