@@ -135,7 +135,9 @@ function planAdd(
   site: SiteNetworks,
   allocator: SubnetAllocator,
 ): SitePlan {
-  const [firstKey, firstSource] = [...plan.add][0] as [PlanNetwork, PoolSource]
+  const [first] = plan.add
+  if (first === undefined) return { kind: 'skip', reason: 'the plan adds no network' }
+  const [firstKey, firstSource] = first
   const planFamily = firstSource.kind === 'subnet' ? firstSource.subnet.family : firstSource.from.family
   if (planFamily === site.primaryFamily) {
     throw new Refusal(

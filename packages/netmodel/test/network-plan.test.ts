@@ -124,6 +124,12 @@ const REFUSALS: readonly (readonly [string, string, string, string])[] = [
     'host bits are set',
   ],
   [
+    'an all-zero allocate_from',
+    'add: { oam: { allocate_from: 0.0.0.0/8, prefix: 24 } }\n',
+    'add.oam.allocate_from',
+    'all-zero address',
+  ],
+  [
     'a prefix that is text',
     'add: { oam: { allocate_from: 10.64.0.0/12, prefix: "24" } }\n',
     'add.oam.prefix',
