@@ -10,6 +10,7 @@ import type {
   SitePlan,
 } from './network-plan.js'
 import { PLAN_NETWORKS, usableSpan } from './network-plan.js'
+import { overlapAllowed } from './pool-overlap.js'
 import type { SubnetAllocator } from './subnet-allocator.js'
 import type { SystemMode } from './system-state.js'
 
@@ -36,7 +37,6 @@ interface NewPool {
 // Per-subcloud OAM and cluster-host subnets must be unique in the fleet; a cluster-pod or
 // cluster-service subnet is private to each site's Kubernetes and is the same everywhere by design.
 const FLEET_UNIQUE: ReadonlySet<PlanNetwork> = new Set(['oam', 'cluster-host'])
-const CLUSTER_NETWORKS: ReadonlySet<string> = new Set(['cluster-host', 'cluster-pod', 'cluster-service'])
 
 function otherFamily(family: Family): Family {
   return family === 'IPv4' ? 'IPv6' : 'IPv4'
@@ -48,12 +48,6 @@ function networkOf(site: SiteNetworks, type: PlanNetwork): SiteNetwork | undefin
 
 function hasFamily(site: SiteNetworks, type: PlanNetwork, family: Family): boolean {
   return networkOf(site, type)?.pools.some((p) => p.pool.family === family) ?? false
-}
-
-/** sysinv's overlap exceptions (§2.7): the cluster networks among themselves, OAM with system-controller-oam. */
-function overlapAllowed(a: string, b: string): boolean {
-  if (CLUSTER_NETWORKS.has(a) && CLUSTER_NETWORKS.has(b)) return a !== b
-  return (a === 'oam' && b === 'system-controller-oam') || (a === 'system-controller-oam' && b === 'oam')
 }
 
 /** Refuses a new pool that overlaps a pool bound on the site, or one planned before it. */
