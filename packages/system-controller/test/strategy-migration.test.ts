@@ -43,7 +43,15 @@ async function tableNames(db: Kysely<Database>): Promise<string[]> {
 test('a store of schema 0003 is migrated on open, keeps its rows and passes the self-check with steps in it', async (c) => {
   const dataDir = join(c.dir, 'from-0003')
   const previous = await openAt(dataDir, '0003-agent-identity')
-  await previous.insertInto('subcloud_groups').values({ name: 'kept', description: 'made by 0003' }).execute()
+  await previous
+    .insertInto('subcloud_groups')
+    .values({
+      name: 'kept',
+      description: 'made by 0003',
+      update_apply_type: 'serial',
+      max_parallel_subclouds: 2,
+    })
+    .execute()
   assert.equal(await tableNames(previous), [])
   await previous.destroy()
 
