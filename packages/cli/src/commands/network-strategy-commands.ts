@@ -135,7 +135,7 @@ export const NETWORK_STRATEGY_COMMANDS: readonly CommandSpec<CliContext>[] = [
     output: 'show',
     async run(ctx, args) {
       const scope = strategyScope(args)
-      const planYaml = await readInputFile(ctx, 'plan', args.string('plan') ?? '', 'a plan file')
+      const planYaml = await readInputFile(ctx, '--plan', args.string('plan') ?? '', 'a plan file')
       return networkStrategyTable(
         await ctx.dcManager.CreateNetworkStrategy({ ...scope, plan_yaml: planYaml }),
       )
