@@ -41,7 +41,10 @@ Line('progressLine - the plain form is the same text without the bar', () => {
 
 Line('progressLine - aborted steps are named only when there are some', () => {
   const aborting = networkStrategy('aborting', { complete: 2, aborted: 6, 'host actions': 2 })
-  assert.is(progressLine(aborting, 'plain'), '2/10 complete  0 failed  6 aborted  2 in progress  state aborting')
+  assert.is(
+    progressLine(aborting, 'plain'),
+    '2/10 complete  0 failed  6 aborted  2 in progress  state aborting',
+  )
   assert.is(progressLine(aborting, 'bar').slice(0, 18), '[############....]')
 })
 
@@ -50,7 +53,10 @@ Line('progressLine - an empty strategy draws an empty bar, a finished one a full
     progressLine(networkStrategy('complete', {}), 'bar'),
     '[................] 0/0 complete  0 failed  0 in progress  state complete',
   )
-  assert.is(progressLine(networkStrategy('complete', { complete: 3 }), 'bar').slice(0, 18), `[${'#'.repeat(16)}]`)
+  assert.is(
+    progressLine(networkStrategy('complete', { complete: 3 }), 'bar').slice(0, 18),
+    `[${'#'.repeat(16)}]`,
+  )
 })
 
 Line.run()
