@@ -337,4 +337,15 @@ Commands(
   },
 )
 
+Commands(
+  'dcmanager help and completion - list the strategy commands from the command table',
+  async ({ fake }) => {
+    const help = await dcmanager(fake, ['help', 'network-strategy', 'create'])
+    assert.match(help.stdout, /^usage: dcmanager network-strategy create --plan <file> .*\[<subcloud>\]\n/)
+    const completion = await dcmanager(fake, ['completion', 'bash'])
+    assert.match(completion.stdout, "'network-strategy') words='create show apply abort delete'")
+    assert.match(completion.stdout, "'strategy-step') words='list show'")
+  },
+)
+
 Commands.run()
