@@ -293,6 +293,17 @@ Commands(
 )
 
 Commands(
+  'network-strategy apply --wait - an unknown -c column of the final table is a usage error',
+  async ({ fake }) => {
+    fake.strategies.push(networkStrategy('aborted', { aborted: 1 }))
+    const out = await dcmanager(fake, ['network-strategy', 'apply', '--wait', '-c', 'bogus'])
+    assert.is(out.code, 2)
+    assert.is(out.stdout, '')
+    assert.match(out.stderr, "dcmanager network-strategy apply: error: No column named 'bogus'")
+  },
+)
+
+Commands(
   'network-strategy show - without --wait a failed strategy is just shown, exit 0',
   async ({ fake }) => {
     fake.strategies.push(networkStrategy('failed', { failed: 1 }))
