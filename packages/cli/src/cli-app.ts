@@ -12,7 +12,7 @@ import type { CliContext } from './cli-context.js'
 import type { ProgramName } from './command-spec.js'
 import { resolveConnectionConfig, type ConnectionConfig } from './config.js'
 import { describeError } from './describe-error.js'
-import { UsageError } from './errors.js'
+import { UnsuccessfulOutcomeError, UsageError } from './errors.js'
 import { commandUsage } from './help-text.js'
 import { parseCommandLine } from './parse-command-line.js'
 import { PROGRAMS } from './programs.js'
@@ -32,6 +32,11 @@ export interface CliIo {
    * @default 1000
    */
   readonly pollIntervalMs?: number
+  /**
+   * stdout is a terminal: `--wait` draws its progress bar in place instead of printing lines.
+   * @default false
+   */
+  readonly interactive?: boolean
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 1000
@@ -56,7 +61,8 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
   // One id per invocation: the controller makes it the change id of a forwarded change, so the
   // agent applies that change once however often the call is sent.
   regionMetadata.set(REQUEST_ID_METADATA_KEY, randomUUID())
-  const common = { timeoutMs: config.timeoutMs, signal: io.signal }
+  const signal = io.signal ?? new AbortController().signal
+  const common = { timeoutMs: config.timeoutMs, signal }
   const ctx: CliContext = {
     platform: promiseClient(platform, dc.platform.v1.Platform.service, {
       ...common,
@@ -67,8 +73,12 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
       metadata: new Metadata(),
     }),
     progress: (line) => io.stderr(`${escapeControlChars(line)}\n`),
+    // Carriage return, then erase to the end of the line: a shorter line leaves no tail behind.
+    redraw: (line) => io.stderr(`\r${escapeControlChars(line)}\x1b[K`),
+    interactive: io.interactive ?? false,
+    signal,
     readTextFile: (path) => readFile(path, 'utf8'),
-    sleep: (ms) => sleep(ms, undefined, io.signal === undefined ? {} : { signal: io.signal }),
+    sleep: (ms) => sleep(ms, undefined, { signal }),
     pollIntervalMs: io.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
   }
   return {
@@ -118,9 +128,18 @@ export async function runCli(name: ProgramName, argv: readonly string[], io: Cli
   let connection: ReturnType<typeof context> | undefined
   try {
     connection = context(config, io)
-    const result = await command.run(connection.ctx, args)
+    // A failed outcome still has its result to print, and `-c` may reject that result's columns.
+    const { result, failure } = await command.run(connection.ctx, args).then(
+      (done) => ({ result: done, failure: undefined }),
+      (error: unknown) => {
+        if (error instanceof UnsuccessfulOutcomeError) return { result: error.result, failure: error }
+        throw error
+      },
+    )
     io.stdout(renderOutput(result, { format, columns, showHeader: program.showHeader }))
-    return 0
+    if (failure === undefined) return 0
+    io.stderr([failure.message, ...failure.details].map((line) => `${escapeControlChars(line)}\n`).join(''))
+    return failure.exitCode
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(io, error)
     if (error instanceof UnknownColumnError) {
