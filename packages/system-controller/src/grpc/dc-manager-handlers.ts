@@ -99,5 +99,8 @@ export function subcloudCalls(
 export function dcManagerHandlers(services: DcManagerServices): DcManagerHandlers {
   const calls = { ...subcloudCalls(services), ...geoCalls(services.geo) }
   // CONTRACT: the strategy helper replaces this with the strategy calls (StrategyRpc).
-  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc>>(calls, services.log) as DcManagerHandlers
+  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc>>(
+    calls,
+    services.log,
+  ) as DcManagerHandlers
 }
