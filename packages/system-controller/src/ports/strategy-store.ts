@@ -1,4 +1,3 @@
-// CONTRACT (the store helper implements it in adapters/kysely/kysely-strategy-store.ts).
 import type {
   NetworkStrategy,
   NewNetworkStrategy,

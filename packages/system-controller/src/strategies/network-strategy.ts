@@ -1,4 +1,3 @@
-// CONTRACT (domain types of the network strategy; the store and runner helpers build on them).
 import type { Command } from '@dc/netmodel'
 
 /** StarlingX's strategy states (dcmanager consts), `deleting` included. */
