@@ -21,6 +21,7 @@ import { geoCensus } from './adapters/geo-census.js'
 import { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
 import { kyselyGeoStores } from './adapters/kysely/kysely-geo-stores.js'
+import { KyselyStrategyStore } from './adapters/kysely/kysely-strategy-store.js'
 import { KyselySubcloudGroupStore } from './adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from './adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from './adapters/kysely/kysely-system-store.js'
@@ -39,6 +40,8 @@ import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
 import { ShutdownSteps } from './shutdown-steps.js'
 import { openStore, writerFence } from './store/open-store.js'
 import { writeStoreIdentity } from './store/store-identity.js'
+import type { NetworkStrategyService } from './strategies/network-strategy-service.js'
+import { startStrategies } from './strategies/start-strategies.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
 import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
 import { DeployRunner } from './subclouds/deploy-runner.js'
@@ -159,6 +162,8 @@ interface ControllerServices {
   readonly deploys: DeployRunner
   readonly subclouds: SubcloudService
   readonly groups: SubcloudGroupService
+  /** The network strategy and its steps (`dcmanager network-strategy`). */
+  readonly strategies: NetworkStrategyService
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
 }
@@ -242,6 +247,22 @@ async function startServices(
     membership: geo.service,
     log: log.child({ component: 'subclouds' }),
   })
+  const strategies = startStrategies({
+    store: new KyselyStrategyStore(db),
+    subclouds: subcloudStore,
+    groups: groupStore,
+    peerGroups: geoStores.groups,
+    channels,
+    audit,
+    siteId: geo.siteId,
+    controllerId: own.uuid,
+    ownState: () => own.current,
+    log: log.child({ component: 'network-strategy' }),
+  })
+  // Registered after the audit and geo: stopped before them, and before the database closes.
+  steps.add(() => strategies.close())
+  // A strategy a previous run was applying goes on, now that the audit watches the subclouds.
+  await strategies.service.resume(lifetime.signal)
   const ownHandlers = createPlatformHandlers(own, { regionName: SYSTEM_CONTROLLER_REGION, log })
   const router = createPlatformRouter({
     own: ownHandlers,
@@ -260,6 +281,7 @@ async function startServices(
     deploys,
     subclouds,
     groups: new SubcloudGroupService(groupStore),
+    strategies: strategies.service,
     geo,
     router,
   }
@@ -319,6 +341,7 @@ async function serve(
         subclouds: services.subclouds,
         groups: services.groups,
         geo: services.geo.service,
+        strategies: services.strategies,
         log: log.child({ component: 'dcmanager' }),
       }),
     ),
