@@ -72,7 +72,10 @@ function started(c: Ctx): { controller: TestController; agent: (name: string) =>
 const none = {}
 
 function create(controller: TestController, request: CreateNetworkStrategyRequest) {
-  return unary<NetworkStrategy__Output>((o, cb) => controller.dcManager.CreateNetworkStrategy(request, o, cb), 60_000)
+  return unary<NetworkStrategy__Output>(
+    (o, cb) => controller.dcManager.CreateNetworkStrategy(request, o, cb),
+    60_000,
+  )
 }
 const show = (controller: TestController) =>
   unary<NetworkStrategy__Output>((o, cb) => controller.dcManager.GetNetworkStrategy(none, o, cb))
@@ -148,9 +151,21 @@ test.after(async (c) => {
 test('network-strategy create - refuses contradictory options and a bad plan, naming the field', async (c) => {
   const { controller } = started(c)
   const cases: [CreateNetworkStrategyRequest, string, string][] = [
-    [{ plan_yaml: ADD_PLAN, group: 'rollout', subcloud: 'subcloud1' }, 'group', 'cannot be combined with a subcloud'],
-    [{ plan_yaml: ADD_PLAN, group: 'rollout', max_parallel_subclouds: 3 }, 'max_parallel_subclouds', '--group'],
-    [{ plan_yaml: ADD_PLAN, group: 'rollout', subcloud_apply_type: 'serial' }, 'subcloud_apply_type', '--group'],
+    [
+      { plan_yaml: ADD_PLAN, group: 'rollout', subcloud: 'subcloud1' },
+      'group',
+      'cannot be combined with a subcloud',
+    ],
+    [
+      { plan_yaml: ADD_PLAN, group: 'rollout', max_parallel_subclouds: 3 },
+      'max_parallel_subclouds',
+      '--group',
+    ],
+    [
+      { plan_yaml: ADD_PLAN, group: 'rollout', subcloud_apply_type: 'serial' },
+      'subcloud_apply_type',
+      '--group',
+    ],
     [{ plan_yaml: ADD_PLAN, max_parallel_subclouds: 0 }, 'max_parallel_subclouds', 'between 1 and 5000'],
     [{ plan_yaml: ADD_PLAN, max_parallel_subclouds: 5001 }, 'max_parallel_subclouds', 'between 1 and 5000'],
     [{ plan_yaml: ADD_PLAN, subcloud_apply_type: 'sideways' }, 'subcloud_apply_type', 'parallel, serial'],
@@ -203,7 +218,10 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
   assert.is(created.type, 'network')
   assert.is(created.total_steps, 2)
   assert.is(created.skipped_subclouds, 1)
-  assert.equal(created.step_counts, [{ state: 'initial', count: 2 }, { state: 'skipped', count: 1 }])
+  assert.equal(created.step_counts, [
+    { state: 'initial', count: 2 },
+    { state: 'skipped', count: 1 },
+  ])
   assert.equal(
     (await steps(controller)).map((s) => s.cloud),
     ['subcloud1', 'subcloud2'],
@@ -216,7 +234,10 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
   const duplex = all.find((s) => s.cloud === 'subcloud2')
   assert.ok(simplex?.commands.some((line) => line.startsWith('system addrpool-add oam-ipv4 10.64.')))
   assert.ok((duplex?.host_actions.length ?? 0) > 0, 'the duplex subcloud has the lock/unlock/swact sequence')
-  assert.ok(duplex?.host_actions.some((line) => line.includes('swact')), duplex?.host_actions.join('; '))
+  assert.ok(
+    duplex?.host_actions.some((line) => line.includes('swact')),
+    duplex?.host_actions.join('; '),
+  )
 
   const applying = await apply(controller)
   assert.is(applying.state, 'applying')
@@ -224,7 +245,10 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
   assert.is(busy.code, status.FAILED_PRECONDITION, 'delete is refused while applying')
   const done = await ended(controller)
   assert.is(done.state, 'complete', done.details)
-  assert.equal(done.step_counts, [{ state: 'complete', count: 2 }, { state: 'skipped', count: 1 }])
+  assert.equal(done.step_counts, [
+    { state: 'complete', count: 2 },
+    { state: 'skipped', count: 1 },
+  ])
 
   const oamIpv4 = new Set<string>()
   for (const name of ['subcloud1', 'subcloud2']) {
@@ -274,7 +298,9 @@ test('network-strategy - a demoted controller: the agent refuses the step, namin
   const held = await agent('subcloud1').describe()
   const newer = BigInt(held.epoch) + 1n
   await unary<ClaimResponse__Output>((o, cb) =>
-    agent('subcloud1').agent().Claim({ epoch: String(newer), controller_id: 'controller-b' }, o, cb),
+    agent('subcloud1')
+      .agent()
+      .Claim({ epoch: String(newer), controller_id: 'controller-b' }, o, cb),
   )
   await apply(controller)
   const done = await ended(controller)

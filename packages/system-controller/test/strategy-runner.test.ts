@@ -65,14 +65,20 @@ class FakeStore implements Pick<StrategyStore, 'get' | 'steps' | 'moveState'> {
     return this.rows.filter((s) => states === undefined || states.includes(s.state))
   }
 
-  async moveState(from: readonly StrategyState[], to: StrategyState, details = ''): Promise<NetworkStrategy | undefined> {
+  async moveState(
+    from: readonly StrategyState[],
+    to: StrategyState,
+    details = '',
+  ): Promise<NetworkStrategy | undefined> {
     if (!from.includes(this.strategy.state)) return undefined
     this.strategy = { ...this.strategy, state: to, details }
     return this.strategy
   }
 
   write(update: StepUpdate): Promise<void> {
-    this.rows = this.rows.map((s) => (s.subcloudName === update.subcloudName ? { ...s, state: update.state } : s))
+    this.rows = this.rows.map((s) =>
+      s.subcloudName === update.subcloudName ? { ...s, state: update.state } : s,
+    )
     return Promise.resolve()
   }
 }
@@ -126,7 +132,10 @@ function setUp(s: NetworkStrategy, rows: StrategyStep[]) {
 const test = suite('StrategyRunner')
 
 test('StrategyRunner - keeps max parallel steps in flight, starting the next in name order as one ends', async () => {
-  const { store, held, runner } = setUp(strategy({ maxParallel: 2 }), ['s1', 's2', 's3', 's4'].map((n) => step(n)))
+  const { store, held, runner } = setUp(
+    strategy({ maxParallel: 2 }),
+    ['s1', 's2', 's3', 's4'].map((n) => step(n)),
+  )
   runner.start(store.strategy)
   await settle()
   assert.equal(held.started, ['s1', 's2'])
@@ -140,7 +149,10 @@ test('StrategyRunner - keeps max parallel steps in flight, starting the next in 
 })
 
 test('StrategyRunner - a failed step fails the strategy; the others still run', async () => {
-  const { store, held, runner } = setUp(strategy({ maxParallel: 1 }), ['s1', 's2'].map((n) => step(n)))
+  const { store, held, runner } = setUp(
+    strategy({ maxParallel: 1 }),
+    ['s1', 's2'].map((n) => step(n)),
+  )
   runner.start(store.strategy)
   await settle()
   await held.end('s1', 'failed')
@@ -200,7 +212,10 @@ test('StrategyRunner - resume: steps left in flight go first, even beyond an abo
 })
 
 test('StrategyRunner - close: steps are left as persisted and the strategy stays applying', async () => {
-  const { store, held, runner } = setUp(strategy({ maxParallel: 2 }), ['s1', 's2', 's3'].map((n) => step(n)))
+  const { store, held, runner } = setUp(
+    strategy({ maxParallel: 2 }),
+    ['s1', 's2', 's3'].map((n) => step(n)),
+  )
   runner.start(store.strategy)
   await settle()
   await runner.close()

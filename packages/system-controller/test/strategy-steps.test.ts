@@ -45,7 +45,11 @@ function described(fields: Partial<DescribeResponse__Output> = {}): DescribeResp
       pool('p-oam6', 'oam', 'fd00:1:0:0::', 64, 'IPv6'),
       pool('p-pod6', 'cluster-pod', 'fd03::', 64, 'IPv6'),
     ],
-    network_addrpools: [assign('a-1', 'n-oam', 'p-oam4'), assign('a-2', 'n-oam', 'p-oam6'), assign('a-3', 'n-pod', 'p-pod6')],
+    network_addrpools: [
+      assign('a-1', 'n-oam', 'p-oam4'),
+      assign('a-2', 'n-oam', 'p-oam6'),
+      assign('a-3', 'n-pod', 'p-pod6'),
+    ],
     addresses: [],
     hosts: [
       {
@@ -88,7 +92,9 @@ sites('siteNetworksOf - primary pool first, canonical subnets, primary family fr
     ],
   )
   assert.is(site.pools.length, 3)
-  assert.equal(site.hosts, [{ hostname: 'controller-0', personality: 'controller', active: true, administrative: 'unlocked' }])
+  assert.equal(site.hosts, [
+    { hostname: 'controller-0', personality: 'controller', active: true, administrative: 'unlocked' },
+  ])
 })
 
 sites('siteNetworksOf - refuses a site without an OAM network or with an unknown mode', () => {
@@ -127,14 +133,21 @@ eligible('eligibilityRefusal - the reason a subcloud takes no part, in the order
     [{ softwareVersion: '22.12' }, 'release 22.12 does not support dual-stack (24.09 or later)'],
     [{ softwareVersion: 'next' }, 'release next does not support dual-stack (24.09 or later)'],
   ]
-  for (const [fields, reason] of cases) assert.is(eligibilityRefusal(subcloud(fields), undefined, 'site-a', 'create'), reason)
+  for (const [fields, reason] of cases)
+    assert.is(eligibilityRefusal(subcloud(fields), undefined, 'site-a', 'create'), reason)
 })
 
 eligible('eligibilityRefusal - members of a group another site leads are secondary copies', () => {
   const member = subcloud({ peerGroupId: 3 })
   assert.is(eligibilityRefusal(member, { ...LEAD, leaderId: 'site-a' }, 'site-a', 'create'), undefined)
-  assert.is(eligibilityRefusal(member, LEAD, 'site-a', 'create'), 'secondary copy: subcloud peer group pg1 is led by central-b')
-  assert.is(eligibilityRefusal(member, LEAD, 'site-a', 'pre-check'), 'ownership of peer group pg1 moved to central-b')
+  assert.is(
+    eligibilityRefusal(member, LEAD, 'site-a', 'create'),
+    'secondary copy: subcloud peer group pg1 is led by central-b',
+  )
+  assert.is(
+    eligibilityRefusal(member, LEAD, 'site-a', 'pre-check'),
+    'ownership of peer group pg1 moved to central-b',
+  )
 })
 
 eligible.run()
@@ -154,11 +167,22 @@ steps('kubernetesPending - names what keeps the site from the plan', () => {
     kubernetesPending(described(), { ...ADD_ALL, networks: ['cluster-pod'] }),
     'cluster-pod has 1 pool(s), expected 2',
   )
-  assert.is(kubernetesPending(described(), { ...ADD_ALL, planKind: 'remove', networks: ['cluster-pod'] }), undefined)
+  assert.is(
+    kubernetesPending(described(), { ...ADD_ALL, planKind: 'remove', networks: ['cluster-pod'] }),
+    undefined,
+  )
   const alarmed = described({
-    alarms: [{ alarm_id: '250.001', entity_instance_id: 'host=controller-1' } as DescribeResponse__Output['alarms'][number]],
+    alarms: [
+      {
+        alarm_id: '250.001',
+        entity_instance_id: 'host=controller-1',
+      } as DescribeResponse__Output['alarms'][number],
+    ],
   })
-  assert.is(kubernetesPending(alarmed, { ...ADD_ALL, networks: ['oam'] }), 'alarm 250.001 active on host=controller-1')
+  assert.is(
+    kubernetesPending(alarmed, { ...ADD_ALL, networks: ['oam'] }),
+    'alarm 250.001 active on host=controller-1',
+  )
 })
 
 steps('stepChangeId and describeHostAction - what the agent and the operator see', () => {

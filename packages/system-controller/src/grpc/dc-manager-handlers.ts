@@ -102,6 +102,10 @@ export function subcloudCalls(
  * status mapper.
  */
 export function dcManagerHandlers(services: DcManagerServices): DcManagerHandlers {
-  const calls = { ...subcloudCalls(services), ...geoCalls(services.geo), ...strategyCalls(services.strategies) }
+  const calls = {
+    ...subcloudCalls(services),
+    ...geoCalls(services.geo),
+    ...strategyCalls(services.strategies),
+  }
   return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc | StrategyRpc>>(calls, services.log)
 }

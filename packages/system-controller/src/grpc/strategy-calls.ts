@@ -7,7 +7,11 @@ import type {
   StrategyStep as StrategyStepMessage,
 } from '@dc/protos'
 import { InvalidFieldError } from '../errors.js'
-import type { CreateStrategyInput, NetworkStrategyService, StrategyView } from '../strategies/network-strategy-service.js'
+import type {
+  CreateStrategyInput,
+  NetworkStrategyService,
+  StrategyView,
+} from '../strategies/network-strategy-service.js'
 import type { StrategyStep, SubcloudApplyType } from '../strategies/network-strategy.js'
 import { STEP_STATES } from '../strategies/step-states.js'
 import type { UnaryCalls } from './controller-unary.js'
@@ -42,7 +46,10 @@ export function createStrategyInput(r: CreateNetworkStrategyRequest__Output): Cr
     throw new InvalidFieldError('subcloud_apply_type', 'cannot be combined with --group, which has its own')
   }
   if (r.group !== undefined && r.max_parallel_subclouds !== undefined) {
-    throw new InvalidFieldError('max_parallel_subclouds', 'cannot be combined with --group, which has its own')
+    throw new InvalidFieldError(
+      'max_parallel_subclouds',
+      'cannot be combined with --group, which has its own',
+    )
   }
   return {
     planYaml: r.plan_yaml,
@@ -113,7 +120,9 @@ export function stepMessage(step: StrategyStep): StrategyStepMessage {
 }
 
 /** The network strategy RPCs as plain calls over the {@link NetworkStrategyService}. */
-export function strategyCalls(strategies: NetworkStrategyService): UnaryCalls<Pick<DcManagerHandlers, StrategyRpc>> {
+export function strategyCalls(
+  strategies: NetworkStrategyService,
+): UnaryCalls<Pick<DcManagerHandlers, StrategyRpc>> {
   return {
     CreateNetworkStrategy: async (req, signal) =>
       strategyMessage(await strategies.create(createStrategyInput(req), signal)),

@@ -1,4 +1,13 @@
-import { FleetIndex, IpRange, SubnetAllocator, commandLine, hostActions, parseCidr, parseIp, planSite } from '@dc/netmodel'
+import {
+  FleetIndex,
+  IpRange,
+  SubnetAllocator,
+  commandLine,
+  hostActions,
+  parseCidr,
+  parseIp,
+  planSite,
+} from '@dc/netmodel'
 import type { Command, NetworkPlan, SiteNetworks, SystemState } from '@dc/netmodel'
 import type { PlanResponse__Output } from '@dc/protos'
 import { describeGrpcError } from '@dc/protos'
@@ -27,7 +36,11 @@ interface Described {
 }
 
 /** `fn` over `items` with at most `limit` running at once; results in the items' order. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async (): Promise<void> => {
@@ -43,7 +56,10 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T
 function storedRange(entry: FleetEntry): IpRange[] {
   try {
     const subnet = parseCidr(entry.managementSubnet)
-    return [new IpRange(subnet.first, subnet.last), new IpRange(parseIp(entry.managementStart), parseIp(entry.managementEnd))]
+    return [
+      new IpRange(subnet.first, subnet.last),
+      new IpRange(parseIp(entry.managementStart), parseIp(entry.managementEnd)),
+    ]
   } catch {
     // A row the controller could not have written (edited by hand) claims nothing.
     return []
@@ -61,7 +77,11 @@ function poolRanges(subnets: readonly string[]): IpRange[] {
  * Every range the fleet holds: each described site's pools and stored management range, every
  * other subcloud's stored range, and the controller's own pools, one owner each.
  */
-function takenRanges(described: readonly Described[], fleet: readonly FleetEntry[], own: SystemState): FleetIndex {
+function takenRanges(
+  described: readonly Described[],
+  fleet: readonly FleetEntry[],
+  own: SystemState,
+): FleetIndex {
   const byOwner = new Map<string, IpRange[]>()
   const add = (owner: string, ranges: readonly IpRange[]): void => {
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), ...ranges])
@@ -74,16 +94,27 @@ function takenRanges(described: readonly Described[], fleet: readonly FleetEntry
 
 function outOfDateHosts(planned: PlanResponse__Output): string[] {
   const hosts = planned.results.flatMap((r) =>
-    (r.applied?.effects ?? []).flatMap((e) => (e.host_config_out_of_date ? [e.host_config_out_of_date.hostname] : [])),
+    (r.applied?.effects ?? []).flatMap((e) =>
+      e.host_config_out_of_date ? [e.host_config_out_of_date.hostname] : [],
+    ),
   )
   return [...new Set(hosts)]
 }
 
-function refusedPlan(subcloud: Subcloud, commands: readonly Command[], planned: PlanResponse__Output): NewStrategyStep {
+function refusedPlan(
+  subcloud: Subcloud,
+  commands: readonly Command[],
+  planned: PlanResponse__Output,
+): NewStrategyStep {
   const rejected = planned.results.find((r) => r.rejected)
   const command = rejected === undefined ? undefined : commands[rejected.index]
   const why = rejected?.rejected?.message ?? 'the agent refused the change'
-  return newStep(subcloud, 'refused', command === undefined ? why : `${commandLine(command)}: ${why}`, commands)
+  return newStep(
+    subcloud,
+    'refused',
+    command === undefined ? why : `${commandLine(command)}: ${why}`,
+    commands,
+  )
 }
 
 /** A step as `create` stores it. */
@@ -121,14 +152,18 @@ export async function fleetDryRun(
 ): Promise<NewStrategyStep[]> {
   const limit = deps.concurrency ?? 64
   const sorted = [...eligible].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const descriptions = await mapBounded(sorted, limit, async (subcloud): Promise<Described | NewStrategyStep> => {
-    try {
-      return { subcloud, site: siteNetworksOf(subcloud.name, await deps.agents.describe(subcloud, signal)) }
-    } catch (err) {
-      signal.throwIfAborted()
-      return newStep(subcloud, 'refused', `cannot describe the subcloud: ${describeGrpcError(err)}`)
-    }
-  })
+  const descriptions = await mapBounded(
+    sorted,
+    limit,
+    async (subcloud): Promise<Described | NewStrategyStep> => {
+      try {
+        return { subcloud, site: siteNetworksOf(subcloud.name, await deps.agents.describe(subcloud, signal)) }
+      } catch (err) {
+        signal.throwIfAborted()
+        return newStep(subcloud, 'refused', `cannot describe the subcloud: ${describeGrpcError(err)}`)
+      }
+    },
+  )
   const described = descriptions.filter((d): d is Described => 'site' in d)
   const allocator = new SubnetAllocator(takenRanges(described, await deps.fleetEntries(), deps.ownState()))
   // Allocation is sequential in name order so that the same fleet always gets the same subnets.
@@ -137,14 +172,20 @@ export async function fleetDryRun(
     if (!('site' in entry)) return entry
     const { subcloud, site } = entry
     const sitePlan = sitePlans.get(subcloud.name)
-    if (sitePlan === undefined || sitePlan.kind === 'skip') return newStep(subcloud, 'skipped', sitePlan?.reason ?? '')
+    if (sitePlan === undefined || sitePlan.kind === 'skip')
+      return newStep(subcloud, 'skipped', sitePlan?.reason ?? '')
     if (sitePlan.kind === 'refuse') return newStep(subcloud, 'refused', sitePlan.reason)
     let planned: PlanResponse__Output
     try {
       planned = await deps.agents.plan(subcloud, sitePlan.commands, signal)
     } catch (err) {
       signal.throwIfAborted()
-      return newStep(subcloud, 'refused', `cannot plan on the subcloud: ${describeGrpcError(err)}`, sitePlan.commands)
+      return newStep(
+        subcloud,
+        'refused',
+        `cannot plan on the subcloud: ${describeGrpcError(err)}`,
+        sitePlan.commands,
+      )
     }
     if (!planned.accepted) return refusedPlan(subcloud, sitePlan.commands, planned)
     return newStep(subcloud, 'initial', '', sitePlan.commands, {

@@ -174,7 +174,10 @@ export class NetworkStrategyService {
     const { store, runner } = this.#deps
     const strategy = await this.#strategy()
     if (strategy.state !== 'initial') {
-      throw new StrategyStateError(strategy.state, `Strategy is ${strategy.state}; only an initial strategy can be applied`)
+      throw new StrategyStateError(
+        strategy.state,
+        `Strategy is ${strategy.state}; only an initial strategy can be applied`,
+      )
     }
     const refused = await store.steps(['refused'])
     if (refused.length > 0) {
@@ -194,7 +197,10 @@ export class NetworkStrategyService {
     const strategy = await this.#strategy()
     const requested = await this.#deps.store.moveState(['applying'], 'abort requested')
     if (requested === undefined) {
-      throw new StrategyStateError(strategy.state, `Strategy is ${strategy.state}; only an applying strategy can be aborted`)
+      throw new StrategyStateError(
+        strategy.state,
+        `Strategy is ${strategy.state}; only an applying strategy can be aborted`,
+      )
     }
     await this.#deps.runner.requestAbort()
     return this.#view(requested)

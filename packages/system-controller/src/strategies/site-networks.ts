@@ -20,14 +20,12 @@ export function siteNetworksOf(name: string, described: DescribeResponse__Output
   const modeText = described.system?.system_mode ?? ''
   const systemMode = SYSTEM_MODES.find((m) => m === modeText)
   if (systemMode === undefined) throw new SiteDescriptionError(name, `unknown system mode '${modeText}'`)
-  const pools = described.address_pools.map(
-    (p): SitePool => ({
-      uuid: p.uuid,
-      name: p.name,
-      family: familyOf(name, p.family),
-      subnet: cidrOf(p.network, p.prefix).toString(),
-    }),
-  )
+  const pools = described.address_pools.map((p): SitePool => ({
+    uuid: p.uuid,
+    name: p.name,
+    family: familyOf(name, p.family),
+    subnet: cidrOf(p.network, p.prefix).toString(),
+  }))
   const poolByUuid = new Map(pools.map((p) => [p.uuid, p]))
   const networks = described.networks.map((network): SiteNetwork => {
     const assigned = described.network_addrpools.flatMap((a) => {

@@ -122,7 +122,9 @@ export function kubernetesPending(described: DescribeResponse__Output, plan: Ste
     return 'Kubernetes dual-stack is still on'
   }
   const alarm = described.alarms.find((a) => a.alarm_id === CONFIG_OUT_OF_DATE_ALARM)
-  return alarm === undefined ? undefined : `alarm ${CONFIG_OUT_OF_DATE_ALARM} active on ${alarm.entity_instance_id}`
+  return alarm === undefined
+    ? undefined
+    : `alarm ${CONFIG_OUT_OF_DATE_ALARM} active on ${alarm.entity_instance_id}`
 }
 
 /** One step's run, from its persisted state to `complete` or `failed`. */
@@ -142,7 +144,8 @@ class StepRun {
     const { deps, step } = this
     await this.write('pre-check', step.startedAt === null ? { startedAt: new Date(deps.clock.now()) } : {})
     const subcloud = await deps.subclouds.find(step.subcloudName)
-    if (subcloud === undefined || subcloud.name !== step.subcloudName) throw new StepFailed('subcloud was deleted')
+    if (subcloud === undefined || subcloud.name !== step.subcloudName)
+      throw new StepFailed('subcloud was deleted')
     const refusal = await lookUpRefusal(subcloud, deps.peerGroups, deps.siteId, 'pre-check')
     if (refusal !== undefined) throw new StepFailed(refusal)
     return subcloud
@@ -193,7 +196,9 @@ class StepRun {
       }
       if (poll < deps.timing.kubernetesPolls) await deps.clock.sleep(deps.timing.pollIntervalMs, signal)
     }
-    throw new StepFailed(`Kubernetes did not reach the plan after ${deps.timing.kubernetesPolls} checks: ${pending}`)
+    throw new StepFailed(
+      `Kubernetes did not reach the plan after ${deps.timing.kubernetesPolls} checks: ${pending}`,
+    )
   }
 
   async waitForInSync(subcloud: Subcloud, configHash: string): Promise<void> {
@@ -226,7 +231,10 @@ class StepRun {
       const total = step.hostActions.length
       for (let i = applied; i <= total; i++) {
         const action = step.hostActions[i - 1] as Command
-        await this.write('host actions', { details: `${describeHostAction(action)} (${i} of ${total})`, applied: i })
+        await this.write('host actions', {
+          details: `${describeHostAction(action)} (${i} of ${total})`,
+          applied: i,
+        })
         await this.apply(subcloud, i, [action])
       }
       const described = await this.waitForKubernetes(subcloud)

@@ -74,7 +74,10 @@ export function strategyAgents(channels: StrategyChannels, callTimeoutMs = 30_00
           ? {}
           : { expected_generation: String(change.expectedGeneration) }),
       }
-      return unaryCall<ApplyResponse__Output>((cb) => client.Apply(request, new Metadata(), deadline(), cb), signal)
+      return unaryCall<ApplyResponse__Output>(
+        (cb) => client.Apply(request, new Metadata(), deadline(), cb),
+        signal,
+      )
     },
   }
 }

@@ -6,7 +6,11 @@ import type { StepPlan, StepWriter } from './step-execution.js'
 import { IN_FLIGHT_STEP_STATES } from './step-states.js'
 
 /** Runs one step to its end; rejects only when `signal` aborts (shutdown) or a write fails. */
-export type StepExecutor = (plan: StepPlan, step: StrategyStep, signal: AbortSignal) => Promise<'complete' | 'failed'>
+export type StepExecutor = (
+  plan: StepPlan,
+  step: StrategyStep,
+  signal: AbortSignal,
+) => Promise<'complete' | 'failed'>
 
 export interface StrategyRunnerDeps {
   readonly store: Pick<StrategyStore, 'get' | 'steps' | 'moveState'>
@@ -158,7 +162,11 @@ export class StrategyRunner {
     const never = await store.steps(['initial'])
     await Promise.all(
       never.map((s) =>
-        writer.write({ subcloudName: s.subcloudName, state: 'aborted', details: 'aborted before it started' }),
+        writer.write({
+          subcloudName: s.subcloudName,
+          state: 'aborted',
+          details: 'aborted before it started',
+        }),
       ),
     )
     const details = `aborted by request; ${never.length} step(s) not started`
