@@ -18,9 +18,18 @@ import { must } from './state-fixtures.js'
 
 const PlanSite = suite('planSite')
 
-function planFor(plan: NetworkPlan | string, state: SystemState, name = 'subcloud1', allocator?: SubnetAllocator): SitePlan {
+function planFor(
+  plan: NetworkPlan | string,
+  state: SystemState,
+  name = 'subcloud1',
+  allocator?: SubnetAllocator,
+): SitePlan {
   const parsed = typeof plan === 'string' ? parseNetworkPlan(plan) : plan
-  return planSite(parsed, siteNetworksFromState(state, name), allocator ?? new SubnetAllocator(new FleetIndex()))
+  return planSite(
+    parsed,
+    siteNetworksFromState(state, name),
+    allocator ?? new SubnetAllocator(new FleetIndex()),
+  )
 }
 
 function commandsOf(plan: SitePlan): readonly Command[] {
@@ -51,46 +60,55 @@ PlanSite("planSite - a duplex IPv6 site gets the seed's IPv4 commands, OAM first
   ])
 })
 
-PlanSite('planSite - a simplex site gets no controller addresses, and Kubernetes turns dual-stack at runtime', () => {
-  const before = ipv6Site('simplex')
-  const commands = commandsOf(planFor(ISSUE_PLAN, before))
-  assert.is(
-    commandLine(commands[0] as Command),
-    'system addrpool-add oam-ipv4 10.64.0.0 24 --order random --ranges 10.64.0.1-10.64.0.253 --floating-address 10.64.0.1 --gateway-address 10.64.0.254',
-  )
-  const after = must(applyAll(before, commands))
-  assert.is(has250(after), false, 'AIO-SX reconfigures OAM at runtime')
-  assert.equal(hostActions(siteNetworksFromState(after, 'subcloud1'), outOfDate(after)), [])
-  const view = kubernetesView(after)
-  assert.ok(view.dualStack)
-  assert.is(view.serviceClusterIpRange, 'fd04::/112,10.96.0.0/12')
-  assert.is(view.clusterCidr, 'fd03::/64,172.16.0.0/16')
-  assert.is(view.nodeIps['controller-0'], `${before.pools.find((p) => p.name === 'cluster-host-subnet-ipv6')?.floatingAddress},10.128.0.1`)
-})
+PlanSite(
+  'planSite - a simplex site gets no controller addresses, and Kubernetes turns dual-stack at runtime',
+  () => {
+    const before = ipv6Site('simplex')
+    const commands = commandsOf(planFor(ISSUE_PLAN, before))
+    assert.is(
+      commandLine(commands[0] as Command),
+      'system addrpool-add oam-ipv4 10.64.0.0 24 --order random --ranges 10.64.0.1-10.64.0.253 --floating-address 10.64.0.1 --gateway-address 10.64.0.254',
+    )
+    const after = must(applyAll(before, commands))
+    assert.is(has250(after), false, 'AIO-SX reconfigures OAM at runtime')
+    assert.equal(hostActions(siteNetworksFromState(after, 'subcloud1'), outOfDate(after)), [])
+    const view = kubernetesView(after)
+    assert.ok(view.dualStack)
+    assert.is(view.serviceClusterIpRange, 'fd04::/112,10.96.0.0/12')
+    assert.is(view.clusterCidr, 'fd03::/64,172.16.0.0/16')
+    assert.is(
+      view.nodeIps['controller-0'],
+      `${before.pools.find((p) => p.name === 'cluster-host-subnet-ipv6')?.floatingAddress},10.128.0.1`,
+    )
+  },
+)
 
-PlanSite('planSite - a duplex site raises 250.001, and the host sequence clears it with controller-0 active again', () => {
-  const before = ipv6Site('duplex')
-  const changed = must(applyAll(before, commandsOf(planFor(ISSUE_PLAN, before))))
-  assert.ok(kubernetesView(changed).dualStack)
-  assert.equal(outOfDate(changed), ['controller-0', 'controller-1'])
-  assert.ok(has250(changed))
-  const hosts = hostActions(siteNetworksFromState(changed, 'subcloud1'), outOfDate(changed))
-  assert.equal(hosts.map(commandLine), [
-    'system host-lock controller-1',
-    'system host-unlock controller-1',
-    'system host-swact controller-0',
-    'system host-lock controller-0',
-    'system host-unlock controller-0',
-    'system host-swact controller-1',
-  ])
-  const done = must(applyAll(changed, hosts))
-  assert.is(has250(done), false)
-  assert.equal(outOfDate(done), [])
-  assert.equal(
-    done.hosts.filter((h) => h.active).map((h) => h.hostname),
-    ['controller-0'],
-  )
-})
+PlanSite(
+  'planSite - a duplex site raises 250.001, and the host sequence clears it with controller-0 active again',
+  () => {
+    const before = ipv6Site('duplex')
+    const changed = must(applyAll(before, commandsOf(planFor(ISSUE_PLAN, before))))
+    assert.ok(kubernetesView(changed).dualStack)
+    assert.equal(outOfDate(changed), ['controller-0', 'controller-1'])
+    assert.ok(has250(changed))
+    const hosts = hostActions(siteNetworksFromState(changed, 'subcloud1'), outOfDate(changed))
+    assert.equal(hosts.map(commandLine), [
+      'system host-lock controller-1',
+      'system host-unlock controller-1',
+      'system host-swact controller-0',
+      'system host-lock controller-0',
+      'system host-unlock controller-0',
+      'system host-swact controller-1',
+    ])
+    const done = must(applyAll(changed, hosts))
+    assert.is(has250(done), false)
+    assert.equal(outOfDate(done), [])
+    assert.equal(
+      done.hosts.filter((h) => h.active).map((h) => h.hostname),
+      ['controller-0'],
+    )
+  },
+)
 
 PlanSite('planSite - the remove plan brings a converted site back to single-stack, Kubernetes too', () => {
   for (const mode of ['simplex', 'duplex'] as const) {
@@ -135,37 +153,48 @@ PlanSite('planSite - leaves out the networks that already have the secondary fam
   const half = must(applyAll(before, commandsOf(planFor('add: { oam: { subnet: 10.20.7.0/24 } }\n', before))))
   const rest = commandsOf(planFor(ISSUE_PLAN, half))
   assert.equal(
-    rest.filter((c) => c.kind === 'network-addrpool-assign').map((c) => c.kind === 'network-addrpool-assign' && c.network),
+    rest
+      .filter((c) => c.kind === 'network-addrpool-assign')
+      .map((c) => c.kind === 'network-addrpool-assign' && c.network),
     ['cluster-host', 'cluster-pod', 'cluster-service'],
   )
   assert.ok(must(applyAll(half, rest)).kubernetesDualStack)
 })
 
 PlanSite("planSite - refuses a plan of the site's primary family, naming the key", () => {
-  assert.equal(planFor('add:\n  cluster-pod: { subnet: "fd10::/64" }\n  oam: { subnet: "fd11::/64" }\n', ipv6Site('simplex')), {
-    kind: 'refuse',
-    reason: "add.cluster-pod: the plan gives IPv6, which is subcloud1's primary family",
-  })
+  assert.equal(
+    planFor(
+      'add:\n  cluster-pod: { subnet: "fd10::/64" }\n  oam: { subnet: "fd11::/64" }\n',
+      ipv6Site('simplex'),
+    ),
+    {
+      kind: 'refuse',
+      reason: "add.cluster-pod: the plan gives IPv6, which is subcloud1's primary family",
+    },
+  )
 })
 
-PlanSite('planSite - per-subcloud values replace the source, and a fleet conflict names the key and the owner', () => {
-  const allocator = new SubnetAllocator(new FleetIndex())
-  const plan = parseNetworkPlan(ISSUE_PLAN)
-  const state = ipv6Site('duplex')
-  const first = commandsOf(planFor(plan, state, 'subcloud1', allocator))
-  const seventh = commandsOf(planFor(plan, state, 'subcloud7', allocator))
-  const oamOf = (commands: readonly Command[]) => {
-    const add = commands[0]
-    return add?.kind === 'addrpool-add' ? `${add.network}/${add.prefix}` : undefined
-  }
-  assert.is(oamOf(first), '10.64.0.0/24')
-  assert.is(oamOf(seventh), '10.20.7.0/24')
-  const clash = parseNetworkPlan(`${ISSUE_PLAN}  subcloud8: { oam: { subnet: 10.20.7.128/25 } }\n`)
-  assert.equal(planFor(clash, state, 'subcloud8', allocator), {
-    kind: 'refuse',
-    reason: 'subclouds.subcloud8.oam.subnet: 10.20.7.128/25 overlaps 10.20.7.0/24 of subcloud7',
-  })
-})
+PlanSite(
+  'planSite - per-subcloud values replace the source, and a fleet conflict names the key and the owner',
+  () => {
+    const allocator = new SubnetAllocator(new FleetIndex())
+    const plan = parseNetworkPlan(ISSUE_PLAN)
+    const state = ipv6Site('duplex')
+    const first = commandsOf(planFor(plan, state, 'subcloud1', allocator))
+    const seventh = commandsOf(planFor(plan, state, 'subcloud7', allocator))
+    const oamOf = (commands: readonly Command[]) => {
+      const add = commands[0]
+      return add?.kind === 'addrpool-add' ? `${add.network}/${add.prefix}` : undefined
+    }
+    assert.is(oamOf(first), '10.64.0.0/24')
+    assert.is(oamOf(seventh), '10.20.7.0/24')
+    const clash = parseNetworkPlan(`${ISSUE_PLAN}  subcloud8: { oam: { subnet: 10.20.7.128/25 } }\n`)
+    assert.equal(planFor(clash, state, 'subcloud8', allocator), {
+      kind: 'refuse',
+      reason: 'subclouds.subcloud8.oam.subnet: 10.20.7.128/25 overlaps 10.20.7.0/24 of subcloud7',
+    })
+  },
+)
 
 PlanSite('planSite - refuses an exhausted allocation, naming allocate_from', () => {
   const plan = parseNetworkPlan('add: { oam: { allocate_from: 10.64.0.0/23, prefix: 24 } }\n')
@@ -179,19 +208,25 @@ PlanSite('planSite - refuses an exhausted allocation, naming allocate_from', () 
   })
 })
 
-PlanSite("planSite - refuses a subnet overlapping one of the site's own pools, or a leftover pool name", () => {
-  assert.equal(planFor('add: { oam: { subnet: 169.254.202.0/25 } }\n', ipv6Site('simplex')), {
-    kind: 'refuse',
-    reason: "add.oam.subnet: 169.254.202.0/25 overlaps subcloud1's pool pxeboot (169.254.202.0/24) of its pxeboot network",
-  })
-  const leftover = must(
-    applyAll(ipv6Site('simplex'), [{ kind: 'addrpool-add', name: 'oam-ipv4', network: '10.9.0.0', prefix: 24 }]),
-  )
-  assert.equal(planFor('add: { oam: { subnet: 10.20.7.0/24 } }\n', leftover), {
-    kind: 'refuse',
-    reason: 'add.oam: subcloud1 already has a pool named oam-ipv4; delete or rename it first',
-  })
-})
+PlanSite(
+  "planSite - refuses a subnet overlapping one of the site's own pools, or a leftover pool name",
+  () => {
+    assert.equal(planFor('add: { oam: { subnet: 169.254.202.0/25 } }\n', ipv6Site('simplex')), {
+      kind: 'refuse',
+      reason:
+        "add.oam.subnet: 169.254.202.0/25 overlaps subcloud1's pool pxeboot (169.254.202.0/24) of its pxeboot network",
+    })
+    const leftover = must(
+      applyAll(ipv6Site('simplex'), [
+        { kind: 'addrpool-add', name: 'oam-ipv4', network: '10.9.0.0', prefix: 24 },
+      ]),
+    )
+    assert.equal(planFor('add: { oam: { subnet: 10.20.7.0/24 } }\n', leftover), {
+      kind: 'refuse',
+      reason: 'add.oam: subcloud1 already has a pool named oam-ipv4; delete or rename it first',
+    })
+  },
+)
 
 PlanSite('planSite - keeps the cluster-pod and OAM order netmodel needs', () => {
   assert.equal(planFor('add: { cluster-pod: { subnet: 172.16.0.0/16 } }\n', ipv6Site('simplex')), {
@@ -238,37 +273,46 @@ HostActions('hostActions - only the active out of date: swact around it, and bac
   must(applyAll(state, commands))
 })
 
-HostActions('hostActions - simplex locks and unlocks controller-0; nothing out of date, nothing to do', () => {
-  const site = siteNetworksFromState(ipv6Site('simplex'), 'subcloud1')
-  assert.equal(hostActions(site, ['controller-0']).map(commandLine), [
-    'system host-lock controller-0',
-    'system host-unlock controller-0',
-  ])
-  assert.equal(hostActions(site, []), [])
-})
+HostActions(
+  'hostActions - simplex locks and unlocks controller-0; nothing out of date, nothing to do',
+  () => {
+    const site = siteNetworksFromState(ipv6Site('simplex'), 'subcloud1')
+    assert.equal(hostActions(site, ['controller-0']).map(commandLine), [
+      'system host-lock controller-0',
+      'system host-unlock controller-0',
+    ])
+    assert.equal(hostActions(site, []), [])
+  },
+)
 
 const SiteNetworksFromState = suite('siteNetworksFromState')
 
-SiteNetworksFromState('siteNetworksFromState - networks with their pools primary first, every pool, the hosts', () => {
-  const state = dualStackSite()
-  const site = siteNetworksFromState(state, 'subcloud3')
-  assert.is(site.name, 'subcloud3')
-  assert.is(site.primaryFamily, 'IPv6')
-  assert.is(site.systemMode, 'simplex')
-  const oam = site.networks.find((n) => n.type === 'oam')
-  assert.equal(
-    oam?.pools.map((p) => [p.pool.name, p.pool.family, p.pool.subnet]),
-    [
-      ['oam-ipv6', 'IPv6', 'fd00::/64'],
-      ['oam-ipv4', 'IPv4', '10.20.2.0/24'],
-    ],
-  )
-  assert.is(oam?.pools[1]?.assignment, state.networkPools.find((a) => a.poolUuid === oam?.pools[1]?.pool.uuid)?.uuid)
-  assert.is(site.pools.length, state.pools.length)
-  assert.equal(site.hosts, [
-    { hostname: 'controller-0', personality: 'controller', active: true, administrative: 'unlocked' },
-  ])
-})
+SiteNetworksFromState(
+  'siteNetworksFromState - networks with their pools primary first, every pool, the hosts',
+  () => {
+    const state = dualStackSite()
+    const site = siteNetworksFromState(state, 'subcloud3')
+    assert.is(site.name, 'subcloud3')
+    assert.is(site.primaryFamily, 'IPv6')
+    assert.is(site.systemMode, 'simplex')
+    const oam = site.networks.find((n) => n.type === 'oam')
+    assert.equal(
+      oam?.pools.map((p) => [p.pool.name, p.pool.family, p.pool.subnet]),
+      [
+        ['oam-ipv6', 'IPv6', 'fd00::/64'],
+        ['oam-ipv4', 'IPv4', '10.20.2.0/24'],
+      ],
+    )
+    assert.is(
+      oam?.pools[1]?.assignment,
+      state.networkPools.find((a) => a.poolUuid === oam?.pools[1]?.pool.uuid)?.uuid,
+    )
+    assert.is(site.pools.length, state.pools.length)
+    assert.equal(site.hosts, [
+      { hostname: 'controller-0', personality: 'controller', active: true, administrative: 'unlocked' },
+    ])
+  },
+)
 
 PlanSite.run()
 HostActions.run()

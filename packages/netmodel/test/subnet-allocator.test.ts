@@ -10,12 +10,15 @@ function allocateAll(allocator: SubnetAllocator, owners: readonly string[]): (st
   return owners.map((owner) => allocator.allocate(owner, OAM_SOURCE)?.toString())
 }
 
-Allocator('SubnetAllocator - allocate hands out the blocks in address order, the same for the same fleet', () => {
-  const owners = ['subcloud1', 'subcloud2', 'subcloud3']
-  const first = allocateAll(new SubnetAllocator(new FleetIndex()), owners)
-  assert.equal(first, ['10.64.0.0/24', '10.64.1.0/24', '10.64.2.0/24'])
-  assert.equal(allocateAll(new SubnetAllocator(new FleetIndex()), owners), first)
-})
+Allocator(
+  'SubnetAllocator - allocate hands out the blocks in address order, the same for the same fleet',
+  () => {
+    const owners = ['subcloud1', 'subcloud2', 'subcloud3']
+    const first = allocateAll(new SubnetAllocator(new FleetIndex()), owners)
+    assert.equal(first, ['10.64.0.0/24', '10.64.1.0/24', '10.64.2.0/24'])
+    assert.equal(allocateAll(new SubnetAllocator(new FleetIndex()), owners), first)
+  },
+)
 
 Allocator('SubnetAllocator - allocate keeps a cursor per source, so two sources never share a block', () => {
   const allocator = new SubnetAllocator(new FleetIndex())
@@ -70,7 +73,9 @@ Allocator('SubnetAllocator - allocate steps around claimed subnets', () => {
   const allocator = new SubnetAllocator(new FleetIndex())
   assert.equal(allocator.claim('subcloud7', parseCidr('10.64.0.0/23')), [])
   assert.equal(allocateAll(allocator, ['subcloud1', 'subcloud2']), ['10.64.2.0/24', '10.64.3.0/24'])
-  assert.equal(allocator.claim('subcloud8', parseCidr('10.64.3.0/24')), [{ owner: 'subcloud2', range: '10.64.3.0/24' }])
+  assert.equal(allocator.claim('subcloud8', parseCidr('10.64.3.0/24')), [
+    { owner: 'subcloud2', range: '10.64.3.0/24' },
+  ])
 })
 
 Allocator('SubnetAllocator - 10,000 allocations among 10,000 taken ranges are all distinct and free', () => {
@@ -78,7 +83,8 @@ Allocator('SubnetAllocator - 10,000 allocations among 10,000 taken ranges are al
     Array.from({ length: 10_000 }, (_, i) => ({
       owner: `subcloud${i}`,
       // every third block of the source is some subcloud's management range
-      ranges: i % 3 === 0 ? [parseRange(`10.${64 + (i >> 8)}.${i & 255}.2-10.${64 + (i >> 8)}.${i & 255}.9`)] : [],
+      ranges:
+        i % 3 === 0 ? [parseRange(`10.${64 + (i >> 8)}.${i & 255}.2-10.${64 + (i >> 8)}.${i & 255}.9`)] : [],
     })),
   )
   const allocator = new SubnetAllocator(taken)
