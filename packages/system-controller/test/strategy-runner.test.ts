@@ -180,7 +180,7 @@ test('StrategyRunner - abort: in-flight steps finish, the others end aborted, th
   runner.start(store.strategy)
   await settle()
   await store.moveState(['applying'], 'abort requested')
-  await runner.requestAbort()
+  await runner.requestAbort(store.strategy)
   assert.is(store.strategy.state, 'aborting')
   await held.end('s1')
   assert.equal(held.started, ['s1'])

@@ -139,7 +139,7 @@ export class NetworkStrategyService {
         planKind: plan.kind,
         planYaml: input.planYaml,
         groupName: input.target.kind === 'group' ? input.target.ref : null,
-        subcloudName: input.target.kind === 'subcloud' ? input.target.ref : null,
+        subcloudName: input.target.kind === 'subcloud' ? (candidates[0]?.name ?? null) : null,
       },
       steps,
     )
@@ -202,7 +202,7 @@ export class NetworkStrategyService {
         `Strategy is ${strategy.state}; only an applying strategy can be aborted`,
       )
     }
-    await this.#deps.runner.requestAbort()
+    await this.#deps.runner.requestAbort(requested)
     return this.#view(requested)
   }
 

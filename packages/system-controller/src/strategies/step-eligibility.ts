@@ -23,6 +23,9 @@ export function eligibilityRefusal(
   siteId: string,
   phase: 'create' | 'pre-check',
 ): string | undefined {
+  // Checked first: a secondary copy is also unmanaged and offline, but that is not why it is left out.
+  const lead = leadRefusal(subcloud, group, siteId, phase)
+  if (lead !== undefined) return lead
   if (subcloud.managementState !== 'managed') return `subcloud is ${subcloud.managementState}`
   if (subcloud.availability !== 'online') return `subcloud is ${subcloud.availability}`
   if (subcloud.deployStatus !== 'complete') return `deploy status is ${subcloud.deployStatus}`
@@ -30,6 +33,16 @@ export function eligibilityRefusal(
   if (order === undefined || order < 0) {
     return `release ${subcloud.softwareVersion} does not support dual-stack (${MIN_DUAL_STACK_RELEASE} or later)`
   }
+  return undefined
+}
+
+/** Why a member of a peer group is not this site's to command; undefined when it is. */
+function leadRefusal(
+  subcloud: Subcloud,
+  group: PeerGroupLead | undefined,
+  siteId: string,
+  phase: 'create' | 'pre-check',
+): string | undefined {
   if (subcloud.peerGroupId === null) return undefined
   if (group === undefined) return `its subcloud peer group (id ${subcloud.peerGroupId}) is gone`
   if (group.leaderId === siteId) return undefined

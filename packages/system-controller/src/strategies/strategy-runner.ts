@@ -81,10 +81,16 @@ export class StrategyRunner {
     this.#run = run
   }
 
-  /** The operator asked to abort (state `abort requested`): no new step starts; `aborting` follows. */
-  async requestAbort(): Promise<void> {
+  /**
+   * The operator asked to abort (`strategy` is in `abort requested`): no new step starts, `aborting`
+   * follows. Without a run under way (it ended as the abort arrived), one starts to end it.
+   */
+  async requestAbort(strategy: NetworkStrategy): Promise<void> {
     const run = this.#run
-    if (run === undefined) return
+    if (run === undefined) {
+      this.start(strategy)
+      return
+    }
     run.abortRequested = true
     wake(run)
     await this.#deps.store.moveState(['abort requested'], 'aborting')
@@ -111,7 +117,12 @@ export class StrategyRunner {
       const task = execute(plan, step, signal)
         .then(
           (outcome) => {
-            if (outcome === 'failed') failures++
+            if (outcome !== 'failed') return
+            failures++
+            log.warn(`network strategy ${strategy.uuid}: step ${step.subcloudName} failed`, {
+              strategy: strategy.uuid,
+              subcloud: step.subcloudName,
+            })
           },
           (err: unknown) => {
             if (signal.aborted) return
