@@ -128,7 +128,8 @@ test.before(async (c) => {
     ),
   )
   for (const site of SITES) {
-    const agent = await startTestAgent(['::1'], join(c.dir, site.name))
+    // IPv6 primary, IPv4 secondary: the controller must only ever dial the first.
+    const agent = await startTestAgent(['::1', '127.0.0.1'], join(c.dir, site.name))
     c.agents.set(site.name, agent)
     const values = { ...subcloudValues(site.index, site.stack), ...site.values }
     await controller.addSubcloud(agent.addresses[0] ?? '', values, { group: site.group })
@@ -241,8 +242,11 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
 
   const applying = await apply(controller)
   assert.is(applying.state, 'applying')
+  // Sent at once: the rollout takes many batched step writes (each at least the batcher's
+  // interval), far longer than one round trip.
   const busy = await failure(remove(controller))
   assert.is(busy.code, status.FAILED_PRECONDITION, 'delete is refused while applying')
+  assert.is(busy.details, 'Strategy cannot be deleted while applying')
   const done = await ended(controller)
   assert.is(done.state, 'complete', done.details)
   assert.equal(done.step_counts, [
@@ -266,6 +270,10 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
     assert.is(Number(after.generation), Number(before.get(name)?.generation) + commands, 'each Apply once')
   }
   assert.is(oamIpv4.size, 2, `distinct OAM subnets: ${[...oamIpv4].join(', ')}`)
+  for (const { name } of SITES) {
+    const secondary = agent(name).addresses[1] ?? ''
+    assert.is(await agent(name).callsOn(secondary), 0, `no call reached ${name} on its secondary address`)
+  }
   const untouched = await agent('subcloud3').describe()
   assert.is(untouched.generation, before.get('subcloud3')?.generation, 'the skipped subcloud is untouched')
   await controller.waitFor('subcloud2', (s) => s.sync === 'in-sync', 'in-sync', 60_000)
