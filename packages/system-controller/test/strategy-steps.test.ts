@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { DescribeResponse__Output } from '@dc/protos'
-import { SiteDescriptionError } from '../src/errors.js'
+import { SiteDescriptionError } from '../src/strategies/strategy-errors.js'
 import { siteNetworksOf } from '../src/strategies/site-networks.js'
 import { eligibilityRefusal } from '../src/strategies/step-eligibility.js'
 import { describeHostAction, kubernetesPending, stepChangeId } from '../src/strategies/step-execution.js'

@@ -2,17 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { NetworkPlanError, parseNetworkPlan } from '@dc/netmodel'
 import type { NetworkPlan } from '@dc/netmodel'
 import type { Logger } from '@dc/runtime'
-import {
-  InvalidFieldError,
-  StrategyEmptyError,
-  StrategyExistsError,
-  StrategyNotFoundError,
-  StrategyStateError,
-  StrategyStepNotFoundError,
-  StrategyStepsRefusedError,
-  SubcloudGroupNotFoundError,
-  SubcloudNotFoundError,
-} from '../errors.js'
+import { InvalidFieldError, SubcloudGroupNotFoundError, SubcloudNotFoundError } from '../errors.js'
 import type { StrategyStore } from '../ports/strategy-store.js'
 import type { SubcloudGroupStore } from '../ports/subcloud-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
@@ -30,6 +20,14 @@ import type {
 import { lookUpRefusal } from './step-eligibility.js'
 import type { PeerGroupLead, PeerGroupLookup } from './step-eligibility.js'
 import { STEP_STATES } from './step-states.js'
+import {
+  StrategyEmptyError,
+  StrategyExistsError,
+  StrategyNotFoundError,
+  StrategyStateError,
+  StrategyStepNotFoundError,
+  StrategyStepsRefusedError,
+} from './strategy-errors.js'
 import type { StrategyRunner } from './strategy-runner.js'
 
 /** Which subclouds a strategy is for. */

@@ -1,7 +1,7 @@
 import { cidrOf } from '@dc/netmodel'
 import type { Family, SiteNetwork, SiteNetworks, SitePool, SystemMode } from '@dc/netmodel'
 import type { DescribeResponse__Output } from '@dc/protos'
-import { SiteDescriptionError } from '../errors.js'
+import { SiteDescriptionError } from './strategy-errors.js'
 
 const SYSTEM_MODES: readonly SystemMode[] = ['simplex', 'duplex', 'duplex-direct', 'standard']
 
