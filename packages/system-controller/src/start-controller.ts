@@ -70,9 +70,9 @@ export interface RunningController {
   /** Settles when the controller stopped itself: it lost the PostgreSQL writer lock. */
   readonly fatal: Promise<ControllerError>
   /**
-   * Graceful stop: health NOT_SERVING, stop taking RPCs and finish those in flight, end the
-   * deploys in flight, stop the audit and geo-redundancy, close the agent channels, close the
-   * database. Idempotent.
+   * Graceful stop: health NOT_SERVING, stop taking RPCs and finish those in flight, stop the
+   * network strategy runner (its steps resume at the next start), end the deploys in flight, stop
+   * the audit and geo-redundancy, close the agent channels, close the database. Idempotent.
    */
   close(): Promise<void>
 }

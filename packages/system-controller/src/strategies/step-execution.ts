@@ -24,8 +24,10 @@ export interface StepTiming {
   readonly retryBackoffMs?: number
   /** Describes made while waiting for the Kubernetes effect. @default 10 */
   readonly kubernetesPolls?: number
-  /** Pause between two polls. @default 1000 */
+  /** Pause between two Describes while waiting for the Kubernetes effect. @default 1000 */
   readonly pollIntervalMs?: number
+  /** Pause between two looks at the audit's sync status (memory, cheap). @default 250 */
+  readonly syncPollIntervalMs?: number
   /** How long the audit gets to report the subcloud in-sync. @default 60000 */
   readonly inSyncTimeoutMs?: number
 }
@@ -38,6 +40,7 @@ export function stepTimingWithDefaults(timing: StepTiming = {}): StepTimingWithD
     retryBackoffMs: timing.retryBackoffMs ?? 1_000,
     kubernetesPolls: timing.kubernetesPolls ?? 10,
     pollIntervalMs: timing.pollIntervalMs ?? 1_000,
+    syncPollIntervalMs: timing.syncPollIntervalMs ?? 250,
     inSyncTimeoutMs: timing.inSyncTimeoutMs ?? 60_000,
   }
 }
@@ -129,6 +132,9 @@ export function kubernetesPending(described: DescribeResponse__Output, plan: Ste
 
 /** One step's run, from its persisted state to `complete` or `failed`. */
 class StepRun {
+  /** The hash of the last Apply, told to the audit but not yet stored. */
+  unsaved: string | undefined
+
   constructor(
     readonly deps: StepExecutionDeps,
     readonly plan: StepPlan,
@@ -172,12 +178,17 @@ class StepRun {
       }
     }
     // A replay's hash may be stale; the final Describe records the one that holds.
-    if (!applied.replayed) await this.expect(subcloud, applied.config_hash)
+    if (applied.replayed) return
+    // The audit learns each hash at once (no out-of-sync alarm between two Applies); the store
+    // gets the final one, or the last one when the step fails: one write per step, not per Apply.
+    this.deps.expectConfigHash(subcloud.name, applied.config_hash)
+    this.unsaved = applied.config_hash
   }
 
   async expect(subcloud: Subcloud, configHash: string): Promise<void> {
     await this.deps.subclouds.setExpectedConfigHash(subcloud.id, configHash)
     this.deps.expectConfigHash(subcloud.name, configHash)
+    this.unsaved = undefined
   }
 
   async waitForKubernetes(subcloud: Subcloud): Promise<DescribeResponse__Output> {
@@ -214,14 +225,15 @@ class StepRun {
           `platform not in-sync ${Math.round(deps.timing.inSyncTimeoutMs / 1000)} s after the change (${sync ?? 'not audited'})`,
         )
       }
-      await deps.clock.sleep(deps.timing.pollIntervalMs, signal)
+      await deps.clock.sleep(deps.timing.syncPollIntervalMs, signal)
     }
   }
 
   async run(): Promise<'complete' | 'failed'> {
     const { step, deps } = this
+    let subcloud: Subcloud | undefined
     try {
-      const subcloud = await this.preCheck()
+      subcloud = await this.preCheck()
       let applied = step.applied
       if (applied === 0) {
         await this.write('applying change')
@@ -245,6 +257,7 @@ class StepRun {
       // On shutdown the step stays in its persisted state, to be resumed.
       this.signal.throwIfAborted()
       if (!(err instanceof StepFailed)) throw err
+      if (subcloud !== undefined && this.unsaved !== undefined) await this.expect(subcloud, this.unsaved)
       await this.write('failed', { details: err.message, finishedAt: new Date(deps.clock.now()) })
       return 'failed'
     }
