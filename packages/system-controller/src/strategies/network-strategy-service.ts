@@ -62,6 +62,7 @@ const DELETABLE_STATES: readonly StrategyState[] = ['initial', 'complete', 'fail
 /** Refused subclouds named in the apply refusal; the rest are counted. */
 const NAMED_REFUSALS = 5
 
+/** The stores, agents and runner {@link NetworkStrategyService} works with. */
 export interface NetworkStrategyServiceDeps {
   readonly store: StrategyStore
   readonly subclouds: Pick<SubcloudStore, 'list' | 'find' | 'fleetEntries'>
