@@ -62,8 +62,10 @@ const DONE = {
 class ScriptedAgents implements StrategyAgents {
   readonly applies: StrategyApply[] = []
   readonly outcomes: (Error | Partial<ApplyResponse__Output>)[] = []
+  describes = 0
 
   describe(): Promise<DescribeResponse__Output> {
+    this.describes++
     return Promise.resolve(DONE)
   }
 
@@ -147,12 +149,49 @@ test('runStep - the change with its expected generation, then each host action, 
       ['host actions', 'lock controller-0 (1 of 2)', 1],
       ['host actions', 'unlock controller-0 (2 of 2)', 2],
       ['wait for kubernetes', '', 3],
-      ['wait for in-sync', '', undefined],
+      ['wait for in-sync', '', 3],
       ['complete', '', undefined],
     ],
   )
   assert.equal(told, ['h1', 'h2', 'h3', 'final'], 'the audit learns every hash')
   assert.equal(stored, ['final'], 'the store only the final one')
+})
+
+const ADD_ALL: StepPlan = {
+  strategyUuid: 'u-1',
+  planKind: 'add',
+  networks: ['oam', 'cluster-host', 'cluster-pod', 'cluster-service'],
+}
+
+test('runStep - the Applies reporting the dual-stack switch and every host applied again need no Describe', async () => {
+  const { agents, writes, stored, deps } = setUp()
+  agents.outcomes.push(
+    {
+      effects: [
+        { kubernetes_dual_stack: { enabled: true, family: 'IPv4' } },
+        { host_config_out_of_date: { hostname: 'controller-0', reason: 'oam' } },
+      ],
+    } as Partial<ApplyResponse__Output>,
+    {},
+    { effects: [{ host_config_applied: { hostname: 'controller-0' } }] } as Partial<ApplyResponse__Output>,
+  )
+  assert.is(await runStep(deps, ADD_ALL, step(), new AbortController().signal), 'complete')
+  assert.is(agents.describes, 0, 'no Describe')
+  assert.equal(stored, ['h3'], 'the last Apply gives the expected hash')
+  assert.not.ok(writes.some((w) => w.state === 'wait for kubernetes'))
+})
+
+test('runStep - a host still out of date after the Applies is looked at with Describe', async () => {
+  const { agents, deps } = setUp()
+  agents.outcomes.push({
+    effects: [
+      { kubernetes_dual_stack: { enabled: true, family: 'IPv4' } },
+      { host_config_out_of_date: { hostname: 'controller-1', reason: 'oam' } },
+    ],
+  } as Partial<ApplyResponse__Output>)
+  // DONE has no cluster networks, so the plan is never reached: the step fails after looking.
+  assert.is(await runStep(deps, ADD_ALL, step({ hostActions: [] }), new AbortController().signal), 'failed')
+  assert.ok(agents.describes > 0)
 })
 
 test('runStep - a resumed step sends only what is not known applied, with the same change id', async () => {

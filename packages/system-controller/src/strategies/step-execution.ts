@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js'
 import { CONFIG_OUT_OF_DATE_ALARM } from '@dc/netmodel'
 import type { Command, PlanNetwork } from '@dc/netmodel'
 import { describeGrpcError } from '@dc/protos'
-import type { ApplyResponse__Output, DescribeResponse__Output } from '@dc/protos'
+import type { ApplyResponse__Output, DescribeResponse__Output, Effect__Output } from '@dc/protos'
 import type { Clock } from '../audit/index.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { Subcloud, SyncStatus } from '../subclouds/subcloud.js'
@@ -110,6 +110,29 @@ function refusalOf(err: unknown): string {
 }
 
 /**
+ * Whether the effects the agent reported for the whole step (the change and every host action, in
+ * order) already show the plan's end state: the Kubernetes dual-stack switch the plan makes, and
+ * every host marked out of date applied again (250.001 cleared). The agent applies a change
+ * atomically and reports what it did, so a complete record needs no Describe; an incomplete one (a
+ * resumed step, a plan that does not switch Kubernetes) falls back to looking.
+ */
+export function effectsReachPlan(effects: readonly Effect__Output[], plan: StepPlan): boolean {
+  const switches =
+    plan.planKind === 'add'
+      ? KUBERNETES_NETWORKS.every((n) => plan.networks.includes(n))
+      : KUBERNETES_NETWORKS.some((n) => plan.networks.includes(n))
+  if (!switches) return false
+  let dualStack: boolean | undefined
+  const outOfDate = new Set<string>()
+  for (const effect of effects) {
+    if (effect.kubernetes_dual_stack) dualStack = effect.kubernetes_dual_stack.enabled
+    if (effect.host_config_out_of_date) outOfDate.add(effect.host_config_out_of_date.hostname)
+    if (effect.host_config_applied) outOfDate.delete(effect.host_config_applied.hostname)
+  }
+  return dualStack === (plan.planKind === 'add') && outOfDate.size === 0
+}
+
+/**
  * What still keeps `described` from the end state of the plan: a Kubernetes network with the wrong
  * number of pools, the dual-stack flag not (or still) set, or a host with 250.001. Undefined: done.
  */
@@ -136,6 +159,10 @@ export function kubernetesPending(described: DescribeResponse__Output, plan: Ste
 class StepRun {
   /** The hash of the last Apply, told to the audit but not yet stored. */
   unsaved: string | undefined
+  /** The effects of every Apply of this run, in order; complete only when the run sent the change. */
+  readonly effects: Effect__Output[] = []
+  /** The config hash of the last Apply of this run. */
+  lastHash: string | undefined
 
   constructor(
     readonly deps: StepExecutionDeps,
@@ -179,12 +206,23 @@ class StepRun {
         await deps.clock.sleep(deps.timing.retryBackoffMs * 2 ** (attempt - 1), signal)
       }
     }
+    this.effects.push(...applied.effects)
+    this.lastHash = applied.config_hash
     // A replay's hash may be stale; the final Describe records the one that holds.
-    if (applied.replayed) return
+    if (applied.replayed) {
+      this.lastHash = undefined
+      return
+    }
     // The audit learns each hash at once (no out-of-sync alarm between two Applies); the store
     // gets the final one, or the last one when the step fails: one write per step, not per Apply.
     this.deps.expectConfigHash(subcloud.name, applied.config_hash)
     this.unsaved = applied.config_hash
+  }
+
+  /** The final hash when this run's Applies reported the plan's end state; undefined: go and look. */
+  reportedEnd(): string | undefined {
+    if (this.lastHash === undefined || !effectsReachPlan(this.effects, this.plan)) return undefined
+    return this.lastHash
   }
 
   async expect(subcloud: Subcloud, configHash: string): Promise<void> {
@@ -216,7 +254,7 @@ class StepRun {
 
   async waitForInSync(subcloud: Subcloud, configHash: string): Promise<void> {
     const { deps, signal } = this
-    await this.write('wait for in-sync')
+    await this.write('wait for in-sync', { applied: this.step.hostActions.length + 1 })
     await this.expect(subcloud, configHash)
     const deadline = deps.clock.now() + deps.timing.inSyncTimeoutMs
     for (;;) {
@@ -251,8 +289,10 @@ class StepRun {
         })
         await this.apply(subcloud, i, [action])
       }
-      const described = await this.waitForKubernetes(subcloud)
-      await this.waitForInSync(subcloud, described.config_hash)
+      // The agent's own report of the whole step saves a Describe per subcloud at scale.
+      const reported = step.applied === 0 ? this.reportedEnd() : undefined
+      const finalHash = reported ?? (await this.waitForKubernetes(subcloud)).config_hash
+      await this.waitForInSync(subcloud, finalHash)
       await this.write('complete', { finishedAt: new Date(deps.clock.now()) })
       return 'complete'
     } catch (err) {
