@@ -241,13 +241,18 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
     duplex?.host_actions.join('; '),
   )
 
-  const applying = await apply(controller)
-  assert.is(applying.state, 'applying')
-  // Sent at once: the rollout takes many batched step writes (each at least the batcher's
-  // interval), far longer than one round trip.
-  const busy = await failure(remove(controller))
-  assert.is(busy.code, status.FAILED_PRECONDITION, 'delete is refused while applying')
-  assert.is(busy.details, 'Strategy cannot be deleted while applying')
+  // The duplex agent is frozen for a moment, so its step is certainly still in flight for the delete.
+  const frozen = agent('subcloud2').process.pid
+  process.kill(frozen, 'SIGSTOP')
+  try {
+    const applying = await apply(controller)
+    assert.is(applying.state, 'applying')
+    const busy = await failure(remove(controller))
+    assert.is(busy.code, status.FAILED_PRECONDITION, 'delete is refused while applying')
+    assert.is(busy.details, 'Strategy cannot be deleted while applying')
+  } finally {
+    process.kill(frozen, 'SIGCONT')
+  }
   const done = await ended(controller)
   assert.is(done.state, 'complete', done.details)
   assert.equal(done.step_counts, [
