@@ -261,6 +261,63 @@ function storeSuite(kind: StoreKind) {
     )
   })
 
+  test("updateSteps writes a step's expected config hash to its subcloud in the same batch", async (c) => {
+    const store = storeOf(c)
+    const db = c.opened?.db
+    if (db === undefined) throw new Error('store not open')
+    const now = new Date()
+    const row = await db
+      .insertInto('subclouds')
+      .values({
+        name: 'hashed',
+        description: '',
+        location: '',
+        region_name: '0123456789abcdef0123456789abcdef',
+        software_version: '24.09',
+        management_subnet: 'fd01:1::/64',
+        management_start_ip: 'fd01:1::2',
+        management_end_ip: 'fd01:1::ff',
+        management_gateway_ip: 'fd01:1::1',
+        systemcontroller_gateway_ip: 'fd01::1',
+        external_oam_subnet_ip_family: 'IPv6',
+        group_id: 1,
+        peer_group_id: null,
+        rehome_data: null,
+        deploy_status: 'complete',
+        error_description: '',
+        availability_status: 'online',
+        audit_fail_count: 0,
+        management_state: 'managed',
+        backup_status: null,
+        backup_datetime: null,
+        prestage_status: null,
+        prestage_versions: null,
+        bootstrap_address: '[fd00:1::2]:50051',
+        bootstrap_values_json: '{}',
+        expected_config_hash: 'before',
+        agent_system_uuid: null,
+        epoch: 1,
+        last_heartbeat_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await store.create(strategy('s-hash'), [newStep('hashed', row.id), newStep('other', row.id + 1000)])
+    await store.updateSteps([
+      { subcloudName: 'hashed', state: 'wait for in-sync', expectedConfigHash: 'after' },
+      { subcloudName: 'other', state: 'complete' },
+    ])
+    const stored = await db
+      .selectFrom('subclouds')
+      .select('expected_config_hash')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow()
+    assert.is(stored.expected_config_hash, 'after')
+    assert.is((await store.step('hashed'))?.state, 'wait for in-sync')
+    await db.deleteFrom('subclouds').where('id', '=', row.id).execute()
+  })
+
   test('updateSteps sets the fields given, keeps the others, merges repeats and ignores unknown names', async (c) => {
     const store = storeOf(c)
     await store.create(strategy('s-1'), [newStep('sc1', 1), newStep('sc2', 2)])

@@ -102,7 +102,7 @@ test('parseOwnBootstrapValues - a password after a YAML indicator is never echoe
         VALUES.replace('admin_password: first*Secret', `admin_password: ${indicator}Pw1-9zq`),
       )
     } catch (err) {
-      assert.instance(err, InvalidOwnBootstrapValuesError)
+      if (!(err instanceof InvalidOwnBootstrapValuesError)) throw err
       message = `${err.message} ${JSON.stringify(err)}`
     }
     assert.match(message, /admin_password \(line \d+, column \d+\)/, indicator)

@@ -95,24 +95,21 @@ function setUp(found: Subcloud | undefined = subcloud()) {
   let now = 0
   const deps: StepExecutionDeps = {
     agents,
-    subclouds: {
-      find: () => Promise.resolve(found),
-      setExpectedConfigHash: (_id, hash) => {
-        stored.push(hash)
-        return Promise.resolve()
-      },
-    },
+    subclouds: { find: () => Promise.resolve(found) },
     peerGroups: () => Promise.resolve(undefined),
     siteId: 'site-a',
     controllerId: 'ctl-a',
     expectConfigHash: (_name, hash) => told.push(hash),
     platformSync: () => 'in-sync',
+    whenInSync: () => Promise.resolve(),
     writer: {
       write: (update) => {
         writes.push(update)
+        if (update.expectedConfigHash !== undefined) stored.push(update.expectedConfigHash)
         return Promise.resolve()
       },
     },
+    onWriteFailed: (update) => assert.unreachable(`the write of ${update.state} failed`),
     // Time moves only by the sleeps: no test waits for real.
     clock: {
       now: () => now,

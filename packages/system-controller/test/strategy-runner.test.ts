@@ -81,6 +81,11 @@ class FakeStore implements Pick<StrategyStore, 'get' | 'steps' | 'moveState'> {
     )
     return Promise.resolve()
   }
+
+  /** Every write above is applied at once: nothing is ever queued. */
+  flush(): Promise<void> {
+    return Promise.resolve()
+  }
 }
 
 /** Steps that run until the test ends them; records the order they started in. */

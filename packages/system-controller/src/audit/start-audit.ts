@@ -15,7 +15,7 @@ import { SubcloudAudit } from './subcloud-audit.js'
 import type { SubcloudAuditDeps } from './subcloud-audit.js'
 import { endpointStatuses, planStatusUpdate } from './status-update.js'
 import type { PlannedUpdate } from './status-update.js'
-import { aggregateSync } from './sync-status.js'
+import { aggregateSync, platformSync } from './sync-status.js'
 import type { WatchChannels } from './watch-channels.js'
 
 /** What the audit reports as it goes, for logs and tests. */
@@ -94,6 +94,12 @@ export interface Audit {
   snapshot(): SubcloudAuditSnapshot[]
   /** The audit's view of subcloud `name`; undefined when it is not audited. */
   snapshotOf(name: string): SubcloudAuditSnapshot | undefined
+  /**
+   * Resolves as soon as subcloud `name`'s platform endpoint is in-sync (at once when it is);
+   * rejects with `signal`'s reason when it aborts first. A waiter is woken by the agent's status
+   * or a new expected hash, so a strategy step learns it in the same tick, without polling.
+   */
+  whenInSync(name: string, signal: AbortSignal): Promise<void>
   /** Ends every stream and timer, then writes what is still pending. Idempotent. */
   stop(): Promise<void>
 }
@@ -122,6 +128,8 @@ class AuditImpl implements Audit {
   private readonly byId = new Map<number, SubcloudAudit>()
   private readonly byName = new Map<string, SubcloudAudit>()
   private readonly dirty = new Set<SubcloudAudit>()
+  /** {@link whenInSync} callers by subcloud name, each checking its own condition. */
+  private readonly syncWaiters = new Map<string, Set<() => void>>()
   // Channels the audit opened, by subcloud id, so that it forgets only its own once a subcloud is gone.
   private readonly channelNames = new Map<number, string>()
   private readonly lifetime = new AbortController()
@@ -211,6 +219,58 @@ class AuditImpl implements Audit {
   snapshotOf(name: string): SubcloudAuditSnapshot | undefined {
     const audit = this.byName.get(name)
     return audit === undefined ? undefined : this.snapshotOfAudit(audit)
+  }
+
+  whenInSync(name: string, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.hashesMatch(name)) {
+        resolve()
+        return
+      }
+      if (signal.aborted) {
+        reject(signal.reason as Error)
+        return
+      }
+      const waiters = this.syncWaiters.get(name) ?? new Set<() => void>()
+      this.syncWaiters.set(name, waiters)
+      const forget = (): void => {
+        waiters.delete(check)
+        if (waiters.size === 0) this.syncWaiters.delete(name)
+        signal.removeEventListener('abort', onAbort)
+      }
+      const check = (): void => {
+        if (!this.hashesMatch(name)) return
+        forget()
+        resolve()
+      }
+      const onAbort = (): void => {
+        forget()
+        reject(signal.reason as Error)
+      }
+      waiters.add(check)
+      signal.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  /**
+   * In-sync judged on the hashes alone: the endpoint's status keeps its previous value for a grace
+   * period after a change, which must not answer a waiter before the agent reported the new hash.
+   */
+  private hashesMatch(name: string): boolean {
+    const audit = this.byName.get(name)
+    if (audit === undefined) return false
+    const sync = platformSync({
+      availability: audit.live.availability,
+      managementState: audit.target.managementState,
+      expectedConfigHash: audit.target.expectedConfigHash,
+      reportedConfigHash: audit.live.reportedConfigHash,
+    })
+    return sync === 'in-sync'
+  }
+
+  private wakeSyncWaiters(name: string): void {
+    const waiters = this.syncWaiters.get(name)
+    if (waiters !== undefined) for (const check of [...waiters]) check()
   }
 
   stop(): Promise<void> {
@@ -324,6 +384,8 @@ class AuditImpl implements Audit {
    * `verdictFlushDelayMs` for an availability verdict, whichever timer is due first.
    */
   private markDirty(audit: SubcloudAudit, verdict: boolean): void {
+    // Every new reported or expected hash passes here.
+    this.wakeSyncWaiters(audit.target.name)
     if (this.stopping) return
     this.dirty.add(audit)
     const delayMs = verdict ? this.options.verdictFlushDelayMs : this.options.flushIntervalMs

@@ -83,6 +83,11 @@ export interface StepUpdate {
   readonly applied?: number
   readonly startedAt?: Date
   readonly finishedAt?: Date
+  /**
+   * The config hash the controller now expects of the step's subcloud, written to the subcloud in
+   * the same transaction as the step.
+   */
+  readonly expectedConfigHash?: string
 }
 
 /** Steps counted by state. */

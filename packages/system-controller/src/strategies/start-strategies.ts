@@ -6,6 +6,7 @@ import type { PeerGroupStore } from '../ports/peer-group-store.js'
 import type { StrategyStore } from '../ports/strategy-store.js'
 import type { SubcloudGroupStore } from '../ports/subcloud-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
+import type { StepUpdate } from './network-strategy.js'
 import { NetworkStrategyService } from './network-strategy-service.js'
 import { runStep, stepTimingWithDefaults } from './step-execution.js'
 import type { StepTiming } from './step-execution.js'
@@ -17,11 +18,11 @@ import { StrategyRunner } from './strategy-runner.js'
 /** What {@link startStrategies} builds the network strategy from. */
 export interface StartStrategiesParams {
   readonly store: StrategyStore
-  readonly subclouds: Pick<SubcloudStore, 'list' | 'find' | 'fleetEntries' | 'setExpectedConfigHash'>
+  readonly subclouds: Pick<SubcloudStore, 'list' | 'find' | 'fleetEntries'>
   readonly groups: Pick<SubcloudGroupStore, 'find'>
   readonly peerGroups: Pick<PeerGroupStore, 'find'>
   readonly channels: StrategyChannels
-  readonly audit: Pick<Audit, 'expectConfigHash' | 'snapshotOf'>
+  readonly audit: Pick<Audit, 'expectConfigHash' | 'snapshotOf' | 'whenInSync'>
   /** This site's id on the geo link: the leader id of the peer groups it leads. */
   readonly siteId: string
   /** This controller's id towards agents. */
@@ -56,7 +57,14 @@ export function startStrategies(params: StartStrategiesParams): Strategies {
     controllerId: params.controllerId,
     expectConfigHash: (name: string, hash: string) => audit.expectConfigHash(name, hash),
     platformSync: (name: string) => audit.snapshotOf(name)?.endpoints.platform,
+    whenInSync: (name: string, signal: AbortSignal) => audit.whenInSync(name, signal),
     writer,
+    onWriteFailed: (update: StepUpdate, err: unknown) =>
+      log.warn(
+        `network strategy: the ${update.state} state of step ${update.subcloudName} was not written; ` +
+          'a restart redoes the step from its stored state',
+        { subcloud: update.subcloudName, err },
+      ),
     clock: systemClock,
     timing: stepTimingWithDefaults(params.timing),
   }

@@ -26,8 +26,6 @@ export interface StepTiming {
   readonly kubernetesPolls?: number
   /** Pause between two Describes while waiting for the Kubernetes effect. @default 1000 */
   readonly pollIntervalMs?: number
-  /** Pause between two looks at the audit's sync status (memory, cheap). @default 250 */
-  readonly syncPollIntervalMs?: number
   /** How long the audit gets to report the subcloud in-sync. @default 60000 */
   readonly inSyncTimeoutMs?: number
 }
@@ -42,7 +40,6 @@ export function stepTimingWithDefaults(timing: StepTiming = {}): StepTimingWithD
     retryBackoffMs: timing.retryBackoffMs ?? 1_000,
     kubernetesPolls: timing.kubernetesPolls ?? 10,
     pollIntervalMs: timing.pollIntervalMs ?? 1_000,
-    syncPollIntervalMs: timing.syncPollIntervalMs ?? 250,
     inSyncTimeoutMs: timing.inSyncTimeoutMs ?? 60_000,
   }
 }
@@ -50,7 +47,7 @@ export function stepTimingWithDefaults(timing: StepTiming = {}): StepTimingWithD
 /** What running a step needs. */
 export interface StepExecutionDeps {
   readonly agents: StrategyAgents
-  readonly subclouds: Pick<SubcloudStore, 'find' | 'setExpectedConfigHash'>
+  readonly subclouds: Pick<SubcloudStore, 'find'>
   readonly peerGroups: PeerGroupLookup
   /** This site's id: members of peer groups it does not lead are not commanded. */
   readonly siteId: string
@@ -60,7 +57,11 @@ export interface StepExecutionDeps {
   expectConfigHash(name: string, configHash: string): void
   /** The audit's platform sync status of subcloud `name`; undefined when it is not audited. */
   platformSync(name: string): SyncStatus | undefined
+  /** Resolves once the audit sees subcloud `name`'s platform in-sync; rejects when `signal` aborts. */
+  whenInSync(name: string, signal: AbortSignal): Promise<void>
   readonly writer: StepWriter
+  /** A queued transition that was not written: the step is redone from its stored state on resume. */
+  onWriteFailed(update: StepUpdate, err: unknown): void
   readonly clock: Pick<Clock, 'now' | 'sleep'>
   readonly timing: StepTimingWithDefaults
 }
@@ -161,7 +162,7 @@ class StepRun {
   unsaved: string | undefined
   /** The effects of every Apply of this run, in order; complete only when the run sent the change. */
   readonly effects: Effect__Output[] = []
-  /** The config hash of the last Apply of this run. */
+  /** The config hash of the last Apply of this run; undefined after a replay (it may be stale). */
   lastHash: string | undefined
 
   constructor(
@@ -171,13 +172,19 @@ class StepRun {
     readonly signal: AbortSignal,
   ) {}
 
-  async write(state: StepState, extra: Omit<StepUpdate, 'subcloudName' | 'state'> = {}): Promise<void> {
-    await this.deps.writer.write({ subcloudName: this.step.subcloudName, state, details: '', ...extra })
+  /**
+   * Queue a transition without waiting for its commit: a step is redone safely from any earlier
+   * persisted state (its Applies are replayed by change id), so waiting would only add a batch
+   * interval per transition to every step. The runner flushes before it ends the strategy.
+   */
+  write(state: StepState, extra: Omit<StepUpdate, 'subcloudName' | 'state'> = {}): void {
+    const update = { subcloudName: this.step.subcloudName, state, details: '', ...extra }
+    this.deps.writer.write(update).catch((err: unknown) => this.deps.onWriteFailed(update, err))
   }
 
   async preCheck(): Promise<Subcloud> {
     const { deps, step } = this
-    await this.write('pre-check', step.startedAt === null ? { startedAt: new Date(deps.clock.now()) } : {})
+    this.write('pre-check', step.startedAt === null ? { startedAt: new Date(deps.clock.now()) } : {})
     const subcloud = await deps.subclouds.find(step.subcloudName)
     if (subcloud === undefined || subcloud.name !== step.subcloudName)
       throw new StepFailed('subcloud was deleted')
@@ -207,14 +214,11 @@ class StepRun {
       }
     }
     this.effects.push(...applied.effects)
-    this.lastHash = applied.config_hash
+    this.lastHash = applied.replayed ? undefined : applied.config_hash
     // A replay's hash may be stale; the final Describe records the one that holds.
-    if (applied.replayed) {
-      this.lastHash = undefined
-      return
-    }
+    if (applied.replayed) return
     // The audit learns each hash at once (no out-of-sync alarm between two Applies); the store
-    // gets the final one, or the last one when the step fails: one write per step, not per Apply.
+    // gets the final one with the step's last transition: no write of its own.
     this.deps.expectConfigHash(subcloud.name, applied.config_hash)
     this.unsaved = applied.config_hash
   }
@@ -225,15 +229,9 @@ class StepRun {
     return this.lastHash
   }
 
-  async expect(subcloud: Subcloud, configHash: string): Promise<void> {
-    await this.deps.subclouds.setExpectedConfigHash(subcloud.id, configHash)
-    this.deps.expectConfigHash(subcloud.name, configHash)
-    this.unsaved = undefined
-  }
-
   async waitForKubernetes(subcloud: Subcloud): Promise<DescribeResponse__Output> {
     const { deps, signal } = this
-    await this.write('wait for kubernetes', { applied: this.step.hostActions.length + 1 })
+    this.write('wait for kubernetes', { applied: this.step.hostActions.length + 1 })
     let pending = 'not described yet'
     for (let poll = 1; poll <= deps.timing.kubernetesPolls; poll++) {
       try {
@@ -254,36 +252,50 @@ class StepRun {
 
   async waitForInSync(subcloud: Subcloud, configHash: string): Promise<void> {
     const { deps, signal } = this
-    await this.write('wait for in-sync', { applied: this.step.hostActions.length + 1 })
-    await this.expect(subcloud, configHash)
-    const deadline = deps.clock.now() + deps.timing.inSyncTimeoutMs
-    for (;;) {
-      const sync = deps.platformSync(subcloud.name)
-      if (sync === 'in-sync') return
-      if (deps.clock.now() >= deadline) {
-        throw new StepFailed(
-          `platform not in-sync ${Math.round(deps.timing.inSyncTimeoutMs / 1000)} s after the change (${sync ?? 'not audited'})`,
-        )
-      }
-      await deps.clock.sleep(deps.timing.syncPollIntervalMs, signal)
+    deps.expectConfigHash(subcloud.name, configHash)
+    this.unsaved = undefined
+    this.write('wait for in-sync', {
+      applied: this.step.hostActions.length + 1,
+      expectedConfigHash: configHash,
+    })
+    // Told by the audit the moment the agent's status matches, not found by polling.
+    const wait = new AbortController()
+    const stop = (): void => wait.abort(signal.reason)
+    signal.addEventListener('abort', stop, { once: true })
+    const inSync = deps.whenInSync(subcloud.name, wait.signal).then(() => true)
+    const timeout = deps.clock.sleep(deps.timing.inSyncTimeoutMs, wait.signal).then(() => false)
+    try {
+      if (await Promise.race([inSync, timeout])) return
+    } catch (err) {
+      signal.throwIfAborted()
+      throw err
+    } finally {
+      signal.removeEventListener('abort', stop)
+      wait.abort()
+      // The loser settles by rejecting on the abort above; nothing waits for it.
+      inSync.catch(() => undefined)
+      timeout.catch(() => undefined)
     }
+    const sync = deps.platformSync(subcloud.name)
+    throw new StepFailed(
+      `platform not in-sync ${Math.round(deps.timing.inSyncTimeoutMs / 1000)} s after the change (${sync ?? 'not audited'})`,
+    )
   }
 
   async run(): Promise<'complete' | 'failed'> {
     const { step, deps } = this
-    let subcloud: Subcloud | undefined
     try {
-      subcloud = await this.preCheck()
+      const subcloud = await this.preCheck()
       let applied = step.applied
       if (applied === 0) {
-        await this.write('applying change')
+        this.write('applying change')
         await this.apply(subcloud, 0, step.commands, step.baseGeneration)
         applied = 1
       }
       const total = step.hostActions.length
       for (let i = applied; i <= total; i++) {
         const action = step.hostActions[i - 1] as Command
-        await this.write('host actions', {
+        this.write('host actions', {
           details: `${describeHostAction(action)} (${i} of ${total})`,
           applied: i,
         })
@@ -293,14 +305,17 @@ class StepRun {
       const reported = step.applied === 0 ? this.reportedEnd() : undefined
       const finalHash = reported ?? (await this.waitForKubernetes(subcloud)).config_hash
       await this.waitForInSync(subcloud, finalHash)
-      await this.write('complete', { finishedAt: new Date(deps.clock.now()) })
+      this.write('complete', { finishedAt: new Date(deps.clock.now()) })
       return 'complete'
     } catch (err) {
       // On shutdown the step stays in its persisted state, to be resumed.
       this.signal.throwIfAborted()
       if (!(err instanceof StepFailed)) throw err
-      if (subcloud !== undefined && this.unsaved !== undefined) await this.expect(subcloud, this.unsaved)
-      await this.write('failed', { details: err.message, finishedAt: new Date(deps.clock.now()) })
+      this.write('failed', {
+        details: err.message,
+        finishedAt: new Date(deps.clock.now()),
+        ...(this.unsaved === undefined ? {} : { expectedConfigHash: this.unsaved }),
+      })
       return 'failed'
     }
   }

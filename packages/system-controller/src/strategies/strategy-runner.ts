@@ -15,8 +15,8 @@ export type StepExecutor = (
 /** What the runner reads and writes, and how it runs one step. */
 export interface StrategyRunnerDeps {
   readonly store: Pick<StrategyStore, 'get' | 'steps' | 'moveState'>
-  /** Marks never-started steps `aborted`. */
-  readonly writer: StepWriter
+  /** Marks never-started steps `aborted`; flushed before the strategy ends, as steps do not wait. */
+  readonly writer: StepWriter & { flush(): Promise<void> }
   readonly execute: StepExecutor
   readonly log: Logger
 }
@@ -150,6 +150,8 @@ export class StrategyRunner {
     }
     await Promise.all([...tasks])
     if (signal.aborted) return
+    // Every step's last transition committed before the strategy's state says it ended.
+    await this.#deps.writer.flush()
     await this.#finish(strategy, failures)
   }
 

@@ -209,6 +209,16 @@ export class KyselyStrategyStore implements StrategyStore {
             from (values ${sql.join(chunk.map(updateValues))})
               as v(subcloud_name, state, details, applied, started_at, finished_at)
             where s.subcloud_name = v.subcloud_name collate "C"`.execute(trx)
+          const hashes = chunk.filter((u) => u.expectedConfigHash !== undefined)
+          if (hashes.length === 0) continue
+          // Through the step's subcloud id: the subcloud may have been renamed since create.
+          await sql`update subclouds as c set
+              expected_config_hash = v.hash,
+              updated_at = ${now}::timestamptz
+            from strategy_step as s,
+              (values ${sql.join(hashes.map((u) => sql`(${u.subcloudName}::text, ${u.expectedConfigHash}::text)`))})
+              as v(subcloud_name, hash)
+            where s.subcloud_name = v.subcloud_name collate "C" and c.id = s.subcloud_id`.execute(trx)
         }
       }),
     )
