@@ -297,6 +297,29 @@ export type {
   UpdateSystemPeerRequest,
   UpdateSystemPeerRequest__Output,
 } from '../gen/dc/manager/v1/UpdateSystemPeerRequest.js'
+export type {
+  CreateNetworkStrategyRequest,
+  CreateNetworkStrategyRequest__Output,
+} from '../gen/dc/manager/v1/CreateNetworkStrategyRequest.js'
+export type {
+  GetStrategyStepRequest,
+  GetStrategyStepRequest__Output,
+} from '../gen/dc/manager/v1/GetStrategyStepRequest.js'
+export type {
+  ListStrategyStepsRequest,
+  ListStrategyStepsRequest__Output,
+} from '../gen/dc/manager/v1/ListStrategyStepsRequest.js'
+export type {
+  ListStrategyStepsResponse,
+  ListStrategyStepsResponse__Output,
+} from '../gen/dc/manager/v1/ListStrategyStepsResponse.js'
+export type { NetworkStrategy, NetworkStrategy__Output } from '../gen/dc/manager/v1/NetworkStrategy.js'
+export type {
+  NetworkStrategyRequest,
+  NetworkStrategyRequest__Output,
+} from '../gen/dc/manager/v1/NetworkStrategyRequest.js'
+export type { StepStateCount, StepStateCount__Output } from '../gen/dc/manager/v1/StepStateCount.js'
+export type { StrategyStep, StrategyStep__Output } from '../gen/dc/manager/v1/StrategyStep.js'
 // dc.geo.v1, the controllers' site-to-site messages; its Heartbeat is GeoHeartbeat beside dc.agent.v1's.
 export type {
   AdministrativeState,

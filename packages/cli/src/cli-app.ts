@@ -12,7 +12,7 @@ import type { CliContext } from './cli-context.js'
 import type { ProgramName } from './command-spec.js'
 import { resolveConnectionConfig, type ConnectionConfig } from './config.js'
 import { describeError } from './describe-error.js'
-import { UsageError } from './errors.js'
+import { UnsuccessfulOutcomeError, UsageError } from './errors.js'
 import { commandUsage } from './help-text.js'
 import { parseCommandLine } from './parse-command-line.js'
 import { PROGRAMS } from './programs.js'
@@ -32,6 +32,11 @@ export interface CliIo {
    * @default 1000
    */
   readonly pollIntervalMs?: number
+  /**
+   * stdout is a terminal: `--wait` draws its progress bar in place instead of printing lines.
+   * @default false
+   */
+  readonly interactive?: boolean
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 1000
@@ -56,7 +61,8 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
   // One id per invocation: the controller makes it the change id of a forwarded change, so the
   // agent applies that change once however often the call is sent.
   regionMetadata.set(REQUEST_ID_METADATA_KEY, randomUUID())
-  const common = { timeoutMs: config.timeoutMs, signal: io.signal }
+  const signal = io.signal ?? new AbortController().signal
+  const common = { timeoutMs: config.timeoutMs, signal }
   const ctx: CliContext = {
     platform: promiseClient(platform, dc.platform.v1.Platform.service, {
       ...common,
@@ -67,8 +73,12 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
       metadata: new Metadata(),
     }),
     progress: (line) => io.stderr(`${escapeControlChars(line)}\n`),
+    // Carriage return, then erase to the end of the line: a shorter line leaves no tail behind.
+    redraw: (line) => io.stderr(`\r${escapeControlChars(line)}\x1b[K`),
+    interactive: io.interactive ?? false,
+    signal,
     readTextFile: (path) => readFile(path, 'utf8'),
-    sleep: (ms) => sleep(ms, undefined, io.signal === undefined ? {} : { signal: io.signal }),
+    sleep: (ms) => sleep(ms, undefined, { signal }),
     pollIntervalMs: io.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
   }
   return {
@@ -123,6 +133,12 @@ export async function runCli(name: ProgramName, argv: readonly string[], io: Cli
     return 0
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(io, error)
+    if (error instanceof UnsuccessfulOutcomeError) {
+      io.stdout(renderOutput(error.result, { format, columns, showHeader: program.showHeader }))
+      const lines = [error.message, ...error.details].map((line) => `${escapeControlChars(line)}\n`)
+      io.stderr(lines.join(''))
+      return error.exitCode
+    }
     if (error instanceof UnknownColumnError) {
       return reportUsage(io, new UsageError(prog, commandUsage(program, command), error.message))
     }

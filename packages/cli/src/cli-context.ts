@@ -10,6 +10,15 @@ export interface CliContext {
   readonly dcManager: PromiseClient<DcManagerClient>
   /** Writes one progress line to stderr (stdout stays parseable). */
   readonly progress: (line: string) => void
+  /**
+   * Rewrites the current stderr line in place with `line` (a progress bar); only meaningful when
+   * {@link interactive}. End it with `progress('')` before anything else is printed.
+   */
+  readonly redraw: (line: string) => void
+  /** True when stdout is a terminal: progress may be drawn in place rather than line by line. */
+  readonly interactive: boolean
+  /** Aborted on Ctrl-C: waits stop, calls in flight are cancelled. */
+  readonly signal: AbortSignal
   /** Reads a local file as UTF-8 text. */
   readonly readTextFile: (path: string) => Promise<string>
   /** Waits `ms`, or rejects when the CLI is interrupted. */

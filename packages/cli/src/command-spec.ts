@@ -19,6 +19,8 @@ export interface PositionalSpec {
   readonly name: string
   readonly metavar: string
   readonly help: string
+  /** May be left out (only the last positional): `network-strategy create [<subcloud>]`. */
+  readonly optional?: boolean
 }
 
 /** What a command hands back for rendering; `list` and `show` honour `-f` and `-c`. */
@@ -34,6 +36,8 @@ export type CommandResult =
 /** Parsed arguments of one command, keyed by positional name and option long name. */
 export interface CommandArgs {
   positional(name: string): string
+  /** An optional positional, undefined when left out. */
+  optionalPositional(name: string): string | undefined
   string(name: string): string | undefined
   strings(name: string): readonly string[]
   flag(name: string): boolean

@@ -1,3 +1,5 @@
+import type { CommandResult } from './command-spec.js'
+
 /** Base of every error the CLI reports itself; `exitCode` is the process exit status it maps to. */
 export class CliError extends Error {
   readonly exitCode: 1 | 2
@@ -23,5 +25,22 @@ export class UsageError extends CliError {
     this.name = 'UsageError'
     this.prog = prog
     this.usage = usage
+  }
+}
+
+/**
+ * What the command followed ended badly (`network-strategy apply --wait` ending failed or aborted):
+ * the final `result` still goes to stdout, then the message and `details` (one line each) to
+ * stderr, and the exit status is 1, so a script sees both the table and the failure.
+ */
+export class UnsuccessfulOutcomeError extends CliError {
+  readonly result: CommandResult
+  readonly details: readonly string[]
+
+  constructor(message: string, result: CommandResult, details: readonly string[]) {
+    super(message, 1)
+    this.name = 'UnsuccessfulOutcomeError'
+    this.result = result
+    this.details = details
   }
 }

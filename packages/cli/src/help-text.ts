@@ -43,7 +43,7 @@ export function commandUsage<C>(program: ProgramSpec<C>, spec: CommandSpec<C>): 
   const parts = [
     `usage: ${program.name} ${spec.name}`,
     ...commandOptions(spec).map(optionUsage),
-    ...spec.positionals.map((p) => p.metavar),
+    ...spec.positionals.map((p) => (p.optional === true ? `[${p.metavar}]` : p.metavar)),
   ]
   return parts.join(' ')
 }

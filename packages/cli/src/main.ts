@@ -18,5 +18,6 @@ export async function main(program: ProgramName): Promise<void> {
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     signal: interrupt.signal,
+    interactive: process.stdout.isTTY === true,
   })
 }

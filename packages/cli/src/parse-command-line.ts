@@ -127,6 +127,9 @@ function commandArgs<C>(
       }
       return Number(value)
     },
+    optionalPositional(name) {
+      return positional(name)?.value
+    },
     usageError,
     string,
     strings(name) {
@@ -192,7 +195,7 @@ export function parseCommandLine<C>(program: ProgramSpec<C>, argv: readonly stri
   const { values, positionals } = parsed
   if (values['help'] === true) return { kind: 'help', text: commandHelp(program, command) }
 
-  const missing = command.positionals.slice(positionals.length)
+  const missing = command.positionals.slice(positionals.length).filter((p) => p.optional !== true)
   if (missing.length > 0) {
     throw usageError(`the following arguments are required: ${missing.map((p) => p.metavar).join(', ')}`)
   }

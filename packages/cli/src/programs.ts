@@ -4,9 +4,11 @@ import { ADDRESS_POOL_COMMANDS } from './commands/address-pool-commands.js'
 import { ALARM_COMMANDS } from './commands/alarm-commands.js'
 import { HOST_COMMANDS } from './commands/host-commands.js'
 import { NETWORK_COMMANDS } from './commands/network-commands.js'
+import { NETWORK_STRATEGY_COMMANDS } from './commands/network-strategy-commands.js'
 import { PEER_GROUP_ASSOCIATION_COMMANDS } from './commands/peer-group-association-commands.js'
 import { SUBCLOUD_COMMANDS } from './commands/subcloud-commands.js'
 import { SUBCLOUD_GROUP_COMMANDS } from './commands/subcloud-group-commands.js'
+import { STRATEGY_STEP_COMMANDS } from './commands/strategy-step-commands.js'
 import { SUBCLOUD_PEER_GROUP_COMMANDS } from './commands/subcloud-peer-group-commands.js'
 import { SYSTEM_PEER_COMMANDS } from './commands/system-peer-commands.js'
 
@@ -34,6 +36,8 @@ export const PROGRAMS: Readonly<Record<ProgramName, ProgramSpec<CliContext>>> = 
       ...SYSTEM_PEER_COMMANDS,
       ...SUBCLOUD_PEER_GROUP_COMMANDS,
       ...PEER_GROUP_ASSOCIATION_COMMANDS,
+      ...NETWORK_STRATEGY_COMMANDS,
+      ...STRATEGY_STEP_COMMANDS,
     ],
   },
 }

@@ -8,7 +8,9 @@ import type {
   Host,
   Network,
   NetworkAddrPool,
+  NetworkStrategy,
   PlatformHandlers,
+  StrategyStep,
   Subcloud,
 } from '@dc/protos'
 import { loadProtos } from '@dc/protos'
@@ -28,6 +30,13 @@ export interface FakeDcServer {
   readonly pools: AddressPool[]
   /** Methods that never answer, to test deadlines. */
   readonly hang: Set<string>
+  /**
+   * The network strategy as it goes: create, apply, abort and delete answer the first; each
+   * GetNetworkStrategy the next one, then the last again. Empty: there is no strategy.
+   */
+  readonly strategies: NetworkStrategy[]
+  /** The strategy's steps, skipped ones included. */
+  readonly steps: StrategyStep[]
   close(): Promise<void>
 }
 
@@ -229,6 +238,11 @@ export async function startFakeDcServer(): Promise<FakeDcServer> {
   const networkPools = seedNetworkPools()
   const deploySteps = ['creating', 'bootstrapping', 'complete']
   let polls = 0
+  const strategies: NetworkStrategy[] = []
+  const steps: StrategyStep[] = []
+  let strategyPolls = 0
+  const strategy = (cb: sendUnaryData<NetworkStrategy>, answer: NetworkStrategy | undefined) =>
+    answer === undefined ? cb(notFound('Network strategy')) : cb(null, answer)
 
   const platform: Partial<PlatformHandlers> = {
     GetSystem: (_call, cb) =>
@@ -327,6 +341,19 @@ export async function startFakeDcServer(): Promise<FakeDcServer> {
         ],
       }),
     ListSubcloudPeerGroups: (_call, cb) => cb(null, { subcloud_peer_groups: [] }),
+    CreateNetworkStrategy: (_call, cb) => strategy(cb, strategies[0]),
+    GetNetworkStrategy: (_call, cb) =>
+      strategy(cb, strategies[Math.min(strategyPolls++, strategies.length - 1)]),
+    ApplyNetworkStrategy: (_call, cb) => strategy(cb, strategies[0]),
+    AbortNetworkStrategy: (_call, cb) => strategy(cb, strategies[0]),
+    DeleteNetworkStrategy: (_call, cb) => strategy(cb, strategies[0]),
+    ListStrategySteps: (call, cb) =>
+      cb(null, { steps: steps.filter((s) => call.request.include_skipped || s.state !== 'skipped') }),
+    GetStrategyStep: (call, cb) => {
+      const found = steps.find((s) => s.cloud === call.request.cloud)
+      if (found === undefined) cb(notFound(`Strategy step ${call.request.cloud}`))
+      else cb(null, found)
+    },
     ListPeerGroupAssociations: (_call, cb) =>
       cb(null, {
         peer_group_associations: [
@@ -369,6 +396,8 @@ export async function startFakeDcServer(): Promise<FakeDcServer> {
     pools,
     networkPools,
     hang,
+    strategies,
+    steps,
     close: () =>
       new Promise<void>((resolve) => {
         server.forceShutdown()

@@ -178,7 +178,7 @@ export type { EscapeOptions, TextProblem } from './text-problem.js'
 export { readYamlMapping } from './read-yaml-mapping.js'
 export type { YamlMappingResult, YamlProblem } from './read-yaml-mapping.js'
 export { writeYamlMapping } from './write-yaml-mapping.js'
-export { NetworkPlanError, SubnetAllocator, commandLine, hostActions, parseNetworkPlan, planSite } from './network-plan.js'
+export { PLAN_NETWORKS, parseNetworkPlan } from './network-plan.js'
 export type {
   NetworkPlan,
   PlanNetwork,
@@ -188,3 +188,10 @@ export type {
   SitePlan,
   SitePool,
 } from './network-plan.js'
+export { NetworkPlanError } from './network-plan-error.js'
+export { SubnetAllocator } from './subnet-allocator.js'
+export type { SubnetConflict } from './subnet-allocator.js'
+export { planSite } from './plan-site.js'
+export { hostActions } from './host-actions.js'
+export { commandLine } from './command-line.js'
+export { siteNetworksFromState } from './site-networks-from-state.js'

@@ -335,6 +335,18 @@ export class StoreOpenError extends ControllerError {
   }
 }
 
+/** A strategy step change written after the step writer closed (the controller is stopping). */
+export class StepWriterClosedError extends ControllerError {
+  readonly code = 'STEP_WRITER_CLOSED'
+  readonly category = 'unavailable'
+  readonly subcloudName: string
+
+  constructor(subcloudName: string) {
+    super(`The step of subcloud ${subcloudName} was not saved: the controller is stopping`)
+    this.subcloudName = subcloudName
+  }
+}
+
 /** Two writers raced on the same rows; the caller may retry. */
 export class ConcurrentUpdateError extends ControllerError {
   readonly code = 'CONCURRENT_UPDATE'

@@ -21,6 +21,7 @@ import { geoCensus } from './adapters/geo-census.js'
 import { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
 import { kyselyGeoStores } from './adapters/kysely/kysely-geo-stores.js'
+import { KyselyStrategyStore } from './adapters/kysely/kysely-strategy-store.js'
 import { KyselySubcloudGroupStore } from './adapters/kysely/kysely-subcloud-group-store.js'
 import { KyselySubcloudStore } from './adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from './adapters/kysely/kysely-system-store.js'
@@ -36,6 +37,7 @@ import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
 import { createPlatformRouter } from './grpc/platform-router.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
+import type { StrategyStore } from './ports/strategy-store.js'
 import { ShutdownSteps } from './shutdown-steps.js'
 import { openStore, writerFence } from './store/open-store.js'
 import { writeStoreIdentity } from './store/store-identity.js'
@@ -159,6 +161,8 @@ interface ControllerServices {
   readonly deploys: DeployRunner
   readonly subclouds: SubcloudService
   readonly groups: SubcloudGroupService
+  /** The network strategy and its steps (`dcmanager network-strategy`). */
+  readonly strategies: StrategyStore
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
 }
@@ -174,6 +178,7 @@ async function startServices(
   const subcloudStore = new KyselySubcloudStore(db)
   const groupStore = new KyselySubcloudGroupStore(db)
   const alarmStore = new KyselyAlarmStore(db)
+  const strategyStore = new KyselyStrategyStore(db)
   const own = await OwnSystem.open(new KyselySystemStore(db), ownValues)
   for (const name of await subcloudStore.failInterrupted(INTERRUPTED_REASON)) {
     log.warn(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`, { subcloud: name })
@@ -260,6 +265,7 @@ async function startServices(
     deploys,
     subclouds,
     groups: new SubcloudGroupService(groupStore),
+    strategies: strategyStore,
     geo,
     router,
   }

@@ -1,4 +1,3 @@
-import { MAX_BOOTSTRAP_VALUES_BYTES } from '@dc/protos'
 import type { AddSubcloudRequest, Subcloud__Output, UpdateSubcloudRequest } from '@dc/protos'
 
 import type { CliContext } from '../cli-context.js'
@@ -8,6 +7,7 @@ import { CliError } from '../errors.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
 import { listResult, orNone, withChanges } from './dcmanager-results.js'
+import { readInputFile } from './read-input-file.js'
 
 /** `dcmanager subcloud list` columns. */
 export const SUBCLOUD_COLUMNS = [
@@ -148,33 +148,6 @@ const DETAIL_OPTION = {
   help: 'Show additional details',
 } as const
 
-async function readValuesFile(ctx: CliContext, option: string, path: string): Promise<string> {
-  let text: string
-  try {
-    text = await ctx.readTextFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const problem =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EISDIR'
-          ? 'is a directory, not a file'
-          : `cannot be read (${code ?? (error as Error).message})`
-    throw new CliError(`${option} ${problem}: ${path}`, 1, { cause: error })
-  }
-  // The controller refuses more; checked here so a large file is not sent at all, and so the
-  // limit is named instead of grpc-js's "Received message larger than max".
-  const bytes = Buffer.byteLength(text, 'utf8')
-  if (bytes > MAX_BOOTSTRAP_VALUES_BYTES) {
-    throw new CliError(
-      `${option} ${path} is ${bytes} bytes; a bootstrap values file holds at most ` +
-        `${MAX_BOOTSTRAP_VALUES_BYTES / 1024} KiB (${MAX_BOOTSTRAP_VALUES_BYTES} bytes)`,
-      1,
-    )
-  }
-  return text
-}
-
 function isSettled(deployStatus: string): boolean {
   return deployStatus === 'complete' || deployStatus.endsWith('-failed') || deployStatus.endsWith('-aborted')
 }
@@ -210,7 +183,9 @@ async function updateSubcloud(ctx: CliContext, args: CommandArgs): Promise<Comma
       group: args.string('group'),
       bootstrap_address: args.string('bootstrap-address'),
       bootstrap_values_yaml:
-        path === undefined ? undefined : await readValuesFile(ctx, 'bootstrap-values', path),
+        path === undefined
+          ? undefined
+          : await readInputFile(ctx, 'bootstrap-values', path, 'a bootstrap values file'),
       peer_group: args.string('peer-group'),
     }),
   )
@@ -284,7 +259,7 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
       const path = args.string('bootstrap-values') ?? ''
       const request = withoutUndefined<AddSubcloudRequest>({
         bootstrap_address: args.string('bootstrap-address'),
-        bootstrap_values_yaml: await readValuesFile(ctx, 'bootstrap-values', path),
+        bootstrap_values_yaml: await readInputFile(ctx, 'bootstrap-values', path, 'a bootstrap values file'),
         group: args.string('group'),
         release: args.string('release'),
         name: args.string('name'),

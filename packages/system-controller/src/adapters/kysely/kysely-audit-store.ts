@@ -11,6 +11,7 @@ import { AUDIT_ALARM_IDS, AUDITED_ENDPOINTS } from '../../audit/index.js'
 import { alarmKeyOf } from '../../alarms/alarm.js'
 import { subcloudAlarmEntity } from '../../subclouds/subcloud.js'
 import type { SyncStatus } from '../../subclouds/subcloud.js'
+import { chunks } from './chunks.js'
 import { alarmRow } from './kysely-alarm-store.js'
 import type { Database } from './schema.js'
 import { guarded } from './store-errors.js'
@@ -230,13 +231,4 @@ export class KyselyAuditStore implements AuditStore {
       }),
     )
   }
-}
-
-/** Rows per statement: well below PostgreSQL's 65,535 bind parameters at 10 per row. */
-const CHUNK_ROWS = 1000
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS))
-  return out
 }

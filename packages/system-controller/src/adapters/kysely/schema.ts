@@ -7,6 +7,7 @@ import type {
   MigrationStatus,
   PeerAvailability,
 } from '../../geo/geo-states.js'
+import type { StepState, StrategyState, SubcloudApplyType } from '../../strategies/network-strategy.js'
 
 /** A timestamp the database sets on insert and the code may overwrite on update. */
 type Timestamp = ColumnType<Date, Date | undefined, Date>
@@ -175,6 +176,46 @@ export interface PeerGroupAssociationTable {
   updated_at: Timestamp
 }
 
+/** The network strategy: at most one row, id 1 (a second insert is a unique violation). */
+export interface NetworkStrategyTable {
+  id: number
+  uuid: string
+  state: StrategyState
+  apply_type: SubcloudApplyType
+  max_parallel: number
+  stop_on_failure: boolean
+  plan_kind: 'add' | 'remove'
+  plan_yaml: string
+  group_name: string | null
+  subcloud_name: string | null
+  details: Defaulted<string>
+  created_at: Timestamp
+  /** Null until the strategy first moves. */
+  updated_at: Date | null
+}
+
+/** One subcloud's step of the strategy, deleted with it. */
+export interface StrategyStepTable {
+  id: Generated<number>
+  strategy_id: number
+  subcloud_id: number
+  /** Unique, collation "C": steps list in the same order on both stores. */
+  subcloud_name: string
+  state: StepState
+  details: Defaulted<string>
+  /** netmodel `Command[]` as JSON. */
+  commands_json: string
+  /** netmodel `Command[]` (host-lock/unlock/swact) as JSON. */
+  host_actions_json: string
+  /** int8: pg reads it as text, PGlite as a number. */
+  base_generation: ColumnType<number | string | bigint, number, number>
+  applied: Defaulted<number>
+  started_at: Date | null
+  finished_at: Date | null
+  created_at: Timestamp
+  updated_at: Date | null
+}
+
 export interface Database {
   system: SystemTable
   subclouds: SubcloudTable
@@ -184,6 +225,8 @@ export interface Database {
   system_peers: SystemPeerTable
   subcloud_peer_groups: SubcloudPeerGroupTable
   peer_group_associations: PeerGroupAssociationTable
+  network_strategy: NetworkStrategyTable
+  strategy_step: StrategyStepTable
 }
 
 export type SystemRow = Selectable<SystemTable>
@@ -196,3 +239,5 @@ export type AlarmRow = Selectable<AlarmTable>
 export type SystemPeerRow = Selectable<SystemPeerTable>
 export type SubcloudPeerGroupRow = Selectable<SubcloudPeerGroupTable>
 export type PeerGroupAssociationRow = Selectable<PeerGroupAssociationTable>
+export type NetworkStrategyRow = Selectable<NetworkStrategyTable>
+export type StrategyStepRow = Selectable<StrategyStepTable>

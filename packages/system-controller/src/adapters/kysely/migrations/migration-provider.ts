@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import * as initialSchema from './0001-initial-schema.js'
 import * as geoRedundancy from './0002-geo-redundancy.js'
 import * as agentIdentity from './0003-agent-identity.js'
+import * as networkStrategy from './0004-network-strategy.js'
 
 /**
  * The controller's migrations, listed in code rather than read from a folder so that they run the
@@ -13,6 +14,7 @@ export class ControllerMigrationProvider implements MigrationProvider {
       '0001-initial-schema': initialSchema,
       '0002-geo-redundancy': geoRedundancy,
       '0003-agent-identity': agentIdentity,
+      '0004-network-strategy': networkStrategy,
     })
   }
 }

@@ -1,0 +1,19 @@
+/**
+ * @internal What the repository's own end-to-end tests need beyond the public entry: opening a
+ * store directly, to run the same store tests on PGlite and on a PostgreSQL server they start.
+ * Not an API: it changes with the controller.
+ */
+export { openDatabase } from './adapters/kysely/open-database.js'
+export type { OpenDatabaseOptions, OpenedDatabase } from './adapters/kysely/open-database.js'
+export { KyselyStrategyStore } from './adapters/kysely/kysely-strategy-store.js'
+export type { StrategyStore } from './ports/strategy-store.js'
+export type {
+  NetworkStrategy,
+  NewNetworkStrategy,
+  NewStrategyStep,
+  StepCount,
+  StepState,
+  StepUpdate,
+  StrategyState,
+  StrategyStep,
+} from './strategies/network-strategy.js'
