@@ -81,7 +81,11 @@ export async function measureRollout(props: RolloutProps): Promise<BenchRow[]> {
   const created = await unary<NetworkStrategy__Output>(
     (o, cb) =>
       dcManager.CreateNetworkStrategy(
-        { plan_yaml: ROLLOUT_PLAN_YAML, subcloud_apply_type: 'parallel', max_parallel_subclouds: parallelism },
+        {
+          plan_yaml: ROLLOUT_PLAN_YAML,
+          subcloud_apply_type: 'parallel',
+          max_parallel_subclouds: parallelism,
+        },
         o,
         cb,
       ),
@@ -100,7 +104,12 @@ export async function measureRollout(props: RolloutProps): Promise<BenchRow[]> {
         )
         return ENDED.has(s.state) ? s : undefined
       },
-      { timeoutMs: props.budgetMs, intervalMs: POLL_INTERVAL_MS, message: 'network strategy applied', signal },
+      {
+        timeoutMs: props.budgetMs,
+        intervalMs: POLL_INTERVAL_MS,
+        message: 'network strategy applied',
+        signal,
+      },
     )
     const applySeconds = (performance.now() - applyStart) / 1000
     if (ended.state !== 'complete') throw await rolloutError(controller, ended, ended.state, 'failed')

@@ -45,7 +45,9 @@ async function ok(fleet: StrategyFleet, args: readonly string[]): Promise<string
 
 /** The network's pools on the site as `network/prefix` per family. */
 function subnets(described: DescribeResponse__Output, network: string): Record<string, string> {
-  return Object.fromEntries(networkPools(described, network).map((p) => [p.family, `${p.network}/${p.prefix}`]))
+  return Object.fromEntries(
+    networkPools(described, network).map((p) => [p.family, `${p.network}/${p.prefix}`]),
+  )
 }
 
 test.before(async (c) => {
@@ -68,7 +70,19 @@ test('network-strategy create - one step per single-stack subcloud, the dual-sta
   assert.is(strategy.refused_steps, 0)
 
   const listed = jsonRows(
-    await ok(fleet, ['strategy-step', 'list', '--include-skipped', '-f', 'json', '-c', 'cloud', '-c', 'state', '-c', 'details']),
+    await ok(fleet, [
+      'strategy-step',
+      'list',
+      '--include-skipped',
+      '-f',
+      'json',
+      '-c',
+      'cloud',
+      '-c',
+      'state',
+      '-c',
+      'details',
+    ]),
   )
   const byCloud = new Map(listed.map((row) => [String(row['cloud']), row]))
   assert.equal([...byCloud.keys()].sort(), [SIMPLEX, DUPLEX, DUAL])
@@ -81,10 +95,16 @@ test('network-strategy create - one step per single-stack subcloud, the dual-sta
 
   // The dry run planned every command against each subcloud's state, the duplex one's host dance included.
   const simplex = await fleet.step(SIMPLEX)
-  assert.ok(simplex.commands.some((line) => /addrpool-add oam-ipv4 10\.6\d\.\d+\.0 24/.test(line)), simplex.commands.join('\n'))
+  assert.ok(
+    simplex.commands.some((line) => /addrpool-add oam-ipv4 10\.6\d\.\d+\.0 24/.test(line)),
+    simplex.commands.join('\n'),
+  )
   assert.is(Number(simplex.base_generation), Number(c.before.get(SIMPLEX)?.generation))
   const duplex = await fleet.step(DUPLEX)
-  assert.ok(duplex.host_actions.some((line) => /swact/.test(line)), `host actions: ${duplex.host_actions.join('; ')}`)
+  assert.ok(
+    duplex.host_actions.some((line) => /swact/.test(line)),
+    `host actions: ${duplex.host_actions.join('; ')}`,
+  )
 })
 
 test('network-strategy apply --wait - exits 0 once every step is complete', async (c) => {
@@ -104,7 +124,11 @@ test('the single-stack subclouds are dual-stack, in their Kubernetes files too, 
     const described = await fleet.describe(name)
     assert.is(described.system?.kubernetes_dual_stack, true, `${name} Kubernetes dual-stack`)
     for (const network of PLAN_NETWORKS) {
-      assert.equal(Object.keys(subnets(described, network)), ['IPv6', 'IPv4'], `${name} ${network}: IPv6 primary, IPv4 second`)
+      assert.equal(
+        Object.keys(subnets(described, network)),
+        ['IPv6', 'IPv4'],
+        `${name} ${network}: IPv6 primary, IPv4 second`,
+      )
     }
     const oamV4 = subnets(described, 'oam')['IPv4'] ?? ''
     assert.match(oamV4, /^10\.(6[4-9]|7[0-9])\.\d+\.0\/24$/, `${name} OAM from 10.64.0.0/12`)
@@ -133,7 +157,11 @@ test('the duplex subcloud - 250.001 raised by the change and cleared by the host
   const { uuid } = await fleet.strategy()
   const step = await fleet.step(DUPLEX)
   const applied = await fleet.appliedChanges(DUPLEX, uuid)
-  assert.equal(applied.map((a) => a.changeId), expectedChangeIds(uuid, step), 'the change, then each host action')
+  assert.equal(
+    applied.map((a) => a.changeId),
+    expectedChangeIds(uuid, step),
+    'the change, then each host action',
+  )
   const [change, ...actions] = applied
   assert.ok(
     change?.effects.some((e) => e.type === 'alarm-raised' && e.alarm?.alarmId === '250.001'),
@@ -183,7 +211,8 @@ test('network-strategy delete, then the remove plan brings both back to single s
     assert.match(manager, /--cluster-cidr=fd03:[0-9a-f:]+\/64\n/)
     assert.not.match(await fleet.kubernetesFile(name, 'calico-ippools.yaml'), /172\.16\.0\.0/)
   }
-  for (const name of [SIMPLEX, DUPLEX, DUAL]) assert.is(await fleet.secondaryCalls(name), 0, `${name} secondary calls`)
+  for (const name of [SIMPLEX, DUPLEX, DUAL])
+    assert.is(await fleet.secondaryCalls(name), 0, `${name} secondary calls`)
   await ok(fleet, ['network-strategy', 'delete'])
 })
 

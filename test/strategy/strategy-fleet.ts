@@ -108,7 +108,8 @@ export class StrategyFleet {
       const databaseUrl = await postgres.createDatabase('controller')
       // Every agent also listens on IPv4 loopback, where a call would break invariant 1 once the
       // IPv6 subclouds have an IPv4 secondary: the tests count the calls that arrive there.
-      for (const site of SITES) agents.set(site.name, await startTestAgent(['::1', '127.0.0.1'], join(dir, site.name)))
+      for (const site of SITES)
+        agents.set(site.name, await startTestAgent(['::1', '127.0.0.1'], join(dir, site.name)))
       const controller = await StrategyFleet.#startController(dir, databaseUrl, options)
       const started = new StrategyFleet({ dir, agents, controller, postgres, databaseUrl, options })
       fleet = started
