@@ -112,6 +112,8 @@ test('network-strategy apply --wait - exits 0 once every step is complete', asyn
   const applied = await fleet.dcmanager(['network-strategy', 'apply', '--wait'])
   assert.is(applied.code, 0, `exit status; stderr: ${applied.stderr}`)
   assert.match(applied.stdout, /complete/)
+  // Not a terminal: progress comes as plain lines on stderr, never a bar redrawn in place.
+  assert.ok(applied.stderr.length > 0 && !applied.stderr.includes('\r'), `progress: ${applied.stderr}`)
   const strategy = await fleet.strategy()
   assert.is(strategy.state, 'complete')
   for (const step of await fleet.steps()) assert.is(step.state, 'complete', `${step.cloud}: ${step.details}`)
