@@ -128,17 +128,20 @@ export async function runCli(name: ProgramName, argv: readonly string[], io: Cli
   let connection: ReturnType<typeof context> | undefined
   try {
     connection = context(config, io)
-    const result = await command.run(connection.ctx, args)
+    // A failed outcome still has its result to print, and `-c` may reject that result's columns.
+    const { result, failure } = await command.run(connection.ctx, args).then(
+      (done) => ({ result: done, failure: undefined }),
+      (error: unknown) => {
+        if (error instanceof UnsuccessfulOutcomeError) return { result: error.result, failure: error }
+        throw error
+      },
+    )
     io.stdout(renderOutput(result, { format, columns, showHeader: program.showHeader }))
-    return 0
+    if (failure === undefined) return 0
+    io.stderr([failure.message, ...failure.details].map((line) => `${escapeControlChars(line)}\n`).join(''))
+    return failure.exitCode
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(io, error)
-    if (error instanceof UnsuccessfulOutcomeError) {
-      io.stdout(renderOutput(error.result, { format, columns, showHeader: program.showHeader }))
-      const lines = [error.message, ...error.details].map((line) => `${escapeControlChars(line)}\n`)
-      io.stderr(lines.join(''))
-      return error.exitCode
-    }
     if (error instanceof UnknownColumnError) {
       return reportUsage(io, new UsageError(prog, commandUsage(program, command), error.message))
     }

@@ -74,10 +74,6 @@ Settled.run()
 
 const Report = suite('unsuccessfulReport')
 
-Report('unsuccessfulReport - nothing to report when the strategy completed', () => {
-  assert.is(unsuccessfulReport(networkStrategy('complete', { complete: 2 }), []), undefined)
-})
-
 Report('unsuccessfulReport - names the end state, its details and each failed step', () => {
   const failed = networkStrategy('failed', { complete: 1, failed: 2 }, { details: 'stopped on failure' })
   const steps = [

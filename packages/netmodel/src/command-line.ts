@@ -28,7 +28,11 @@ function addressOptions(fields: PoolAddressFields, clear: boolean): Option[] {
   })
 }
 
-function line(name: string, positionals: readonly (string | number)[], options: readonly Option[] = []): string {
+function line(
+  name: string,
+  positionals: readonly (string | number)[],
+  options: readonly Option[] = [],
+): string {
   const words = ['system', name, ...positionals.map(String)]
   for (const [option, value] of options) if (value !== undefined) words.push(option, String(value))
   return words.map(word).join(' ')
@@ -43,21 +47,25 @@ function line(name: string, positionals: readonly (string | number)[], options: 
 export function commandLine(command: Command): string {
   switch (command.kind) {
     case 'addrpool-add':
-      return line('addrpool-add', [command.name, command.network, command.prefix], [
-        ['--order', command.order],
-        ['--ranges', ranges(command.ranges)],
-        ...addressOptions(command, false),
-      ])
+      return line(
+        'addrpool-add',
+        [command.name, command.network, command.prefix],
+        [['--order', command.order], ['--ranges', ranges(command.ranges)], ...addressOptions(command, false)],
+      )
     case 'addrpool-modify': {
       const c = command.changes
-      return line('addrpool-modify', [command.pool], [
-        ['--name', c.name],
-        ['--network', c.network],
-        ['--prefix', c.prefix],
-        ['--order', c.order],
-        ['--ranges', ranges(c.ranges)],
-        ...addressOptions(c, true),
-      ])
+      return line(
+        'addrpool-modify',
+        [command.pool],
+        [
+          ['--name', c.name],
+          ['--network', c.network],
+          ['--prefix', c.prefix],
+          ['--order', c.order],
+          ['--ranges', ranges(c.ranges)],
+          ...addressOptions(c, true),
+        ],
+      )
     }
     case 'addrpool-delete':
       return line('addrpool-delete', [command.pool])
@@ -70,7 +78,9 @@ export function commandLine(command: Command): string {
     case 'network-addrpool-remove':
       return line('network-addrpool-remove', [command.assignment])
     case 'host-lock':
-      return command.force === true ? line('host-lock', ['--force', command.host]) : line('host-lock', [command.host])
+      return command.force === true
+        ? line('host-lock', ['--force', command.host])
+        : line('host-lock', [command.host])
     case 'host-unlock':
       return line('host-unlock', [command.host])
     case 'host-swact':

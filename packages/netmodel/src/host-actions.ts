@@ -26,11 +26,10 @@ export function hostActions(site: SiteNetworks, outOfDate: readonly string[]): C
   }
   const commands = pending.filter((h) => h !== active).flatMap(cycle)
   if (pending.includes(active)) {
-    commands.push(
-      { kind: 'host-swact', host: active.hostname },
-      ...cycle(active),
-      { kind: 'host-swact', host: standby.hostname },
-    )
+    commands.push({ kind: 'host-swact', host: active.hostname }, ...cycle(active), {
+      kind: 'host-swact',
+      host: standby.hostname,
+    })
   }
   return commands
 }

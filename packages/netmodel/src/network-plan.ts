@@ -130,17 +130,18 @@ function refuseUnknownKeys(value: Record<string, unknown>, field: string, allowe
 
 /** A subnet in `<network>/<prefix>` form whose host bits are zero, canonicalized. */
 function subnetOf(value: unknown, field: string): Cidr {
-  if (typeof value !== 'string') throw new NetworkPlanError(field, 'must be a subnet <network>/<prefix>')
+  const rule = 'must be a subnet <network>/<prefix>'
+  if (typeof value !== 'string') throw new NetworkPlanError(field, rule)
+  let cidr: Cidr
   try {
-    return parseCidr(value)
+    cidr = parseCidr(value)
   } catch (e) {
-    if (!(e instanceof AddressSyntaxError)) throw e
-    const rule =
-      e.reason === 'host bits are set'
-        ? 'must be a network address: its host bits are set'
-        : 'must be a subnet <network>/<prefix>'
-    throw new NetworkPlanError(field, rule)
+    if (e instanceof AddressSyntaxError) throw new NetworkPlanError(field, `${rule}: ${e.reason}`)
+    throw e
   }
+  // sysinv refuses a pool on the all-zero network ("Network must not be null")
+  if (cidr.network.value === 0n) throw new NetworkPlanError(field, 'must not start at the all-zero address')
+  return cidr
 }
 
 /** A subnet of `size` addresses must leave `network` the usable addresses it needs. */
@@ -287,7 +288,7 @@ export function parseNetworkPlan(text: string): NetworkPlan {
   if (!read.ok) throw new NetworkPlanError('plan', read.message)
   const doc = read.value
   refuseUnknownKeys(doc, '', TOP_KEYS)
-  if (('add' in doc) === ('remove' in doc)) {
+  if ('add' in doc === 'remove' in doc) {
     throw new NetworkPlanError('plan', 'must have exactly one of add or remove')
   }
   if ('remove' in doc) {

@@ -1,8 +1,16 @@
 import type { Cidr, Family } from './address.js'
 import { parseCidr } from './address.js'
 import type { Command, CommandOf } from './command.js'
-import type { NetworkPlan, PlanNetwork, PoolSource, SiteNetwork, SiteNetworks, SitePlan } from './network-plan.js'
+import type {
+  NetworkPlan,
+  PlanNetwork,
+  PoolSource,
+  SiteNetwork,
+  SiteNetworks,
+  SitePlan,
+} from './network-plan.js'
 import { PLAN_NETWORKS, usableSpan } from './network-plan.js'
+import { overlapAllowed } from './pool-overlap.js'
 import type { SubnetAllocator } from './subnet-allocator.js'
 import type { SystemMode } from './system-state.js'
 
@@ -29,7 +37,6 @@ interface NewPool {
 // Per-subcloud OAM and cluster-host subnets must be unique in the fleet; a cluster-pod or
 // cluster-service subnet is private to each site's Kubernetes and is the same everywhere by design.
 const FLEET_UNIQUE: ReadonlySet<PlanNetwork> = new Set(['oam', 'cluster-host'])
-const CLUSTER_NETWORKS: ReadonlySet<string> = new Set(['cluster-host', 'cluster-pod', 'cluster-service'])
 
 function otherFamily(family: Family): Family {
   return family === 'IPv4' ? 'IPv6' : 'IPv4'
@@ -43,16 +50,14 @@ function hasFamily(site: SiteNetworks, type: PlanNetwork, family: Family): boole
   return networkOf(site, type)?.pools.some((p) => p.pool.family === family) ?? false
 }
 
-/** sysinv's overlap exceptions (§2.7): the cluster networks among themselves, OAM with system-controller-oam. */
-function overlapAllowed(a: string, b: string): boolean {
-  if (CLUSTER_NETWORKS.has(a) && CLUSTER_NETWORKS.has(b)) return a !== b
-  return (a === 'oam' && b === 'system-controller-oam') || (a === 'system-controller-oam' && b === 'oam')
-}
-
 /** Refuses a new pool that overlaps a pool bound on the site, or one planned before it. */
 function checkSiteOverlap(site: SiteNetworks, planned: readonly NewPool[], next: NewPool): void {
   const bound = site.networks.flatMap((network) =>
-    network.pools.map(({ pool }) => ({ type: network.type, name: pool.name, subnet: parseCidr(pool.subnet) })),
+    network.pools.map(({ pool }) => ({
+      type: network.type,
+      name: pool.name,
+      subnet: parseCidr(pool.subnet),
+    })),
   )
   const clash = [...bound, ...planned].find(
     (other) => !overlapAllowed(next.type, other.type) && other.subnet.overlaps(next.subnet),
@@ -98,7 +103,12 @@ function subnetFor(
  */
 function poolAdd(type: PlanNetwork, name: string, subnet: Cidr, mode: SystemMode): CommandOf<'addrpool-add'> {
   const { first, last } = usableSpan(subnet)
-  const base = { kind: 'addrpool-add', name, network: subnet.network.toString(), prefix: subnet.prefix } as const
+  const base = {
+    kind: 'addrpool-add',
+    name,
+    network: subnet.network.toString(),
+    prefix: subnet.prefix,
+  } as const
   const order = 'random'
   if (type === 'cluster-pod' || type === 'cluster-service') {
     return { ...base, order, ranges: [[first.toString(), last.toString()]] }
@@ -108,7 +118,8 @@ function poolAdd(type: PlanNetwork, name: string, subnet: Cidr, mode: SystemMode
       ? {}
       : { controller0Address: first.offset(1).toString(), controller1Address: first.offset(2).toString() }
   const addresses = { floatingAddress: first.toString(), ...controllers }
-  if (type === 'cluster-host') return { ...base, order, ranges: [[first.toString(), last.toString()]], ...addresses }
+  if (type === 'cluster-host')
+    return { ...base, order, ranges: [[first.toString(), last.toString()]], ...addresses }
   const end = last.offset(-1).toString()
   return { ...base, order, ranges: [[first.toString(), end]], ...addresses, gatewayAddress: last.toString() }
 }
@@ -118,24 +129,35 @@ function planAdd(
   site: SiteNetworks,
   allocator: SubnetAllocator,
 ): SitePlan {
-  const [firstKey, firstSource] = [...plan.add][0] as [PlanNetwork, PoolSource]
+  const [first] = plan.add
+  if (first === undefined) return { kind: 'skip', reason: 'the plan adds no network' }
+  const [firstKey, firstSource] = first
   const planFamily = firstSource.kind === 'subnet' ? firstSource.subnet.family : firstSource.from.family
   if (planFamily === site.primaryFamily) {
-    throw new Refusal(`add.${firstKey}`, `the plan gives ${planFamily}, which is ${site.name}'s primary family`)
+    throw new Refusal(
+      `add.${firstKey}`,
+      `the plan gives ${planFamily}, which is ${site.name}'s primary family`,
+    )
   }
   const family = otherFamily(site.primaryFamily)
   const listed = PLAN_NETWORKS.filter((type) => plan.add.has(type))
   const todo = listed.filter((type) => !hasFamily(site, type, family))
   if (todo.length === 0) return { kind: 'skip', reason: `already dual-stack: ${listed.join(', ')}` }
   if (todo.includes('cluster-pod') && !todo.includes('oam') && !hasFamily(site, 'oam', family)) {
-    throw new Refusal('add.cluster-pod', `cluster-pod can get ${family} only once oam has it; add oam to the plan`)
+    throw new Refusal(
+      'add.cluster-pod',
+      `cluster-pod can get ${family} only once oam has it; add oam to the plan`,
+    )
   }
   const networks = todo.map((type) => {
     const network = networkOf(site, type)
     if (network === undefined) throw new Refusal(`add.${type}`, `${site.name} has no ${type} network`)
     const name = `${type}-${family.toLowerCase()}`
     if (site.pools.some((p) => p.name === name)) {
-      throw new Refusal(`add.${type}`, `${site.name} already has a pool named ${name}; delete or rename it first`)
+      throw new Refusal(
+        `add.${type}`,
+        `${site.name} already has a pool named ${name}; delete or rename it first`,
+      )
     }
     return { type, network, name }
   })
@@ -155,7 +177,9 @@ function planAdd(
 function planRemove(remove: readonly PlanNetwork[], site: SiteNetworks): SitePlan {
   const family = otherFamily(site.primaryFamily)
   const leaving = [...PLAN_NETWORKS].reverse().flatMap((type) => {
-    const entry = remove.includes(type) ? networkOf(site, type)?.pools.find((p) => p.pool.family === family) : undefined
+    const entry = remove.includes(type)
+      ? networkOf(site, type)?.pools.find((p) => p.pool.family === family)
+      : undefined
     return entry === undefined ? [] : [{ type, ...entry }]
   })
   if (leaving.length === 0) return { kind: 'skip', reason: `already single-stack: ${remove.join(', ')}` }

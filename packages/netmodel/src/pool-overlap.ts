@@ -3,10 +3,13 @@ import type { OverlapConflict } from './pool-errors.js'
 import { PoolOverlapError } from './pool-errors.js'
 import type { NetworkType, SystemState } from './system-state.js'
 
-const CLUSTER_NETWORKS: ReadonlySet<NetworkType> = new Set(['cluster-host', 'cluster-pod', 'cluster-service'])
+const CLUSTER_NETWORKS: ReadonlySet<string> = new Set(['cluster-host', 'cluster-pod', 'cluster-service'])
 
-/** §2.7's two exceptions: OAM with system-controller-oam, and the cluster networks among themselves. */
-function overlapAllowed(a: NetworkType, b: NetworkType): boolean {
+/**
+ * §2.7's two exceptions: OAM with system-controller-oam, and the cluster networks among themselves.
+ * Network types come as text, so a plan can ask about a site it knows from a Describe.
+ */
+export function overlapAllowed(a: string, b: string): boolean {
   if (CLUSTER_NETWORKS.has(a) && CLUSTER_NETWORKS.has(b)) return a !== b
   return (a === 'oam' && b === 'system-controller-oam') || (a === 'system-controller-oam' && b === 'oam')
 }

@@ -13,7 +13,9 @@ function sitePool(pool: AddressPool): SitePool {
  */
 export function siteNetworksFromState(state: SystemState, name: string): SiteNetworks {
   const primaryFamily =
-    networkOfType(state, 'oam')?.primaryPoolFamily ?? networkOfType(state, 'mgmt')?.primaryPoolFamily ?? 'IPv4'
+    networkOfType(state, 'oam')?.primaryPoolFamily ??
+    networkOfType(state, 'mgmt')?.primaryPoolFamily ??
+    'IPv4'
   const pools = new Map(state.pools.map((p) => [p.uuid, p]))
   return {
     name,
@@ -25,7 +27,9 @@ export function siteNetworksFromState(state: SystemState, name: string): SiteNet
         return pool === undefined ? [] : [{ assignment: a.uuid, pool: sitePool(pool) }]
       })
       // primary first, as `addrpool-list` orders a network's pools
-      pairs.sort((a, b) => Number(b.pool.uuid === network.poolUuid) - Number(a.pool.uuid === network.poolUuid))
+      pairs.sort(
+        (a, b) => Number(b.pool.uuid === network.poolUuid) - Number(a.pool.uuid === network.poolUuid),
+      )
       return { name: network.name, type: network.type, pools: pairs }
     }),
     pools: state.pools.map(sitePool),

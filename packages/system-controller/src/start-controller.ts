@@ -37,10 +37,11 @@ import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
 import { createPlatformRouter } from './grpc/platform-router.js'
 import { OwnSystem, parseOwnBootstrapValues } from './own-system.js'
-import type { StrategyStore } from './ports/strategy-store.js'
 import { ShutdownSteps } from './shutdown-steps.js'
 import { openStore, writerFence } from './store/open-store.js'
 import { writeStoreIdentity } from './store/store-identity.js'
+import type { NetworkStrategyService } from './strategies/network-strategy-service.js'
+import { startStrategies } from './strategies/start-strategies.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
 import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
 import { DeployRunner } from './subclouds/deploy-runner.js'
@@ -69,9 +70,9 @@ export interface RunningController {
   /** Settles when the controller stopped itself: it lost the PostgreSQL writer lock. */
   readonly fatal: Promise<ControllerError>
   /**
-   * Graceful stop: health NOT_SERVING, stop taking RPCs and finish those in flight, end the
-   * deploys in flight, stop the audit and geo-redundancy, close the agent channels, close the
-   * database. Idempotent.
+   * Graceful stop: health NOT_SERVING, stop taking RPCs and finish those in flight, stop the
+   * network strategy runner (its steps resume at the next start), end the deploys in flight, stop
+   * the audit and geo-redundancy, close the agent channels, close the database. Idempotent.
    */
   close(): Promise<void>
 }
@@ -162,7 +163,7 @@ interface ControllerServices {
   readonly subclouds: SubcloudService
   readonly groups: SubcloudGroupService
   /** The network strategy and its steps (`dcmanager network-strategy`). */
-  readonly strategies: StrategyStore
+  readonly strategies: NetworkStrategyService
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
 }
@@ -178,7 +179,6 @@ async function startServices(
   const subcloudStore = new KyselySubcloudStore(db)
   const groupStore = new KyselySubcloudGroupStore(db)
   const alarmStore = new KyselyAlarmStore(db)
-  const strategyStore = new KyselyStrategyStore(db)
   const own = await OwnSystem.open(new KyselySystemStore(db), ownValues)
   for (const name of await subcloudStore.failInterrupted(INTERRUPTED_REASON)) {
     log.warn(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`, { subcloud: name })
@@ -247,6 +247,22 @@ async function startServices(
     membership: geo.service,
     log: log.child({ component: 'subclouds' }),
   })
+  const strategies = startStrategies({
+    store: new KyselyStrategyStore(db),
+    subclouds: subcloudStore,
+    groups: groupStore,
+    peerGroups: geoStores.groups,
+    channels,
+    audit,
+    siteId: geo.siteId,
+    controllerId: own.uuid,
+    ownState: () => own.current,
+    log: log.child({ component: 'network-strategy' }),
+  })
+  // Registered after the audit and geo: stopped before them, and before the database closes.
+  steps.add(() => strategies.close())
+  // A strategy a previous run was applying goes on, now that the audit watches the subclouds.
+  await strategies.service.resume(lifetime.signal)
   const ownHandlers = createPlatformHandlers(own, { regionName: SYSTEM_CONTROLLER_REGION, log })
   const router = createPlatformRouter({
     own: ownHandlers,
@@ -265,7 +281,7 @@ async function startServices(
     deploys,
     subclouds,
     groups: new SubcloudGroupService(groupStore),
-    strategies: strategyStore,
+    strategies: strategies.service,
     geo,
     router,
   }
@@ -325,6 +341,7 @@ async function serve(
         subclouds: services.subclouds,
         groups: services.groups,
         geo: services.geo.service,
+        strategies: services.strategies,
         log: log.child({ component: 'dcmanager' }),
       }),
     ),

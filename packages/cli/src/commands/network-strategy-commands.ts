@@ -55,7 +55,6 @@ async function followToEnd(ctx: CliContext, strategy: NetworkStrategy__Output): 
   if (last.state === 'complete') return table
   const { steps } = await ctx.dcManager.ListStrategySteps({ include_skipped: false })
   const report = unsuccessfulReport(last, steps)
-  if (report === undefined) return table
   throw new UnsuccessfulOutcomeError(report.message, table, report.details)
 }
 
@@ -82,9 +81,7 @@ function strategyCommand(
     output: 'show',
     async run(ctx, args) {
       const strategy = await call(ctx)
-      return options.includes(WAIT_OPTION) && args.flag('wait')
-        ? followToEnd(ctx, strategy)
-        : networkStrategyTable(strategy)
+      return args.flag('wait') ? followToEnd(ctx, strategy) : networkStrategyTable(strategy)
     },
   }
 }

@@ -59,14 +59,13 @@ export function progressLine(strategy: NetworkStrategy__Output, style: 'bar' | '
 }
 
 /**
- * What `--wait` reports on stderr when the strategy did not complete: a summary line, then each
- * failed step's cloud and why. Undefined when it completed.
+ * What `--wait` reports on stderr when the strategy ended failed or aborted: a summary line, then
+ * each failed step's cloud and why.
  */
 export function unsuccessfulReport(
   strategy: NetworkStrategy__Output,
   steps: readonly StrategyStep__Output[],
-): { readonly message: string; readonly details: readonly string[] } | undefined {
-  if (strategy.state === 'complete') return undefined
+): { readonly message: string; readonly details: readonly string[] } {
   const why = strategy.details === '' ? '' : `: ${strategy.details}`
   return {
     message: `Network strategy ${strategy.state}${why}`,

@@ -21,7 +21,10 @@ export async function waitForStrategy(
   let current = first
   let printed = ''
   const report = (strategy: NetworkStrategy__Output) => {
-    if (ctx.interactive) return ctx.redraw(progressLine(strategy, 'bar'))
+    if (ctx.interactive) {
+      ctx.redraw(progressLine(strategy, 'bar'))
+      return
+    }
     const line = progressLine(strategy, 'plain')
     if (line !== printed) ctx.progress(line)
     printed = line

@@ -1,6 +1,7 @@
 import type { DcManagerHandlers, ListSubcloudsResponse } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
 import type { GeoService } from '../geo/geo-service.js'
+import type { NetworkStrategyService } from '../strategies/network-strategy-service.js'
 import type { SubcloudGroupService } from '../subcloud-groups/subcloud-group-service.js'
 import type { SubcloudService } from '../subclouds/subcloud-service.js'
 import { unaryHandlers } from './controller-unary.js'
@@ -8,6 +9,8 @@ import type { UnaryCalls } from './controller-unary.js'
 import { reference } from './field-validators.js'
 import { geoCalls } from './geo-calls.js'
 import type { GeoRpc } from './geo-calls.js'
+import { strategyCalls } from './strategy-calls.js'
+import type { StrategyRpc } from './strategy-calls.js'
 import {
   addSubcloudInput,
   groupChangesInput,
@@ -23,6 +26,8 @@ export interface DcManagerServices {
   readonly groups: SubcloudGroupService
   /** System peers, peer groups, associations and migrate. */
   readonly geo: GeoService
+  /** `network-strategy` and `strategy-step`. */
+  readonly strategies: NetworkStrategyService
   /** Causes of unexpected failures (the caller gets INTERNAL). */
   readonly log: Logger
 }
@@ -97,7 +102,10 @@ export function subcloudCalls(
  * status mapper.
  */
 export function dcManagerHandlers(services: DcManagerServices): DcManagerHandlers {
-  const calls = { ...subcloudCalls(services), ...geoCalls(services.geo) }
-  // CONTRACT: the strategy helper replaces this with the strategy calls (StrategyRpc).
-  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc>>(calls, services.log) as DcManagerHandlers
+  const calls = {
+    ...subcloudCalls(services),
+    ...geoCalls(services.geo),
+    ...strategyCalls(services.strategies),
+  }
+  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc | StrategyRpc>>(calls, services.log)
 }

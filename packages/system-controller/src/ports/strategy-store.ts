@@ -19,7 +19,10 @@ export interface StrategyStore {
   /** The strategy, or undefined when there is none. */
   get(): Promise<NetworkStrategy | undefined>
   /** Insert the strategy (state `initial`) with every step, all or nothing; `taken` when one exists. */
-  create(strategy: NewNetworkStrategy, steps: readonly NewStrategyStep[]): Promise<InsertResult<NetworkStrategy>>
+  create(
+    strategy: NewNetworkStrategy,
+    steps: readonly NewStrategyStep[],
+  ): Promise<InsertResult<NetworkStrategy>>
   /**
    * Move the strategy to `to` (with `details` when given) if its state is one of `from`, atomically;
    * the strategy after, or undefined when there is none or its state was not in `from`.

@@ -3,14 +3,7 @@ import type { Command } from '@dc/netmodel'
 
 /** StarlingX's strategy states (dcmanager consts), `deleting` included. */
 export type StrategyState =
-  | 'initial'
-  | 'applying'
-  | 'abort requested'
-  | 'aborting'
-  | 'complete'
-  | 'failed'
-  | 'aborted'
-  | 'deleting'
+  'initial' | 'applying' | 'abort requested' | 'aborting' | 'complete' | 'failed' | 'aborted' | 'deleting'
 
 /** parallel | serial, as `--subcloud-apply-type`. */
 export type SubcloudApplyType = 'parallel' | 'serial'

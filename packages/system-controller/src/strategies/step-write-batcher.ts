@@ -50,8 +50,8 @@ export class StepWriteBatcher {
   readonly #flushIntervalMs: number
   /** Queued, not yet in flight; one entry per subcloud, in the order they were first queued. */
   readonly #pending = new Map<string, Entry>()
+  /** The batch being written; empty when none is. */
   #inFlight: readonly Entry[] = []
-  #writing = false
   /** The pending entries are to go out without waiting for more. */
   #due = false
   #timer: ReturnType<typeof setTimeout> | undefined
@@ -111,7 +111,7 @@ export class StepWriteBatcher {
 
   /** Send the next batch if none is in flight and one is ready. */
   #next(): void {
-    if (this.#writing || this.#pending.size === 0) return
+    if (this.#inFlight.length > 0 || this.#pending.size === 0) return
     if (!this.#due && this.#pending.size < this.#maxBatch) return
     const batch: Entry[] = []
     for (const [name, entry] of this.#pending) {
@@ -124,7 +124,6 @@ export class StepWriteBatcher {
       this.#stopTimer()
     }
     this.#inFlight = batch
-    this.#writing = true
     void this.#write(batch)
   }
 
@@ -136,7 +135,6 @@ export class StepWriteBatcher {
       for (const entry of batch) entry.reject(err)
     } finally {
       this.#inFlight = []
-      this.#writing = false
       this.#next()
     }
   }

@@ -39,7 +39,12 @@ export async function up(db: AnyDb): Promise<void> {
       c.notNull().references('network_strategy.id').onDelete('cascade'),
     )
     .addColumn('subcloud_id', 'integer', (c) => c.notNull())
-    .addColumn('subcloud_name', 'text', (c) => c.modifyFront(sql`collate "C"`).notNull().unique())
+    .addColumn('subcloud_name', 'text', (c) =>
+      c
+        .modifyFront(sql`collate "C"`)
+        .notNull()
+        .unique(),
+    )
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('details', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('commands_json', 'text', (c) => c.notNull())
