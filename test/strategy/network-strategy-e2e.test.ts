@@ -196,9 +196,15 @@ test('network-strategy delete, then the remove plan brings both back to single s
   const gone = await failure(fleet.strategy())
   assert.is(gone.code, status.NOT_FOUND)
 
-  await ok(fleet, ['network-strategy', 'create', '--plan', fleet.removePlan])
+  // The plan alone would take every subcloud back, the one that was dual-stack before too: a
+  // group holds the two the strategy above converted.
+  await ok(fleet, ['subcloud-group', 'add', '--name', 'converted', '--max_parallel_subclouds', '2'])
+  for (const name of [SIMPLEX, DUPLEX]) await ok(fleet, ['subcloud', 'update', '--group', 'converted', name])
+  await ok(fleet, ['network-strategy', 'create', '--plan', fleet.removePlan, '--group', 'converted'])
   const strategy = await fleet.strategy()
   assert.is(strategy.plan_kind, 'remove')
+  assert.is(strategy.group, 'converted')
+  assert.is(strategy.max_parallel_subclouds, 2, "the group's max parallel")
   assert.is(strategy.total_steps, 2)
   const applied = await fleet.dcmanager(['network-strategy', 'apply', '--wait'])
   assert.is(applied.code, 0, `exit status; stderr: ${applied.stderr}`)
@@ -213,6 +219,8 @@ test('network-strategy delete, then the remove plan brings both back to single s
     assert.match(manager, /--cluster-cidr=fd03:[0-9a-f:]+\/64\n/)
     assert.not.match(await fleet.kubernetesFile(name, 'calico-ippools.yaml'), /172\.16\.0\.0/)
   }
+  const dual = await fleet.describe(DUAL)
+  assert.is(dual.generation, c.before.get(DUAL)?.generation, 'the subcloud outside the group was not touched')
   for (const name of [SIMPLEX, DUPLEX, DUAL])
     assert.is(await fleet.secondaryCalls(name), 0, `${name} secondary calls`)
   await ok(fleet, ['network-strategy', 'delete'])
