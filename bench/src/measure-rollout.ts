@@ -1,4 +1,8 @@
-import type { ListStrategyStepsResponse__Output, NetworkStrategy__Output } from '@dc/protos'
+import type {
+  ListStrategyStepsResponse__Output,
+  NetworkStrategy__Output,
+  StrategyStep__Output,
+} from '@dc/protos'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
 import { unary, waitFor } from '@dc/test/support/index.js'
 import type { BenchController } from './bench-controller.js'
@@ -22,7 +26,7 @@ export const ROLLOUT_PLAN_YAML = `add:
 /** Create is a dry run of the whole fleet in one call: a 10,000-site fleet takes a while. */
 const CREATE_TIMEOUT_MS = 20 * 60_000
 const CALL_TIMEOUT_MS = 60_000
-/** Fine enough against the seconds an apply takes; coarse enough not to load the controller. */
+/** Only says when to read the steps' finish times; coarse enough not to load the controller. */
 const POLL_INTERVAL_MS = 250
 const ENDED: ReadonlySet<string> = new Set(['complete', 'failed', 'aborted'])
 /** Failed or refused steps named in an error, at most. */
@@ -39,6 +43,14 @@ export interface RolloutProps {
   readonly signal: AbortSignal
 }
 
+async function listSteps(controller: BenchController): Promise<StrategyStep__Output[]> {
+  const listed = await unary<ListStrategyStepsResponse__Output>(
+    (o, cb) => controller.dcManager.ListStrategySteps({ include_skipped: false }, o, cb),
+    CALL_TIMEOUT_MS,
+  )
+  return listed.steps
+}
+
 function stepCount(strategy: NetworkStrategy__Output, state: string): number {
   return strategy.step_counts.find((c) => c.state === state)?.count ?? 0
 }
@@ -50,16 +62,17 @@ async function rolloutError(
   what: string,
   badState: string,
 ): Promise<Error> {
-  const { steps } = await unary<ListStrategyStepsResponse__Output>(
-    (o, cb) => controller.dcManager.ListStrategySteps({ include_skipped: false }, o, cb),
-    CALL_TIMEOUT_MS,
-  )
-  const named = steps
+  const named = (await listSteps(controller))
     .filter((s) => s.state === badState)
     .slice(0, NAMED_STEPS)
     .map((s) => `${s.cloud}: ${s.details}`)
   const counts = strategy.step_counts.map((c) => `${c.count} ${c.state}`).join(', ')
   return new Error(`network strategy ${what} (${counts}; ${strategy.details}): ${named.join('; ')}`)
+}
+
+/** When the last step of the strategy finished, in milliseconds since the epoch. */
+async function lastFinish(controller: BenchController): Promise<number> {
+  return Math.max(...(await listSteps(controller)).map((s) => Date.parse(s.finished_at)))
 }
 
 /**
@@ -94,7 +107,9 @@ export async function measureRollout(props: RolloutProps): Promise<BenchRow[]> {
   const createSeconds = (performance.now() - createStart) / 1000
   try {
     if (created.refused_steps > 0) throw await rolloutError(controller, created, 'refused', 'refused')
-    const applyStart = performance.now()
+    // Wall clock, as the controller stamps its steps on the same host: the apply ends with the
+    // last step's finished_at, not with the next poll.
+    const applyStart = Date.now()
     await unary((o, cb) => dcManager.ApplyNetworkStrategy({}, o, cb), CALL_TIMEOUT_MS)
     const ended = await waitFor(
       async () => {
@@ -111,8 +126,8 @@ export async function measureRollout(props: RolloutProps): Promise<BenchRow[]> {
         signal,
       },
     )
-    const applySeconds = (performance.now() - applyStart) / 1000
     if (ended.state !== 'complete') throw await rolloutError(controller, ended, ended.state, 'failed')
+    const applySeconds = ((await lastFinish(controller)) - applyStart) / 1000
     const completed = stepCount(ended, 'complete')
     const perSecond = completed / applySeconds
     const label = subclouds.length.toLocaleString('en-US')
