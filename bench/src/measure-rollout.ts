@@ -6,6 +6,7 @@ import type {
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
 import { unary, waitFor } from '@dc/test/support/index.js'
 import type { BenchController } from './bench-controller.js'
+import { median } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
 import { rawUnaryEcho } from './raw-grpc.js'
 
@@ -70,9 +71,14 @@ async function rolloutError(
   return new Error(`network strategy ${what} (${counts}; ${strategy.details}): ${named.join('; ')}`)
 }
 
-/** When the last step of the strategy finished, in milliseconds since the epoch. */
-async function lastFinish(controller: BenchController): Promise<number> {
-  return Math.max(...(await listSteps(controller)).map((s) => Date.parse(s.finished_at)))
+/** When the last step finished (ms since the epoch) and how long a step took (median, ms). */
+async function stepTimes(controller: BenchController): Promise<{ lastFinish: number; medianStepMs: number }> {
+  const steps = await listSteps(controller)
+  const finished = steps.map((s) => Date.parse(s.finished_at))
+  return {
+    lastFinish: Math.max(...finished),
+    medianStepMs: median(steps.map((s, i) => (finished[i] ?? Number.NaN) - Date.parse(s.started_at))),
+  }
 }
 
 /**
@@ -127,7 +133,8 @@ export async function measureRollout(props: RolloutProps): Promise<BenchRow[]> {
       },
     )
     if (ended.state !== 'complete') throw await rolloutError(controller, ended, ended.state, 'failed')
-    const applySeconds = ((await lastFinish(controller)) - applyStart) / 1000
+    const { lastFinish, medianStepMs } = await stepTimes(controller)
+    const applySeconds = (lastFinish - applyStart) / 1000
     const completed = stepCount(ended, 'complete')
     const perSecond = completed / applySeconds
     const label = subclouds.length.toLocaleString('en-US')
@@ -149,7 +156,8 @@ export async function measureRollout(props: RolloutProps): Promise<BenchRow[]> {
         ratio: perSecond / echo.callsPerSecond,
         met: perSecond / echo.callsPerSecond >= TARGET_RATIO,
         note:
-          `${completed} steps complete in ${applySeconds.toFixed(1)} s, --max-parallel-subclouds ${parallelism}; ` +
+          `${completed} steps complete in ${applySeconds.toFixed(1)} s, --max-parallel-subclouds ${parallelism}, ` +
+          `a step ${Math.round(medianStepMs)} ms (median); ` +
           'raw limit: unary echo, 1 call per subcloud, same channels and parallelism',
       },
     ]
