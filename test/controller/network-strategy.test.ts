@@ -234,6 +234,7 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
   const simplex = all.find((s) => s.cloud === 'subcloud1')
   const duplex = all.find((s) => s.cloud === 'subcloud2')
   assert.ok(simplex?.commands.some((line) => line.startsWith('system addrpool-add oam-ipv4 10.64.')))
+  // Host actions exist only where the agent's dry run marked hosts out of date (raising 250.001).
   assert.ok((duplex?.host_actions.length ?? 0) > 0, 'the duplex subcloud has the lock/unlock/swact sequence')
   assert.ok(
     duplex?.host_actions.some((line) => line.includes('swact')),
@@ -263,6 +264,10 @@ test('network-strategy - the add plan moves the single-stack subclouds to dual-s
     }
     oamIpv4.add(poolsOf(after, 'oam')[1] ?? '')
     assert.not.ok(alarmIds(after).includes('250.001'), `${name} has no configuration out of date`)
+    assert.ok(
+      after.hosts.every((h) => h.config_up_to_date && h.administrative === 'unlocked'),
+      `${name}: every host unlocked with its configuration applied`,
+    )
     const done = await step(controller, name)
     assert.is(done.state, 'complete')
     // One generation per command applied: the change and each host action went through once.

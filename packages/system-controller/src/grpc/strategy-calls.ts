@@ -103,6 +103,7 @@ function stageOf(step: StrategyStep): number {
   return 2
 }
 
+/** One step as `strategy-step list|show` prints it: commands as `system` command lines. */
 export function stepMessage(step: StrategyStep): StrategyStepMessage {
   return {
     cloud: step.subcloudName,

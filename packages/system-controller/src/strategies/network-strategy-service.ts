@@ -62,6 +62,7 @@ const DELETABLE_STATES: readonly StrategyState[] = ['initial', 'complete', 'fail
 /** Refused subclouds named in the apply refusal; the rest are counted. */
 const NAMED_REFUSALS = 5
 
+/** The stores, agents and runner {@link NetworkStrategyService} works with. */
 export interface NetworkStrategyServiceDeps {
   readonly store: StrategyStore
   readonly subclouds: Pick<SubcloudStore, 'list' | 'find' | 'fleetEntries'>
@@ -105,7 +106,7 @@ export class NetworkStrategyService {
     const existing = await store.get()
     if (existing !== undefined) throw new StrategyExistsError(existing.state)
     const plan = parsePlan(input.planYaml)
-    const { candidates, applyType, maxParallel } = await this.#target(input)
+    const { candidates, applyType, maxParallel, groupName } = await this.#target(input)
     const skipped: NewStrategyStep[] = []
     const eligible: Subcloud[] = []
     // Many members share a few groups: each is read once.
@@ -136,7 +137,7 @@ export class NetworkStrategyService {
         stopOnFailure: input.stopOnFailure,
         planKind: plan.kind,
         planYaml: input.planYaml,
-        groupName: input.target.kind === 'group' ? input.target.ref : null,
+        groupName,
         subcloudName: input.target.kind === 'subcloud' ? (candidates[0]?.name ?? null) : null,
       },
       steps,
@@ -236,15 +237,18 @@ export class NetworkStrategyService {
     return { strategy, counts: await this.#deps.store.counts() }
   }
 
-  async #target(
-    input: CreateStrategyInput,
-  ): Promise<{ candidates: Subcloud[]; applyType: SubcloudApplyType; maxParallel: number }> {
+  async #target(input: CreateStrategyInput): Promise<{
+    candidates: Subcloud[]
+    applyType: SubcloudApplyType
+    maxParallel: number
+    groupName: string | null
+  }> {
     const { subclouds, groups } = this.#deps
     const applyType = input.applyType ?? 'parallel'
     const maxParallel = input.maxParallel ?? DEFAULT_MAX_PARALLEL
     switch (input.target.kind) {
       case 'fleet':
-        return { candidates: await subclouds.list(), applyType, maxParallel }
+        return { candidates: await subclouds.list(), applyType, maxParallel, groupName: null }
       case 'group': {
         const group = await groups.find(input.target.ref)
         if (group === undefined) throw new SubcloudGroupNotFoundError(input.target.ref)
@@ -252,12 +256,13 @@ export class NetworkStrategyService {
           candidates: await subclouds.list({ groupId: group.id }),
           applyType: group.updateApplyType,
           maxParallel: group.maxParallelSubclouds,
+          groupName: group.name,
         }
       }
       case 'subcloud': {
         const subcloud = await subclouds.find(input.target.ref)
         if (subcloud === undefined) throw new SubcloudNotFoundError(input.target.ref)
-        return { candidates: [subcloud], applyType, maxParallel }
+        return { candidates: [subcloud], applyType, maxParallel, groupName: null }
       }
       default:
         return input.target satisfies never

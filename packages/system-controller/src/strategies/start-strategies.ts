@@ -14,6 +14,7 @@ import { strategyAgents } from './strategy-agents.js'
 import type { StrategyChannels } from './strategy-agents.js'
 import { StrategyRunner } from './strategy-runner.js'
 
+/** What {@link startStrategies} builds the network strategy from. */
 export interface StartStrategiesParams {
   readonly store: StrategyStore
   readonly subclouds: Pick<SubcloudStore, 'list' | 'find' | 'fleetEntries' | 'setExpectedConfigHash'>

@@ -32,8 +32,10 @@ export interface StepTiming {
   readonly inSyncTimeoutMs?: number
 }
 
+/** {@link StepTiming} with every default filled in. */
 export type StepTimingWithDefaults = Required<StepTiming>
 
+/** Fill in the defaults of {@link StepTiming}. */
 export function stepTimingWithDefaults(timing: StepTiming = {}): StepTimingWithDefaults {
   return {
     applyAttempts: timing.applyAttempts ?? 4,

@@ -12,6 +12,7 @@ export type StepExecutor = (
   signal: AbortSignal,
 ) => Promise<'complete' | 'failed'>
 
+/** What the runner reads and writes, and how it runs one step. */
 export interface StrategyRunnerDeps {
   readonly store: Pick<StrategyStore, 'get' | 'steps' | 'moveState'>
   /** Marks never-started steps `aborted`. */
