@@ -12,6 +12,7 @@ import { FAN_OUT_CALLS_PER_SUBCLOUD, measureFanOut } from './measure-fan-out.js'
 import { measureGeoSync } from './measure-geo-sync.js'
 import { measureMassOutage } from './measure-mass-outage.js'
 import { measureOnboarding } from './measure-onboarding.js'
+import { measureRollout } from './measure-rollout.js'
 import { measureSteadyState } from './measure-steady-state.js'
 import { rawNatsRoundTrips } from './raw-nats.js'
 import type { NatsRoundTrips } from './raw-nats.js'
@@ -24,7 +25,7 @@ import { startSimulatedFleet } from './simulated-fleet.js'
 const MIX = '0:1:1'
 /** The controller's default audit interval, which the raw streams use too. */
 const HEARTBEAT_INTERVAL_MS = 1_000
-/** Subclouds in flight in the pool fan-out and its raw echo. */
+/** Subclouds in flight in the pool fan-out, the network rollout and their raw echoes. */
 const FAN_OUT_PARALLELISM = 64
 /** Peer heartbeats every second instead of StarlingX's 60 s, so the pair forms quickly (a bench-only flag). */
 const PEER_LINK_ARGS = ['--peer-heartbeat-interval-ms', '1000']
@@ -58,6 +59,8 @@ interface Timing {
   readonly geoSamples: number
   /** Onboarding gives up after this long, reporting how far it got. */
   readonly onboardingBudgetMs: number
+  /** The network rollout's apply gives up after this long. */
+  readonly rolloutBudgetMs: number
 }
 
 const QUICK: Timing = {
@@ -69,6 +72,7 @@ const QUICK: Timing = {
   natsSerialRoundTrips: 1_000,
   geoSamples: 10,
   onboardingBudgetMs: 300_000,
+  rolloutBudgetMs: 300_000,
 }
 const FULL: Timing = {
   rawWatchWindowMs: 10_000,
@@ -80,6 +84,7 @@ const FULL: Timing = {
   natsSerialRoundTrips: 5_000,
   geoSamples: 30,
   onboardingBudgetMs: 20 * 60_000,
+  rolloutBudgetMs: 30 * 60_000,
 }
 
 function progress(line: string): void {
@@ -248,6 +253,18 @@ async function runFleet(
                 subclouds: members,
                 parallelism: FAN_OUT_PARALLELISM,
                 echo,
+                signal,
+              }),
+          ],
+          // After the fan-out, before the mass outage: every member online and in-sync.
+          [
+            'network rollout',
+            () =>
+              measureRollout({
+                controller,
+                subclouds: members,
+                parallelism: FAN_OUT_PARALLELISM,
+                budgetMs: timing.rolloutBudgetMs,
                 signal,
               }),
           ],
