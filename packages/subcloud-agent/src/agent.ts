@@ -207,22 +207,26 @@ export class Agent {
         only === undefined || more.length > 0
           ? undefined
           : platformReply(only, { previous: state, state: result.state, effects: result.effects })
+      const hash = configHash(result.state)
       const applied: AppliedChange = {
         changeId: change.changeId,
         requestDigest,
         generation: result.state.generation,
-        configHash: configHash(result.state),
+        configHash: hash,
         effects: result.effects,
         ...given('platformReply', reply),
       }
       const window = [...this.#doc.appliedChanges, applied].slice(-APPLIED_CHANGE_WINDOW)
-      await this.#commit({
-        ...this.#doc,
-        ...ownerFields(owner),
-        state: result.state,
-        appliedChanges: window,
-        restarts: countRestarts(this.#doc.restarts, result.effects),
-      })
+      await this.#commit(
+        {
+          ...this.#doc,
+          ...ownerFields(owner),
+          state: result.state,
+          appliedChanges: window,
+          restarts: countRestarts(this.#doc.restarts, result.effects),
+        },
+        hash,
+      )
       this.#log.info('applied a controller change', {
         changeId: change.changeId,
         epoch: owner.epoch.toString(),
@@ -269,12 +273,13 @@ export class Agent {
     return run
   }
 
-  async #commit(doc: AgentStateDocument): Promise<void> {
+  /** `hash`: the new state's config hash when the caller computed it already (hashing is not cheap). */
+  async #commit(doc: AgentStateDocument, hash?: string): Promise<void> {
     await this.#store.save(doc)
     const stateChanged = doc.state !== this.#doc.state
     this.#doc = doc
     if (stateChanged && doc.state !== null) {
-      this.#configHash = configHash(doc.state)
+      this.#configHash = hash ?? configHash(doc.state)
       await this.#writeKubernetes()
     }
     this.#indexChanges()

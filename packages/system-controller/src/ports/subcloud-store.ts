@@ -40,6 +40,8 @@ export interface SubcloudStore {
   list(filter?: SubcloudFilter): Promise<Subcloud[]>
   /** By name, region name or decimal id (a name wins over a region name, which wins over an id). */
   find(ref: string): Promise<Subcloud | undefined>
+  /** The subclouds named exactly one of `names` (no region name or id), in no particular order. */
+  findByNames(names: readonly string[]): Promise<Subcloud[]>
   /** Whether a subcloud is named exactly `name` (not matched by region name or id). */
   nameTaken(name: string): Promise<boolean>
   /** Insert with one `unknown` status per endpoint, all or nothing; `taken` when the name is. */

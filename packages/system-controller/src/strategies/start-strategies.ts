@@ -12,13 +12,14 @@ import { runStep, stepTimingWithDefaults } from './step-execution.js'
 import type { StepTiming } from './step-execution.js'
 import { StepWriteBatcher } from './step-write-batcher.js'
 import { strategyAgents } from './strategy-agents.js'
+import { SubcloudLookup } from './subcloud-lookup.js'
 import type { StrategyChannels } from './strategy-agents.js'
 import { StrategyRunner } from './strategy-runner.js'
 
 /** What {@link startStrategies} builds the network strategy from. */
 export interface StartStrategiesParams {
   readonly store: StrategyStore
-  readonly subclouds: Pick<SubcloudStore, 'list' | 'find' | 'fleetEntries'>
+  readonly subclouds: Pick<SubcloudStore, 'list' | 'find' | 'findByNames' | 'fleetEntries'>
   readonly groups: Pick<SubcloudGroupStore, 'find'>
   readonly peerGroups: Pick<PeerGroupStore, 'find'>
   readonly channels: StrategyChannels
@@ -49,9 +50,10 @@ export function startStrategies(params: StartStrategiesParams): Strategies {
   const agents = strategyAgents(params.channels)
   const writer = new StepWriteBatcher(store)
   const peerGroups = async (id: number) => params.peerGroups.find(String(id))
+  const lookup = new SubcloudLookup(subclouds)
   const stepDeps = {
     agents,
-    subclouds,
+    subclouds: { find: (name: string) => lookup.find(name) },
     peerGroups,
     siteId: params.siteId,
     controllerId: params.controllerId,

@@ -122,6 +122,14 @@ export class KyselySubcloudStore implements SubcloudStore {
     })
   }
 
+  findByNames(names: readonly string[]): Promise<Subcloud[]> {
+    return guarded('subclouds', async () => {
+      if (names.length === 0) return []
+      const rows = await this.#db.selectFrom('subclouds').selectAll().where('name', 'in', names).execute()
+      return withEndpoints(this.#db, rows)
+    })
+  }
+
   nameTaken(name: string): Promise<boolean> {
     return guarded('subclouds', async () => {
       const row = await this.#db
