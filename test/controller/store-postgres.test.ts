@@ -110,17 +110,28 @@ test('an online pg_dump backup restores into an empty database as the same syste
   }
 })
 
-/** The controller's own lock session, named after its process; terminated by `admin`. */
-async function terminateLockSession(admin: pg.Client, controller: TestController): Promise<void> {
-  const { rows } = await admin.query<{ pid: number }>(
-    `select pg_terminate_backend(pid) as ok, pid from pg_stat_activity where application_name = $1`,
-    [`dc-controller pid ${controller.process.pid} on ${hostname()}`],
-  )
-  assert.is(rows.length, 1, 'the lock session is named after the controller')
-}
-
 /** The lock's key as the controller takes it: pg_try_advisory_lock(0x44434354, 1). */
 const LOCK_KEY = [0x44_43_43_54, 1]
+
+/** The controller's own lock session, named after its process; terminated by `admin`. */
+async function terminateLockSession(admin: pg.Client, controller: TestController): Promise<void> {
+  // The session that holds the lock, by its name: on a busy machine the controller may still be
+  // between two sessions (a probe's reconnect), so wait for the one that holds it.
+  const holder = await waitFor(
+    async () => {
+      const { rows } = await admin.query<{ pid: number }>(
+        `select a.pid from pg_locks l join pg_stat_activity a on a.pid = l.pid
+         where l.locktype = 'advisory' and l.granted and l.classid = $1 and l.objid = $2
+           and a.application_name = $3`,
+        [...LOCK_KEY, `dc-controller pid ${controller.process.pid} on ${hostname()}`],
+      )
+      return rows[0]?.pid
+    },
+    { timeoutMs: 30_000, intervalMs: 100, message: 'the lock session named after the controller' },
+  )
+  const { rows } = await admin.query<{ ok: boolean }>('select pg_terminate_backend($1) as ok', [holder])
+  assert.ok(rows[0]?.ok, 'the lock session is terminated')
+}
 
 test('a lost lock session is taken again: the controller rides it out and writes again', async (c) => {
   const controller = running(c)
@@ -159,6 +170,8 @@ test('a lock taken by another session while it was lost stops the controller wit
   try {
     // Queued before the controller's session dies, so the rival is granted the lock first.
     const rivalHolds = rival.query('select pg_advisory_lock($1, $2)', LOCK_KEY)
+    // Should the test fail before awaiting it, ending the client must not crash the whole file.
+    rivalHolds.catch(() => undefined)
     await terminateLockSession(admin, controller)
     await rivalHolds
     const exit = await waitFor(async () => controller.process.exitStatus(), {
