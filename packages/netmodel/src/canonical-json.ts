@@ -14,12 +14,24 @@
  * canonicalJson({ b: [1, undefined], a: { y: undefined, x: null } }) // '{"a":{"x":null},"b":[1,null]}'
  */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${Array.from(value, (item) => canonicalJson(item)).join(',')}]`
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null'
+  // Plain loops and string concatenation: this runs over every state an agent hashes, and the
+  // entries/filter/map/join chain allocated several arrays per object.
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i])
+    return out + ']'
   }
-  return JSON.stringify(value) ?? 'null'
+  const record = value as Record<string, unknown>
+  // The default sort compares UTF-16 code units, as the pinned form requires.
+  const keys = Object.keys(record).sort()
+  let out = '{'
+  let first = true
+  for (const key of keys) {
+    const item = record[key]
+    if (item === undefined) continue
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(item)
+    first = false
+  }
+  return out + '}'
 }
