@@ -75,7 +75,10 @@ UnaryHandler('unaryHandler - refuses a request that did not decode, through the 
 function cancellableCall(): { call: ServerUnaryCall<unknown, unknown>; cancel: () => void } {
   const events = new EventEmitter()
   const call = { request: {}, on: (event: string, listener: () => void) => events.on(event, listener) }
-  return { call: call as unknown as ServerUnaryCall<unknown, unknown>, cancel: () => events.emit('cancelled') }
+  return {
+    call: call as unknown as ServerUnaryCall<unknown, unknown>,
+    cancel: () => events.emit('cancelled'),
+  }
 }
 
 UnaryHandler('unaryHandler - the signal aborts when the caller cancels before the answer', async () => {
