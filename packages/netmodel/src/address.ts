@@ -86,10 +86,23 @@ export function parseIpv6(text: string): IpAddress {
   return new IpAddress('IPv6', bytesToBigint(parsed.toByteArray()))
 }
 
+/**
+ * Addresses already parsed, by their text. Rules parse the same pool rows again for every
+ * command of a change, and ipaddr.js validates with regular expressions; an address is immutable,
+ * so handing out the same one is as good as a new parse. Emptied when full, to bound memory.
+ */
+const parsedIps = new Map<string, IpAddress>()
+const PARSED_IPS_LIMIT = 4096
+
 /** Parse an address of either family; the presence of `:` decides which parser runs. */
 export function parseIp(text: string): IpAddress {
+  const known = parsedIps.get(text)
+  if (known !== undefined) return known
   const t = text.trim()
-  return t.includes(':') ? parseIpv6(t) : parseIpv4(t)
+  const ip = t.includes(':') ? parseIpv6(t) : parseIpv4(t)
+  if (parsedIps.size >= PARSED_IPS_LIMIT) parsedIps.clear()
+  parsedIps.set(text, ip)
+  return ip
 }
 
 /** Like {@link parseIp} but returns `undefined` instead of throwing. */

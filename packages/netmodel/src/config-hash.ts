@@ -2,8 +2,12 @@ import { canonicalJson } from './canonical-json.js'
 import { stableHash } from './stable-hash.js'
 import type { SystemState } from './system-state.js'
 
+/** Rows sorted by `key`, each key computed once rather than at every comparison; stable. */
 function byKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
-  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+  return rows
+    .map((row) => ({ row, key: key(row) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((keyed) => keyed.row)
 }
 
 /**

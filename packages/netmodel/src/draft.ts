@@ -30,6 +30,7 @@ export class Draft {
   kubernetesDualStack: boolean
   nextId: number
   readonly effects: Effect[] = []
+  #state: SystemState | undefined
 
   constructor(base: SystemState) {
     this.base = base
@@ -43,9 +44,26 @@ export class Draft {
     this.nextId = base.nextId
   }
 
-  /** The draft as a state, for the read-only queries. */
+  /**
+   * The draft as a state, for the read-only queries. Rules ask for it many times per command, so
+   * the last one is kept while no field was reassigned since (rows are never edited in place).
+   */
   get state(): SystemState {
-    return {
+    const kept = this.#state
+    if (
+      kept !== undefined &&
+      kept.hosts === this.hosts &&
+      kept.networks === this.networks &&
+      kept.pools === this.pools &&
+      kept.networkPools === this.networkPools &&
+      kept.addresses === this.addresses &&
+      kept.alarms === this.alarms &&
+      kept.kubernetesDualStack === this.kubernetesDualStack &&
+      kept.nextId === this.nextId
+    ) {
+      return kept
+    }
+    this.#state = {
       ...this.base,
       hosts: this.hosts,
       networks: this.networks,
@@ -56,6 +74,7 @@ export class Draft {
       kubernetesDualStack: this.kubernetesDualStack,
       nextId: this.nextId,
     }
+    return this.#state
   }
 
   /** The generation the command will commit as; alarms record it. */

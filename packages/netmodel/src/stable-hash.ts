@@ -1,4 +1,3 @@
-const TWO_32 = 0x1_0000_0000
 // FNV-1a 64-bit prime is 2^40 + 0x1b3; the offset basis is split into 32-bit halves.
 const PRIME_LOW = 0x1b3
 const OFFSET_HIGH = 0xcbf29ce4
@@ -7,19 +6,21 @@ const OFFSET_LOW = 0x84222325
 /**
  * FNV-1a, 64 bits, over the UTF-16 code units of `text`, as 16 lowercase hex digits.
  * Two 32-bit halves instead of bigint: this runs over whole serialized states, and bigint
- * multiplication per character is an order of magnitude slower.
+ * multiplication per character is an order of magnitude slower. The low half is multiplied in
+ * 16-bit pieces so that every step stays in small integers, which V8 keeps out of floating point.
  */
 export function stableHash(text: string): string {
-  let hi = OFFSET_HIGH
-  let lo = OFFSET_LOW
+  let hi = OFFSET_HIGH | 0
+  let lo = OFFSET_LOW | 0
   for (let i = 0; i < text.length; i++) {
-    lo = (lo ^ text.charCodeAt(i)) >>> 0
-    const loProduct = lo * PRIME_LOW
-    const hiProduct = hi * PRIME_LOW + ((lo << 8) >>> 0) + Math.floor(loProduct / TWO_32)
-    lo = loProduct >>> 0
-    hi = hiProduct >>> 0
+    lo ^= text.charCodeAt(i)
+    // (hi, lo) * (2^40 + PRIME_LOW) mod 2^64: lo * 2^40 adds lo << 8 to the high half.
+    const low16 = (lo & 0xffff) * PRIME_LOW
+    const high16 = (lo >>> 16) * PRIME_LOW + (low16 >>> 16)
+    hi = (Math.imul(hi, PRIME_LOW) + (lo << 8) + (high16 >>> 16)) | 0
+    lo = (high16 << 16) | (low16 & 0xffff)
   }
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0')
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0')
 }
 
 /**

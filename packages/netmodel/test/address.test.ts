@@ -157,6 +157,27 @@ ParseIp('parseIp - picks the family by the colon, trimming blanks', () => {
   refused(() => parseIp('fd00:::1'), /not an IPv6 address/)
 })
 
+ParseIp(
+  'parseIp - parsing again (remembered) gives the same address, and bad text is refused every time',
+  () => {
+    fc.assert(
+      fc.property(
+        ipv4Value,
+        ipv6Value.filter((v) => !isMapped(v)),
+        (v4, v6) => {
+          for (const ip of [new IpAddress('IPv4', v4), new IpAddress('IPv6', v6)]) {
+            const text = ip.toString()
+            assert.ok(parseIp(text).equals(ip))
+            assert.ok(parseIp(text).equals(ip))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+    for (let n = 0; n < 2; n++) refused(() => parseIp('10.0.0.256'), /dotted-quad/)
+  },
+)
+
 const TryParseIp = suite('tryParseIp')
 
 TryParseIp('tryParseIp - gives undefined instead of throwing', () => {

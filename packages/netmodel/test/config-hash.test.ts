@@ -1,8 +1,17 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { SystemState } from '../src/index.js'
-import { configHash } from '../src/index.js'
-import { IPV4, IPV6, run, site } from './state-fixtures.js'
+import {
+  FleetIndex,
+  SubnetAllocator,
+  applyAll,
+  configHash,
+  parseNetworkPlan,
+  planSite,
+  siteNetworksFromState,
+} from '../src/index.js'
+import { ISSUE_PLAN, REMOVE_PLAN, dualStackSite, ipv6Site } from './network-plan-fixtures.js'
+import { IPV4, IPV6, must, run, seedSite, site } from './state-fixtures.js'
 
 const ConfigHash = suite('configHash')
 
@@ -65,6 +74,30 @@ ConfigHash('configHash - rows are compared by content, not by uuid or position',
 ConfigHash('configHash - pinned values: agents persist and compare them, so they never change', () => {
   assert.is(configHash(site(IPV6)), '4980c1a70bb6113e')
   assert.is(configHash(site(IPV4)), '64c0ce52f5594ba1')
+})
+
+/** `state` after the commands `plan` gives it as subcloud7 of an empty fleet. */
+function afterPlan(state: SystemState, plan: string): SystemState {
+  const sitePlan = planSite(
+    parseNetworkPlan(plan),
+    siteNetworksFromState(state, 'subcloud7'),
+    new SubnetAllocator(new FleetIndex()),
+  )
+  if (sitePlan.kind !== 'change') throw new Error(`expected a change, got ${sitePlan.kind}`)
+  return must(applyAll(state, sitePlan.commands))
+}
+
+// Values taken before the hashing path was optimized: a faster hash must give the same digests.
+ConfigHash('configHash - pinned values of bootstrapped, dual-stack, planned and reverted sites', () => {
+  const simplex = ipv6Site('simplex')
+  const added = afterPlan(simplex, ISSUE_PLAN)
+  assert.is(configHash(seedSite()), '4980c1a70bb6113e')
+  assert.is(configHash(dualStackSite()), 'f7ca91a24e8440d0')
+  assert.is(configHash(simplex), '4c8bbbcad7f2fd92')
+  assert.is(configHash(ipv6Site('duplex')), '4980c1a70bb6113e')
+  assert.is(configHash(added), '77ff7c51073db333')
+  assert.is(configHash(afterPlan(ipv6Site('duplex'), ISSUE_PLAN)), '00220189e00a176b')
+  assert.is(configHash(afterPlan(added, REMOVE_PLAN)), '4c8bbbcad7f2fd92')
 })
 
 ConfigHash.run()

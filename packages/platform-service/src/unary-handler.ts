@@ -6,10 +6,19 @@ import { requireDecoded } from './malformed-request.js'
 /** Maps a handler's failure to the status the caller gets (a server's one boundary mapper). */
 export type StatusMapper = (err: unknown, log?: Logger) => ServerErrorResponse
 
-/** An abort signal that fires when the caller cancels or its deadline passes. */
-export function callSignal(call: { on(event: 'cancelled', listener: () => void): unknown }): AbortSignal {
+/**
+ * An abort signal that fires when the caller cancels or its deadline passes, unless `answered`
+ * says the call was already answered: grpc-js reports every closed stream as cancelled, answered
+ * ones included, and aborting then would only build an error nobody reads.
+ */
+export function callSignal(
+  call: { on(event: 'cancelled', listener: () => void): unknown },
+  answered: () => boolean = () => false,
+): AbortSignal {
   const controller = new AbortController()
-  call.on('cancelled', () => controller.abort())
+  call.on('cancelled', () => {
+    if (!answered()) controller.abort()
+  })
   return controller.signal
 }
 
@@ -26,16 +35,25 @@ export function unaryHandler<Req, Res>(
   toStatus: StatusMapper = toGrpcStatus,
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {
+    let answered = false
+    const answer: typeof callback = (...args) => {
+      answered = true
+      callback(...args)
+    }
     let result: Promise<Res>
     try {
-      result = fn(requireDecoded(call.request), callSignal(call), call)
+      result = fn(
+        requireDecoded(call.request),
+        callSignal(call, () => answered),
+        call,
+      )
     } catch (err) {
-      callback(toStatus(err, log))
+      answer(toStatus(err, log))
       return
     }
     result.then(
-      (response) => callback(null, response),
-      (err: unknown) => callback(toStatus(err, log)),
+      (response) => answer(null, response),
+      (err: unknown) => answer(toStatus(err, log)),
     )
   }
 }

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { status } from '@grpc/grpc-js'
 import type { ServerErrorResponse, ServerUnaryCall } from '@grpc/grpc-js'
 import { suite } from 'uvu'
@@ -68,6 +69,46 @@ UnaryHandler('unaryHandler - refuses a request that did not decode, through the 
   )
   assert.not.ok(ran)
   assert.is(result.error?.code, status.INVALID_ARGUMENT)
+})
+
+/** A call whose `cancelled` event the test fires, as grpc-js does when the stream closes. */
+function cancellableCall(): { call: ServerUnaryCall<unknown, unknown>; cancel: () => void } {
+  const events = new EventEmitter()
+  const call = { request: {}, on: (event: string, listener: () => void) => events.on(event, listener) }
+  return {
+    call: call as unknown as ServerUnaryCall<unknown, unknown>,
+    cancel: () => events.emit('cancelled'),
+  }
+}
+
+UnaryHandler('unaryHandler - the signal aborts when the caller cancels before the answer', async () => {
+  const { call: pending, cancel } = cancellableCall()
+  let seen: AbortSignal | undefined
+  const answered = new Promise<ServerErrorResponse | null>((resolve) =>
+    unaryHandler(
+      (_req, signal) =>
+        new Promise((_resolve, reject) => {
+          seen = signal
+          signal.addEventListener('abort', () => reject(new Error('cancelled')))
+        }),
+    )(pending, (error) => resolve(error as ServerErrorResponse | null)),
+  )
+  cancel()
+  assert.ok((await answered) !== null)
+  assert.ok(seen?.aborted)
+})
+
+UnaryHandler('unaryHandler - a stream closed after the answer does not abort the signal', async () => {
+  const { call: done, cancel } = cancellableCall()
+  let seen: AbortSignal | undefined
+  await new Promise((resolve) =>
+    unaryHandler(async (_req, signal) => {
+      seen = signal
+      return {}
+    })(done, resolve),
+  )
+  cancel()
+  assert.is(seen?.aborted, false)
 })
 
 UnaryHandler.run()

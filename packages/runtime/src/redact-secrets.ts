@@ -31,10 +31,22 @@ function keyWords(key: string): string[] {
     .filter((w) => w !== '')
 }
 
+/**
+ * Verdicts on keys already seen: every log line asks again about the same few field names, and
+ * splitting a key into words takes two regular expressions. Emptied when full, to bound memory.
+ */
+const secretKeyVerdicts = new Map<string, boolean>()
+const SECRET_KEY_VERDICTS_LIMIT = 4096
+
 /** Does this object key name a secret? */
 export function isSecretKey(key: string): boolean {
+  const known = secretKeyVerdicts.get(key)
+  if (known !== undefined) return known
   const words = keyWords(key)
-  return words.some((w, i) => SECRET_WORDS.has(w) || (w === 'private' && words[i + 1] === 'key'))
+  const secret = words.some((w, i) => SECRET_WORDS.has(w) || (w === 'private' && words[i + 1] === 'key'))
+  if (secretKeyVerdicts.size >= SECRET_KEY_VERDICTS_LIMIT) secretKeyVerdicts.clear()
+  secretKeyVerdicts.set(key, secret)
+  return secret
 }
 
 // `key: value`, `key=value`, `"key": "value"`. Only the key and separator are matched, so a

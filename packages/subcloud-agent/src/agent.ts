@@ -6,7 +6,6 @@ import {
   initialState,
   parseBootstrapValues,
   redactBootstrapValues,
-  renderKubernetesFiles,
 } from '@dc/netmodel'
 import type { Command, Effect, SystemState } from '@dc/netmodel'
 import {
@@ -26,9 +25,13 @@ import type { Ownership } from './fencing.js'
 import { APPLIED_CHANGE_WINDOW, emptyDocument } from './state-document.js'
 import type { AgentStateDocument, AppliedChange, RestartCounts, StateStore } from './state-document.js'
 
-/** Port: where the Kubernetes flag files and Calico manifests of the current state are written. */
+/**
+ * Port: where the Kubernetes flag files and Calico manifests of the current state are written.
+ * It is given the state rather than the files so that a sink that keeps nothing (a simulated
+ * site) renders nothing.
+ */
 export interface KubernetesSink {
-  write(files: readonly { readonly path: string; readonly content: string }[]): Promise<void>
+  write(state: SystemState): Promise<void>
 }
 
 export interface AgentProps {
@@ -295,7 +298,7 @@ export class Agent {
   async #writeKubernetes(): Promise<void> {
     if (this.#doc.state === null) return
     try {
-      await this.#kubernetes.write(renderKubernetesFiles(this.#doc.state))
+      await this.#kubernetes.write(this.#doc.state)
     } catch (err) {
       this.#log.warn('writing the kubernetes files failed; the next change or restart writes them again', {
         err,

@@ -1,5 +1,8 @@
 import { mkdir, readFile, readdir, unlink } from 'node:fs/promises'
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { renderKubernetesFiles } from '@dc/netmodel'
+import type { SystemState } from '@dc/netmodel'
+import type { KubernetesSink } from '../agent.js'
 import { fsyncDirectory, writeFileAtomic } from './atomic-file.js'
 
 /** One rendered file, `path` relative to the kubernetes directory. */
@@ -22,7 +25,7 @@ async function listFiles(root: string, dir = root): Promise<string[]> {
  * Keeps `DIR/kubernetes/` equal to the files netmodel renders for the current state: changed files
  * are replaced atomically, files no longer rendered (an IPPool after a revert) are removed.
  */
-export class KubernetesFileWriter {
+export class KubernetesFileWriter implements KubernetesSink {
   readonly dir: string
 
   constructor(stateDir: string) {
@@ -37,7 +40,8 @@ export class KubernetesFileWriter {
     return join(this.dir, clean)
   }
 
-  async write(files: readonly RenderedFile[]): Promise<void> {
+  async write(state: SystemState): Promise<void> {
+    const files = renderKubernetesFiles(state)
     await mkdir(this.dir, { recursive: true })
     const wanted = new Map(files.map((f) => [this.#resolve(f.path), f.content]))
     for (const [path, content] of wanted) {
