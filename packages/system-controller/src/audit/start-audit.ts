@@ -10,6 +10,7 @@ import type {
   SyncStatus,
 } from './audit-store.js'
 import { systemClock } from './clock.js'
+import { ConditionWaiters } from './condition-waiters.js'
 import type { Clock } from './clock.js'
 import { SubcloudAudit } from './subcloud-audit.js'
 import type { SubcloudAuditDeps } from './subcloud-audit.js'
@@ -129,7 +130,7 @@ class AuditImpl implements Audit {
   private readonly byName = new Map<string, SubcloudAudit>()
   private readonly dirty = new Set<SubcloudAudit>()
   /** {@link whenInSync} callers by subcloud name, each checking its own condition. */
-  private readonly syncWaiters = new Map<string, Set<() => void>>()
+  private readonly syncWaiters = new ConditionWaiters()
   // Channels the audit opened, by subcloud id, so that it forgets only its own once a subcloud is gone.
   private readonly channelNames = new Map<number, string>()
   private readonly lifetime = new AbortController()
@@ -222,34 +223,7 @@ class AuditImpl implements Audit {
   }
 
   whenInSync(name: string, signal: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (this.hashesMatch(name)) {
-        resolve()
-        return
-      }
-      if (signal.aborted) {
-        reject(signal.reason as Error)
-        return
-      }
-      const waiters = this.syncWaiters.get(name) ?? new Set<() => void>()
-      this.syncWaiters.set(name, waiters)
-      const forget = (): void => {
-        waiters.delete(check)
-        if (waiters.size === 0) this.syncWaiters.delete(name)
-        signal.removeEventListener('abort', onAbort)
-      }
-      const check = (): void => {
-        if (!this.hashesMatch(name)) return
-        forget()
-        resolve()
-      }
-      const onAbort = (): void => {
-        forget()
-        reject(signal.reason as Error)
-      }
-      waiters.add(check)
-      signal.addEventListener('abort', onAbort, { once: true })
-    })
+    return this.syncWaiters.wait(name, () => this.hashesMatch(name), signal)
   }
 
   /**
@@ -266,11 +240,6 @@ class AuditImpl implements Audit {
       reportedConfigHash: audit.live.reportedConfigHash,
     })
     return sync === 'in-sync'
-  }
-
-  private wakeSyncWaiters(name: string): void {
-    const waiters = this.syncWaiters.get(name)
-    if (waiters !== undefined) for (const check of [...waiters]) check()
   }
 
   stop(): Promise<void> {
@@ -385,7 +354,7 @@ class AuditImpl implements Audit {
    */
   private markDirty(audit: SubcloudAudit, verdict: boolean): void {
     // Every new reported or expected hash passes here.
-    this.wakeSyncWaiters(audit.target.name)
+    this.syncWaiters.wake(audit.target.name)
     if (this.stopping) return
     this.dirty.add(audit)
     const delayMs = verdict ? this.options.verdictFlushDelayMs : this.options.flushIntervalMs
