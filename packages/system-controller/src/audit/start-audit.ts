@@ -12,6 +12,7 @@ import type {
 import { systemClock } from './clock.js'
 import { ConditionWaiters } from './condition-waiters.js'
 import type { Clock } from './clock.js'
+import { compareNames } from '../subclouds/subcloud-name.js'
 import { SubcloudAudit } from './subcloud-audit.js'
 import type { SubcloudAuditDeps } from './subcloud-audit.js'
 import { endpointStatuses, planStatusUpdate } from './status-update.js'
@@ -214,7 +215,7 @@ class AuditImpl implements Audit {
   snapshot(): SubcloudAuditSnapshot[] {
     return [...this.byName.values()]
       .map((audit) => this.snapshotOfAudit(audit))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .sort((a, b) => compareNames(a.name, b.name))
   }
 
   snapshotOf(name: string): SubcloudAuditSnapshot | undefined {

@@ -11,6 +11,7 @@ import {
 import type { Command, NetworkPlan, SiteNetworks, SystemState } from '@dc/netmodel'
 import type { PlanResponse__Output } from '@dc/protos'
 import { describeGrpcError } from '@dc/protos'
+import { compareNames } from '../subclouds/subcloud-name.js'
 import type { FleetEntry, Subcloud } from '../subclouds/subcloud.js'
 import type { NewStrategyStep } from './network-strategy.js'
 import { siteNetworksOf } from './site-networks.js'
@@ -151,7 +152,7 @@ export async function fleetDryRun(
   signal: AbortSignal,
 ): Promise<NewStrategyStep[]> {
   const limit = deps.concurrency ?? 64
-  const sorted = [...eligible].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const sorted = [...eligible].sort((a, b) => compareNames(a.name, b.name))
   const descriptions = await mapBounded(
     sorted,
     limit,

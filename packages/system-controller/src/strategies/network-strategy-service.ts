@@ -6,6 +6,7 @@ import { InvalidFieldError, SubcloudGroupNotFoundError, SubcloudNotFoundError } 
 import type { StrategyStore } from '../ports/strategy-store.js'
 import type { SubcloudGroupStore } from '../ports/subcloud-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
+import { compareNames } from '../subclouds/subcloud-name.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 import { fleetDryRun, newStep } from './fleet-dry-run.js'
 import type { FleetDryRunDeps } from './fleet-dry-run.js'
@@ -268,8 +269,4 @@ export class NetworkStrategyService {
         return input.target satisfies never
     }
   }
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -23,3 +23,8 @@ export function checkSubcloudName(name: string): string[] {
   }
   return problems
 }
+
+/** Byte order of names, as the stores list them (collation "C"): the same order on every store. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
