@@ -13,6 +13,7 @@ import type { ComponentRestarts as _dc_agent_v1_ComponentRestarts, ComponentRest
 import type { DescribeRequest as _dc_agent_v1_DescribeRequest, DescribeRequest__Output as _dc_agent_v1_DescribeRequest__Output } from './dc/agent/v1/DescribeRequest.js';
 import type { DescribeResponse as _dc_agent_v1_DescribeResponse, DescribeResponse__Output as _dc_agent_v1_DescribeResponse__Output } from './dc/agent/v1/DescribeResponse.js';
 import type { Heartbeat as _dc_agent_v1_Heartbeat, Heartbeat__Output as _dc_agent_v1_Heartbeat__Output } from './dc/agent/v1/Heartbeat.js';
+import type { OwnerRequest as _dc_agent_v1_OwnerRequest, OwnerRequest__Output as _dc_agent_v1_OwnerRequest__Output } from './dc/agent/v1/OwnerRequest.js';
 import type { PlatformReply as _dc_agent_v1_PlatformReply, PlatformReply__Output as _dc_agent_v1_PlatformReply__Output } from './dc/agent/v1/PlatformReply.js';
 import type { StateSummary as _dc_agent_v1_StateSummary, StateSummary__Output as _dc_agent_v1_StateSummary__Output } from './dc/agent/v1/StateSummary.js';
 import type { WatchEvent as _dc_agent_v1_WatchEvent, WatchEvent__Output as _dc_agent_v1_WatchEvent__Output } from './dc/agent/v1/WatchEvent.js';
@@ -97,6 +98,7 @@ export interface ProtoGrpcType {
         DescribeRequest: MessageTypeDefinition<_dc_agent_v1_DescribeRequest, _dc_agent_v1_DescribeRequest__Output>
         DescribeResponse: MessageTypeDefinition<_dc_agent_v1_DescribeResponse, _dc_agent_v1_DescribeResponse__Output>
         Heartbeat: MessageTypeDefinition<_dc_agent_v1_Heartbeat, _dc_agent_v1_Heartbeat__Output>
+        OwnerRequest: MessageTypeDefinition<_dc_agent_v1_OwnerRequest, _dc_agent_v1_OwnerRequest__Output>
         PlatformReply: MessageTypeDefinition<_dc_agent_v1_PlatformReply, _dc_agent_v1_PlatformReply__Output>
         StateSummary: MessageTypeDefinition<_dc_agent_v1_StateSummary, _dc_agent_v1_StateSummary__Output>
         WatchEvent: MessageTypeDefinition<_dc_agent_v1_WatchEvent, _dc_agent_v1_WatchEvent__Output>

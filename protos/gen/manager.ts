@@ -31,10 +31,12 @@ import type { NetworkStrategy as _dc_manager_v1_NetworkStrategy, NetworkStrategy
 import type { NetworkStrategyRequest as _dc_manager_v1_NetworkStrategyRequest, NetworkStrategyRequest__Output as _dc_manager_v1_NetworkStrategyRequest__Output } from './dc/manager/v1/NetworkStrategyRequest.js';
 import type { PeerGroupAssociation as _dc_manager_v1_PeerGroupAssociation, PeerGroupAssociation__Output as _dc_manager_v1_PeerGroupAssociation__Output } from './dc/manager/v1/PeerGroupAssociation.js';
 import type { PeerGroupAssociationRef as _dc_manager_v1_PeerGroupAssociationRef, PeerGroupAssociationRef__Output as _dc_manager_v1_PeerGroupAssociationRef__Output } from './dc/manager/v1/PeerGroupAssociationRef.js';
+import type { RedeploySubcloudRequest as _dc_manager_v1_RedeploySubcloudRequest, RedeploySubcloudRequest__Output as _dc_manager_v1_RedeploySubcloudRequest__Output } from './dc/manager/v1/RedeploySubcloudRequest.js';
 import type { StepStateCount as _dc_manager_v1_StepStateCount, StepStateCount__Output as _dc_manager_v1_StepStateCount__Output } from './dc/manager/v1/StepStateCount.js';
 import type { StrategyStep as _dc_manager_v1_StrategyStep, StrategyStep__Output as _dc_manager_v1_StrategyStep__Output } from './dc/manager/v1/StrategyStep.js';
 import type { Subcloud as _dc_manager_v1_Subcloud, Subcloud__Output as _dc_manager_v1_Subcloud__Output } from './dc/manager/v1/Subcloud.js';
 import type { SubcloudAlarmSummary as _dc_manager_v1_SubcloudAlarmSummary, SubcloudAlarmSummary__Output as _dc_manager_v1_SubcloudAlarmSummary__Output } from './dc/manager/v1/SubcloudAlarmSummary.js';
+import type { SubcloudDeployRequest as _dc_manager_v1_SubcloudDeployRequest, SubcloudDeployRequest__Output as _dc_manager_v1_SubcloudDeployRequest__Output } from './dc/manager/v1/SubcloudDeployRequest.js';
 import type { SubcloudDetail as _dc_manager_v1_SubcloudDetail, SubcloudDetail__Output as _dc_manager_v1_SubcloudDetail__Output } from './dc/manager/v1/SubcloudDetail.js';
 import type { SubcloudErrors as _dc_manager_v1_SubcloudErrors, SubcloudErrors__Output as _dc_manager_v1_SubcloudErrors__Output } from './dc/manager/v1/SubcloudErrors.js';
 import type { SubcloudGroup as _dc_manager_v1_SubcloudGroup, SubcloudGroup__Output as _dc_manager_v1_SubcloudGroup__Output } from './dc/manager/v1/SubcloudGroup.js';
@@ -92,10 +94,12 @@ export interface ProtoGrpcType {
         NetworkStrategyRequest: MessageTypeDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategyRequest__Output>
         PeerGroupAssociation: MessageTypeDefinition<_dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_PeerGroupAssociation__Output>
         PeerGroupAssociationRef: MessageTypeDefinition<_dc_manager_v1_PeerGroupAssociationRef, _dc_manager_v1_PeerGroupAssociationRef__Output>
+        RedeploySubcloudRequest: MessageTypeDefinition<_dc_manager_v1_RedeploySubcloudRequest, _dc_manager_v1_RedeploySubcloudRequest__Output>
         StepStateCount: MessageTypeDefinition<_dc_manager_v1_StepStateCount, _dc_manager_v1_StepStateCount__Output>
         StrategyStep: MessageTypeDefinition<_dc_manager_v1_StrategyStep, _dc_manager_v1_StrategyStep__Output>
         Subcloud: MessageTypeDefinition<_dc_manager_v1_Subcloud, _dc_manager_v1_Subcloud__Output>
         SubcloudAlarmSummary: MessageTypeDefinition<_dc_manager_v1_SubcloudAlarmSummary, _dc_manager_v1_SubcloudAlarmSummary__Output>
+        SubcloudDeployRequest: MessageTypeDefinition<_dc_manager_v1_SubcloudDeployRequest, _dc_manager_v1_SubcloudDeployRequest__Output>
         SubcloudDetail: MessageTypeDefinition<_dc_manager_v1_SubcloudDetail, _dc_manager_v1_SubcloudDetail__Output>
         SubcloudErrors: MessageTypeDefinition<_dc_manager_v1_SubcloudErrors, _dc_manager_v1_SubcloudErrors__Output>
         SubcloudGroup: MessageTypeDefinition<_dc_manager_v1_SubcloudGroup, _dc_manager_v1_SubcloudGroup__Output>

@@ -186,6 +186,39 @@ export class Agent {
   }
 
   /**
+   * Forget the caller's claim: the agent is unclaimed again (epoch 0), so a controller that deleted
+   * the subcloud lets this or another controller add it again without anyone touching the site.
+   */
+  release(owner: Ownership, signal?: AbortSignal): Promise<Ownership> {
+    return this.#exclusive(signal, async () => {
+      fence(this.#owner(), owner)
+      const unclaimed: Ownership = { epoch: 0n, controllerId: '' }
+      await this.#commit({ ...this.#doc, ...ownerFields(unclaimed) })
+      this.#log.info('released by its controller', { controllerId: owner.controllerId })
+      return unclaimed
+    })
+  }
+
+  /**
+   * Drop the system state for a redeploy: the next Bootstrap starts over with new values. The claim
+   * stays (the caller's, fenced), and so do the restart counts of the site.
+   */
+  reset(owner: Ownership, signal?: AbortSignal): Promise<AgentSnapshot> {
+    return this.#exclusive(signal, async () => {
+      const next = fence(this.#owner(), owner)
+      await this.#commit({
+        ...this.#doc,
+        ...ownerFields(next),
+        state: null,
+        bootstrapDigest: null,
+        appliedChanges: [],
+      })
+      this.#log.info('reset for a redeploy', { controllerId: next.controllerId })
+      return this.snapshot()
+    })
+  }
+
+  /**
    * Apply a controller's change: fenced by epoch, idempotent on the change id, all commands or
    * none, checked against the expected generation, durable before it resolves.
    */
@@ -281,7 +314,8 @@ export class Agent {
     await this.#store.save(doc)
     const stateChanged = doc.state !== this.#doc.state
     this.#doc = doc
-    if (stateChanged && doc.state !== null) {
+    if (stateChanged && doc.state === null) this.#configHash = ''
+    else if (stateChanged && doc.state !== null) {
       this.#configHash = hash ?? configHash(doc.state)
       await this.#writeKubernetes()
     }

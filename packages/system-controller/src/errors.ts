@@ -96,8 +96,9 @@ export class SubcloudAddRejectedError extends ControllerError {
   readonly category: ControllerErrorCategory
   readonly violations: readonly Violation[]
 
-  constructor(violations: readonly Violation[]) {
-    super(`Subcloud add refused: ${describeViolations(violations)}`)
+  /** `operation`: the command refused, `add` or `redeploy`, which run the same checks. */
+  constructor(violations: readonly Violation[], operation: 'add' | 'redeploy' = 'add') {
+    super(`Subcloud ${operation} refused: ${describeViolations(violations)}`)
     this.violations = violations
     this.category = violations.some((v) => v.kind === 'invalid')
       ? 'invalid-argument'

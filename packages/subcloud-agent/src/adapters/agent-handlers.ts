@@ -218,5 +218,16 @@ export function createAgentHandlers(props: AgentHandlersProps): AgentHandlers {
       const owner = await agent.claim(controllerOwner(req.epoch, req.controller_id), signal)
       return { epoch: owner.epoch.toString(), controller_id: owner.controllerId }
     }, log),
+
+    Release: unaryHandler(async (req, signal) => {
+      const owner = await agent.release(controllerOwner(req.epoch, req.controller_id), signal)
+      return { epoch: owner.epoch.toString(), controller_id: owner.controllerId }
+    }, log),
+
+    Reset: unaryHandler(
+      async (req, signal) =>
+        stateSummary(await agent.reset(controllerOwner(req.epoch, req.controller_id), signal)),
+      log,
+    ),
   }
 }

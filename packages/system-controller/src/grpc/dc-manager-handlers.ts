@@ -48,6 +48,9 @@ export type SubcloudRpc =
   | 'UpdateSubcloudGroup'
   | 'DeleteSubcloudGroup'
   | 'ListSubcloudGroupSubclouds'
+  | 'RedeploySubcloud'
+  | 'ResumeSubcloudDeploy'
+  | 'AbortSubcloudDeploy'
 
 /**
  * The subcloud and group RPCs as plain calls: request fields checked and mapped to domain
@@ -67,7 +70,7 @@ export function subcloudCalls(
   const subcloud = (ref: string) => subclouds.get(reference('subcloud', ref))
   const group = (ref: string) => groups.get(reference('group', ref))
   return {
-    AddSubcloud: async (req) => subcloudMessage(await subclouds.add(addSubcloudInput(req))),
+    AddSubcloud: async (req, signal) => subcloudMessage(await subclouds.add(addSubcloudInput(req), signal)),
     ListSubclouds: (req) => list(req.all, req.detail),
     GetSubcloud: async (req, signal) => {
       const found = await subcloud(req.subcloud)
@@ -78,8 +81,8 @@ export function subcloudCalls(
       subcloudMessage(await subclouds.manage(reference('subcloud', req.subcloud), req.force)),
     UnmanageSubcloud: async (req) =>
       subcloudMessage(await subclouds.unmanage(reference('subcloud', req.subcloud), req.migrate)),
-    DeleteSubcloud: async (req) =>
-      subcloudMessage(await subclouds.delete(reference('subcloud', req.subcloud))),
+    DeleteSubcloud: async (req, signal) =>
+      subcloudMessage(await subclouds.recovery.delete(reference('subcloud', req.subcloud), signal)),
     GetSubcloudErrors: async (req) => {
       const found = await subcloud(req.subcloud)
       return { name: found.name, error_description: found.errorDescription }
@@ -93,6 +96,14 @@ export function subcloudCalls(
     },
     DeleteSubcloudGroup: async (req) => groupMessage(await groups.delete(reference('group', req.group))),
     ListSubcloudGroupSubclouds: async (req) => list(true, false, (await group(req.group)).id),
+    RedeploySubcloud: async (req) =>
+      subcloudMessage(
+        await subclouds.recovery.redeploy(reference('subcloud', req.subcloud), req.bootstrap_values_yaml),
+      ),
+    ResumeSubcloudDeploy: async (req) =>
+      subcloudMessage(await subclouds.recovery.resume(reference('subcloud', req.subcloud))),
+    AbortSubcloudDeploy: async (req) =>
+      subcloudMessage(await subclouds.recovery.abort(reference('subcloud', req.subcloud))),
   }
 }
 

@@ -118,6 +118,7 @@ export function addSubcloudInput(request: AddSubcloudRequest__Output): SubcloudA
     description: request.description,
     location: request.location,
     name: request.name,
+    migrate: request.migrate,
   }
 }
 

@@ -18,6 +18,12 @@ export type DeployOperation =
   | 'rehome-failure'
   /** Another site took the subcloud's peer group: this site keeps a secondary copy. */
   | 'demote'
+  /** `subcloud redeploy`: the agent reset and bootstrapped again with new values. */
+  | 'redeploy'
+  /** `subcloud deploy resume`: back to the stable state before the phase that failed. */
+  | 'resume'
+  /** `subcloud deploy abort`, and the aborted deploy settling. */
+  | 'abort'
 
 /** One allowed move of `deploy_status`. */
 export interface DeployMove {
@@ -46,6 +52,35 @@ const REHOME_FAILURES: readonly (readonly [DeployStatus, DeployStatus])[] = [
   ['rehoming', 'rehome-failed'],
 ]
 
+/** An abort the controller stopped before it settled ends as the abort would have. */
+const UNSETTLED_ABORTS: readonly (readonly [DeployStatus, DeployStatus])[] = [
+  ['aborting-bootstrap', 'bootstrap-aborted'],
+]
+
+/** The stable states a deploy starts from: every phase, or those after create (redeploy, resume). */
+export type ResumePoint = 'not-deployed' | 'create-complete'
+
+/**
+ * Where `deploy resume` restarts a failed or aborted deploy: the stable state before the phase that
+ * failed, from which the runner runs the rest (spec distcloud 1.3, "resume maps each state to the
+ * phases still to run"). pre-bootstrap here only waits for the agent, so it runs again with bootstrap.
+ */
+export const RESUME_POINTS: ReadonlyMap<DeployStatus, ResumePoint> = new Map<DeployStatus, ResumePoint>([
+  ['create-failed', 'not-deployed'],
+  ['pre-bootstrap-failed', 'create-complete'],
+  ['bootstrap-failed', 'create-complete'],
+  ['bootstrap-aborted', 'create-complete'],
+])
+
+/**
+ * The states `deploy abort` stops: StarlingX aborts its bootstrap playbook (`bootstrapping`); here
+ * the wait for the agent (`pre-bootstrap`) is part of that phase and can hang as long.
+ */
+export const ABORTABLE_STATES: readonly DeployStatus[] = ['pre-bootstrap', 'bootstrapping']
+
+/** `subcloud redeploy` starts over from these: a finished deploy, or one that failed or was aborted. */
+export const REDEPLOYABLE_STATES: readonly DeployStatus[] = ['complete', ...RESUME_POINTS.keys()]
+
 /**
  * Every move of `deploy_status` this controller makes, and nothing else: the store refuses a
  * move the table does not list, so a new flow starts by adding its moves here.
@@ -57,7 +92,7 @@ export const DEPLOY_MOVES: readonly DeployMove[] = [
     by: 'deploy' as const,
   })),
   ...PHASE_FAILURES.map(([from, to]) => ({ from: [from], to, by: 'deploy-failure' as const })),
-  ...[...PHASE_FAILURES, ...REHOME_FAILURES].map(([from, to]) => ({
+  ...[...PHASE_FAILURES, ...REHOME_FAILURES, ...UNSETTLED_ABORTS].map(([from, to]) => ({
     from: [from],
     to,
     by: 'restart' as const,
@@ -71,6 +106,10 @@ export const DEPLOY_MOVES: readonly DeployMove[] = [
   // Rehomed, but not seen online in time.
   { from: ['complete'], to: 'rehome-failed', by: 'rehome-failure' },
   { from: OWNED_STATES, to: 'secondary', by: 'demote' },
+  { from: REDEPLOYABLE_STATES, to: 'create-complete', by: 'redeploy' },
+  ...[...RESUME_POINTS].map(([from, to]) => ({ from: [from], to, by: 'resume' as const })),
+  { from: ABORTABLE_STATES, to: 'aborting-bootstrap', by: 'abort' },
+  { from: ['aborting-bootstrap'], to: 'bootstrap-aborted', by: 'abort' },
 ]
 
 /** Whether `by` may move a subcloud from `from` to `to`. */
@@ -93,9 +132,9 @@ export function failureOf(
 
 /**
  * Where a restart puts a subcloud it found in a transitory state. StarlingX rewrites its
- * transitory states at start; here the deploy runs in one background task with no `deploy
- * resume`, so the stable states between phases (not-deployed, create-complete, bootstrap-complete)
- * would be stuck forever and are failed the same way.
+ * transitory states at start; here the deploy runs its phases in one background task, so the
+ * stable states between phases (not-deployed, create-complete, bootstrap-complete) would be stuck
+ * forever and are failed the same way, to a state `deploy resume` starts from.
  */
 export const INTERRUPTED_DEPLOY_FAILURES: ReadonlyMap<DeployStatus, DeployStatus> = new Map(
   DEPLOY_MOVES.filter((m) => m.by === 'restart').map((m) => [m.from[0] as DeployStatus, m.to]),

@@ -1,4 +1,4 @@
-import { Metadata } from '@grpc/grpc-js'
+import { Metadata, status } from '@grpc/grpc-js'
 import { describeGrpcError, unaryCall } from '@dc/protos'
 import type {
   AgentClient,
@@ -11,6 +11,7 @@ import { agentHandshakeFailure } from '../adapters/describe-agent-link-failure.j
 import type { Logger } from '@dc/runtime'
 import type { DeployMoveFields, SubcloudStore } from '../ports/subcloud-store.js'
 import { failureOf } from './deploy-moves.js'
+import type { ResumePoint } from './deploy-moves.js'
 import type { DeployStatus } from './deploy-status.js'
 
 /** The part of the agent channel pool a deploy needs. */
@@ -51,6 +52,26 @@ export interface DeployRunnerOptions {
   readonly tls?: CaOnlyTlsFiles | undefined
 }
 
+/**
+ * How a deploy runs: from which stable state (a resume starts after the phase that succeeded), and
+ * what bootstrapping does to the agent: `reset` drops its system first (redeploy), `bootstrap:
+ * false` only claims an already deployed one (`add --migrate`).
+ */
+export interface DeployPlan {
+  readonly from: ResumePoint
+  readonly reset: boolean
+  readonly bootstrap: boolean
+}
+
+/** `subcloud add`: every phase, the agent bootstrapped as it is. */
+export const ADD_PLAN: DeployPlan = { from: 'not-deployed', reset: false, bootstrap: true }
+
+/** What a deploy that failed ran with, kept in memory so `deploy resume` carries on the same way. */
+export interface RetainedDeploy {
+  readonly bootstrapYaml: string
+  readonly plan: DeployPlan
+}
+
 /** What the bootstrapped agent reports at `bootstrap-complete`. */
 interface ReportedSystem {
   readonly configHash: string
@@ -59,6 +80,9 @@ interface ReportedSystem {
 
 /** error_description holds at most this much (dcmanager's column size). */
 const MAX_ERROR_DESCRIPTION = 2048
+
+/** The reason a deploy's signal carries when the operator aborted it. */
+class DeployAborted extends Error {}
 
 class DeployFailure extends Error {
   constructor(
@@ -95,7 +119,11 @@ export class DeployRunner {
    * One controller per deploy, aborted by `close()`: every step of a deploy listens on its own
    * signal, so a hundred deploys in flight never put a hundred listeners on one shared signal.
    */
-  readonly #aborts = new Set<AbortController>()
+  readonly #aborts = new Map<number, AbortController>()
+  /** Subclouds whose abort is being recorded: a refused step of theirs is the abort, not a race lost. */
+  readonly #aborting = new Set<number>()
+  /** Failed deploys' values and plan, by subcloud id; the secrets they hold never reach the store. */
+  readonly #failed = new Map<number, RetainedDeploy>()
   #closed = false
   #active = 0
   readonly #waiting: (() => void)[] = []
@@ -110,17 +138,19 @@ export class DeployRunner {
   }
 
   /** Start the deploy; `bootstrapYaml` carries the secrets and lives only in memory. */
-  start(target: DeployTarget, bootstrapYaml: string): void {
+  start(target: DeployTarget, bootstrapYaml: string, plan: DeployPlan = ADD_PLAN): void {
     if (this.#closed || this.#running.has(target.id)) return
+    this.#failed.delete(target.id)
     const abort = new AbortController()
-    this.#aborts.add(abort)
+    this.#aborts.set(target.id, abort)
     const run = this.#turn()
-      .then(() => this.#deploy(target, bootstrapYaml, abort.signal))
+      .then(() => this.#deploy(target, { bootstrapYaml, plan }, abort.signal))
       .catch((err: unknown) =>
         this.#options.log.error('deploy failed unexpectedly', { subcloud: target.name, err }),
       )
       .finally(() => {
-        this.#aborts.delete(abort)
+        this.#aborts.delete(target.id)
+        this.#aborting.delete(target.id)
         this.#running.delete(target.id)
         this.#endTurn()
       })
@@ -143,6 +173,33 @@ export class DeployRunner {
     else this.#active -= 1
   }
 
+  /** The values and plan of subcloud `id`'s failed deploy, while this process remembers them. */
+  retained(id: number): RetainedDeploy | undefined {
+    return this.#failed.get(id)
+  }
+
+  /** Subcloud `id` was deleted: its failed deploy's values go. */
+  forget(id: number): void {
+    this.#failed.delete(id)
+  }
+
+  /**
+   * `deploy abort`: records `aborting-bootstrap` (only from a state `abort` may leave), then stops
+   * the deploy, which settles in `bootstrap-aborted`. False when no deploy of `id` runs here or it
+   * has left those states.
+   */
+  async abort(id: number): Promise<boolean> {
+    const running = this.#aborts.get(id)
+    if (running === undefined) return false
+    this.#aborting.add(id)
+    if (!(await this.#options.store.moveDeploy(id, 'aborting-bootstrap', 'abort'))) {
+      this.#aborting.delete(id)
+      return false
+    }
+    running.abort(new DeployAborted('aborted by the operator'))
+    return true
+  }
+
   /** Wait for every deploy in flight (tests and shutdown). */
   async settled(): Promise<void> {
     await Promise.all([...this.#running.values()])
@@ -152,7 +209,7 @@ export class DeployRunner {
   async close(): Promise<void> {
     this.#closed = true
     const reason = new Error('controller shutting down')
-    for (const abort of this.#aborts) abort.abort(reason)
+    for (const abort of this.#aborts.values()) abort.abort(reason)
     // Those still waiting run now, and stop at their first step with "interrupted".
     for (const next of this.#waiting.splice(0)) {
       this.#active += 1
@@ -168,15 +225,16 @@ export class DeployRunner {
     return moved
   }
 
-  async #deploy(target: DeployTarget, bootstrapYaml: string, signal: AbortSignal): Promise<void> {
-    let phase: DeployStatus = 'not-deployed'
+  async #deploy(target: DeployTarget, run: RetainedDeploy, signal: AbortSignal): Promise<void> {
+    const { plan } = run
+    let phase: DeployStatus = plan.from
     try {
       let reported: ReportedSystem | undefined
       const path: [DeployStatus, () => Promise<void>][] = [
         ['creating', () => Promise.resolve()],
         ['create-complete', () => Promise.resolve()],
         ['pre-bootstrap', () => this.#reach(target, signal)],
-        ['bootstrapping', () => this.#bootstrap(target, bootstrapYaml, signal)],
+        ['bootstrapping', () => this.#bootstrap(target, run, signal)],
         [
           'bootstrap-complete',
           async () => {
@@ -185,7 +243,8 @@ export class DeployRunner {
         ],
         ['complete', () => Promise.resolve()],
       ]
-      for (const [next, work] of path) {
+      // From not-deployed every phase runs (findIndex is -1); from create-complete, those after it.
+      for (const [next, work] of path.slice(path.findIndex(([s]) => s === plan.from) + 1)) {
         // The expected hash and the agent's identity are written with `complete`, so a complete
         // subcloud always has them.
         const fields =
@@ -195,13 +254,22 @@ export class DeployRunner {
                 ...(reported === undefined ? {} : { agentSystemUuid: reported.systemUuid }),
               }
             : {}
-        if (!(await this.#step(target, next, fields))) return
+        if (!(await this.#step(target, next, fields))) {
+          // The abort moved the row first; its signal follows.
+          if (this.#aborting.has(target.id)) throw new DeployAborted('aborted by the operator')
+          return
+        }
         phase = next
         signal.throwIfAborted()
         await work()
       }
       await this.#options.onComplete?.(target)
     } catch (err) {
+      if (this.#aborting.has(target.id)) {
+        await this.#settleAbort(target, phase)
+        return
+      }
+      this.#failed.set(target.id, run)
       const failedState =
         err instanceof DeployFailure
           ? err.failedState
@@ -224,6 +292,18 @@ export class DeployRunner {
           log.error(`subcloud ${target.name}: cannot record ${failedState}`, { subcloud: target.name, err }),
         )
     }
+  }
+
+  async #settleAbort(target: DeployTarget, phase: DeployStatus): Promise<void> {
+    const { log } = this.#options
+    log.warn(`subcloud ${target.name}: bootstrap-aborted during ${phase}`, { subcloud: target.name })
+    await this.#options.store
+      .moveDeploy(target.id, 'bootstrap-aborted', 'abort', {
+        errorDescription: `${phase}: aborted by the operator`,
+      })
+      .catch((err: unknown) =>
+        log.error(`subcloud ${target.name}: cannot record bootstrap-aborted`, { subcloud: target.name, err }),
+      )
   }
 
   #client(target: DeployTarget): AgentClient {
@@ -267,30 +347,55 @@ export class DeployRunner {
     }
   }
 
-  /** bootstrapping: fence the agent to this controller's epoch, then bootstrap it. */
-  async #bootstrap(target: DeployTarget, bootstrapYaml: string, signal: AbortSignal): Promise<void> {
+  /**
+   * bootstrapping: fence the agent to this controller's epoch, then (per the plan) reset it and
+   * bootstrap it; a migrated agent is only claimed.
+   */
+  async #bootstrap(target: DeployTarget, run: RetainedDeploy, signal: AbortSignal): Promise<void> {
     const client = this.#client(target)
-    const { controllerId, epoch } = this.#options
+    const owner = { epoch: String(this.#options.epoch), controller_id: this.#options.controllerId }
     const options = () => ({ deadline: this.#deadline(this.#options.callTimeoutMs ?? 120_000) })
     try {
       await unaryCall<ClaimResponse__Output>(
-        (cb) =>
-          client.Claim({ epoch: String(epoch), controller_id: controllerId }, new Metadata(), options(), cb),
+        (cb) => client.Claim(owner, new Metadata(), options(), cb),
         signal,
       )
-      await unaryCall<StateSummary__Output>(
-        (cb) =>
-          client.Bootstrap(
-            { values_yaml: bootstrapYaml, epoch: String(epoch), controller_id: controllerId },
-            new Metadata(),
-            options(),
-            cb,
-          ),
-        signal,
-      )
+      if (run.plan.reset) {
+        await unaryCall<StateSummary__Output>(
+          (cb) => client.Reset(owner, new Metadata(), options(), cb),
+          signal,
+        )
+      }
+      if (run.plan.bootstrap) {
+        await unaryCall<StateSummary__Output>(
+          (cb) =>
+            client.Bootstrap({ values_yaml: run.bootstrapYaml, ...owner }, new Metadata(), options(), cb),
+          signal,
+        )
+      }
     } catch (err) {
       if (signal.aborted) throw err
       throw new DeployFailure('bootstrap-failed', `bootstrapping: ${describeGrpcError(err)}`)
+    }
+  }
+
+  /**
+   * `subcloud delete`: the agent forgets this controller's claim, so this or another controller can
+   * add it again. Resolves false when the agent cannot be asked (stopped, gone); a refusal (another
+   * controller holds it now) resolves true, since there is nothing of ours left to release.
+   */
+  async release(target: DeployTarget, epoch: number, signal: AbortSignal): Promise<boolean> {
+    const owner = { epoch: String(epoch), controller_id: this.#options.controllerId }
+    try {
+      await unaryCall<ClaimResponse__Output>(
+        (cb) =>
+          this.#client(target).Release(owner, new Metadata(), { deadline: this.#deadline(5_000) }, cb),
+        signal,
+      )
+      this.#options.log.info(`subcloud ${target.name}: agent released`, { subcloud: target.name })
+      return true
+    } catch (err) {
+      return (err as { code?: number }).code === status.FAILED_PRECONDITION
     }
   }
 

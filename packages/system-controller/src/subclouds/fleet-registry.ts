@@ -96,20 +96,23 @@ export class FleetRegistry {
   }
 
   /** The subclouds `claim` clashes with, stored or reserved, after reading what others added. */
-  async clashes(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>): Promise<FleetClashes> {
+  async clashes(
+    claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>,
+    replacing?: number,
+  ): Promise<FleetClashes> {
     await this.#catchUp()
-    const found = this.#find(claim)
+    const found = this.#find(claim, replacing)
     if (isFree(found)) return found
     await this.#reload()
-    return this.#find(claim)
+    return this.#find(claim, replacing)
   }
 
   /**
    * Reserves `claim` if nothing stored or reserved clashes with it now; otherwise returns the
    * clashes (an add that passed {@link clashes} can still lose to one reserved meanwhile).
    */
-  reserve(claim: FleetClaim): FleetReservation | FleetClashes {
-    const found = this.#find(claim)
+  reserve(claim: FleetClaim, replacing?: number): FleetReservation | FleetClashes {
+    const found = this.#find(claim, replacing)
     if (!isFree(found)) return found
     const key = `add:${this.#nextPending++}`
     this.#hold(key, {
@@ -125,6 +128,8 @@ export class FleetRegistry {
         settled = true
         const holder = this.#holders.get(key)
         this.#drop(key)
+        // A redeploy's new ranges replace the ones the subcloud held.
+        this.#drop(`id:${subcloudId}`)
         if (holder !== undefined) this.#hold(`id:${subcloudId}`, holder)
       },
       release: () => {
@@ -140,17 +145,20 @@ export class FleetRegistry {
     this.#drop(`id:${subcloudId}`)
   }
 
-  #find(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>): FleetClashes {
+  /** `replacing`: a subcloud redeployed with the claim, whose own stored ranges do not count. */
+  #find(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, replacing?: number): FleetClashes {
     const name = (key: string): string => this.#holders.get(key)?.name ?? key
+    const others = ({ owner }: { owner: string }): boolean => owner !== `id:${replacing}`
     const oam = claim.oamNetwork
     return {
       ranges: this.#ranges
         .conflicts(claim.ranges)
+        .filter(others)
         .map(({ owner, range, requested }) => ({ owner: name(owner), range, requested })),
       subnets:
         oam === undefined
           ? []
-          : this.#subnets.conflicts([new IpRange(oam, oam)]).map(({ owner }) => ({
+          : this.#subnets.conflicts([new IpRange(oam, oam)]).filter(others).map(({ owner }) => ({
               owner: name(owner),
               subnet: this.#holders.get(owner)?.subnet ?? '',
             })),

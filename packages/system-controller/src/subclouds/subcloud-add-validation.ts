@@ -33,6 +33,8 @@ export interface SubcloudAddRequest {
   readonly description?: string | undefined
   readonly location?: string | undefined
   readonly name?: string | undefined
+  /** `--migrate`: the subcloud is already deployed (checked against its agent after these rules). */
+  readonly migrate?: boolean
 }
 
 /** What validation reads from the controller and its store. */

@@ -14,10 +14,11 @@ import {
   SubcloudStateError,
 } from '../errors.js'
 import type { OwnSystem } from '../own-system.js'
-import { created, refuse, remove, settle, update } from '../ports/mutation.js'
+import { created, refuse, settle, update } from '../ports/mutation.js'
 import type { Decision } from '../ports/mutation.js'
 import type { SubcloudGroupStore } from '../ports/subcloud-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
+import { ADD_PLAN } from './deploy-runner.js'
 import type { DeployChannels, DeployRunner } from './deploy-runner.js'
 import { ACTIVE_DEPLOY_STATES, HIDDEN_WITHOUT_ALL } from './deploy-status.js'
 import { FleetRegistry } from './fleet-registry.js'
@@ -25,6 +26,7 @@ import type { SubcloudMembership } from './subcloud-membership.js'
 import { fleetViolations, storedBootstrapValues, validateSubcloudAdd } from './subcloud-add-validation.js'
 import type { SubcloudAddRequest } from './subcloud-add-validation.js'
 import { checkSubcloudName } from './subcloud-name.js'
+import { SubcloudRecovery } from './subcloud-recovery.js'
 import type { Subcloud, SubcloudChange, SubcloudEdit } from './subcloud.js'
 
 /** `subcloud update`, its fields already checked for form by the gRPC boundary. */
@@ -65,7 +67,7 @@ export interface SubcloudServiceDeps {
   readonly subclouds: SubcloudStore
   readonly groups: Pick<SubcloudGroupStore, 'find'>
   readonly own: Pick<OwnSystem, 'current' | 'epoch'>
-  readonly deploys: Pick<DeployRunner, 'start' | 'isRunning'>
+  readonly deploys: Pick<DeployRunner, 'start' | 'isRunning' | 'abort' | 'retained' | 'forget' | 'release'>
   readonly audit: Pick<Audit, 'refreshSubcloud' | 'snapshotOf'>
   readonly channels: DeployChannels
   /** The peer group rules members obey, and the peers to tell. */
@@ -127,10 +129,17 @@ export class SubcloudService {
   // Adds run concurrently: each reserves its ranges synchronously, so two overlapping ranges
   // cannot both pass the fleet check.
   readonly #fleet: FleetRegistry
+  /** `subcloud redeploy`, `subcloud deploy resume|abort`, on the same fleet registry as add. */
+  readonly recovery: SubcloudRecovery
 
   constructor(deps: SubcloudServiceDeps) {
     this.#deps = deps
     this.#fleet = new FleetRegistry(deps.subclouds)
+    this.recovery = new SubcloudRecovery({
+      ...deps,
+      fleet: this.#fleet,
+      refreshAudit: (id) => this.#refreshAudit(id),
+    })
   }
 
   async #refreshAudit(subcloudId: number): Promise<void> {
@@ -160,7 +169,7 @@ export class SubcloudService {
     return result.after ?? result.before
   }
 
-  async add(request: SubcloudAddRequest): Promise<Subcloud> {
+  async add(request: SubcloudAddRequest, signal: AbortSignal): Promise<Subcloud> {
     const { subclouds, groups, own } = this.#deps
     const accepted = await validateSubcloudAdd(request, {
       controller: own.current,
@@ -168,6 +177,8 @@ export class SubcloudService {
       findGroupId: async (g) => (await groups.find(g.trim()))?.id,
       subcloudNameExists: (name) => subclouds.nameTaken(name),
     })
+    const migrate = request.migrate === true
+    if (migrate) await this.recovery.checkMigrate(accepted, accepted.fields.bootstrapAddress, signal)
     const reservation = this.#fleet.reserve(accepted.claim)
     if (!('commit' in reservation)) {
       throw new SubcloudAddRejectedError(fleetViolations(accepted.values, reservation))
@@ -189,6 +200,7 @@ export class SubcloudService {
     this.#deps.deploys.start(
       { id: subcloud.id, name: subcloud.name, primaryAddress: subcloud.bootstrapAddress },
       accepted.bootstrapYaml,
+      migrate ? { ...ADD_PLAN, bootstrap: false } : ADD_PLAN,
     )
     return subcloud
   }
@@ -410,41 +422,5 @@ export class SubcloudService {
     })
     await this.#refreshAudit(updated.id)
     return updated
-  }
-
-  async delete(ref: string): Promise<Subcloud> {
-    const result = settle(
-      await this.#deps.subclouds.mutate(ref, (current) => {
-        const refused = this.#deps.membership.lifecycleRefusal(current, 'deleted')
-        if (refused !== undefined) return refuse(refused)
-        if (current.managementState === 'managed') {
-          return refuse(
-            new SubcloudStateError(current.name, "Cannot delete a subcloud that is 'managed' status"),
-          )
-        }
-        if (ACTIVE_DEPLOY_STATES.has(current.deployStatus) || this.#deps.deploys.isRunning(current.id)) {
-          return refuse(
-            new SubcloudStateError(
-              current.name,
-              `Cannot delete subcloud ${current.name} while its deploy is in progress (deploy status ${current.deployStatus})`,
-            ),
-          )
-        }
-        if (current.availability !== 'offline') {
-          return refuse(
-            new SubcloudStateError(
-              current.name,
-              `Subcloud ${current.name} is not offline; stop its agent (or wait for the audit to see it offline) before deleting it`,
-            ),
-          )
-        }
-        return remove
-      }),
-      { notFound: () => new SubcloudNotFoundError(ref), taken: () => new SubcloudNameTakenError(ref) },
-    )
-    this.#fleet.forget(result.before.id)
-    this.#deps.log.info(`subcloud ${result.before.name}: deleted`, { subcloud: result.before.name })
-    await this.#refreshAudit(result.before.id)
-    return result.before
   }
 }

@@ -103,6 +103,14 @@ export type SubcloudEdit = Partial<
     | 'managementState'
     | 'deployStatus'
     | 'epoch'
+    | 'errorDescription'
+    | 'softwareVersion'
+    | 'managementSubnet'
+    | 'managementStartIp'
+    | 'managementEndIp'
+    | 'managementGatewayIp'
+    | 'systemcontrollerGatewayIp'
+    | 'storedValuesJson'
   >
 >
 

@@ -9,6 +9,7 @@ import type { ClaimRequest as _dc_agent_v1_ClaimRequest, ClaimRequest__Output as
 import type { ClaimResponse as _dc_agent_v1_ClaimResponse, ClaimResponse__Output as _dc_agent_v1_ClaimResponse__Output } from '../../../dc/agent/v1/ClaimResponse.js';
 import type { DescribeRequest as _dc_agent_v1_DescribeRequest, DescribeRequest__Output as _dc_agent_v1_DescribeRequest__Output } from '../../../dc/agent/v1/DescribeRequest.js';
 import type { DescribeResponse as _dc_agent_v1_DescribeResponse, DescribeResponse__Output as _dc_agent_v1_DescribeResponse__Output } from '../../../dc/agent/v1/DescribeResponse.js';
+import type { OwnerRequest as _dc_agent_v1_OwnerRequest, OwnerRequest__Output as _dc_agent_v1_OwnerRequest__Output } from '../../../dc/agent/v1/OwnerRequest.js';
 import type { StateSummary as _dc_agent_v1_StateSummary, StateSummary__Output as _dc_agent_v1_StateSummary__Output } from '../../../dc/agent/v1/StateSummary.js';
 import type { WatchEvent as _dc_agent_v1_WatchEvent, WatchEvent__Output as _dc_agent_v1_WatchEvent__Output } from '../../../dc/agent/v1/WatchEvent.js';
 import type { WatchRequest as _dc_agent_v1_WatchRequest, WatchRequest__Output as _dc_agent_v1_WatchRequest__Output } from '../../../dc/agent/v1/WatchRequest.js';
@@ -80,6 +81,40 @@ export interface AgentClient extends grpc.Client {
   describe(argument: _dc_agent_v1_DescribeRequest, callback: grpc.requestCallback<_dc_agent_v1_DescribeResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * lifecycle: deploy recovery
+   * Forget the caller's claim (fenced like Apply): the agent is unclaimed again, epoch 0, and any
+   * controller may claim it; its system state is kept.
+   */
+  Release(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  Release(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  Release(argument: _dc_agent_v1_OwnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  Release(argument: _dc_agent_v1_OwnerRequest, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * lifecycle: deploy recovery
+   * Forget the caller's claim (fenced like Apply): the agent is unclaimed again, epoch 0, and any
+   * controller may claim it; its system state is kept.
+   */
+  release(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  release(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  release(argument: _dc_agent_v1_OwnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  release(argument: _dc_agent_v1_OwnerRequest, callback: grpc.requestCallback<_dc_agent_v1_ClaimResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Drop the system state (fenced like Apply), so the next Bootstrap starts over; the claim is kept.
+   */
+  Reset(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  Reset(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  Reset(argument: _dc_agent_v1_OwnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  Reset(argument: _dc_agent_v1_OwnerRequest, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  /**
+   * Drop the system state (fenced like Apply), so the next Bootstrap starts over; the claim is kept.
+   */
+  reset(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  reset(argument: _dc_agent_v1_OwnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  reset(argument: _dc_agent_v1_OwnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  reset(argument: _dc_agent_v1_OwnerRequest, callback: grpc.requestCallback<_dc_agent_v1_StateSummary__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Heartbeats and status changes until the caller cancels.
    */
   Watch(argument: _dc_agent_v1_WatchRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_dc_agent_v1_WatchEvent__Output>;
@@ -118,6 +153,18 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   Describe: grpc.handleUnaryCall<_dc_agent_v1_DescribeRequest__Output, _dc_agent_v1_DescribeResponse>;
   
   /**
+   * lifecycle: deploy recovery
+   * Forget the caller's claim (fenced like Apply): the agent is unclaimed again, epoch 0, and any
+   * controller may claim it; its system state is kept.
+   */
+  Release: grpc.handleUnaryCall<_dc_agent_v1_OwnerRequest__Output, _dc_agent_v1_ClaimResponse>;
+  
+  /**
+   * Drop the system state (fenced like Apply), so the next Bootstrap starts over; the claim is kept.
+   */
+  Reset: grpc.handleUnaryCall<_dc_agent_v1_OwnerRequest__Output, _dc_agent_v1_StateSummary>;
+  
+  /**
    * Heartbeats and status changes until the caller cancels.
    */
   Watch: grpc.handleServerStreamingCall<_dc_agent_v1_WatchRequest__Output, _dc_agent_v1_WatchEvent>;
@@ -129,5 +176,7 @@ export interface AgentDefinition extends grpc.ServiceDefinition {
   Bootstrap: MethodDefinition<_dc_agent_v1_BootstrapRequest, _dc_agent_v1_StateSummary, _dc_agent_v1_BootstrapRequest__Output, _dc_agent_v1_StateSummary__Output>
   Claim: MethodDefinition<_dc_agent_v1_ClaimRequest, _dc_agent_v1_ClaimResponse, _dc_agent_v1_ClaimRequest__Output, _dc_agent_v1_ClaimResponse__Output>
   Describe: MethodDefinition<_dc_agent_v1_DescribeRequest, _dc_agent_v1_DescribeResponse, _dc_agent_v1_DescribeRequest__Output, _dc_agent_v1_DescribeResponse__Output>
+  Release: MethodDefinition<_dc_agent_v1_OwnerRequest, _dc_agent_v1_ClaimResponse, _dc_agent_v1_OwnerRequest__Output, _dc_agent_v1_ClaimResponse__Output>
+  Reset: MethodDefinition<_dc_agent_v1_OwnerRequest, _dc_agent_v1_StateSummary, _dc_agent_v1_OwnerRequest__Output, _dc_agent_v1_StateSummary__Output>
   Watch: MethodDefinition<_dc_agent_v1_WatchRequest, _dc_agent_v1_WatchEvent, _dc_agent_v1_WatchRequest__Output, _dc_agent_v1_WatchEvent__Output>
 }

@@ -33,6 +33,11 @@ export interface AddSubcloudRequest {
    * `--name`: must equal the name in the bootstrap values when given.
    */
   'name'?: (string);
+  /**
+   * `--migrate`: the subcloud is already deployed; its reported state must match the values, and it
+   * is claimed without being bootstrapped again.
+   */
+  'migrate'?: (boolean);
   '_group'?: "group";
   '_release'?: "release";
   '_description'?: "description";
@@ -72,6 +77,11 @@ export interface AddSubcloudRequest__Output {
    * `--name`: must equal the name in the bootstrap values when given.
    */
   'name'?: (string);
+  /**
+   * `--migrate`: the subcloud is already deployed; its reported state must match the values, and it
+   * is claimed without being bootstrapped again.
+   */
+  'migrate': (boolean);
   '_group'?: "group";
   '_release'?: "release";
   '_description'?: "description";

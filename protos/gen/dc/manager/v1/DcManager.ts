@@ -30,8 +30,10 @@ import type { NetworkStrategy as _dc_manager_v1_NetworkStrategy, NetworkStrategy
 import type { NetworkStrategyRequest as _dc_manager_v1_NetworkStrategyRequest, NetworkStrategyRequest__Output as _dc_manager_v1_NetworkStrategyRequest__Output } from '../../../dc/manager/v1/NetworkStrategyRequest.js';
 import type { PeerGroupAssociation as _dc_manager_v1_PeerGroupAssociation, PeerGroupAssociation__Output as _dc_manager_v1_PeerGroupAssociation__Output } from '../../../dc/manager/v1/PeerGroupAssociation.js';
 import type { PeerGroupAssociationRef as _dc_manager_v1_PeerGroupAssociationRef, PeerGroupAssociationRef__Output as _dc_manager_v1_PeerGroupAssociationRef__Output } from '../../../dc/manager/v1/PeerGroupAssociationRef.js';
+import type { RedeploySubcloudRequest as _dc_manager_v1_RedeploySubcloudRequest, RedeploySubcloudRequest__Output as _dc_manager_v1_RedeploySubcloudRequest__Output } from '../../../dc/manager/v1/RedeploySubcloudRequest.js';
 import type { StrategyStep as _dc_manager_v1_StrategyStep, StrategyStep__Output as _dc_manager_v1_StrategyStep__Output } from '../../../dc/manager/v1/StrategyStep.js';
 import type { Subcloud as _dc_manager_v1_Subcloud, Subcloud__Output as _dc_manager_v1_Subcloud__Output } from '../../../dc/manager/v1/Subcloud.js';
+import type { SubcloudDeployRequest as _dc_manager_v1_SubcloudDeployRequest, SubcloudDeployRequest__Output as _dc_manager_v1_SubcloudDeployRequest__Output } from '../../../dc/manager/v1/SubcloudDeployRequest.js';
 import type { SubcloudErrors as _dc_manager_v1_SubcloudErrors, SubcloudErrors__Output as _dc_manager_v1_SubcloudErrors__Output } from '../../../dc/manager/v1/SubcloudErrors.js';
 import type { SubcloudGroup as _dc_manager_v1_SubcloudGroup, SubcloudGroup__Output as _dc_manager_v1_SubcloudGroup__Output } from '../../../dc/manager/v1/SubcloudGroup.js';
 import type { SubcloudGroupRef as _dc_manager_v1_SubcloudGroupRef, SubcloudGroupRef__Output as _dc_manager_v1_SubcloudGroupRef__Output } from '../../../dc/manager/v1/SubcloudGroupRef.js';
@@ -65,6 +67,21 @@ export interface DcManagerClient extends grpc.Client {
   abortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
   abortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
   abortNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * `subcloud deploy abort`: a deploy in its bootstrap phase stops, aborting-bootstrap then bootstrap-aborted.
+   */
+  AbortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  AbortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  AbortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  AbortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  /**
+   * `subcloud deploy abort`: a deploy in its bootstrap phase stops, aborting-bootstrap then bootstrap-aborted.
+   */
+  abortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  abortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  abortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  abortSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
   
   /**
    * `peer-group-association add`.
@@ -568,6 +585,40 @@ export interface DcManagerClient extends grpc.Client {
   migrateSubcloudPeerGroup(argument: _dc_manager_v1_MigrateSubcloudPeerGroupRequest, callback: grpc.requestCallback<_dc_manager_v1_SubcloudPeerGroup__Output>): grpc.ClientUnaryCall;
   
   /**
+   * lifecycle: deploy recovery
+   * `subcloud redeploy`: the values checked as `subcloud add` checks them, then the agent reset and
+   * bootstrapped again in the background; returns the subcloud as the deploy starts.
+   */
+  RedeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  RedeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  RedeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  RedeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  /**
+   * lifecycle: deploy recovery
+   * `subcloud redeploy`: the values checked as `subcloud add` checks them, then the agent reset and
+   * bootstrapped again in the background; returns the subcloud as the deploy starts.
+   */
+  redeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  redeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  redeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  redeploySubcloud(argument: _dc_manager_v1_RedeploySubcloudRequest, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * `subcloud deploy resume`: a failed or aborted deploy runs again from the phase that failed.
+   */
+  ResumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  ResumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  ResumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  ResumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  /**
+   * `subcloud deploy resume`: a failed or aborted deploy runs again from the phase that failed.
+   */
+  resumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  resumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  resumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  resumeSubcloudDeploy(argument: _dc_manager_v1_SubcloudDeployRequest, callback: grpc.requestCallback<_dc_manager_v1_Subcloud__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * `peer-group-association sync`: only on the primary association of a group the local system leads.
    */
   SyncPeerGroupAssociation(argument: _dc_manager_v1_PeerGroupAssociationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_PeerGroupAssociation__Output>): grpc.ClientUnaryCall;
@@ -682,6 +733,11 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
    * `network-strategy abort`: in-flight steps finish, no new one starts.
    */
   AbortNetworkStrategy: grpc.handleUnaryCall<_dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy>;
+  
+  /**
+   * `subcloud deploy abort`: a deploy in its bootstrap phase stops, aborting-bootstrap then bootstrap-aborted.
+   */
+  AbortSubcloudDeploy: grpc.handleUnaryCall<_dc_manager_v1_SubcloudDeployRequest__Output, _dc_manager_v1_Subcloud>;
   
   /**
    * `peer-group-association add`.
@@ -852,6 +908,18 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
   MigrateSubcloudPeerGroup: grpc.handleUnaryCall<_dc_manager_v1_MigrateSubcloudPeerGroupRequest__Output, _dc_manager_v1_SubcloudPeerGroup>;
   
   /**
+   * lifecycle: deploy recovery
+   * `subcloud redeploy`: the values checked as `subcloud add` checks them, then the agent reset and
+   * bootstrapped again in the background; returns the subcloud as the deploy starts.
+   */
+  RedeploySubcloud: grpc.handleUnaryCall<_dc_manager_v1_RedeploySubcloudRequest__Output, _dc_manager_v1_Subcloud>;
+  
+  /**
+   * `subcloud deploy resume`: a failed or aborted deploy runs again from the phase that failed.
+   */
+  ResumeSubcloudDeploy: grpc.handleUnaryCall<_dc_manager_v1_SubcloudDeployRequest__Output, _dc_manager_v1_Subcloud>;
+  
+  /**
    * `peer-group-association sync`: only on the primary association of a group the local system leads.
    */
   SyncPeerGroupAssociation: grpc.handleUnaryCall<_dc_manager_v1_PeerGroupAssociationRef__Output, _dc_manager_v1_PeerGroupAssociation>;
@@ -890,6 +958,7 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
 
 export interface DcManagerDefinition extends grpc.ServiceDefinition {
   AbortNetworkStrategy: MethodDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategy, _dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy__Output>
+  AbortSubcloudDeploy: MethodDefinition<_dc_manager_v1_SubcloudDeployRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_SubcloudDeployRequest__Output, _dc_manager_v1_Subcloud__Output>
   AddPeerGroupAssociation: MethodDefinition<_dc_manager_v1_AddPeerGroupAssociationRequest, _dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_AddPeerGroupAssociationRequest__Output, _dc_manager_v1_PeerGroupAssociation__Output>
   AddSubcloud: MethodDefinition<_dc_manager_v1_AddSubcloudRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_AddSubcloudRequest__Output, _dc_manager_v1_Subcloud__Output>
   AddSubcloudGroup: MethodDefinition<_dc_manager_v1_AddSubcloudGroupRequest, _dc_manager_v1_SubcloudGroup, _dc_manager_v1_AddSubcloudGroupRequest__Output, _dc_manager_v1_SubcloudGroup__Output>
@@ -923,6 +992,8 @@ export interface DcManagerDefinition extends grpc.ServiceDefinition {
   ListSystemPeers: MethodDefinition<_dc_manager_v1_ListSystemPeersRequest, _dc_manager_v1_ListSystemPeersResponse, _dc_manager_v1_ListSystemPeersRequest__Output, _dc_manager_v1_ListSystemPeersResponse__Output>
   ManageSubcloud: MethodDefinition<_dc_manager_v1_ManageSubcloudRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_ManageSubcloudRequest__Output, _dc_manager_v1_Subcloud__Output>
   MigrateSubcloudPeerGroup: MethodDefinition<_dc_manager_v1_MigrateSubcloudPeerGroupRequest, _dc_manager_v1_SubcloudPeerGroup, _dc_manager_v1_MigrateSubcloudPeerGroupRequest__Output, _dc_manager_v1_SubcloudPeerGroup__Output>
+  RedeploySubcloud: MethodDefinition<_dc_manager_v1_RedeploySubcloudRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_RedeploySubcloudRequest__Output, _dc_manager_v1_Subcloud__Output>
+  ResumeSubcloudDeploy: MethodDefinition<_dc_manager_v1_SubcloudDeployRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_SubcloudDeployRequest__Output, _dc_manager_v1_Subcloud__Output>
   SyncPeerGroupAssociation: MethodDefinition<_dc_manager_v1_PeerGroupAssociationRef, _dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_PeerGroupAssociationRef__Output, _dc_manager_v1_PeerGroupAssociation__Output>
   UnmanageSubcloud: MethodDefinition<_dc_manager_v1_UnmanageSubcloudRequest, _dc_manager_v1_Subcloud, _dc_manager_v1_UnmanageSubcloudRequest__Output, _dc_manager_v1_Subcloud__Output>
   UpdatePeerGroupAssociation: MethodDefinition<_dc_manager_v1_UpdatePeerGroupAssociationRequest, _dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_UpdatePeerGroupAssociationRequest__Output, _dc_manager_v1_PeerGroupAssociation__Output>
