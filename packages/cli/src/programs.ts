@@ -7,6 +7,7 @@ import { NETWORK_COMMANDS } from './commands/network-commands.js'
 import { NETWORK_STRATEGY_COMMANDS } from './commands/network-strategy-commands.js'
 import { PEER_GROUP_ASSOCIATION_COMMANDS } from './commands/peer-group-association-commands.js'
 import { SUBCLOUD_COMMANDS } from './commands/subcloud-commands.js'
+import { SUBCLOUD_DEPLOY_COMMANDS } from './commands/subcloud-deploy-commands.js'
 import { SUBCLOUD_GROUP_COMMANDS } from './commands/subcloud-group-commands.js'
 import { STRATEGY_STEP_COMMANDS } from './commands/strategy-step-commands.js'
 import { SUBCLOUD_PEER_GROUP_COMMANDS } from './commands/subcloud-peer-group-commands.js'
@@ -32,6 +33,7 @@ export const PROGRAMS: Readonly<Record<ProgramName, ProgramSpec<CliContext>>> = 
     showHeader: 'Field',
     commands: [
       ...SUBCLOUD_COMMANDS,
+      ...SUBCLOUD_DEPLOY_COMMANDS,
       ...SUBCLOUD_GROUP_COMMANDS,
       ...SYSTEM_PEER_COMMANDS,
       ...SUBCLOUD_PEER_GROUP_COMMANDS,

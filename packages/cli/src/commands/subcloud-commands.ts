@@ -95,7 +95,7 @@ export function subcloudDetailList(subclouds: readonly Subcloud__Output[]): Comm
 
 // What dcmanager prints after add, update, manage and unmanage; `show` adds region_name. The
 // per-endpoint sync rows follow the detail columns; the live rows only when they are known.
-function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): CommandResult {
+export function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): CommandResult {
   const columns: string[] = [...DETAIL_COLUMNS]
   const cells = subcloudCells(subcloud, DETAIL_COLUMNS)
   for (const endpoint of subcloud.endpoint_sync_status) {
@@ -122,7 +122,11 @@ function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): CommandR
   return showResult(columns, cells)
 }
 
-const SUBCLOUD_ARGUMENT = { name: 'subcloud', metavar: '<subcloud>', help: 'Name or ID of the subcloud' }
+export const SUBCLOUD_ARGUMENT = {
+  name: 'subcloud',
+  metavar: '<subcloud>',
+  help: 'Name or ID of the subcloud',
+}
 const GROUP_OPTION: OptionSpec = {
   name: 'group',
   kind: 'string',
@@ -141,6 +145,17 @@ const LOCATION_OPTION: OptionSpec = {
   metavar: '<location>',
   help: 'Location of the subcloud',
 }
+export const SYSADMIN_PASSWORD_OPTION: OptionSpec = {
+  name: 'sysadmin-password',
+  kind: 'string',
+  metavar: '<password>',
+  help: 'Accepted so StarlingX scripts run unchanged; the agent needs no password, so it is not sent',
+}
+export const WAIT_OPTION: OptionSpec = {
+  name: 'wait',
+  kind: 'boolean',
+  help: 'Follow the deploy, printing each deploy status on stderr, until it completes or fails',
+}
 const DETAIL_OPTION = {
   name: 'detail',
   short: 'd',
@@ -153,7 +168,7 @@ function isSettled(deployStatus: string): boolean {
 }
 
 // `--wait`: follows the deploy on stderr, one line per status change, until it settles.
-async function waitForDeploy(ctx: CliContext, added: Subcloud__Output): Promise<Subcloud__Output> {
+export async function waitForDeploy(ctx: CliContext, added: Subcloud__Output): Promise<Subcloud__Output> {
   let current = added
   ctx.progress(`${current.name}: deploy status ${current.deploy_status}`)
   while (!isSettled(current.deploy_status)) {
@@ -242,17 +257,13 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
       },
       DESCRIPTION_OPTION,
       LOCATION_OPTION,
+      SYSADMIN_PASSWORD_OPTION,
       {
-        name: 'sysadmin-password',
-        kind: 'string',
-        metavar: '<password>',
-        help: 'Accepted so StarlingX scripts run unchanged; the agent needs no password, so it is not sent',
-      },
-      {
-        name: 'wait',
+        name: 'migrate',
         kind: 'boolean',
-        help: 'Follow the deploy, printing each deploy status on stderr, until it completes or fails',
+        help: 'The subcloud is already deployed: check that its state matches the values, then claim it without bootstrapping it again',
       },
+      WAIT_OPTION,
     ],
     output: 'show',
     async run(ctx, args) {
@@ -265,6 +276,7 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
         name: args.string('name'),
         description: args.string('description'),
         location: args.string('location'),
+        migrate: args.flag('migrate') || undefined,
       })
       const added = await ctx.dcManager.AddSubcloud(request)
       return showSubcloud(args.flag('wait') ? await waitForDeploy(ctx, added) : added, false)

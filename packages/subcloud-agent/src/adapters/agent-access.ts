@@ -5,7 +5,8 @@ import type { CallPolicy } from '@dc/platform-service'
 // of the site CA; these policies decide from the identity it names. Reads need any dc identity.
 
 /**
- * `dc.agent.v1.Agent`: the calls that change the site or its owner (Bootstrap, Apply, Claim) come
+ * `dc.agent.v1.Agent`: the calls that change the site or its owner (Bootstrap, Apply, Claim, Release,
+ * Reset) come
  * from a system controller only; an operator administers the site through Platform instead.
  */
 export const agentServicePolicy: CallPolicy = (method, caller) => {

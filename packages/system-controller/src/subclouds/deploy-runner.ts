@@ -388,8 +388,7 @@ export class DeployRunner {
     const owner = { epoch: String(epoch), controller_id: this.#options.controllerId }
     try {
       await unaryCall<ClaimResponse__Output>(
-        (cb) =>
-          this.#client(target).Release(owner, new Metadata(), { deadline: this.#deadline(5_000) }, cb),
+        (cb) => this.#client(target).Release(owner, new Metadata(), { deadline: this.#deadline(5_000) }, cb),
         signal,
       )
       this.#options.log.info(`subcloud ${target.name}: agent released`, { subcloud: target.name })

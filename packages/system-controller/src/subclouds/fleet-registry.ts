@@ -96,10 +96,7 @@ export class FleetRegistry {
   }
 
   /** The subclouds `claim` clashes with, stored or reserved, after reading what others added. */
-  async clashes(
-    claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>,
-    replacing?: number,
-  ): Promise<FleetClashes> {
+  async clashes(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, replacing?: number): Promise<FleetClashes> {
     await this.#catchUp()
     const found = this.#find(claim, replacing)
     if (isFree(found)) return found
@@ -158,10 +155,13 @@ export class FleetRegistry {
       subnets:
         oam === undefined
           ? []
-          : this.#subnets.conflicts([new IpRange(oam, oam)]).filter(others).map(({ owner }) => ({
-              owner: name(owner),
-              subnet: this.#holders.get(owner)?.subnet ?? '',
-            })),
+          : this.#subnets
+              .conflicts([new IpRange(oam, oam)])
+              .filter(others)
+              .map(({ owner }) => ({
+                owner: name(owner),
+                subnet: this.#holders.get(owner)?.subnet ?? '',
+              })),
     }
   }
 

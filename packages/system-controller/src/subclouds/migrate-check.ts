@@ -56,7 +56,10 @@ function bootstrapView(platform: ReportedPlatform): Map<string, string> {
       .filter((np) => np.networkUuid === network.uuid)
       .map((np) => platform.pools.find((p) => p.uuid === np.poolUuid))
       .filter((p): p is PoolOf => p !== undefined)
-      .sort((a, b) => Number(b.family === network.primaryPoolFamily) - Number(a.family === network.primaryPoolFamily))
+      .sort(
+        (a, b) =>
+          Number(b.family === network.primaryPoolFamily) - Number(a.family === network.primaryPoolFamily),
+      )
     for (const [field, read] of POOL_FIELDS) {
       view.set(`${stem}_${field}`, assigned.map(read).join(','))
     }

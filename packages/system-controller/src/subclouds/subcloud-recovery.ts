@@ -50,7 +50,10 @@ function targetOf(subcloud: Subcloud): DeployTarget {
 /** Why `subcloud redeploy` cannot start over `current` now; undefined when it can. */
 function redeployRefusal(current: Subcloud, running: boolean): SubcloudStateError | undefined {
   if (current.managementState !== 'unmanaged') {
-    return new SubcloudStateError(current.name, `Cannot re-deploy a managed subcloud: unmanage ${current.name} first`)
+    return new SubcloudStateError(
+      current.name,
+      `Cannot re-deploy a managed subcloud: unmanage ${current.name} first`,
+    )
   }
   if (running || !isAllowedMove(current.deployStatus, 'create-complete', 'redeploy')) {
     return new SubcloudStateError(
@@ -188,7 +191,11 @@ export class SubcloudRecovery {
     reservation.commit(after.id)
     this.#deps.log.info(`subcloud ${after.name}: redeploy`, { subcloud: after.name })
     await this.#deps.refreshAudit(after.id)
-    deploys.start(targetOf(after), accepted.bootstrapYaml, { from: 'create-complete', reset: true, bootstrap: true })
+    deploys.start(targetOf(after), accepted.bootstrapYaml, {
+      from: 'create-complete',
+      reset: true,
+      bootstrap: true,
+    })
     return after
   }
 
@@ -241,7 +248,9 @@ export class SubcloudRecovery {
       const refused = this.#deps.membership.lifecycleRefusal(current, 'deleted')
       if (refused !== undefined) return refuse(refused)
       if (current.managementState === 'managed') {
-        return refuse(new SubcloudStateError(current.name, "Cannot delete a subcloud that is 'managed' status"))
+        return refuse(
+          new SubcloudStateError(current.name, "Cannot delete a subcloud that is 'managed' status"),
+        )
       }
       if (ACTIVE_DEPLOY_STATES.has(current.deployStatus) || this.#deps.deploys.isRunning(current.id)) {
         return refuse(
@@ -256,7 +265,10 @@ export class SubcloudRecovery {
     const found = await this.#get(ref)
     const early = decide(found)
     if (early.kind === 'refuse') throw early.error
-    if (!(await this.#deps.deploys.release(targetOf(found), found.epoch, signal)) && found.availability !== 'offline') {
+    if (
+      !(await this.#deps.deploys.release(targetOf(found), found.epoch, signal)) &&
+      found.availability !== 'offline'
+    ) {
       throw new SubcloudStateError(
         found.name,
         `Subcloud ${found.name} is online but its agent cannot release it now; try again, or stop the agent first`,
