@@ -6,8 +6,7 @@ import type { CallPolicy } from '@dc/platform-service'
 
 /**
  * `dc.agent.v1.Agent`: the calls that change the site or its owner (Bootstrap, Apply, Claim, Release,
- * Reset) come
- * from a system controller only; an operator administers the site through Platform instead.
+ * Reset) come from a system controller only; an operator administers the site through Platform.
  */
 export const agentServicePolicy: CallPolicy = (method, caller) => {
   if (caller === undefined) return 'a certificate naming a controller, agent or operator'
