@@ -61,14 +61,19 @@ test('dc-controller - after the crash a new subcloud add deploys to complete', a
   await controller.waitFor('fresh', (s) => s.availability_status === 'online', 'online')
 })
 
-test('subcloud delete - a failed, unmanaged, offline subcloud can be deleted; an online one cannot', async (c) => {
+test('subcloud delete - a failed, unmanaged, offline subcloud can be deleted; an online one releases its agent', async (c) => {
   const controller = c.controller
-  if (controller === undefined) throw new Error('no controller')
-  const refused = await failure(
-    unary<Subcloud__Output>((o, cb) => controller.dcManager.DeleteSubcloud({ subcloud: 'fresh' }, o, cb)),
+  const agent = c.agent
+  if (controller === undefined || agent === undefined) throw new Error('no controller or agent')
+  assert.is((await agent.describe()).epoch, '1', 'claimed by the controller')
+  const online = await unary<Subcloud__Output>((o, cb) =>
+    controller.dcManager.DeleteSubcloud({ subcloud: 'fresh' }, o, cb),
   )
-  assert.is(refused.code, status.FAILED_PRECONDITION)
-  assert.match(refused.details, /not offline/)
+  assert.is(online.availability_status, 'online')
+  const released = await agent.describe()
+  assert.is(released.epoch, '0', 'the agent forgot the claim')
+  assert.is(released.controller_id, '')
+  assert.ok(released.bootstrapped, 'and kept its system')
   const deleted = await unary<Subcloud__Output>((o, cb) =>
     controller.dcManager.DeleteSubcloud({ subcloud: 'stuck' }, o, cb),
   )

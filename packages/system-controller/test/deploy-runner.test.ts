@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert'
 import { AgentChannels } from '../src/adapters/agent-channels.js'
 import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
-import { DeployRunner } from '../src/subclouds/deploy-runner.js'
+import { ADD_PLAN, DeployRunner } from '../src/subclouds/deploy-runner.js'
 import type { Subcloud, SubcloudFields } from '../src/subclouds/subcloud.js'
 import { insertSubcloud, subcloudFields } from './subcloud-fixtures.js'
 import { openedDb, useTempDatabase } from './temp-database.js'
@@ -26,7 +26,10 @@ interface FakeAgent {
  * An in-process Agent service on loopback that records what it is asked and may refuse Bootstrap;
  * with `gate`, each Bootstrap answers only once the promise it returns resolves.
  */
-async function fakeAgent(bootstrapError?: ServiceError, gate?: () => Promise<void>): Promise<FakeAgent> {
+async function fakeAgent(
+  bootstrapError?: ServiceError | (() => ServiceError | undefined),
+  gate?: () => Promise<void>,
+): Promise<FakeAgent> {
   const seen: string[] = []
   const server = new Server()
   const handlers: Partial<AgentHandlers> = {
@@ -37,9 +40,18 @@ async function fakeAgent(bootstrapError?: ServiceError, gate?: () => Promise<voi
     Bootstrap: (call, cb) => {
       seen.push(`Bootstrap ${call.request.epoch}`)
       void (gate?.() ?? Promise.resolve()).then(() => {
-        if (bootstrapError !== undefined) cb(bootstrapError)
+        const error = typeof bootstrapError === 'function' ? bootstrapError() : bootstrapError
+        if (error !== undefined) cb(error)
         else cb(null, { bootstrapped: true, config_hash: 'h1' })
       })
+    },
+    Reset: (call, cb) => {
+      seen.push(`Reset ${call.request.epoch}`)
+      cb(null, { bootstrapped: false })
+    },
+    Release: (call, cb) => {
+      seen.push(`Release ${call.request.epoch} ${call.request.controller_id}`)
+      cb(null, { epoch: '0', controller_id: '' })
     },
     Describe: (_call, cb) => {
       seen.push('Describe')
@@ -69,8 +81,14 @@ function silentAddress(): Promise<string> {
   })
 }
 
-function row(name: string, address: string, n: number): SubcloudFields {
+function row(
+  name: string,
+  address: string,
+  n: number,
+  deployStatus: SubcloudFields['deployStatus'] = 'not-deployed',
+): SubcloudFields {
   return subcloudFields(name, n, {
+    deployStatus,
     regionName: String(n).padStart(32, '0'),
     managementEndIp: `fd01:${n}::9`,
     externalOamFamily: 'IPv4',
@@ -275,6 +293,100 @@ test('DeployRunner - more than ten deploys in flight put no listener warning on 
     process.off('warning', onWarning)
     await agent.stop()
   }
+})
+
+function targetOf(sc: Subcloud): { id: number; name: string; primaryAddress: string } {
+  return { id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }
+}
+
+test('DeployRunner - a redeploy plan resets the agent before bootstrapping it, from create-complete', async (ctx) => {
+  const agent = await fakeAgent()
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await insertSubcloud(store, row('again', agent.address, 90, 'create-complete'))
+  deploys.start(targetOf(sc), 'name: again\n', { from: 'create-complete', reset: true, bootstrap: true })
+  await deploys.settled()
+  assert.is((await store.find('again'))?.deployStatus, 'complete')
+  assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Reset 3', 'Bootstrap 3', 'Describe'])
+  await agent.stop()
+})
+
+test('DeployRunner - a migrate plan only claims the deployed agent, never bootstraps it', async (ctx) => {
+  const agent = await fakeAgent()
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await insertSubcloud(store, row('moved', agent.address, 91))
+  deploys.start(targetOf(sc), 'name: moved\n', { ...ADD_PLAN, bootstrap: false })
+  await deploys.settled()
+  assert.is((await store.find('moved'))?.deployStatus, 'complete')
+  assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Describe'])
+  await agent.stop()
+})
+
+test('DeployRunner - a failed deploy is remembered, and resumed from create-complete it completes', async (ctx) => {
+  let refusals = 1
+  const refusal = Object.assign(new Error('busy'), { code: status.UNAVAILABLE, details: 'agent restarting' })
+  const agent = await fakeAgent(() => (refusals-- > 0 ? (refusal as ServiceError) : undefined))
+  const { runner: deploys, store } = runner(ctx)
+  const sc = await insertSubcloud(store, row('flaky', agent.address, 92))
+  deploys.start(targetOf(sc), 'name: flaky\n')
+  await deploys.settled()
+  assert.is((await store.find('flaky'))?.deployStatus, 'bootstrap-failed')
+  const kept = deploys.retained(sc.id)
+  assert.equal(kept, { bootstrapYaml: 'name: flaky\n', plan: ADD_PLAN })
+  assert.ok(await store.moveDeploy(sc.id, 'create-complete', 'resume'))
+  deploys.start(targetOf(sc), kept?.bootstrapYaml ?? '', { ...ADD_PLAN, from: 'create-complete' })
+  await deploys.settled()
+  assert.is((await store.find('flaky'))?.deployStatus, 'complete')
+  assert.is(deploys.retained(sc.id), undefined, 'a deploy that starts again is no longer remembered as failed')
+  assert.equal(agent.seen.filter((c) => c.startsWith('Bootstrap')).length, 2)
+  await agent.stop()
+})
+
+test('DeployRunner - abort stops a bootstrap in flight: aborting-bootstrap, then bootstrap-aborted', async (ctx) => {
+  let release = (): void => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  const agent = await fakeAgent(undefined, () => held)
+  try {
+    const { runner: deploys, store } = runner(ctx)
+    const sc = await insertSubcloud(store, row('stuck', agent.address, 93))
+    deploys.start(targetOf(sc), 'name: stuck\n')
+    await waitFor(async () => (await store.find('stuck'))?.deployStatus === 'bootstrapping', {
+      timeoutMs: 20_000,
+      message: 'bootstrapping',
+    })
+    assert.ok(await deploys.abort(sc.id))
+    await deploys.settled()
+    const after = await store.find('stuck')
+    assert.is(after?.deployStatus, 'bootstrap-aborted')
+    assert.is(after?.errorDescription, 'bootstrapping: aborted by the operator')
+    assert.not.ok(await deploys.abort(sc.id), 'nothing left to abort')
+  } finally {
+    release()
+    await agent.stop()
+  }
+})
+
+test('DeployRunner - abort also stops the wait for an agent that does not answer', async (ctx) => {
+  const { runner: deploys, store } = runner(ctx, [], undefined, 60_000)
+  const sc = await insertSubcloud(store, row('waiting', await silentAddress(), 94))
+  deploys.start(targetOf(sc), 'name: waiting\n')
+  await waitFor(async () => (await store.find('waiting'))?.deployStatus === 'pre-bootstrap', {
+    timeoutMs: 20_000,
+    message: 'pre-bootstrap',
+  })
+  assert.ok(await deploys.abort(sc.id))
+  await deploys.settled()
+  assert.is((await store.find('waiting'))?.deployStatus, 'bootstrap-aborted')
+})
+
+test('DeployRunner - release asks the agent to forget the claim; an agent not there is not released', async (ctx) => {
+  const agent = await fakeAgent()
+  const { runner: deploys } = runner(ctx)
+  const signal = new AbortController().signal
+  assert.ok(await deploys.release({ id: 70, name: 'gone', primaryAddress: agent.address }, 3, signal))
+  assert.equal(agent.seen, ['Release 3 controller-uuid'])
+  const nobody = { id: 71, name: 'nobody', primaryAddress: await silentAddress() }
+  assert.not.ok(await deploys.release(nobody, 3, signal))
+  await agent.stop()
 })
 
 test.run()

@@ -72,6 +72,11 @@ test.before(async (ctx) => {
     deploys: {
       start: (target) => void ctx.started.push(target),
       isRunning: () => false,
+      abort: () => Promise.resolve(false),
+      retained: () => undefined,
+      forget: () => undefined,
+      // The agents here are not there: a delete of an online subcloud cannot release its agent.
+      release: () => Promise.resolve(false),
     },
     audit: {
       refreshSubcloud: () => {
@@ -196,7 +201,7 @@ test('unmanageSubcloud --migrate - rehome-pending, which manage turns back into 
   assert.is(managed.management_state, 'managed')
 })
 
-test('deleteSubcloud - refused while managed, deploying or online', async (ctx) => {
+test('deleteSubcloud - refused while managed, deploying, or online with an agent that cannot release it', async (ctx) => {
   const { service } = svc(ctx)
   assert.match(
     (await rejectionOf(service.deleteSubcloud('subcloud1'), SubcloudStateError)).message,
@@ -210,8 +215,9 @@ test('deleteSubcloud - refused while managed, deploying or online', async (ctx) 
   await simulate(ctx, 'subcloud2', { deployStatus: 'complete', availability: 'online' })
   assert.match(
     (await rejectionOf(service.deleteSubcloud('subcloud2'), SubcloudStateError)).message,
-    /not offline/,
+    /is online but its agent cannot release it now/,
   )
+  assert.is((await service.getSubcloud('subcloud2')).name, 'subcloud2', 'nothing deleted')
   await simulate(ctx, 'subcloud2', { availability: 'offline' })
   assert.is((await service.deleteSubcloud('subcloud2')).name, 'subcloud2')
   await rejectionOf(service.getSubcloud('subcloud2'), SubcloudNotFoundError)
