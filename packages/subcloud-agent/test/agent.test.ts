@@ -229,6 +229,35 @@ Claim('Agent.claim - the highest epoch wins and is persisted', async () => {
   assert.is(store.saved.length, 1, 'a confirmation writes nothing')
 })
 
+Claim('Agent.release - only the holder releases; the agent is unclaimed and keeps its system', async () => {
+  const { agent, store } = await openAgent()
+  assert.instance(await rejectionOf(agent.release({ epoch: 3n, controllerId: 'ctl-b' })), StaleEpochError)
+  assert.is(store.saved.length, 0, 'a refused release writes nothing')
+  assert.equal(await agent.release(owner), { epoch: 0n, controllerId: '' })
+  assert.equal([store.last()?.epoch, store.last()?.controllerId], ['0', ''])
+  assert.ok(agent.snapshot().state !== null, 'the system stays')
+  // Another controller, even at a lower epoch than the one released, can claim it now.
+  assert.equal(await agent.claim({ epoch: 1n, controllerId: 'ctl-b' }), { epoch: 1n, controllerId: 'ctl-b' })
+})
+
+Claim('Agent.reset - the holder drops the system and the change window, keeping the claim', async () => {
+  const { agent, store } = await openAgent()
+  await agent.applyChange(change('c1', [lock]))
+  assert.instance(await rejectionOf(agent.reset({ epoch: 2n, controllerId: 'ctl-a' })), StaleEpochError)
+  const reset = await agent.reset(owner)
+  assert.is(reset.state, null)
+  assert.is(reset.configHash, '')
+  assert.equal(reset.owner, owner)
+  assert.equal(
+    [store.last()?.state, store.last()?.bootstrapDigest, store.last()?.appliedChanges],
+    [null, null, []],
+  )
+  assert.throws(
+    () => agent.requireState(),
+    (err: unknown) => err instanceof NotBootstrappedError,
+  )
+})
+
 const ApplyLocal = suite('Agent.applyLocal')
 
 ApplyLocal(

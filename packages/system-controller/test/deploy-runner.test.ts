@@ -336,7 +336,11 @@ test('DeployRunner - a failed deploy is remembered, and resumed from create-comp
   deploys.start(targetOf(sc), kept?.bootstrapYaml ?? '', { ...ADD_PLAN, from: 'create-complete' })
   await deploys.settled()
   assert.is((await store.find('flaky'))?.deployStatus, 'complete')
-  assert.is(deploys.retained(sc.id), undefined, 'a deploy that starts again is no longer remembered as failed')
+  assert.is(
+    deploys.retained(sc.id),
+    undefined,
+    'a deploy that starts again is no longer remembered as failed',
+  )
   assert.equal(agent.seen.filter((c) => c.startsWith('Bootstrap')).length, 2)
   await agent.stop()
 })
