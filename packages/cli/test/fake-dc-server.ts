@@ -326,6 +326,9 @@ export async function startFakeDcServer(): Promise<FakeDcServer> {
       const step = deploySteps[Math.min(polls - 1, deploySteps.length - 1)] ?? 'complete'
       cb(null, subcloud(Number(call.request.subcloud), `subcloud${call.request.subcloud}`, step))
     },
+    RedeploySubcloud: (call, cb) => cb(null, subcloud(2, call.request.subcloud, 'create-complete')),
+    ResumeSubcloudDeploy: (call, cb) => cb(null, subcloud(2, call.request.subcloud, 'create-complete')),
+    AbortSubcloudDeploy: (call, cb) => cb(null, subcloud(2, call.request.subcloud, 'aborting-bootstrap')),
     ListSubcloudGroups: (_call, cb) =>
       cb(null, { subcloud_groups: [{ id: 1, name: 'Default', description: 'Default Subcloud Group' }] }),
     ListSystemPeers: (_call, cb) =>

@@ -140,7 +140,11 @@ export { parseBootstrapValues } from './bootstrap-values.js'
 export type { BootstrapParseResult, BootstrapValues } from './bootstrap-values.js'
 export { bootstrapKey, bootstrapPoolName } from './bootstrap-networks.js'
 export type { BootstrapAddressField, BootstrapNetworkId, BootstrapPool } from './bootstrap-networks.js'
-export { BOOTSTRAP_SECRET_KEYS, redactBootstrapValues } from './redact-bootstrap-values.js'
+export {
+  BOOTSTRAP_SECRET_KEYS,
+  redactBootstrapValues,
+  stripBootstrapSecrets,
+} from './redact-bootstrap-values.js'
 export { BootstrapValueError } from './bootstrap-value-error.js'
 export type { BootstrapErrorCode } from './bootstrap-value-error.js'
 export {

@@ -21,3 +21,20 @@ export function redactBootstrapValues(raw: Readonly<Record<string, unknown>>): R
   }
   return redact(raw) as Record<string, unknown>
 }
+
+/**
+ * A deep copy with every secret key removed, not just masked: what a controller keeps, and what
+ * tells two values documents apart when secrets must not count.
+ */
+export function stripBootstrapSecrets(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip)
+    if (value === null || typeof value !== 'object') return value
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !BOOTSTRAP_SECRET_KEYS.includes(k))
+        .map(([k, v]) => [k, strip(v)]),
+    )
+  }
+  return strip(raw) as Record<string, unknown>
+}

@@ -6,6 +6,7 @@ import {
   initialState,
   parseBootstrapValues,
   redactBootstrapValues,
+  stripBootstrapSecrets,
 } from '@dc/netmodel'
 import type { Command, Effect, SystemState } from '@dc/netmodel'
 import {
@@ -146,11 +147,16 @@ export class Agent {
     return this.#exclusive(signal, async () => {
       const parsed = parseBootstrapValues(raw)
       if (!parsed.ok) throw new InvalidBootstrapValuesError(parsed.errors)
-      // Secrets are redacted before hashing: the digest is persisted and must not help guess them.
-      const bootstrapDigest = digest(canonicalJson(redactBootstrapValues(raw)))
+      // Secrets do not count: the digest is persisted and must not help guess them, and a controller
+      // resuming a deploy sends the values it kept, which have none. An agent bootstrapped by an
+      // earlier release kept the digest of the values with their secrets masked instead.
+      const bootstrapDigest = digest(canonicalJson(stripBootstrapSecrets(raw)))
       const held = this.#owner()
       if (this.#doc.state !== null) {
-        if (this.#doc.bootstrapDigest !== bootstrapDigest) throw new AlreadyBootstrappedError()
+        const legacyDigest = digest(canonicalJson(redactBootstrapValues(raw)))
+        if (this.#doc.bootstrapDigest !== bootstrapDigest && this.#doc.bootstrapDigest !== legacyDigest) {
+          throw new AlreadyBootstrappedError()
+        }
         // The same values again change nothing; a local restart with --bootstrap-values is not a claim.
         if (owner.epoch === 0n && owner.controllerId === '') return this.snapshot()
         const next = fence(held, owner)

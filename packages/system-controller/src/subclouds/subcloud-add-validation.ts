@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import {
-  BOOTSTRAP_SECRET_KEYS,
   IpRange,
   checkSubcloudCompatibility,
   familyOf,
@@ -8,7 +7,7 @@ import {
   parseBootstrapValues,
   parseHostPort,
   readYamlMapping,
-  redactBootstrapValues,
+  stripBootstrapSecrets,
   textProblem,
   writeYamlMapping,
   subcloudFleetRanges,
@@ -174,19 +173,7 @@ export function fleetViolations(values: BootstrapValues, clashes: FleetClashes):
 }
 
 /** Values with every secret key removed (not just masked): what the controller keeps. */
-export function storedBootstrapValues(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const redacted = redactBootstrapValues(raw)
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip)
-    if (value === null || typeof value !== 'object') return value
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => !BOOTSTRAP_SECRET_KEYS.includes(k))
-        .map(([k, v]) => [k, strip(v)]),
-    )
-  }
-  return strip(redacted) as Record<string, unknown>
-}
+export const storedBootstrapValues = stripBootstrapSecrets
 
 /** 32 lowercase hex digits, as dcmanager generates region names. */
 export function newRegionName(): string {
