@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import { emptyState, markInitialConfigComplete } from '@dc/netmodel'
 import type { Command } from '@dc/netmodel'
 import {
+  AlreadyBootstrappedError,
   ChangeIdConflictError,
   NotBootstrappedError,
   StaleEpochError,
@@ -288,8 +289,33 @@ Bootstrap('Agent.bootstrap - the config hash and the persisted digest of the val
   // The controller's own system pins the same hash (system-controller/test/own-system.test.ts).
   assert.is(snapshot.configHash, '4bc1aec5fa17aa67')
   // Persisted: a different digest of the same values would refuse their replay after an upgrade.
-  assert.is(store.last()?.bootstrapDigest, '91cf2b6b388d56b102e3b001d6669cb535f3fcfe0c90d8685ae4814d3de6b4d1')
+  assert.is(store.last()?.bootstrapDigest, 'b85bac471b60ce694ea99a0d241487991d0c28c254c64211e91b7976f2644e34')
 })
+
+Bootstrap(
+  'Agent.bootstrap - the same values again are accepted without secrets and under the earlier digest',
+  async () => {
+    const { agent, store } = await openAgent(emptyDocument())
+    const first = await agent.bootstrap(CENTRAL_VALUES, { epoch: 0n, controllerId: '' })
+    const { admin_password: _secret, ...withoutSecret } = CENTRAL_VALUES
+    const again = await agent.bootstrap(withoutSecret, { epoch: 0n, controllerId: '' })
+    assert.is(again.state?.uuid, first.state?.uuid, 'a resumed deploy sends the values without their secrets')
+    // The digest an earlier release persisted: the values with their secrets masked.
+    const saved = store.last()
+    if (saved === undefined) throw new Error('nothing saved')
+    const earlier = await openAgent({
+      ...saved,
+      bootstrapDigest: '91cf2b6b388d56b102e3b001d6669cb535f3fcfe0c90d8685ae4814d3de6b4d1',
+    })
+    const replayed = await earlier.agent.bootstrap(CENTRAL_VALUES, { epoch: 0n, controllerId: '' })
+    assert.is(replayed.state?.uuid, first.state?.uuid)
+    const other = { ...CENTRAL_VALUES, name: 'elsewhere' }
+    await rejectionOf(
+      earlier.agent.bootstrap(other, { epoch: 0n, controllerId: '' }),
+      AlreadyBootstrappedError,
+    )
+  },
+)
 
 const OnChange = suite('Agent.onChange')
 
