@@ -45,7 +45,10 @@ import { startStrategies } from './strategies/start-strategies.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
 import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
 import { DeployRunner } from './subclouds/deploy-runner.js'
+import { FleetRegistry } from './subclouds/fleet-registry.js'
+import { NetworkReconfiguration } from './subclouds/network-reconfiguration.js'
 import { SubcloudService } from './subclouds/subcloud-service.js'
+import { strategyAgents } from './strategies/strategy-agents.js'
 
 /** Options of {@link startController} beyond the command-line config. */
 export interface StartControllerOptions {
@@ -161,6 +164,7 @@ interface ControllerServices {
   readonly audit: Audit
   readonly deploys: DeployRunner
   readonly subclouds: SubcloudService
+  readonly network: NetworkReconfiguration
   readonly groups: SubcloudGroupService
   /** The network strategy and its steps (`dcmanager network-strategy`). */
   readonly strategies: NetworkStrategyService
@@ -237,6 +241,7 @@ async function startServices(
     log: log.child({ component: 'geo' }),
   })
   steps.add(() => geo.close())
+  const fleet = new FleetRegistry(subcloudStore)
   const subclouds = new SubcloudService({
     subclouds: subcloudStore,
     groups: groupStore,
@@ -244,6 +249,17 @@ async function startServices(
     deploys,
     audit,
     channels,
+    membership: geo.service,
+    fleet,
+    log: log.child({ component: 'subclouds' }),
+  })
+  const network = new NetworkReconfiguration({
+    subclouds: subcloudStore,
+    own,
+    fleet,
+    agents: strategyAgents(channels),
+    controllerId: own.uuid,
+    audit,
     membership: geo.service,
     log: log.child({ component: 'subclouds' }),
   })
@@ -280,6 +296,7 @@ async function startServices(
     audit,
     deploys,
     subclouds,
+    network,
     groups: new SubcloudGroupService(groupStore),
     strategies: strategies.service,
     geo,
@@ -339,6 +356,7 @@ async function serve(
       dcManagerService,
       dcManagerHandlers({
         subclouds: services.subclouds,
+        network: services.network,
         groups: services.groups,
         geo: services.geo.service,
         strategies: services.strategies,

@@ -1,3 +1,4 @@
+import type { PlatformClient } from '@dc/protos'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,6 +19,9 @@ import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
 import { SubcloudService } from '../src/subclouds/subcloud-service.js'
+import { FleetRegistry } from '../src/subclouds/fleet-registry.js'
+import { NetworkReconfiguration } from '../src/subclouds/network-reconfiguration.js'
+import { strategyAgents } from '../src/strategies/strategy-agents.js'
 import { FakeAgents, FakeNats, rejects, until } from './geo-fakes.js'
 import { managerCalls } from './manager-calls.js'
 import { recordingLogger } from './recording-logger.js'
@@ -112,6 +116,7 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
     log: recordingLogger(ctx.logs, name),
     bus: ctx.nats.client(name),
   })
+  const fleet = new FleetRegistry(store)
   const subclouds = new SubcloudService({
     subclouds: store,
     groups: new KyselySubcloudGroupStore(db),
@@ -120,9 +125,20 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
     audit,
     channels,
     membership: geo.service,
+    fleet,
     log: silentLogger,
   })
-  const manager = managerCalls(subclouds, new SubcloudGroupService(new KyselySubcloudGroupStore(db)))
+  const network = new NetworkReconfiguration({
+    subclouds: store,
+    own,
+    fleet,
+    agents: strategyAgents({ ...channels, platform: () => ({}) as PlatformClient }),
+    controllerId: own.uuid,
+    audit,
+    membership: geo.service,
+    log: silentLogger,
+  })
+  const manager = managerCalls(subclouds, new SubcloudGroupService(new KyselySubcloudGroupStore(db)), network)
   return { dir: dataDir, db, store, alarms: new KyselyAlarmStore(db), own, geo, manager }
 }
 

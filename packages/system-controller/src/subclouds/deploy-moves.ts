@@ -18,6 +18,9 @@ export type DeployOperation =
   | 'rehome-failure'
   /** Another site took the subcloud's peer group: this site keeps a secondary copy. */
   | 'demote'
+  /** `subcloud update` with new management values (network reconfiguration). */
+  | 'reconfigure-network'
+  | 'reconfigure-network-failure'
 
 /** One allowed move of `deploy_status`. */
 export interface DeployMove {
@@ -46,6 +49,11 @@ const REHOME_FAILURES: readonly (readonly [DeployStatus, DeployStatus])[] = [
   ['rehoming', 'rehome-failed'],
 ]
 
+const RECONFIGURATION_FAILURE: readonly [DeployStatus, DeployStatus] = [
+  'reconfiguring-network',
+  'network-reconfiguration-failed',
+]
+
 /**
  * Every move of `deploy_status` this controller makes, and nothing else: the store refuses a
  * move the table does not list, so a new flow starts by adding its moves here.
@@ -57,7 +65,7 @@ export const DEPLOY_MOVES: readonly DeployMove[] = [
     by: 'deploy' as const,
   })),
   ...PHASE_FAILURES.map(([from, to]) => ({ from: [from], to, by: 'deploy-failure' as const })),
-  ...[...PHASE_FAILURES, ...REHOME_FAILURES].map(([from, to]) => ({
+  ...[...PHASE_FAILURES, ...REHOME_FAILURES, RECONFIGURATION_FAILURE].map(([from, to]) => ({
     from: [from],
     to,
     by: 'restart' as const,
@@ -71,6 +79,18 @@ export const DEPLOY_MOVES: readonly DeployMove[] = [
   // Rehomed, but not seen online in time.
   { from: ['complete'], to: 'rehome-failed', by: 'rehome-failure' },
   { from: OWNED_STATES, to: 'secondary', by: 'demote' },
+  // A failed reconfiguration is retried with new values, as StarlingX allows.
+  {
+    from: ['complete', 'network-reconfiguration-failed'],
+    to: 'reconfiguring-network',
+    by: 'reconfigure-network',
+  },
+  { from: ['reconfiguring-network'], to: 'complete', by: 'reconfigure-network' },
+  {
+    from: [RECONFIGURATION_FAILURE[0]],
+    to: RECONFIGURATION_FAILURE[1],
+    by: 'reconfigure-network-failure',
+  },
 ]
 
 /** Whether `by` may move a subcloud from `from` to `to`. */

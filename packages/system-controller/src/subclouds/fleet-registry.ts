@@ -95,21 +95,25 @@ export class FleetRegistry {
     this.#source = source
   }
 
-  /** The subclouds `claim` clashes with, stored or reserved, after reading what others added. */
-  async clashes(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>): Promise<FleetClashes> {
+  /**
+   * The subclouds `claim` clashes with, stored or reserved, after reading what others added;
+   * subcloud `except` (one whose network is being reconfigured) does not clash with itself.
+   */
+  async clashes(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, except?: number): Promise<FleetClashes> {
     await this.#catchUp()
-    const found = this.#find(claim)
+    const found = this.#find(claim, except)
     if (isFree(found)) return found
     await this.#reload()
-    return this.#find(claim)
+    return this.#find(claim, except)
   }
 
   /**
    * Reserves `claim` if nothing stored or reserved clashes with it now; otherwise returns the
-   * clashes (an add that passed {@link clashes} can still lose to one reserved meanwhile).
+   * clashes (an add that passed {@link clashes} can still lose to one reserved meanwhile). With
+   * `except`, the claim replaces that subcloud's own at commit.
    */
-  reserve(claim: FleetClaim): FleetReservation | FleetClashes {
-    const found = this.#find(claim)
+  reserve(claim: FleetClaim, except?: number): FleetReservation | FleetClashes {
+    const found = this.#find(claim, except)
     if (!isFree(found)) return found
     const key = `add:${this.#nextPending++}`
     this.#hold(key, {
@@ -125,6 +129,7 @@ export class FleetRegistry {
         settled = true
         const holder = this.#holders.get(key)
         this.#drop(key)
+        this.#drop(`id:${subcloudId}`)
         if (holder !== undefined) this.#hold(`id:${subcloudId}`, holder)
       },
       release: () => {
@@ -140,17 +145,18 @@ export class FleetRegistry {
     this.#drop(`id:${subcloudId}`)
   }
 
-  #find(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>): FleetClashes {
+  #find(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, except?: number): FleetClashes {
     const name = (key: string): string => this.#holders.get(key)?.name ?? key
+    const self = except === undefined ? undefined : `id:${except}`
     const oam = claim.oamNetwork
     return {
       ranges: this.#ranges
-        .conflicts(claim.ranges)
+        .conflicts(claim.ranges, self)
         .map(({ owner, range, requested }) => ({ owner: name(owner), range, requested })),
       subnets:
         oam === undefined
           ? []
-          : this.#subnets.conflicts([new IpRange(oam, oam)]).map(({ owner }) => ({
+          : this.#subnets.conflicts([new IpRange(oam, oam)], self).map(({ owner }) => ({
               owner: name(owner),
               subnet: this.#holders.get(owner)?.subnet ?? '',
             })),

@@ -70,6 +70,8 @@ export interface SubcloudServiceDeps {
   readonly channels: DeployChannels
   /** The peer group rules members obey, and the peers to tell. */
   readonly membership: SubcloudMembership
+  /** The fleet's ranges, shared with network reconfiguration. @default one of its own */
+  readonly fleet?: FleetRegistry
   readonly log: Logger
   /** Deadline of the live `Describe` behind `show --detail`. @default 3000 */
   readonly detailTimeoutMs?: number
@@ -102,10 +104,8 @@ function oamFloatingAddress(described: DescribeResponse__Output): string {
 function rehomeValues(yamlText: string): { name: string | undefined; values: Record<string, unknown> } {
   const doc = readYamlMapping(yamlText)
   if (!doc.ok) {
-    throw new InvalidFieldError(
-      'bootstrap_values',
-      doc.reason === 'syntax' ? `not valid YAML: ${doc.message}` : doc.message,
-    )
+    const reason = doc.reason === 'syntax' ? `not valid YAML: ${doc.message}` : doc.message
+    throw new InvalidFieldError('bootstrap_values', reason)
   }
   const parsed = parseBootstrapValues(doc.value)
   if (!parsed.ok) {
@@ -124,13 +124,12 @@ function rehomeValues(yamlText: string): { name: string | undefined; values: Rec
  */
 export class SubcloudService {
   readonly #deps: SubcloudServiceDeps
-  // Adds run concurrently: each reserves its ranges synchronously, so two overlapping ranges
-  // cannot both pass the fleet check.
+  // Adds reserve their ranges synchronously: two overlapping ranges cannot both pass the check.
   readonly #fleet: FleetRegistry
 
   constructor(deps: SubcloudServiceDeps) {
     this.#deps = deps
-    this.#fleet = new FleetRegistry(deps.subclouds)
+    this.#fleet = deps.fleet ?? new FleetRegistry(deps.subclouds)
   }
 
   async #refreshAudit(subcloudId: number): Promise<void> {

@@ -103,6 +103,12 @@ export type SubcloudEdit = Partial<
     | 'managementState'
     | 'deployStatus'
     | 'epoch'
+    | 'errorDescription'
+    | 'managementSubnet'
+    | 'managementStartIp'
+    | 'managementEndIp'
+    | 'managementGatewayIp'
+    | 'storedValuesJson'
   >
 >
 

@@ -109,6 +109,12 @@ const EDIT_COLUMNS: { readonly [K in keyof Required<SubcloudEdit>]: keyof Subclo
   managementState: 'management_state',
   deployStatus: 'deploy_status',
   epoch: 'epoch',
+  errorDescription: 'error_description',
+  managementSubnet: 'management_subnet',
+  managementStartIp: 'management_start_ip',
+  managementEndIp: 'management_end_ip',
+  managementGatewayIp: 'management_gateway_ip',
+  storedValuesJson: 'bootstrap_values_json',
 }
 
 /** The columns an edit sets (fields left out are not touched). */
