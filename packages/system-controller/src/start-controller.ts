@@ -45,9 +45,10 @@ import { startStrategies } from './strategies/start-strategies.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
 import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
 import { DeployRunner } from './subclouds/deploy-runner.js'
-import { FleetRegistry } from './subclouds/fleet-registry.js'
-import { NetworkReconfiguration } from './subclouds/network-reconfiguration.js'
-import { SubcloudService } from './subclouds/subcloud-service.js'
+import type { NetworkReconfiguration } from './subclouds/network-reconfiguration.js'
+import { OperationalAddressFollower } from './subclouds/operational-address.js'
+import type { SubcloudService } from './subclouds/subcloud-service.js'
+import { subcloudUseCases } from './subclouds/subcloud-use-cases.js'
 import { strategyAgents } from './strategies/strategy-agents.js'
 
 /** Options of {@link startController} beyond the command-line config. */
@@ -220,6 +221,12 @@ async function startServices(
   })
   steps.add(() => audit.stop())
 
+  const follower = new OperationalAddressFollower({
+    subclouds: subcloudStore,
+    channels,
+    audit,
+    log: log.child({ component: 'subclouds' }),
+  })
   const deploys = new DeployRunner({
     store: subcloudStore,
     channels,
@@ -228,7 +235,10 @@ async function startServices(
     log: log.child({ component: 'deploy' }),
     ...(options.agentReachTimeoutMs === undefined ? {} : { reachTimeoutMs: options.agentReachTimeoutMs }),
     tls: agentTls,
-    onComplete: (target) => audit.refreshSubcloud(target.id),
+    onComplete: async (target) => {
+      await audit.refreshSubcloud(target.id)
+      await follower.follow(target.id, lifetime.signal)
+    },
   })
   steps.add(() => deploys.close())
 
@@ -241,8 +251,7 @@ async function startServices(
     log: log.child({ component: 'geo' }),
   })
   steps.add(() => geo.close())
-  const fleet = new FleetRegistry(subcloudStore)
-  const subclouds = new SubcloudService({
+  const { subclouds, network } = subcloudUseCases({
     subclouds: subcloudStore,
     groups: groupStore,
     own,
@@ -250,17 +259,9 @@ async function startServices(
     audit,
     channels,
     membership: geo.service,
-    fleet,
-    log: log.child({ component: 'subclouds' }),
-  })
-  const network = new NetworkReconfiguration({
-    subclouds: subcloudStore,
-    own,
-    fleet,
     agents: strategyAgents(channels),
     controllerId: own.uuid,
-    audit,
-    membership: geo.service,
+    operational: follower,
     log: log.child({ component: 'subclouds' }),
   })
   const strategies = startStrategies({
@@ -287,6 +288,7 @@ async function startServices(
     channels,
     controllerId: own.uuid,
     audit,
+    onChanged: (subcloudId) => void follower.follow(subcloudId, lifetime.signal),
     log: log.child({ component: 'platform-router' }),
     tls: agentTls,
   })

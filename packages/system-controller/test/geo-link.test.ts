@@ -18,9 +18,7 @@ import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js
 import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
-import { SubcloudService } from '../src/subclouds/subcloud-service.js'
-import { FleetRegistry } from '../src/subclouds/fleet-registry.js'
-import { NetworkReconfiguration } from '../src/subclouds/network-reconfiguration.js'
+import { subcloudUseCases } from '../src/subclouds/subcloud-use-cases.js'
 import { strategyAgents } from '../src/strategies/strategy-agents.js'
 import { FakeAgents, FakeNats, rejects, until } from './geo-fakes.js'
 import { managerCalls } from './manager-calls.js'
@@ -116,8 +114,7 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
     log: recordingLogger(ctx.logs, name),
     bus: ctx.nats.client(name),
   })
-  const fleet = new FleetRegistry(store)
-  const subclouds = new SubcloudService({
+  const { subclouds, network } = subcloudUseCases({
     subclouds: store,
     groups: new KyselySubcloudGroupStore(db),
     own,
@@ -125,17 +122,9 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
     audit,
     channels,
     membership: geo.service,
-    fleet,
-    log: silentLogger,
-  })
-  const network = new NetworkReconfiguration({
-    subclouds: store,
-    own,
-    fleet,
     agents: strategyAgents({ ...channels, platform: () => ({}) as PlatformClient }),
     controllerId: own.uuid,
-    audit,
-    membership: geo.service,
+    operational: { follow: () => Promise.resolve() },
     log: silentLogger,
   })
   const manager = managerCalls(subclouds, new SubcloudGroupService(new KyselySubcloudGroupStore(db)), network)

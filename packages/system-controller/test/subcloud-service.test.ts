@@ -25,9 +25,9 @@ import { GeoService } from '../src/geo/geo-service.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
 import type { DeployTarget } from '../src/subclouds/deploy-runner.js'
-import { SubcloudService } from '../src/subclouds/subcloud-service.js'
-import { FleetRegistry } from '../src/subclouds/fleet-registry.js'
-import { NetworkReconfiguration } from '../src/subclouds/network-reconfiguration.js'
+import type { SubcloudService } from '../src/subclouds/subcloud-service.js'
+import type { NetworkReconfiguration } from '../src/subclouds/network-reconfiguration.js'
+import { subcloudUseCases } from '../src/subclouds/subcloud-use-cases.js'
 import { strategyAgents } from '../src/strategies/strategy-agents.js'
 import { managerCalls } from './manager-calls.js'
 import { controllerYaml, subcloudYaml } from './site-values.js'
@@ -70,7 +70,6 @@ test.before(async (ctx) => {
     channels,
     log: silentLogger,
   })
-  const fleet = new FleetRegistry(subcloudStore)
   const audit = {
     refreshSubcloud: () => {
       ctx.refreshes++
@@ -79,20 +78,9 @@ test.before(async (ctx) => {
     snapshotOf: () => undefined,
     expectConfigHash: () => undefined,
   }
-  ctx.network = new NetworkReconfiguration({
-    subclouds: subcloudStore,
-    own,
-    fleet,
-    agents: strategyAgents({ ...channels, platform: () => ({}) as PlatformClient }),
-    controllerId: own.uuid,
-    audit,
-    membership: geo,
-    log: silentLogger,
-  })
-  ctx.subclouds = new SubcloudService({
+  const useCases = subcloudUseCases({
     subclouds: subcloudStore,
     groups: groupStore,
-    fleet,
     own,
     deploys: {
       start: (target) => void ctx.started.push(target),
@@ -101,8 +89,13 @@ test.before(async (ctx) => {
     audit,
     channels,
     membership: geo,
+    agents: strategyAgents({ ...channels, platform: () => ({}) as PlatformClient }),
+    controllerId: own.uuid,
+    operational: { follow: () => Promise.resolve() },
     log: silentLogger,
   })
+  ctx.subclouds = useCases.subclouds
+  ctx.network = useCases.network
   ctx.groups = new SubcloudGroupService(groupStore)
 })
 

@@ -17,6 +17,7 @@ import { UPDATE_APPLY_TYPES } from '../subcloud-groups/subcloud-group.js'
 import type { SubcloudGroup, SubcloudGroupFields } from '../subcloud-groups/subcloud-group.js'
 import type { SubcloudAddRequest } from '../subclouds/subcloud-add-validation.js'
 import type { SubcloudDetail, SubcloudUpdateInput } from '../subclouds/subcloud-service.js'
+import { dialAddress } from '../subclouds/subcloud.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 import { agentAddress, choice, entityName, freeText, integerIn, reference } from './field-validators.js'
 
@@ -76,7 +77,7 @@ export function subcloudMessage(subcloud: Subcloud, detail?: SubcloudDetail): Su
     rehomed: subcloud.rehomed,
     group_name: subcloud.groupName,
     peer_group_name: subcloud.peerGroupName,
-    operational_address: subcloud.bootstrapAddress,
+    operational_address: dialAddress(subcloud),
     loopback_lab: isLoopbackAddress(subcloud.bootstrapAddress),
   }
   if (subcloud.peerGroupId !== null) message.peer_group_id = subcloud.peerGroupId

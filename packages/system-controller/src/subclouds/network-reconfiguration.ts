@@ -37,7 +37,8 @@ import {
   fleetViolations,
 } from './subcloud-fleet-rules.js'
 import type { SubcloudMembership } from './subcloud-membership.js'
-import { NO_ERROR_DESCRIPTION } from './subcloud.js'
+import type { OperationalAddressFollower } from './operational-address.js'
+import { NO_ERROR_DESCRIPTION, dialAddress } from './subcloud.js'
 import type { Subcloud } from './subcloud.js'
 
 /** `subcloud update` with the four management values, checked for form by the gRPC boundary. */
@@ -60,6 +61,8 @@ export interface NetworkReconfigurationDeps {
   readonly controllerId: string
   readonly audit: Pick<Audit, 'expectConfigHash' | 'refreshSubcloud'>
   readonly membership: Pick<SubcloudMembership, 'editCheck' | 'changed'>
+  /** Moves the controller onto the subcloud's new admin address once the agent listens there. */
+  readonly operational: Pick<OperationalAddressFollower, 'follow'>
   readonly log: Logger
 }
 
@@ -142,7 +145,8 @@ export class NetworkReconfiguration {
         { subcloud: done.name },
       )
       await this.#afterChange(done.id)
-      return done
+      await this.#deps.operational.follow(done.id, signal)
+      return (await this.#deps.subclouds.find(String(done.id))) ?? done
     } catch (err) {
       reservation.release()
       throw err
@@ -211,7 +215,7 @@ export class NetworkReconfiguration {
     } catch (err) {
       throw new NetworkReconfigurationFailedError(
         subcloud.name,
-        `cannot reach its agent at ${subcloud.bootstrapAddress}: ${describeGrpcError(err)}; nothing was changed`,
+        `cannot reach its agent at ${dialAddress(subcloud)}: ${describeGrpcError(err)}; nothing was changed`,
         'unavailable',
       )
     }

@@ -25,6 +25,7 @@ import type { SubcloudMembership } from './subcloud-membership.js'
 import { fleetViolations, storedBootstrapValues, validateSubcloudAdd } from './subcloud-add-validation.js'
 import type { SubcloudAddRequest } from './subcloud-add-validation.js'
 import { checkSubcloudName } from './subcloud-name.js'
+import { dialAddress } from './subcloud.js'
 import type { Subcloud, SubcloudChange, SubcloudEdit } from './subcloud.js'
 
 /** `subcloud update`, its fields already checked for form by the gRPC boundary. */
@@ -218,7 +219,7 @@ export class SubcloudService {
   async liveDetail(subcloud: Subcloud, signal: AbortSignal): Promise<SubcloudDetail> {
     const stored = this.storedDetail(subcloud)
     if (subcloud.deployStatus !== 'complete' || subcloud.availability !== 'online') return stored
-    const client = this.#deps.channels.agent(subcloud.name, subcloud.bootstrapAddress)
+    const client = this.#deps.channels.agent(subcloud.name, dialAddress(subcloud))
     try {
       const deadline = new Date(Date.now() + (this.#deps.detailTimeoutMs ?? 3000))
       const described = await unaryCall<DescribeResponse__Output>(
