@@ -114,7 +114,9 @@ test.after(async (c) => {
 test('bad flags are refused naming the flag, and nothing is written', async (c) => {
   const { controller, v6 } = started(c)
   const before = await snapshot(c, 'subcloud1', v6)
-  const partial = await failure(update(controller, { subcloud: 'subcloud1', management_subnet: 'fd05:21::/64' }))
+  const partial = await failure(
+    update(controller, { subcloud: 'subcloud1', management_subnet: 'fd05:21::/64' }),
+  )
   assert.is(partial.code, status.INVALID_ARGUMENT)
   assert.is(errorField(partial), 'management_start_ip')
   assert.match(partial.details, '--management-start-ip, --management-end-ip, --management-gateway-ip missing')
