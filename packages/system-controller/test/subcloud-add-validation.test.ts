@@ -154,7 +154,10 @@ test('validateSubcloudAdd - the bootstrap address must lie in the primary OAM su
   assert.is(outside.category, 'invalid-argument')
   assert.equal(keys(outside.violations), ['bootstrap_address'])
   assert.is(outside.violations[0]?.code, 'BOOTSTRAP_ADDRESS_OUTSIDE_OAM')
-  assert.match(outside.message, /not in the subcloud's primary OAM subnet \(external_oam_subnet\) fd00:11::\/64/)
+  assert.match(
+    outside.message,
+    /not in the subcloud's primary OAM subnet \(external_oam_subnet\) fd00:11::\/64/,
+  )
   const inside = await validateSubcloudAdd(
     { bootstrapAddress: '[fd00:11::10]:50051', bootstrapValuesYaml: yaml(ipv6Subcloud(1)) },
     context(),
