@@ -20,7 +20,7 @@ import type { SubcloudStore } from '../ports/subcloud-store.js'
 import { isRetryable, refusalOf } from '../strategies/step-execution.js'
 import type { StrategyAgents } from '../strategies/strategy-agents.js'
 import { isAllowedMove } from './deploy-moves.js'
-import type { FleetRegistry } from './fleet-registry.js'
+import type { FleetClaim, FleetRegistry } from './fleet-registry.js'
 import {
   flagViolation,
   parseCandidate,
@@ -71,6 +71,8 @@ interface Checked {
   readonly subcloud: Subcloud
   readonly values: BootstrapValues
   readonly candidate: Record<string, unknown>
+  /** What the subcloud takes in the fleet with the new values. */
+  readonly claim: FleetClaim
   readonly commands: readonly Command[]
   readonly baseGeneration: number
 }
@@ -129,12 +131,9 @@ export class NetworkReconfiguration {
     const refused = stateRefusal(found) ?? addressRefusal(found, input.bootstrapAddress)
     if (refused !== undefined) throw refused
     const checked = await this.#check(found, input.values, signal)
-    const claim = fleetClaimOf(checked.values)
-    const reservation = claim === undefined ? undefined : this.#deps.fleet.reserve(claim, found.id)
-    if (reservation === undefined || !('commit' in reservation)) {
-      const clashes = reservation ?? { ranges: [], subnets: [] }
-      throw this.#rejected(found, fleetViolations(checked.values, clashes))
-    }
+    // Checked again without an await since the check: a concurrent add may have taken the range.
+    const reservation = this.#deps.fleet.reserve(checked.claim, found.id)
+    if (!('commit' in reservation)) throw this.#rejected(found, fleetViolations(checked.values, reservation))
     try {
       await this.#start(found, input.values)
       const applied = await this.#apply(checked, signal)
@@ -178,10 +177,10 @@ export class NetworkReconfiguration {
       violations.push({ key: v.key, code: v.code, message: v.message, kind })
     }
     violations.push(...dcmanagerSubnetViolations(parsed.values))
+    // The candidate always has a name and an admin network, so it always makes a claim.
     const claim = fleetClaimOf(parsed.values)
-    if (claim !== undefined) {
-      violations.push(...fleetViolations(parsed.values, await fleet.clashes(claim, subcloud.id)))
-    }
+    if (claim === undefined) throw new Error('reconfigured values without a name or an admin network')
+    violations.push(...fleetViolations(parsed.values, await fleet.clashes(claim, subcloud.id)))
     if (violations.length > 0) throw this.#rejected(subcloud, violations)
     const described = await this.#agentCall(subcloud, () => agents.describe(subcloud, signal))
     const commands = reconfigurationCommands(described, parsed.values)
@@ -203,6 +202,7 @@ export class NetworkReconfiguration {
       subcloud,
       values: parsed.values,
       candidate,
+      claim,
       commands,
       baseGeneration: Number(described.generation),
     }
