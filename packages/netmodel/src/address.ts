@@ -52,6 +52,11 @@ export class IpAddress {
   isMulticast(): boolean {
     return this.family === 'IPv4' ? this.value >> 28n === 0xen : this.value >> 120n === 0xffn
   }
+
+  /** 127.0.0.0/8 or ::1: an address that never leaves the machine. */
+  isLoopback(): boolean {
+    return this.family === 'IPv4' ? this.value >> 24n === 127n : this.value === 1n
+  }
 }
 
 function bytesToBigint(bytes: number[]): bigint {

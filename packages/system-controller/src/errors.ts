@@ -100,11 +100,47 @@ export class SubcloudAddRejectedError extends ControllerError {
   constructor(violations: readonly Violation[], operation: 'add' | 'redeploy' = 'add') {
     super(`Subcloud ${operation} refused: ${describeViolations(violations)}`)
     this.violations = violations
-    this.category = violations.some((v) => v.kind === 'invalid')
-      ? 'invalid-argument'
-      : violations.every((v) => v.kind === 'duplicate')
-        ? 'already-exists'
-        : 'failed-precondition'
+    this.category = violationCategory(violations)
+  }
+}
+
+function violationCategory(violations: readonly Violation[]): ControllerErrorCategory {
+  return violations.some((v) => v.kind === 'invalid')
+    ? 'invalid-argument'
+    : violations.every((v) => v.kind === 'duplicate')
+      ? 'already-exists'
+      : 'failed-precondition'
+}
+
+/**
+ * `subcloud update` with new management values refused before anything was written: every
+ * onboarding rule the new values break, each named by its flag.
+ */
+export class NetworkReconfigurationRejectedError extends ControllerError {
+  readonly code = 'NETWORK_RECONFIGURATION_REJECTED'
+  readonly category: ControllerErrorCategory
+  readonly violations: readonly Violation[]
+
+  constructor(subcloud: string, violations: readonly Violation[]) {
+    super(`Network reconfiguration of subcloud ${subcloud} refused: ${describeViolations(violations)}`)
+    this.violations = violations
+    this.category = violationCategory(violations)
+  }
+}
+
+/**
+ * The subcloud's agent did not take the network reconfiguration (unreachable, or it refused the
+ * change): the subcloud is left `network-reconfiguration-failed` with this reason.
+ */
+export class NetworkReconfigurationFailedError extends ControllerError {
+  readonly code = 'NETWORK_RECONFIGURATION_FAILED'
+  readonly category: ControllerErrorCategory
+  readonly subcloud: string
+
+  constructor(subcloud: string, reason: string, category: 'unavailable' | 'failed-precondition') {
+    super(`Network reconfiguration of subcloud ${subcloud} failed: ${reason}`)
+    this.subcloud = subcloud
+    this.category = category
   }
 }
 

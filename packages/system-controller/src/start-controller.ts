@@ -45,7 +45,11 @@ import { startStrategies } from './strategies/start-strategies.js'
 import { SubcloudGroupService } from './subcloud-groups/subcloud-group-service.js'
 import { INTERRUPTED_REASON } from './subclouds/deploy-moves.js'
 import { DeployRunner } from './subclouds/deploy-runner.js'
-import { SubcloudService } from './subclouds/subcloud-service.js'
+import type { NetworkReconfiguration } from './subclouds/network-reconfiguration.js'
+import { OperationalAddressFollower } from './subclouds/operational-address.js'
+import type { SubcloudService } from './subclouds/subcloud-service.js'
+import { subcloudUseCases } from './subclouds/subcloud-use-cases.js'
+import { strategyAgents } from './strategies/strategy-agents.js'
 
 /** Options of {@link startController} beyond the command-line config. */
 export interface StartControllerOptions {
@@ -161,6 +165,7 @@ interface ControllerServices {
   readonly audit: Audit
   readonly deploys: DeployRunner
   readonly subclouds: SubcloudService
+  readonly network: NetworkReconfiguration
   readonly groups: SubcloudGroupService
   /** The network strategy and its steps (`dcmanager network-strategy`). */
   readonly strategies: NetworkStrategyService
@@ -216,6 +221,12 @@ async function startServices(
   })
   steps.add(() => audit.stop())
 
+  const follower = new OperationalAddressFollower({
+    subclouds: subcloudStore,
+    channels,
+    audit,
+    log: log.child({ component: 'subclouds' }),
+  })
   const deploys = new DeployRunner({
     store: subcloudStore,
     channels,
@@ -224,7 +235,10 @@ async function startServices(
     log: log.child({ component: 'deploy' }),
     ...(options.agentReachTimeoutMs === undefined ? {} : { reachTimeoutMs: options.agentReachTimeoutMs }),
     tls: agentTls,
-    onComplete: (target) => audit.refreshSubcloud(target.id),
+    onComplete: async (target) => {
+      await audit.refreshSubcloud(target.id)
+      await follower.follow(target.id, lifetime.signal)
+    },
   })
   steps.add(() => deploys.close())
 
@@ -237,7 +251,7 @@ async function startServices(
     log: log.child({ component: 'geo' }),
   })
   steps.add(() => geo.close())
-  const subclouds = new SubcloudService({
+  const { subclouds, network } = subcloudUseCases({
     subclouds: subcloudStore,
     groups: groupStore,
     own,
@@ -245,6 +259,9 @@ async function startServices(
     audit,
     channels,
     membership: geo.service,
+    agents: strategyAgents(channels),
+    controllerId: own.uuid,
+    operational: follower,
     log: log.child({ component: 'subclouds' }),
   })
   const strategies = startStrategies({
@@ -271,6 +288,7 @@ async function startServices(
     channels,
     controllerId: own.uuid,
     audit,
+    onChanged: (subcloudId) => void follower.follow(subcloudId, lifetime.signal),
     log: log.child({ component: 'platform-router' }),
     tls: agentTls,
   })
@@ -280,6 +298,7 @@ async function startServices(
     audit,
     deploys,
     subclouds,
+    network,
     groups: new SubcloudGroupService(groupStore),
     strategies: strategies.service,
     geo,
@@ -339,6 +358,7 @@ async function serve(
       dcManagerService,
       dcManagerHandlers({
         subclouds: services.subclouds,
+        network: services.network,
         groups: services.groups,
         geo: services.geo.service,
         strategies: services.strategies,

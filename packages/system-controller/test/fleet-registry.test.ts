@@ -129,4 +129,24 @@ test('FleetRegistry - a fresh read keeps the reservations of adds in flight', as
   assert.is(fleet.fullReads, 2)
 })
 
+test('FleetRegistry - a reconfigured subcloud does not clash with itself, and its new range replaces the old', async () => {
+  const fleet = new FakeFleet()
+  fleet.add(1, 1)
+  fleet.add(2, 2)
+  const registry = new FleetRegistry(fleet)
+  // Subcloud 1 moving into a range overlapping its own current one: no clash with itself.
+  const moved = { ...claim(1, 9), ranges: [new IpRange(parseIp('fd01:1::40'), parseIp('fd01:1::90'))] }
+  assert.equal(owners(await registry.clashes(moved, 1)), { ranges: [], subnets: [] })
+  assert.equal(owners(await registry.clashes(moved)), { ranges: ['subcloud1'], subnets: [] })
+  // Subcloud 1 moving to a new range, stored then committed: that range is taken, its old one is free.
+  const reservation = reserved(registry.reserve({ ...claim(3, 9), name: 'subcloud1' }, 1))
+  fleet.rows = fleet.rows.filter((r) => r.id !== 1)
+  fleet.add(1, 3, 'subcloud1')
+  reservation.commit(1)
+  assert.equal(owners(await registry.clashes(claim(3, 8))), { ranges: ['subcloud1'], subnets: [] })
+  assert.equal(owners(await registry.clashes(claim(1, 8))), { ranges: [], subnets: [] })
+  // A reconfiguration into another subcloud's range is refused.
+  assert.equal(owners(registry.reserve(claim(2, 9), 1)), { ranges: ['subcloud2'], subnets: [] })
+})
+
 test.run()

@@ -1,3 +1,4 @@
+import type { PlatformClient } from '@dc/protos'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,7 +18,8 @@ import { KyselySystemStore } from '../src/adapters/kysely/kysely-system-store.js
 import { openDatabase } from '../src/adapters/kysely/open-database.js'
 import type { Database } from '../src/adapters/kysely/schema.js'
 import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
-import { SubcloudService } from '../src/subclouds/subcloud-service.js'
+import { subcloudUseCases } from '../src/subclouds/subcloud-use-cases.js'
+import { strategyAgents } from '../src/strategies/strategy-agents.js'
 import { FakeAgents, FakeNats, rejects, until } from './geo-fakes.js'
 import { managerCalls } from './manager-calls.js'
 import { recordingLogger } from './recording-logger.js'
@@ -112,7 +114,7 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
     log: recordingLogger(ctx.logs, name),
     bus: ctx.nats.client(name),
   })
-  const subclouds = new SubcloudService({
+  const { subclouds, network } = subcloudUseCases({
     subclouds: store,
     groups: new KyselySubcloudGroupStore(db),
     own,
@@ -127,9 +129,12 @@ async function openSite(ctx: Ctx, n: number, name: string, dir?: string): Promis
     audit,
     channels,
     membership: geo.service,
+    agents: strategyAgents({ ...channels, platform: () => ({}) as PlatformClient }),
+    controllerId: own.uuid,
+    operational: { follow: () => Promise.resolve() },
     log: silentLogger,
   })
-  const manager = managerCalls(subclouds, new SubcloudGroupService(new KyselySubcloudGroupStore(db)))
+  const manager = managerCalls(subclouds, new SubcloudGroupService(new KyselySubcloudGroupStore(db)), network)
   return { dir: dataDir, db, store, alarms: new KyselyAlarmStore(db), own, geo, manager }
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '@dc/protos'
 import { subcloudCalls } from '../src/grpc/dc-manager-handlers.js'
 import type { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
+import type { NetworkReconfiguration } from '../src/subclouds/network-reconfiguration.js'
 import type { SubcloudService } from '../src/subclouds/subcloud-service.js'
 
 type Request<T> = Partial<T> & Record<string, unknown>
@@ -14,8 +15,12 @@ type Request<T> = Partial<T> & Record<string, unknown>
  * The DcManager subcloud and group calls the gRPC handlers serve, without a server: a refusal is
  * the domain error itself rather than its status.
  */
-export function managerCalls(subclouds: SubcloudService, groups: SubcloudGroupService) {
-  const calls = subcloudCalls({ subclouds, groups })
+export function managerCalls(
+  subclouds: SubcloudService,
+  groups: SubcloudGroupService,
+  network: NetworkReconfiguration,
+) {
+  const calls = subcloudCalls({ subclouds, groups, network })
   const signal = new AbortController().signal
   return {
     addSubcloud: (req: Request<AddSubcloudRequest__Output>) =>

@@ -146,6 +146,30 @@ test('validateSubcloudAdd - the bootstrap address must be of the primary OAM fam
   assert.equal(keys(err.violations), ['bootstrap_address'])
 })
 
+test('validateSubcloudAdd - the bootstrap address must lie in the primary OAM subnet, unless on loopback', async () => {
+  const outside = await refusedAdd({
+    bootstrapAddress: '[fd00:99::10]:50051',
+    bootstrapValuesYaml: yaml(ipv6Subcloud(1)),
+  })
+  assert.is(outside.category, 'invalid-argument')
+  assert.equal(keys(outside.violations), ['bootstrap_address'])
+  assert.is(outside.violations[0]?.code, 'BOOTSTRAP_ADDRESS_OUTSIDE_OAM')
+  assert.match(
+    outside.message,
+    /not in the subcloud's primary OAM subnet \(external_oam_subnet\) fd00:11::\/64/,
+  )
+  const inside = await validateSubcloudAdd(
+    { bootstrapAddress: '[fd00:11::10]:50051', bootstrapValuesYaml: yaml(ipv6Subcloud(1)) },
+    context(),
+  )
+  assert.is(inside.fields.bootstrapAddress, '[fd00:11::10]:50051')
+  const lab = await validateSubcloudAdd(
+    { bootstrapAddress: '[::1]:50051', bootstrapValuesYaml: yaml(ipv6Subcloud(1)) },
+    context(),
+  )
+  assert.is(lab.fields.bootstrapAddress, '[::1]:50051', 'a single-machine lab keeps its loopback address')
+})
+
 test('validateSubcloudAdd - reports every problem at once, each naming its key', async () => {
   const values = ipv6Subcloud(1, { name: '123', external_oam_gateway_address: 'not-an-address' })
   const err = await refusedAdd({

@@ -1,4 +1,4 @@
-import type { AgentClient } from '@dc/protos'
+import type { AgentClient, PlatformClient } from '@dc/protos'
 import { silentLogger } from '@dc/runtime'
 import { rejectionOf } from '@dc/test-support'
 import { suite } from 'uvu'
@@ -25,7 +25,10 @@ import { GeoService } from '../src/geo/geo-service.js'
 import { OwnSystem, parseOwnBootstrapValues } from '../src/own-system.js'
 import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
 import type { DeployTarget } from '../src/subclouds/deploy-runner.js'
-import { SubcloudService } from '../src/subclouds/subcloud-service.js'
+import type { SubcloudService } from '../src/subclouds/subcloud-service.js'
+import type { NetworkReconfiguration } from '../src/subclouds/network-reconfiguration.js'
+import { subcloudUseCases } from '../src/subclouds/subcloud-use-cases.js'
+import { strategyAgents } from '../src/strategies/strategy-agents.js'
 import { managerCalls } from './manager-calls.js'
 import { controllerYaml, subcloudYaml } from './site-values.js'
 import { simulateSubcloudState } from './subcloud-fixtures.js'
@@ -35,6 +38,7 @@ import type { DatabaseCtx } from './temp-database.js'
 interface Ctx extends DatabaseCtx {
   subclouds: SubcloudService | undefined
   groups: SubcloudGroupService | undefined
+  network: NetworkReconfiguration | undefined
   started: DeployTarget[]
   refreshes: number
 }
@@ -43,6 +47,7 @@ const test = suite<Ctx>('SubcloudService and SubcloudGroupService', {
   db: undefined,
   subclouds: undefined,
   groups: undefined,
+  network: undefined,
   started: [],
   refreshes: 0,
 })
@@ -65,7 +70,15 @@ test.before(async (ctx) => {
     channels,
     log: silentLogger,
   })
-  ctx.subclouds = new SubcloudService({
+  const audit = {
+    refreshSubcloud: () => {
+      ctx.refreshes++
+      return Promise.resolve()
+    },
+    snapshotOf: () => undefined,
+    expectConfigHash: () => undefined,
+  }
+  const useCases = subcloudUseCases({
     subclouds: subcloudStore,
     groups: groupStore,
     own,
@@ -78,30 +91,31 @@ test.before(async (ctx) => {
       // The agents here are not there: a delete of an online subcloud cannot release its agent.
       release: () => Promise.resolve(false),
     },
-    audit: {
-      refreshSubcloud: () => {
-        ctx.refreshes++
-        return Promise.resolve()
-      },
-      snapshotOf: () => undefined,
-    },
+    audit,
     channels,
     membership: geo,
+    agents: strategyAgents({ ...channels, platform: () => ({}) as PlatformClient }),
+    controllerId: own.uuid,
+    operational: { follow: () => Promise.resolve() },
     log: silentLogger,
   })
+  ctx.subclouds = useCases.subclouds
+  ctx.network = useCases.network
   ctx.groups = new SubcloudGroupService(groupStore)
 })
 
 /** The DcManager calls against the services, and the stores to look behind them. */
 function svc(ctx: Ctx) {
-  const { subclouds, groups, db } = ctx
-  if (subclouds === undefined || groups === undefined || db === undefined) throw new Error('not started')
+  const { subclouds, groups, network, db } = ctx
+  if (subclouds === undefined || groups === undefined || network === undefined || db === undefined) {
+    throw new Error('not started')
+  }
   const store = {
     subclouds: new KyselySubcloudStore(db),
     alarms: new KyselyAlarmStore(db),
     audit: new KyselyAuditStore(db),
   }
-  return { service: managerCalls(subclouds, groups), store }
+  return { service: managerCalls(subclouds, groups, network), store }
 }
 
 /** Simulate what the deploy and the audit would have written. */

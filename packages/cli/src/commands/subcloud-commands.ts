@@ -7,6 +7,10 @@ import { CliError } from '../errors.js'
 import type { CellValue } from '../format-cell.js'
 import { withoutUndefined } from '../without-undefined.js'
 import { listResult, orNone, withChanges } from './dcmanager-results.js'
+import {
+  NETWORK_RECONFIGURATION_OPTIONS,
+  networkReconfigurationFields,
+} from './network-reconfiguration-options.js'
 import { readInputFile } from './read-input-file.js'
 
 /** `dcmanager subcloud list` columns. */
@@ -93,6 +97,12 @@ export function subcloudDetailList(subclouds: readonly Subcloud__Output[]): Comm
   )
 }
 
+/** Where the controller dials the subcloud's agent, and why there when it is a lab on loopback. */
+function operationalAddress(subcloud: Subcloud__Output): string {
+  const address = subcloud.operational_address
+  return subcloud.loopback_lab ? `${address} (single-machine lab: loopback bootstrap address kept)` : address
+}
+
 // What dcmanager prints after add, update, manage and unmanage; `show` adds region_name. The
 // per-endpoint sync rows follow the detail columns; the live rows only when they are known.
 export function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): CommandResult {
@@ -116,8 +126,8 @@ export function showSubcloud(subcloud: Subcloud__Output, withRegion: boolean): C
     cells.push(detail.deploy_config_sync_status)
   }
   if (withRegion) {
-    columns.push('region_name')
-    cells.push(subcloud.region_name)
+    columns.push('region_name', 'operational_address')
+    cells.push(subcloud.region_name, operationalAddress(subcloud))
   }
   return showResult(columns, cells)
 }
@@ -202,6 +212,7 @@ async function updateSubcloud(ctx: CliContext, args: CommandArgs): Promise<Comma
           ? undefined
           : await readInputFile(ctx, 'bootstrap-values', path, 'a bootstrap values file'),
       peer_group: args.string('peer-group'),
+      ...networkReconfigurationFields(args),
     }),
   )
   return showSubcloud(await ctx.dcManager.UpdateSubcloud(request), false)
@@ -344,6 +355,7 @@ export const SUBCLOUD_COMMANDS: readonly CommandSpec<CliContext>[] = [
         metavar: '<peer group>',
         help: "Name or ID of the subcloud peer group, or 'none' to leave it",
       },
+      ...NETWORK_RECONFIGURATION_OPTIONS,
     ],
     output: 'show',
     run: updateSubcloud,

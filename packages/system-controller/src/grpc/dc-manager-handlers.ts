@@ -3,11 +3,13 @@ import type { Logger } from '@dc/runtime'
 import type { GeoService } from '../geo/geo-service.js'
 import type { NetworkStrategyService } from '../strategies/network-strategy-service.js'
 import type { SubcloudGroupService } from '../subcloud-groups/subcloud-group-service.js'
+import type { NetworkReconfiguration } from '../subclouds/network-reconfiguration.js'
 import type { SubcloudService } from '../subclouds/subcloud-service.js'
 import { unaryHandlers } from './controller-unary.js'
 import type { UnaryCalls } from './controller-unary.js'
 import { reference } from './field-validators.js'
 import { geoCalls } from './geo-calls.js'
+import { networkReconfigurationInput } from './network-reconfiguration-messages.js'
 import type { GeoRpc } from './geo-calls.js'
 import { strategyCalls } from './strategy-calls.js'
 import type { StrategyRpc } from './strategy-calls.js'
@@ -23,6 +25,8 @@ import {
 /** The services behind `dc.manager.v1.DcManager`. */
 export interface DcManagerServices {
   readonly subclouds: SubcloudService
+  /** `subcloud update` with the management values. */
+  readonly network: NetworkReconfiguration
   readonly groups: SubcloudGroupService
   /** System peers, peer groups, associations and migrate. */
   readonly geo: GeoService
@@ -58,9 +62,9 @@ export type SubcloudRpc =
  * call them without a server and see the domain errors.
  */
 export function subcloudCalls(
-  services: Pick<DcManagerServices, 'subclouds' | 'groups'>,
+  services: Pick<DcManagerServices, 'subclouds' | 'groups' | 'network'>,
 ): UnaryCalls<Pick<DcManagerHandlers, SubcloudRpc>> {
-  const { subclouds, groups } = services
+  const { subclouds, groups, network } = services
   const list = async (all: boolean, detail: boolean, groupId?: number): Promise<ListSubcloudsResponse> => {
     const found = await subclouds.list(groupId === undefined ? { all } : { all, groupId })
     return {
@@ -76,7 +80,14 @@ export function subcloudCalls(
       const found = await subcloud(req.subcloud)
       return subcloudMessage(found, req.detail ? await subclouds.liveDetail(found, signal) : undefined)
     },
-    UpdateSubcloud: async (req) => subcloudMessage(await subclouds.update(updateSubcloudInput(req))),
+    UpdateSubcloud: async (req, signal) => {
+      const reconfiguration = networkReconfigurationInput(req)
+      return subcloudMessage(
+        reconfiguration === undefined
+          ? await subclouds.update(updateSubcloudInput(req))
+          : await network.reconfigure(reconfiguration, signal),
+      )
+    },
     ManageSubcloud: async (req) =>
       subcloudMessage(await subclouds.manage(reference('subcloud', req.subcloud), req.force)),
     UnmanageSubcloud: async (req) =>

@@ -48,6 +48,7 @@ import {
 } from '../errors.js'
 import type { AlarmStore } from '../ports/alarm-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
+import { dialAddress } from '../subclouds/subcloud.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 import { toStatus } from './status.js'
 
@@ -66,6 +67,8 @@ export interface PlatformRouterOptions {
   /** This controller's id, which a forwarded change carries with the subcloud's epoch to the agent. */
   readonly controllerId: string
   readonly audit: Pick<Audit, 'expectConfigHash'>
+  /** A change went through to subcloud `subcloudId`: its operational address may have moved. */
+  readonly onChanged?: (subcloudId: number) => void
   readonly log: Logger
   /** Deadline of a forwarded call whose caller set none. @default 60000 */
   readonly defaultForwardTimeoutMs?: number
@@ -161,7 +164,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     applied: ApplyResponse__Output,
     call: ServerUnaryCall<unknown, unknown>,
   ): Promise<void> {
-    const client = channels.agent(subcloud.name, subcloud.bootstrapAddress)
+    const client = channels.agent(subcloud.name, dialAddress(subcloud))
     try {
       const described = await unaryCall<DescribeResponse__Output>((cb) =>
         client.Describe({}, new Metadata(), callOptions(call), cb),
@@ -187,7 +190,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     } catch (err) {
       // Passed back as it came, the operator's CLI would take it for its link to the controller.
       if (!isServiceError(err) || err.code !== status.UNAVAILABLE) throw err
-      const reason = describeAgentLinkFailure(err, subcloud.bootstrapAddress, options.tls)
+      const reason = describeAgentLinkFailure(err, dialAddress(subcloud), options.tls)
       throw new SubcloudUnavailableError(subcloud.name, reason, 'unavailable')
     }
   }
@@ -199,7 +202,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     call: ServerUnaryCall<unknown, unknown>,
   ): Promise<unknown> {
     // Every Platform RPC is unary with the same calling convention, so one dynamic dispatch serves all.
-    const client = channels.platform(subcloud.name, subcloud.bootstrapAddress) as unknown as Record<
+    const client = channels.platform(subcloud.name, dialAddress(subcloud)) as unknown as Record<
       string,
       (req: unknown, md: Metadata, opts: CallOptions, cb: requestCallback<unknown>) => ClientUnaryCall
     >
@@ -218,7 +221,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
   ): Promise<unknown> {
     const command = mutationCommand(method, request as never)
     const changeId = forwardedChangeId(call.metadata)
-    const client = channels.agent(subcloud.name, subcloud.bootstrapAddress)
+    const client = channels.agent(subcloud.name, dialAddress(subcloud))
     const applied = await overAgentLink(subcloud, () =>
       unaryCall<ApplyResponse__Output>((cb) =>
         client.Apply(
@@ -237,6 +240,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
     // A change that went through is the configuration the controller now expects of the site.
     if (applied.replayed) await recordReplayedHash(subcloud, applied, call)
     else await recordExpectedHash(subcloud, applied.config_hash)
+    options.onChanged?.(subcloud.id)
     const reply = applied.platform_reply
     const answer = reply?.reply === undefined ? undefined : reply[reply.reply]
     // An agent that applied the change but cannot say how: the change stands, the caller is told.

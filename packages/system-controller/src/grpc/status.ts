@@ -6,6 +6,7 @@ import { REGION_METADATA_KEY, errorDetailMetadata } from '@dc/protos'
 import {
   ControllerError,
   InvalidFieldError,
+  NetworkReconfigurationRejectedError,
   RegionRequiredError,
   SubcloudAddRejectedError,
 } from '../errors.js'
@@ -24,7 +25,9 @@ const CATEGORY_CODES: Record<ControllerErrorCategory, status> = {
 /** The key a controller error is about, for the `dc-error-field` trailer. */
 function fieldOf(err: ControllerError): string {
   if (err instanceof InvalidFieldError) return err.field
-  if (err instanceof SubcloudAddRejectedError) return err.violations[0]?.key ?? ''
+  if (err instanceof SubcloudAddRejectedError || err instanceof NetworkReconfigurationRejectedError) {
+    return err.violations[0]?.key ?? ''
+  }
   if (err instanceof RegionRequiredError) return REGION_METADATA_KEY
   return ''
 }

@@ -1,3 +1,4 @@
+import { parseHostPort } from '@dc/netmodel'
 import type { Family } from '@dc/netmodel'
 import { given } from '@dc/platform-service'
 import type {
@@ -16,6 +17,7 @@ import { UPDATE_APPLY_TYPES } from '../subcloud-groups/subcloud-group.js'
 import type { SubcloudGroup, SubcloudGroupFields } from '../subcloud-groups/subcloud-group.js'
 import type { SubcloudAddRequest } from '../subclouds/subcloud-add-validation.js'
 import type { SubcloudDetail, SubcloudUpdateInput } from '../subclouds/subcloud-service.js'
+import { dialAddress } from '../subclouds/subcloud.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 import { agentAddress, choice, entityName, freeText, integerIn, reference } from './field-validators.js'
 
@@ -23,6 +25,16 @@ import { agentAddress, choice, entityName, freeText, integerIn, reference } from
 const MAX_PARALLEL = 5000
 
 const FAMILY_DIGIT: Readonly<Record<Family, string>> = { IPv4: '4', IPv6: '6' }
+
+/** A bootstrap address on loopback marks a single-machine lab. */
+function isLoopbackAddress(address: string): boolean {
+  try {
+    return parseHostPort(address).host.isLoopback()
+  } catch {
+    // A stored address the controller could not have written: not a lab, and shown as it is.
+    return false
+  }
+}
 
 function time(value: Date | undefined): string {
   return value === undefined ? '' : value.toISOString()
@@ -65,6 +77,8 @@ export function subcloudMessage(subcloud: Subcloud, detail?: SubcloudDetail): Su
     rehomed: subcloud.rehomed,
     group_name: subcloud.groupName,
     peer_group_name: subcloud.peerGroupName,
+    operational_address: dialAddress(subcloud),
+    loopback_lab: isLoopbackAddress(subcloud.bootstrapAddress),
   }
   if (subcloud.peerGroupId !== null) message.peer_group_id = subcloud.peerGroupId
   if (detail !== undefined) message.detail = detailMessage(detail)

@@ -59,6 +59,11 @@ export interface SubcloudStore {
   /** Record the config hash the controller expects the subcloud at (after bootstrap or a pushed change). */
   setExpectedConfigHash(id: number, hash: string): Promise<void>
   /**
+   * Move where the agent is dialled from `from` to `to` (undefined: the bootstrap address),
+   * atomically; false when the stored one is no longer `from` (another move won).
+   */
+  setOperationalAddress(id: number, from: string | undefined, to: string | undefined): Promise<boolean>
+  /**
    * Fail every deploy and rehome a previous run left half-done (see `INTERRUPTED_DEPLOY_FAILURES`),
    * `error_description` saying `reason`; the names changed.
    */

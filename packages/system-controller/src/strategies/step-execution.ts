@@ -98,13 +98,14 @@ export function describeHostAction(command: Command): string {
   }
 }
 
-function isRetryable(err: unknown): boolean {
+/** A failure of the link (or a slow agent), not the agent's answer: the same change may be sent again. */
+export function isRetryable(err: unknown): boolean {
   const code = (err as { code?: unknown }).code
   return code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED
 }
 
 /** The agent's own words for a refusal (stale epoch, stale generation), else the status in one line. */
-function refusalOf(err: unknown): string {
+export function refusalOf(err: unknown): string {
   const { code, details } = err as { code?: unknown; details?: unknown }
   if (code === status.FAILED_PRECONDITION && typeof details === 'string') return details
   return describeGrpcError(err)

@@ -2,6 +2,7 @@ import { Metadata } from '@grpc/grpc-js'
 import { commandMessage } from '@dc/platform-service'
 import type { Command } from '@dc/netmodel'
 import { unaryCall } from '@dc/protos'
+import { dialAddress } from '../subclouds/subcloud.js'
 import type {
   AgentClient,
   ApplyResponse__Output,
@@ -13,8 +14,10 @@ import type {
 /** A subcloud as the strategy dials it: by name, over its primary address only. */
 export interface AgentTarget {
   readonly name: string
-  /** Primary agent address, `host:port`. */
+  /** Primary agent address at bootstrap, `host:port`. */
   readonly bootstrapAddress: string
+  /** Where the agent is dialled after bootstrap, when the controller moved there. */
+  readonly operationalAddress: string | undefined
 }
 
 /** One fenced, idempotent change as `Agent.Apply` takes it. */
@@ -50,21 +53,21 @@ export function strategyAgents(channels: StrategyChannels, callTimeoutMs = 30_00
   const deadline = (): { deadline: Date } => ({ deadline: new Date(Date.now() + callTimeoutMs) })
   return {
     describe: (target, signal) => {
-      const client = channels.agent(target.name, target.bootstrapAddress)
+      const client = channels.agent(target.name, dialAddress(target))
       return unaryCall<DescribeResponse__Output>(
         (cb) => client.Describe({}, new Metadata(), deadline(), cb),
         signal,
       )
     },
     plan: (target, commands, signal) => {
-      const client = channels.platform(target.name, target.bootstrapAddress)
+      const client = channels.platform(target.name, dialAddress(target))
       return unaryCall<PlanResponse__Output>(
         (cb) => client.Plan({ commands: commands.map(commandMessage) }, new Metadata(), deadline(), cb),
         signal,
       )
     },
     apply: (target, change, signal) => {
-      const client = channels.agent(target.name, target.bootstrapAddress)
+      const client = channels.agent(target.name, dialAddress(target))
       const request = {
         commands: change.commands.map(commandMessage),
         change_id: change.changeId,

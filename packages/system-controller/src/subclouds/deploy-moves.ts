@@ -24,6 +24,9 @@ export type DeployOperation =
   | 'resume'
   /** `subcloud deploy abort`, and the aborted deploy settling. */
   | 'abort'
+  /** `subcloud update` with new management values (network reconfiguration). */
+  | 'reconfigure-network'
+  | 'reconfigure-network-failure'
 
 /** One allowed move of `deploy_status`. */
 export interface DeployMove {
@@ -81,6 +84,11 @@ export const ABORTABLE_STATES: readonly DeployStatus[] = ['pre-bootstrap', 'boot
 /** `subcloud redeploy` starts over from these: a finished deploy, or one that failed or was aborted. */
 export const REDEPLOYABLE_STATES: readonly DeployStatus[] = ['complete', ...RESUME_POINTS.keys()]
 
+const RECONFIGURATION_FAILURE: readonly [DeployStatus, DeployStatus] = [
+  'reconfiguring-network',
+  'network-reconfiguration-failed',
+]
+
 /**
  * Every move of `deploy_status` this controller makes, and nothing else: the store refuses a
  * move the table does not list, so a new flow starts by adding its moves here.
@@ -92,7 +100,7 @@ export const DEPLOY_MOVES: readonly DeployMove[] = [
     by: 'deploy' as const,
   })),
   ...PHASE_FAILURES.map(([from, to]) => ({ from: [from], to, by: 'deploy-failure' as const })),
-  ...[...PHASE_FAILURES, ...REHOME_FAILURES, ...UNSETTLED_ABORTS].map(([from, to]) => ({
+  ...[...PHASE_FAILURES, ...REHOME_FAILURES, ...UNSETTLED_ABORTS, RECONFIGURATION_FAILURE].map(([from, to]) => ({
     from: [from],
     to,
     by: 'restart' as const,
@@ -110,6 +118,18 @@ export const DEPLOY_MOVES: readonly DeployMove[] = [
   ...[...RESUME_POINTS].map(([from, to]) => ({ from: [from], to, by: 'resume' as const })),
   { from: ABORTABLE_STATES, to: 'aborting-bootstrap', by: 'abort' },
   { from: ['aborting-bootstrap'], to: 'bootstrap-aborted', by: 'abort' },
+  // A failed reconfiguration is retried with new values, as StarlingX allows.
+  {
+    from: ['complete', 'network-reconfiguration-failed'],
+    to: 'reconfiguring-network',
+    by: 'reconfigure-network',
+  },
+  { from: ['reconfiguring-network'], to: 'complete', by: 'reconfigure-network' },
+  {
+    from: [RECONFIGURATION_FAILURE[0]],
+    to: RECONFIGURATION_FAILURE[1],
+    by: 'reconfigure-network-failure',
+  },
 ]
 
 /** Whether `by` may move a subcloud from `from` to `to`. */

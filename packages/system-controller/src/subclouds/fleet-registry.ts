@@ -95,21 +95,26 @@ export class FleetRegistry {
     this.#source = source
   }
 
-  /** The subclouds `claim` clashes with, stored or reserved, after reading what others added. */
-  async clashes(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, replacing?: number): Promise<FleetClashes> {
+  /**
+   * The subclouds `claim` clashes with, stored or reserved, after reading what others added;
+   * subcloud `except` (one being redeployed or whose network is being reconfigured) does not
+   * clash with itself.
+   */
+  async clashes(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, except?: number): Promise<FleetClashes> {
     await this.#catchUp()
-    const found = this.#find(claim, replacing)
+    const found = this.#find(claim, except)
     if (isFree(found)) return found
     await this.#reload()
-    return this.#find(claim, replacing)
+    return this.#find(claim, except)
   }
 
   /**
    * Reserves `claim` if nothing stored or reserved clashes with it now; otherwise returns the
-   * clashes (an add that passed {@link clashes} can still lose to one reserved meanwhile).
+   * clashes (an add that passed {@link clashes} can still lose to one reserved meanwhile). With
+   * `except`, the claim replaces that subcloud's own at commit.
    */
-  reserve(claim: FleetClaim, replacing?: number): FleetReservation | FleetClashes {
-    const found = this.#find(claim, replacing)
+  reserve(claim: FleetClaim, except?: number): FleetReservation | FleetClashes {
+    const found = this.#find(claim, except)
     if (!isFree(found)) return found
     const key = `add:${this.#nextPending++}`
     this.#hold(key, {
@@ -125,7 +130,6 @@ export class FleetRegistry {
         settled = true
         const holder = this.#holders.get(key)
         this.#drop(key)
-        // A redeploy's new ranges replace the ones the subcloud held.
         this.#drop(`id:${subcloudId}`)
         if (holder !== undefined) this.#hold(`id:${subcloudId}`, holder)
       },
@@ -142,26 +146,21 @@ export class FleetRegistry {
     this.#drop(`id:${subcloudId}`)
   }
 
-  /** `replacing`: a subcloud redeployed with the claim, whose own stored ranges do not count. */
-  #find(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, replacing?: number): FleetClashes {
+  #find(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, except?: number): FleetClashes {
     const name = (key: string): string => this.#holders.get(key)?.name ?? key
-    const others = ({ owner }: { owner: string }): boolean => owner !== `id:${replacing}`
+    const self = except === undefined ? undefined : `id:${except}`
     const oam = claim.oamNetwork
     return {
       ranges: this.#ranges
-        .conflicts(claim.ranges)
-        .filter(others)
+        .conflicts(claim.ranges, self)
         .map(({ owner, range, requested }) => ({ owner: name(owner), range, requested })),
       subnets:
         oam === undefined
           ? []
-          : this.#subnets
-              .conflicts([new IpRange(oam, oam)])
-              .filter(others)
-              .map(({ owner }) => ({
-                owner: name(owner),
-                subnet: this.#holders.get(owner)?.subnet ?? '',
-              })),
+          : this.#subnets.conflicts([new IpRange(oam, oam)], self).map(({ owner }) => ({
+              owner: name(owner),
+              subnet: this.#holders.get(owner)?.subnet ?? '',
+            })),
     }
   }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import {
-  IpRange,
   checkSubcloudCompatibility,
   familyOf,
   formatHostPort,
@@ -12,16 +11,19 @@ import {
   writeYamlMapping,
   subcloudFleetRanges,
 } from '@dc/netmodel'
-import type { BootstrapPool, BootstrapValues, Family, HostPort, SystemState } from '@dc/netmodel'
+import type { BootstrapValues, Family, HostPort, SystemState } from '@dc/netmodel'
 import { MAX_BOOTSTRAP_VALUES_BYTES } from '@dc/protos'
 import { DEFAULT_AGENT_PORT } from '../config.js'
 import { SubcloudAddRejectedError } from '../errors.js'
-import type { Violation, ViolationKind } from '../errors.js'
 import { DEFAULT_GROUP_ID } from '../subcloud-groups/subcloud-group.js'
 import { NEW_SUBCLOUD_STATE } from './subcloud.js'
 import type { SubcloudFields } from './subcloud.js'
 import type { FleetClaim, FleetClashes } from './fleet-registry.js'
 import { checkSubcloudName } from './subcloud-name.js'
+import { checkDcmanagerSubnets, controlPool, fleetClaimOf, fleetViolations } from './subcloud-fleet-rules.js'
+import { ViolationList } from './violation-list.js'
+
+export { fleetViolations }
 
 /** The `subcloud add` request, as the DcManager service receives it. */
 export interface SubcloudAddRequest {
@@ -58,16 +60,6 @@ export interface AcceptedSubcloudAdd {
 }
 
 const RELEASE_PATTERN = /^\d{1,4}(\.\d{1,4}){1,3}$/
-
-class ViolationList {
-  readonly items: Violation[] = []
-
-  add(key: string, code: string, message: string, kind: ViolationKind): void {
-    if (!this.items.some((v) => v.key === key && v.code === code && v.message === message)) {
-      this.items.push({ key, code, message, kind })
-    }
-  }
-}
 
 function parseValuesDocument(text: string, out: ViolationList): Record<string, unknown> | undefined {
   if (Buffer.byteLength(text, 'utf8') > MAX_BOOTSTRAP_VALUES_BYTES) {
@@ -119,59 +111,6 @@ function parseBootstrapAddress(text: string, out: ViolationList): HostPort | und
   return hp
 }
 
-/** dcmanager `validate_network_str` sizes for the networks it checks (spec distcloud 2.3). */
-function checkDcmanagerSubnets(values: BootstrapValues, out: ViolationList): void {
-  const minControl = values.systemMode === 'simplex' ? 4n : 8n
-  const checks: [string, readonly BootstrapPool[], bigint][] = [
-    ['management_subnet', values.networks.management, minControl],
-    ['admin_subnet', values.networks.admin, minControl],
-    ['external_oam_subnet', values.networks.external_oam, 3n],
-  ]
-  for (const [key, pools, min] of checks) {
-    for (const { subnet } of pools) {
-      if (subnet.size < min) {
-        out.add(
-          key,
-          'SUBNET_TOO_SMALL',
-          `${key} invalid: Subnet too small - must have at least ${min} addresses`,
-          'invalid',
-        )
-      }
-      if (subnet.family === 'IPv6' && subnet.prefix < 64) {
-        out.add(key, 'IPV6_PREFIX_TOO_SHORT', `${key} invalid: IPv6 minimum prefix length is 64`, 'invalid')
-      }
-    }
-  }
-}
-
-/** The fleet rules' violations (spec 2.3) for a subcloud with `values` that clashes as `clashes` says. */
-export function fleetViolations(values: BootstrapValues, clashes: FleetClashes): Violation[] {
-  const out = new ViolationList()
-  for (const conflict of clashes.ranges) {
-    const key = values.networks.admin.some((p) => p.start.equals(conflict.requested.start))
-      ? 'admin_start_address'
-      : 'management_start_address'
-    out.add(
-      key,
-      'FLEET_RANGE_OVERLAP',
-      `Management address range ${conflict.requested.start.toString()}-${conflict.requested.end.toString()} ` +
-        `overlaps with that of subcloud ${conflict.owner} (${conflict.range.start.toString()}-${conflict.range.end.toString()})`,
-      'conflict',
-    )
-  }
-  // spec 2.3: the OAM network address must not fall inside another subcloud's management subnet.
-  const oam = values.networks.external_oam[0]?.subnet
-  for (const { owner, subnet } of clashes.subnets) {
-    out.add(
-      'external_oam_subnet',
-      'OAM_SUBNET_OVERLAP',
-      `external_oam_subnet invalid: Subnet ${oam?.toString() ?? ''} overlaps with another configured subnet (management subnet ${subnet} of subcloud ${owner})`,
-      'conflict',
-    )
-  }
-  return out.items
-}
-
 /** Values with every secret key removed (not just masked): what the controller keeps. */
 export const storedBootstrapValues = stripBootstrapSecrets
 
@@ -193,24 +132,38 @@ function primaryOamFamily(
   return typeof text === 'string' ? familyOf(text.split(',')[0] ?? '') : undefined
 }
 
-/** The bootstrap address is the one the controller dials: it must be of the primary OAM family. */
-function checkAddressFamily(
+/**
+ * The bootstrap address is where the controller reaches the agent before the subcloud has a
+ * network it routes to: of the primary OAM family, inside the primary OAM subnet, as StarlingX
+ * bootstraps over OAM. A loopback address marks a single-machine lab and is taken as it is.
+ */
+function checkBootstrapAddress(
   address: HostPort | undefined,
   oamFamily: Family | undefined,
+  values: BootstrapValues | undefined,
   out: ViolationList,
 ): void {
-  if (address === undefined || oamFamily === undefined || address.host.family === oamFamily) return
+  if (address === undefined || oamFamily === undefined) return
+  if (address.host.family !== oamFamily) {
+    out.add(
+      'bootstrap_address',
+      'BOOTSTRAP_ADDRESS_FAMILY',
+      `bootstrap address ${address.host.toString()} is ${address.host.family}, but the subcloud's primary OAM family ` +
+        `(external_oam_subnet) is ${oamFamily}: the system controller only talks to a subcloud over its primary family`,
+      'invalid',
+    )
+    return
+  }
+  const oam = values?.networks.external_oam[0]?.subnet
+  if (oam === undefined || address.host.isLoopback() || oam.contains(address.host)) return
   out.add(
     'bootstrap_address',
-    'BOOTSTRAP_ADDRESS_FAMILY',
-    `bootstrap address ${address.host.toString()} is ${address.host.family}, but the subcloud's primary OAM family ` +
-      `(external_oam_subnet) is ${oamFamily}: the system controller only talks to a subcloud over its primary family`,
+    'BOOTSTRAP_ADDRESS_OUTSIDE_OAM',
+    `bootstrap address ${address.host.toString()} is not in the subcloud's primary OAM subnet ` +
+      `(external_oam_subnet) ${oam.toString()}: a subcloud is bootstrapped over its OAM network ` +
+      '(a loopback address is taken as a single-machine lab)',
     'invalid',
   )
-}
-
-function controlPool(values: BootstrapValues): BootstrapPool | undefined {
-  return values.networks.admin[0] ?? values.networks.management[0]
 }
 
 /** The request's own fields: free text, release, and whether the controller takes adds now. */
@@ -337,7 +290,14 @@ function accept(
   const control = controlPool(values)
   const oam = values.networks.external_oam[0]
   const scGateway = values.systemControllerGateway[0]
-  if (control === undefined || oam === undefined || scGateway === undefined || values.name === undefined) {
+  const claim = fleetClaimOf(values)
+  if (
+    control === undefined ||
+    oam === undefined ||
+    scGateway === undefined ||
+    values.name === undefined ||
+    claim === undefined
+  ) {
     return undefined
   }
   const release = request.release ?? values.softwareVersion ?? controller.softwareVersion
@@ -346,13 +306,7 @@ function accept(
     bootstrapValues.software_version = release
   return {
     values,
-    claim: {
-      name: values.name,
-      ranges: subcloudFleetRanges(values),
-      oamNetwork: oam.subnet.network,
-      storedRange: new IpRange(control.start, control.end),
-      managementSubnet: control.subnet,
-    },
+    claim,
     bootstrapYaml: writeYamlMapping(bootstrapValues),
     fields: {
       name: values.name,
@@ -394,7 +348,7 @@ export async function validateSubcloudAdd(
     await checkName(raw, request, ctx, out)
     checkRole(raw, out)
     checked = await checkValues(raw, request, ctx, out)
-    checkAddressFamily(address, primaryOamFamily(raw, checked?.values), out)
+    checkBootstrapAddress(address, primaryOamFamily(raw, checked?.values), checked?.values, out)
   }
   const accepted =
     out.items.length > 0 || raw === undefined || checked === undefined || address === undefined

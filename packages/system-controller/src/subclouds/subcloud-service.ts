@@ -27,6 +27,7 @@ import { fleetViolations, storedBootstrapValues, validateSubcloudAdd } from './s
 import type { SubcloudAddRequest } from './subcloud-add-validation.js'
 import { checkSubcloudName } from './subcloud-name.js'
 import { SubcloudRecovery } from './subcloud-recovery.js'
+import { dialAddress } from './subcloud.js'
 import type { Subcloud, SubcloudChange, SubcloudEdit } from './subcloud.js'
 
 /** `subcloud update`, its fields already checked for form by the gRPC boundary. */
@@ -72,6 +73,8 @@ export interface SubcloudServiceDeps {
   readonly channels: DeployChannels
   /** The peer group rules members obey, and the peers to tell. */
   readonly membership: SubcloudMembership
+  /** The fleet's ranges, shared with network reconfiguration. @default one of its own */
+  readonly fleet?: FleetRegistry
   readonly log: Logger
   /** Deadline of the live `Describe` behind `show --detail`. @default 3000 */
   readonly detailTimeoutMs?: number
@@ -104,10 +107,8 @@ function oamFloatingAddress(described: DescribeResponse__Output): string {
 function rehomeValues(yamlText: string): { name: string | undefined; values: Record<string, unknown> } {
   const doc = readYamlMapping(yamlText)
   if (!doc.ok) {
-    throw new InvalidFieldError(
-      'bootstrap_values',
-      doc.reason === 'syntax' ? `not valid YAML: ${doc.message}` : doc.message,
-    )
+    const reason = doc.reason === 'syntax' ? `not valid YAML: ${doc.message}` : doc.message
+    throw new InvalidFieldError('bootstrap_values', reason)
   }
   const parsed = parseBootstrapValues(doc.value)
   if (!parsed.ok) {
@@ -126,15 +127,14 @@ function rehomeValues(yamlText: string): { name: string | undefined; values: Rec
  */
 export class SubcloudService {
   readonly #deps: SubcloudServiceDeps
-  // Adds run concurrently: each reserves its ranges synchronously, so two overlapping ranges
-  // cannot both pass the fleet check.
+  // Adds reserve their ranges synchronously: two overlapping ranges cannot both pass the check.
   readonly #fleet: FleetRegistry
   /** `subcloud redeploy`, `subcloud deploy resume|abort`, on the same fleet registry as add. */
   readonly recovery: SubcloudRecovery
 
   constructor(deps: SubcloudServiceDeps) {
     this.#deps = deps
-    this.#fleet = new FleetRegistry(deps.subclouds)
+    this.#fleet = deps.fleet ?? new FleetRegistry(deps.subclouds)
     this.recovery = new SubcloudRecovery({
       ...deps,
       fleet: this.#fleet,
@@ -231,7 +231,7 @@ export class SubcloudService {
   async liveDetail(subcloud: Subcloud, signal: AbortSignal): Promise<SubcloudDetail> {
     const stored = this.storedDetail(subcloud)
     if (subcloud.deployStatus !== 'complete' || subcloud.availability !== 'online') return stored
-    const client = this.#deps.channels.agent(subcloud.name, subcloud.bootstrapAddress)
+    const client = this.#deps.channels.agent(subcloud.name, dialAddress(subcloud))
     try {
       const deadline = new Date(Date.now() + (this.#deps.detailTimeoutMs ?? 3000))
       const described = await unaryCall<DescribeResponse__Output>(

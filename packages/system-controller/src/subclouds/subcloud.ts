@@ -79,6 +79,8 @@ export interface Subcloud extends SubcloudFields {
   readonly lastHeartbeatAt: Date | undefined
   /** Migrated to this controller from its geo-redundant peer. */
   readonly rehomed: boolean
+  /** Where the agent is dialled after bootstrap; undefined: at the bootstrap address. */
+  readonly operationalAddress: string | undefined
   readonly backupStatus: string
   readonly backupAt: Date | undefined
   readonly prestageStatus: string
@@ -136,6 +138,14 @@ export interface FleetEntry {
 export interface SubcloudFilter {
   readonly groupId?: number
   readonly peerGroupId?: number
+}
+
+/**
+ * The address every call to the subcloud's agent goes to: its operational address (primary admin
+ * or management) once the controller moved there, else the bootstrap address.
+ */
+export function dialAddress(subcloud: Pick<Subcloud, 'bootstrapAddress' | 'operationalAddress'>): string {
+  return subcloud.operationalAddress ?? subcloud.bootstrapAddress
 }
 
 /** The entity of the fleet alarms about a subcloud: `subcloud=<name>` (names have no dots). */

@@ -275,6 +275,24 @@ export class KyselySubcloudStore implements SubcloudStore {
     )
   }
 
+  async setOperationalAddress(
+    id: number,
+    from: string | undefined,
+    to: string | undefined,
+  ): Promise<boolean> {
+    const result = await guarded(`subcloud ${id}`, () =>
+      this.#db
+        .updateTable('subclouds')
+        .set({ operational_address: to ?? null, updated_at: new Date() })
+        .where('id', '=', id)
+        .where((eb) =>
+          from === undefined ? eb('operational_address', 'is', null) : eb('operational_address', '=', from),
+        )
+        .executeTakeFirst(),
+    )
+    return result.numUpdatedRows > 0n
+  }
+
   failInterrupted(reason: string): Promise<string[]> {
     return guarded('subclouds', () =>
       this.#db.transaction().execute(async (trx) => {

@@ -69,6 +69,8 @@ export interface SubcloudTable {
   expected_config_hash: string | null
   /** System uuid of the agent the deploy bootstrapped; null when unknown. */
   agent_system_uuid: string | null
+  /** Where the agent is dialled after bootstrap (`host:port`); null: at the bootstrap address. */
+  operational_address: Generated<string | null>
   epoch: number
   /** When the audit last heard a heartbeat (coalesced writes). */
   last_heartbeat_at: Date | null

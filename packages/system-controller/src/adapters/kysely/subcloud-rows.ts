@@ -53,6 +53,7 @@ export function subcloudOf(row: SubcloudRow, extras: SubcloudExtras): Subcloud {
     auditFailCount: row.audit_fail_count,
     managementState: row.management_state,
     bootstrapAddress: row.bootstrap_address,
+    operationalAddress: row.operational_address ?? undefined,
     storedValuesJson: row.bootstrap_values_json,
     epoch: row.epoch,
     groupName: extras.groupName,

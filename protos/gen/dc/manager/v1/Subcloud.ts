@@ -141,6 +141,17 @@ export interface Subcloud {
    * Detail fields; present only when the request asked for detail.
    */
   'detail'?: (_dc_manager_v1_SubcloudDetail | null);
+  /**
+   * reconf: the agent endpoint the controller dials now, `host:port`: the primary admin floating (or
+   * management start) address with the bootstrap address's port once the agent listens there, else
+   * the bootstrap address.
+   */
+  'operational_address'?: (string);
+  /**
+   * reconf: true when the bootstrap address is a loopback address (a single-machine lab): the
+   * controller keeps dialling it.
+   */
+  'loopback_lab'?: (boolean);
   '_peer_group_id'?: "peer_group_id";
 }
 
@@ -282,5 +293,16 @@ export interface Subcloud__Output {
    * Detail fields; present only when the request asked for detail.
    */
   'detail': (_dc_manager_v1_SubcloudDetail__Output | null);
+  /**
+   * reconf: the agent endpoint the controller dials now, `host:port`: the primary admin floating (or
+   * management start) address with the bootstrap address's port once the agent listens there, else
+   * the bootstrap address.
+   */
+  'operational_address': (string);
+  /**
+   * reconf: true when the bootstrap address is a loopback address (a single-machine lab): the
+   * controller keeps dialling it.
+   */
+  'loopback_lab': (boolean);
   '_peer_group_id'?: "peer_group_id";
 }

@@ -37,6 +37,23 @@ export interface UpdateSubcloudRequest {
    * `--peer-group`: peer group name or id, or `none` to leave it.
    */
   'peer_group'?: (string);
+  /**
+   * reconf: `--management-subnet`: network reconfiguration, comma-separated, primary first; the four
+   * management values come together or not at all.
+   */
+  'management_subnet'?: (string);
+  /**
+   * reconf: `--management-start-ip`, comma-separated, primary first.
+   */
+  'management_start_ip'?: (string);
+  /**
+   * reconf: `--management-end-ip`, comma-separated, primary first.
+   */
+  'management_end_ip'?: (string);
+  /**
+   * reconf: `--management-gateway-ip`, comma-separated, primary first.
+   */
+  'management_gateway_ip'?: (string);
   '_name'?: "name";
   '_description'?: "description";
   '_location'?: "location";
@@ -44,6 +61,10 @@ export interface UpdateSubcloudRequest {
   '_bootstrap_address'?: "bootstrap_address";
   '_bootstrap_values_yaml'?: "bootstrap_values_yaml";
   '_peer_group'?: "peer_group";
+  '_management_subnet'?: "management_subnet";
+  '_management_start_ip'?: "management_start_ip";
+  '_management_end_ip'?: "management_end_ip";
+  '_management_gateway_ip'?: "management_gateway_ip";
 }
 
 /**
@@ -82,6 +103,23 @@ export interface UpdateSubcloudRequest__Output {
    * `--peer-group`: peer group name or id, or `none` to leave it.
    */
   'peer_group'?: (string);
+  /**
+   * reconf: `--management-subnet`: network reconfiguration, comma-separated, primary first; the four
+   * management values come together or not at all.
+   */
+  'management_subnet'?: (string);
+  /**
+   * reconf: `--management-start-ip`, comma-separated, primary first.
+   */
+  'management_start_ip'?: (string);
+  /**
+   * reconf: `--management-end-ip`, comma-separated, primary first.
+   */
+  'management_end_ip'?: (string);
+  /**
+   * reconf: `--management-gateway-ip`, comma-separated, primary first.
+   */
+  'management_gateway_ip'?: (string);
   '_name'?: "name";
   '_description'?: "description";
   '_location'?: "location";
@@ -89,4 +127,8 @@ export interface UpdateSubcloudRequest__Output {
   '_bootstrap_address'?: "bootstrap_address";
   '_bootstrap_values_yaml'?: "bootstrap_values_yaml";
   '_peer_group'?: "peer_group";
+  '_management_subnet'?: "management_subnet";
+  '_management_start_ip'?: "management_start_ip";
+  '_management_end_ip'?: "management_end_ip";
+  '_management_gateway_ip'?: "management_gateway_ip";
 }
