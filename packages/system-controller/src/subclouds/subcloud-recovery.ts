@@ -23,7 +23,7 @@ import type { SubcloudMembership } from './subcloud-membership.js'
 import type { ReportedPlatform } from './migrate-check.js'
 import { fleetViolations, validateSubcloudAdd } from './subcloud-add-validation.js'
 import type { AcceptedSubcloudAdd } from './subcloud-add-validation.js'
-import { NO_ERROR_DESCRIPTION } from './subcloud.js'
+import { NO_ERROR_DESCRIPTION, dialAddress } from './subcloud.js'
 import type { Subcloud, SubcloudChange } from './subcloud.js'
 
 /** What the recovery use cases work with; the fleet registry is the one `subcloud add` reserves in. */
@@ -189,6 +189,11 @@ export class SubcloudRecovery {
       throw err
     }
     reservation.commit(after.id)
+    // The reset agent is bootstrapped again on its bootstrap address; the follower moves the
+    // controller to the new operational address once the deploy completes.
+    if (after.operationalAddress !== undefined) {
+      await subclouds.setOperationalAddress(after.id, after.operationalAddress, undefined)
+    }
     this.#deps.log.info(`subcloud ${after.name}: redeploy`, { subcloud: after.name })
     await this.#deps.refreshAudit(after.id)
     deploys.start(targetOf(after), accepted.bootstrapYaml, {
@@ -266,7 +271,12 @@ export class SubcloudRecovery {
     const early = decide(found)
     if (early.kind === 'refuse') throw early.error
     if (
-      !(await this.#deps.deploys.release(targetOf(found), found.epoch, signal)) &&
+      // Released where the controller talks to the agent now (its operational address, if moved).
+      !(await this.#deps.deploys.release(
+        { ...targetOf(found), primaryAddress: dialAddress(found) },
+        found.epoch,
+        signal,
+      )) &&
       found.availability !== 'offline'
     ) {
       throw new SubcloudStateError(
