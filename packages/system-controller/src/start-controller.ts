@@ -29,6 +29,8 @@ import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-databa
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
+import type { ConsoleSources } from './console/console-feed.js'
+import { startConsole } from './console/start-console.js'
 import { ConfigError } from './errors.js'
 import type { ControllerError } from './errors.js'
 import type { GeoStores } from './geo/geo-link.js'
@@ -63,6 +65,8 @@ export interface RunningController {
   readonly addresses: readonly string[]
   /** Where `/metrics` is served (`--metrics-listen`), `host:port`; undefined without it. */
   readonly metricsAddress: string | undefined
+  /** The web console's URL (`--console-listen`); undefined without it. */
+  readonly consoleUrl: string | undefined
   readonly databaseKind: DatabaseKind
   readonly systemName: string
   readonly audit: Audit
@@ -166,6 +170,9 @@ interface ControllerServices {
   readonly strategies: NetworkStrategyService
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
+  /** What the web console reads: the same stores the services use. */
+  readonly consoleSources: ConsoleSources & Pick<GeoStores, 'groups'> & { readonly subclouds: KyselySubcloudStore }
+  readonly channels: AgentChannels
 }
 
 async function startServices(
@@ -284,6 +291,16 @@ async function startServices(
     strategies: strategies.service,
     geo,
     router,
+    consoleSources: {
+      subclouds: subcloudStore,
+      alarms: alarmStore,
+      strategy: new KyselyStrategyStore(db),
+      peers: geoStores.peers,
+      peerGroups: geoStores.groups,
+      groups: geoStores.groups,
+      associations: geoStores.associations,
+    },
+    channels,
   }
 }
 
@@ -312,7 +329,7 @@ async function serve(
   credentials: ServerCredentials,
   services: ControllerServices,
   context: { readonly log: Logger; readonly steps: ShutdownSteps },
-): Promise<{ addresses: string[]; metricsAddress: string | undefined }> {
+): Promise<{ addresses: string[]; metricsAddress: string | undefined; consoleUrl: string | undefined }> {
   const { log, steps } = context
   const server = new Server({
     'grpc.keepalive_time_ms': 30_000,
@@ -357,17 +374,31 @@ async function serve(
     const port = await bindListenAddress(server, credentials, '--listen', listen)
     addresses.push(formatHostPort(listen.host, port))
   }
+  const tls = config.transport.kind === 'tls' ? config.transport.files : undefined
+  let metricsAddress: string | undefined
   if (config.metrics !== undefined && services.metrics !== undefined) {
     const endpoint = await serveMetrics({
       ...config.metrics,
       registry: services.metrics.registry,
-      tls: config.transport.kind === 'tls' ? config.transport.files : undefined,
+      tls,
       log: log.child({ component: 'metrics' }),
     })
     steps.add(() => endpoint.close())
-    return { addresses, metricsAddress: endpoint.address }
+    metricsAddress = endpoint.address
   }
-  return { addresses, metricsAddress: undefined }
+  let consoleUrl: string | undefined
+  if (config.console !== undefined) {
+    const running = await startConsole({
+      config: config.console,
+      sources: services.consoleSources,
+      channels: services.channels,
+      tls,
+      log: log.child({ component: 'console' }),
+    })
+    steps.add(() => running.close())
+    consoleUrl = running.url
+  }
+  return { addresses, metricsAddress, consoleUrl }
 }
 
 /**
@@ -404,11 +435,12 @@ export async function startController(
       storeKind: opened.kind,
       schemaVersion: opened.schemaVersion,
     })
-    const { addresses, metricsAddress } = await serve(config, credentials, services, { log, steps })
+    const { addresses, metricsAddress, consoleUrl } = await serve(config, credentials, services, { log, steps })
     options.signal?.addEventListener('abort', () => void close(), { once: true })
     return {
       addresses,
       metricsAddress,
+      consoleUrl,
       databaseKind: opened.kind,
       systemName: services.own.current.name,
       audit: services.audit,
