@@ -68,6 +68,7 @@ export class ConsoleFeed {
   #snapshot: ConsoleSnapshot | undefined
   #readAt = 0
   #reading: Promise<ConsoleSnapshot> | undefined
+  #next: Promise<ConsoleSnapshot> | undefined
   #timer: NodeJS.Timeout | undefined
   #stopped = false
 
@@ -83,10 +84,22 @@ export class ConsoleFeed {
     return this.refresh()
   }
 
-  /** Read now (or join the read in flight) and tell listeners what changed. */
+  /**
+   * Read now and tell listeners what changed. With a read in flight, which may have passed what
+   * the caller knows changed, one more read follows it, shared by every caller meanwhile.
+   */
   refresh(): Promise<ConsoleSnapshot> {
-    this.#reading ??= this.#read().finally(() => (this.#reading = undefined))
-    return this.#reading
+    if (this.#reading === undefined) {
+      this.#reading = this.#read().finally(() => (this.#reading = undefined))
+      return this.#reading
+    }
+    this.#next ??= this.#reading
+      .catch(() => undefined)
+      .then(() => {
+        this.#next = undefined
+        return this.refresh()
+      })
+    return this.#next
   }
 
   /** Listen from the snapshot returned on; deltas follow it. Returns the unsubscribe. */
