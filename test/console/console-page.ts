@@ -27,7 +27,7 @@ export async function waitForText(
       { timeoutMs, message: `${selector} to read ${String(expected)}` },
     )
   } catch (err) {
-    throw new Error(`${(err as Error).message}; it read '${last}'`)
+    throw new Error(`${(err as Error).message}; it read '${last}'`, { cause: err })
   }
 }
 

@@ -61,9 +61,15 @@ test.after(async (c) => {
 })
 
 /** One HTTPS request with `client` (or none): its status and body, or the handshake's failure. */
-function fetchWith(c: Ctx, path: string, client: IssuedFiles | undefined, method = 'GET'): Promise<{ status: number; body: string } | { failed: string }> {
+function fetchWith(
+  c: Ctx,
+  path: string,
+  client: IssuedFiles | undefined,
+  method = 'GET',
+): Promise<{ status: number; body: string } | { failed: string }> {
   const ca = readFileSync(c.ca?.certFile ?? '')
-  const identity = client === undefined ? {} : { cert: readFileSync(client.certFile), key: readFileSync(client.keyFile) }
+  const identity =
+    client === undefined ? {} : { cert: readFileSync(client.certFile), key: readFileSync(client.keyFile) }
   return new Promise((resolve) => {
     const req = request(`${c.origin}${path}`, { method, ca, ...identity, timeout: 20_000 }, (res) => {
       let body = ''
@@ -94,12 +100,21 @@ test('a reader certificate looks at the fleet; nothing on the page offers a chan
       // The only buttons are the column headers' sort buttons; no form posts anywhere.
       const buttons = await page.locator('button').allTextContents()
       assert.ok(
-        buttons.every((b) => /^(Name|Availability|Management|Deploy status|Sync|Network mode|Group|Peer group|Primary address)/.test(b)),
+        buttons.every((b) =>
+          /^(Name|Availability|Management|Deploy status|Sync|Network mode|Group|Peer group|Primary address)/.test(
+            b,
+          ),
+        ),
         `${hash} offers ${buttons.join(', ')}`,
       )
-      assert.is(await page.locator('form[method="post" i], input[type="submit"], [contenteditable="true"]').count(), 0)
+      assert.is(
+        await page.locator('form[method="post" i], input[type="submit"], [contenteditable="true"]').count(),
+        0,
+      )
     }
-    const status = await page.evaluate(async () => (await fetch('/api/subclouds', { method: 'DELETE' })).status)
+    const status = await page.evaluate(
+      async () => (await fetch('/api/subclouds', { method: 'DELETE' })).status,
+    )
     assert.is(status, 405)
   } finally {
     await chromium.close()
@@ -111,12 +126,18 @@ test('the JSON API answers readers and admins, refuses agents, and the handshake
   const read = await fetchWith(c, '/api/fleet', reader)
   assert.ok('status' in read && read.status === 200, JSON.stringify(read))
   const asAdmin = await fetchWith(c, '/api/whoami', admin)
-  assert.equal(asAdmin, { status: 200, body: JSON.stringify({ label: 'operator alice (role admin)', readOnly: true }) })
+  assert.equal(asAdmin, {
+    status: 200,
+    body: JSON.stringify({ label: 'operator alice (role admin)', readOnly: true }),
+  })
   const changed = await fetchWith(c, '/api/subclouds', admin, 'POST')
   assert.ok('status' in changed && changed.status === 405, JSON.stringify(changed))
   const asAgent = await fetchWith(c, '/api/fleet', agent)
   assert.ok('status' in asAgent && asAgent.status === 403, JSON.stringify(asAgent))
-  assert.match(asAgent.status === 403 ? asAgent.body : '', 'needs the reader or admin role; the client presented agent subcloud1')
+  assert.match(
+    asAgent.status === 403 ? asAgent.body : '',
+    'needs the reader or admin role; the client presented agent subcloud1',
+  )
   const anonymous = await fetchWith(c, '/api/fleet', undefined)
   assert.ok('failed' in anonymous, `served without a client certificate: ${JSON.stringify(anonymous)}`)
 })

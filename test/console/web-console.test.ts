@@ -154,7 +154,9 @@ test('the console offers no change: every method but GET and HEAD is refused', a
   const page = pageOf(c)
   const statuses = await page.evaluate(async () =>
     Promise.all(
-      ['POST', 'PUT', 'PATCH', 'DELETE'].map(async (method) => (await fetch('/api/subclouds', { method })).status),
+      ['POST', 'PUT', 'PATCH', 'DELETE'].map(
+        async (method) => (await fetch('/api/subclouds', { method })).status,
+      ),
     ),
   )
   assert.equal(statuses, [405, 405, 405, 405])

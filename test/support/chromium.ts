@@ -24,13 +24,19 @@ export interface HeadlessChromium {
 }
 
 /** Options of the browser context: viewport, client certificates, trusting the test CA's server. */
-export type ChromiumOptions = Pick<BrowserContextOptions, 'viewport' | 'clientCertificates' | 'ignoreHTTPSErrors'>
+export type ChromiumOptions = Pick<
+  BrowserContextOptions,
+  'viewport' | 'clientCertificates' | 'ignoreHTTPSErrors'
+>
 
 /**
  * Chromium with a fresh profile directory (playwright takes it as the persistent context's
  * `--user-data-dir`), removed on close.
  */
-export async function launchChromium(options: ChromiumOptions = {}, signal?: AbortSignal): Promise<HeadlessChromium> {
+export async function launchChromium(
+  options: ChromiumOptions = {},
+  signal?: AbortSignal,
+): Promise<HeadlessChromium> {
   const executablePath = await chromiumExecutable(signal)
   const profile = await makeTempDir('dct-chromium-')
   try {

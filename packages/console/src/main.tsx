@@ -31,14 +31,19 @@ function App() {
   const subcloud = /^#\/subclouds\/(.+)$/.exec(hash)
   const section = subcloud === null ? hash : '#/subclouds'
   let page
-  if (subcloud?.[1] !== undefined) page = <SubcloudPage state={state} name={decodeURIComponent(subcloud[1])} />
+  if (subcloud?.[1] !== undefined)
+    page = <SubcloudPage state={state} name={decodeURIComponent(subcloud[1])} />
   else if (hash === '#/subclouds') page = <SubcloudsPage state={state} />
   else if (hash === '#/strategy') page = <StrategyPage state={state} />
   else if (hash === '#/geo') page = <GeoPage state={state} />
   else page = <FleetPage state={state} />
   return (
     <>
-      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
         Skip to content
       </a>
       <header>
@@ -54,7 +59,11 @@ function App() {
           {state.viewer === '' ? '' : `${state.viewer}, read-only`}
         </span>
         <span class={`live live-${state.connection}`} role="status" data-connection={state.connection}>
-          {state.connection === 'live' ? 'live' : state.connection === 'connecting' ? 'connecting…' : 'reconnecting…'}
+          {state.connection === 'live'
+            ? 'live'
+            : state.connection === 'connecting'
+              ? 'connecting…'
+              : 'reconnecting…'}
         </span>
       </header>
       <main id="main" tabIndex={-1}>

@@ -54,7 +54,13 @@ export interface GeoView {
     failureThreshold: number
     failurePolicy: string
   }[]
-  readonly peerGroups: readonly { name: string; priority: number; leader: string; migration: string; members: number }[]
+  readonly peerGroups: readonly {
+    name: string
+    priority: number
+    leader: string
+    migration: string
+    members: number
+  }[]
   readonly associations: readonly {
     peer: string
     peerGroup: string
@@ -134,7 +140,11 @@ function set(next: ConsoleState): void {
   for (const listener of listeners) listener(state)
 }
 
-function applyKeyed<T>(map: ReadonlyMap<string, T>, delta: KeyedDelta<T>, keyOf: (t: T) => string): Map<string, T> {
+function applyKeyed<T>(
+  map: ReadonlyMap<string, T>,
+  delta: KeyedDelta<T>,
+  keyOf: (t: T) => string,
+): Map<string, T> {
   const next = new Map(map)
   for (const key of delta.removed) next.delete(key)
   for (const row of delta.changed) next.set(keyOf(row), row)
@@ -160,7 +170,8 @@ function onDelta(d: Delta): void {
   set({
     ...state,
     version: d.version,
-    subclouds: d.subclouds === undefined ? state.subclouds : applyKeyed(state.subclouds, d.subclouds, (r) => r.name),
+    subclouds:
+      d.subclouds === undefined ? state.subclouds : applyKeyed(state.subclouds, d.subclouds, (r) => r.name),
     alarms: d.alarms ?? state.alarms,
     strategy: d.strategy === undefined ? state.strategy : d.strategy,
     steps:
@@ -175,7 +186,9 @@ function onDelta(d: Delta): void {
 /** Open the event stream; the browser reconnects by itself and a new snapshot replaces the state. */
 export function connect(): void {
   const events = new EventSource('/api/events')
-  events.addEventListener('snapshot', (e) => onSnapshot(JSON.parse((e as MessageEvent<string>).data) as Snapshot))
+  events.addEventListener('snapshot', (e) =>
+    onSnapshot(JSON.parse((e as MessageEvent<string>).data) as Snapshot),
+  )
   events.addEventListener('delta', (e) => onDelta(JSON.parse((e as MessageEvent<string>).data) as Delta))
   events.addEventListener('error', () => set({ ...state, connection: 'reconnecting', version: 0 }))
 }

@@ -6,7 +6,11 @@ import type { Column } from './virtual-table.js'
 import { Choice, Status, TextFilter } from './widgets.js'
 
 const COLUMNS: readonly Column<StepRow>[] = [
-  { key: 'subcloud', label: 'Subcloud', render: (r) => <a href={`#/subclouds/${encodeURIComponent(r.subcloud)}`}>{r.subcloud}</a> },
+  {
+    key: 'subcloud',
+    label: 'Subcloud',
+    render: (r) => <a href={`#/subclouds/${encodeURIComponent(r.subcloud)}`}>{r.subcloud}</a>,
+  },
   { key: 'state', label: 'State', render: (r) => <Status value={r.state} /> },
   { key: 'details', label: 'Details', render: (r) => r.details },
   { key: 'startedAt', label: 'Started', render: (r) => r.startedAt ?? '—' },
@@ -19,7 +23,11 @@ export function StrategyPage(props: { readonly state: ConsoleState }) {
   const [state, setState] = useState('')
   const all = useMemo(() => [...steps.values()].sort((a, b) => a.subcloud.localeCompare(b.subcloud)), [steps])
   const rows = useMemo(
-    () => all.filter((r) => r.subcloud.toLowerCase().includes(name.trim().toLowerCase()) && (state === '' || r.state === state)),
+    () =>
+      all.filter(
+        (r) =>
+          r.subcloud.toLowerCase().includes(name.trim().toLowerCase()) && (state === '' || r.state === state),
+      ),
     [all, name, state],
   )
   return (
@@ -30,7 +38,12 @@ export function StrategyPage(props: { readonly state: ConsoleState }) {
         <>
           <form class="filters" role="search" aria-label="Filter steps" onSubmit={(e) => e.preventDefault()}>
             <TextFilter label="Subcloud" value={name} onInput={setName} />
-            <Choice label="Step state" value={state} options={[...new Set(all.map((r) => r.state))].sort()} onChange={setState} />
+            <Choice
+              label="Step state"
+              value={state}
+              options={[...new Set(all.map((r) => r.state))].sort()}
+              onChange={setState}
+            />
           </form>
           <p role="status">
             {rows.length} of {all.length} steps shown

@@ -19,7 +19,11 @@ interface Detail {
     | {
         reachable: true
         kubernetesDualStack: boolean
-        networks: readonly { name: string; type: string; pools: readonly { name: string; family: string; subnet: string; primary: boolean }[] }[]
+        networks: readonly {
+          name: string
+          type: string
+          pools: readonly { name: string; family: string; subnet: string; primary: boolean }[]
+        }[]
         addressCalls: readonly { address: string; calls: number }[]
         hosts: readonly { hostname: string; state: string; active: boolean }[]
         alarms: readonly AlarmView[]
@@ -64,7 +68,11 @@ function Site(props: { readonly site: Detail['site'] }) {
     <>
       <h2>Networks</h2>
       <p data-kubernetes>
-        Kubernetes dual-stack: <Status value={site.kubernetesDualStack ? 'on' : 'off'} label={site.kubernetesDualStack ? 'on' : 'off'} />
+        Kubernetes dual-stack:{' '}
+        <Status
+          value={site.kubernetesDualStack ? 'on' : 'off'}
+          label={site.kubernetesDualStack ? 'on' : 'off'}
+        />
       </p>
       <table>
         <caption>Networks and their address pools (primary first)</caption>
@@ -79,7 +87,8 @@ function Site(props: { readonly site: Detail['site'] }) {
         <tbody>
           {site.networks.map((n) => {
             const [primary, secondary] = n.pools
-            const pool = (p: typeof primary) => (p === undefined ? '—' : `${p.name} ${p.subnet} (${p.family})`)
+            const pool = (p: typeof primary) =>
+              p === undefined ? '—' : `${p.name} ${p.subnet} (${p.family})`
             return (
               <tr key={n.name} data-network={n.name}>
                 <th scope="row">{n.name}</th>
@@ -93,7 +102,9 @@ function Site(props: { readonly site: Detail['site'] }) {
       </table>
       <h2>Agent calls per local address</h2>
       <table>
-        <caption>Calls the agent served on each of its listen addresses (the controller dials the primary only)</caption>
+        <caption>
+          Calls the agent served on each of its listen addresses (the controller dials the primary only)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Local address</th>
@@ -123,7 +134,9 @@ export function SubcloudPage(props: { readonly state: ConsoleState; readonly nam
   useEffect(() => {
     let current = true
     fetch(`/api/subclouds/${encodeURIComponent(props.name)}`)
-      .then(async (r) => (r.ok ? ((await r.json()) as Detail) : { error: ((await r.json()) as { error: string }).error }))
+      .then(async (r) =>
+        r.ok ? ((await r.json()) as Detail) : { error: ((await r.json()) as { error: string }).error },
+      )
       .then((d) => current && setDetail(d))
       .catch((err: unknown) => current && setDetail({ error: String(err) }))
     return () => void (current = false)
@@ -166,7 +179,10 @@ export function SubcloudPage(props: { readonly state: ConsoleState; readonly nam
           {detail !== undefined && 'row' in detail ? (
             <>
               <dt>Owner</dt>
-              <dd>{detail.owner ?? 'this site (no peer group)'}{detail.rehomed ? ', rehomed here' : ''}</dd>
+              <dd>
+                {detail.owner ?? 'this site (no peer group)'}
+                {detail.rehomed ? ', rehomed here' : ''}
+              </dd>
               <dt>Epoch</dt>
               <dd>{detail.epoch}</dd>
               <dt>Release</dt>

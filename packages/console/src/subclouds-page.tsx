@@ -20,7 +20,11 @@ const FILTERS: readonly { key: Key; label: string }[] = [
 const status = (key: Key) => (row: SubcloudRow) => <Status value={String(row[key])} />
 
 const COLUMNS: readonly Column<SubcloudRow>[] = [
-  { key: 'name', label: 'Name', render: (r) => <a href={`#/subclouds/${encodeURIComponent(r.name)}`}>{r.name}</a> },
+  {
+    key: 'name',
+    label: 'Name',
+    render: (r) => <a href={`#/subclouds/${encodeURIComponent(r.name)}`}>{r.name}</a>,
+  },
   { key: 'availability', label: 'Availability', render: status('availability') },
   { key: 'management', label: 'Management', render: status('management') },
   { key: 'deploy', label: 'Deploy status', render: status('deploy') },
@@ -48,7 +52,9 @@ export function SubcloudsPage(props: { readonly state: ConsoleState }) {
     const needle = name.trim().toLowerCase()
     const chosen = Object.entries(choices).filter(([, v]) => v !== undefined && v !== '') as [Key, string][]
     const kept = all.filter(
-      (r) => (needle === '' || r.name.toLowerCase().includes(needle)) && chosen.every(([k, v]) => String(r[k]) === v),
+      (r) =>
+        (needle === '' || r.name.toLowerCase().includes(needle)) &&
+        chosen.every(([k, v]) => String(r[k]) === v),
     )
     const key = sort.key as Key
     const factor = sort.descending ? -1 : 1

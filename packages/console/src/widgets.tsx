@@ -61,7 +61,10 @@ export function Choice(props: {
 }) {
   return (
     <Field label={props.label}>
-      <select value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+      <select
+        value={props.value}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+      >
         <option value="">any</option>
         {props.options.map((o) => (
           <option key={o} value={o}>
@@ -73,7 +76,11 @@ export function Choice(props: {
   )
 }
 
-export function TextFilter(props: { readonly label: string; readonly value: string; readonly onInput: (v: string) => void }) {
+export function TextFilter(props: {
+  readonly label: string
+  readonly value: string
+  readonly onInput: (v: string) => void
+}) {
   return (
     <Field label={props.label}>
       <input

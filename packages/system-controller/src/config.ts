@@ -159,7 +159,8 @@ function consoleFlags(
   try {
     return consoleConfigOf(values, { tls: transport.kind === 'tls' })
   } catch (err) {
-    if (err instanceof FlagValueError || err instanceof InsecureBindingError) throw new ConfigError(err.message)
+    if (err instanceof FlagValueError || err instanceof InsecureBindingError)
+      throw new ConfigError(err.message)
     throw err
   }
 }

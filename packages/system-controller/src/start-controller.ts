@@ -171,7 +171,8 @@ interface ControllerServices {
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
   /** What the web console reads: the same stores the services use. */
-  readonly consoleSources: ConsoleSources & Pick<GeoStores, 'groups'> & { readonly subclouds: KyselySubcloudStore }
+  readonly consoleSources: ConsoleSources &
+    Pick<GeoStores, 'groups'> & { readonly subclouds: KyselySubcloudStore }
   readonly channels: AgentChannels
 }
 
@@ -435,7 +436,10 @@ export async function startController(
       storeKind: opened.kind,
       schemaVersion: opened.schemaVersion,
     })
-    const { addresses, metricsAddress, consoleUrl } = await serve(config, credentials, services, { log, steps })
+    const { addresses, metricsAddress, consoleUrl } = await serve(config, credentials, services, {
+      log,
+      steps,
+    })
     options.signal?.addEventListener('abort', () => void close(), { once: true })
     return {
       addresses,

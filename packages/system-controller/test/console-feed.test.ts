@@ -98,9 +98,12 @@ test('a snapshot, then one delta per change: rows, summary and the mode the agen
     )
     assert.equal(online?.summary?.availability, { online: 1, offline: 1 })
     // The survey asks the online site and the feed tells its mode without another change.
-    const moved = await waitFor(() => deltas.find((d) => d.subclouds?.changed[0]?.networkMode === 'dual-ipv6-primary'), {
-      message: 'the described mode told',
-    })
+    const moved = await waitFor(
+      () => deltas.find((d) => d.subclouds?.changed[0]?.networkMode === 'dual-ipv6-primary'),
+      {
+        message: 'the described mode told',
+      },
+    )
     assert.equal(moved.summary?.networkMode, { ipv6: 1, 'dual-ipv6-primary': 1 })
     assert.equal(described, ['sc1'])
     assert.ok(moved.version > (online?.version ?? 0))

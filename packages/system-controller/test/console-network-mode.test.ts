@@ -11,7 +11,8 @@ import {
 import type { NetworkFamilies } from '../src/console/network-mode.js'
 
 const PLAN = ['oam', 'cluster-host', 'cluster-pod', 'cluster-service'] as const
-const all = (...families: ('IPv4' | 'IPv6')[]): NetworkFamilies[] => PLAN.map((network) => ({ network, families }))
+const all = (...families: ('IPv4' | 'IPv6')[]): NetworkFamilies[] =>
+  PLAN.map((network) => ({ network, families }))
 
 test('networkModeOf - single-stack, dual-stack by primary family, and everything in between is mixed', () => {
   assert.is(networkModeOf(all('IPv6'), false), 'ipv6')
@@ -22,9 +23,21 @@ test('networkModeOf - single-stack, dual-stack by primary family, and everything
   assert.is(networkModeOf(all('IPv6', 'IPv4'), false), 'mixed')
   assert.is(networkModeOf(all('IPv6'), true), 'mixed')
   // OAM dual-stack, the cluster networks not yet.
-  assert.is(networkModeOf([{ network: 'oam', families: ['IPv6', 'IPv4'] }, ...all('IPv6').slice(1)], false), 'mixed')
+  assert.is(
+    networkModeOf([{ network: 'oam', families: ['IPv6', 'IPv4'] }, ...all('IPv6').slice(1)], false),
+    'mixed',
+  )
   // One family, but not the same on every network.
-  assert.is(networkModeOf([{ network: 'oam', families: ['IPv6'] }, { network: 'cluster-pod', families: ['IPv4'] }], false), 'mixed')
+  assert.is(
+    networkModeOf(
+      [
+        { network: 'oam', families: ['IPv6'] },
+        { network: 'cluster-pod', families: ['IPv4'] },
+      ],
+      false,
+    ),
+    'mixed',
+  )
   assert.is(networkModeOf(all('IPv6').slice(1), false), 'unknown', 'no OAM pool: nothing to tell by')
 })
 
@@ -40,7 +53,9 @@ test('networksOfValues - families of the stored bootstrap values, primary first;
   )
   assert.equal(dual, all('IPv6', 'IPv4'))
   assert.ok(kubernetesDualStackOfValues(dual))
-  const v4 = networksOfValues(JSON.stringify({ external_oam_subnet: '10.10.13.0/24', cluster_pod_subnet: '' }))
+  const v4 = networksOfValues(
+    JSON.stringify({ external_oam_subnet: '10.10.13.0/24', cluster_pod_subnet: '' }),
+  )
   assert.equal(v4, [{ network: 'oam', families: ['IPv4'] }])
   assert.not.ok(kubernetesDualStackOfValues(v4))
   assert.equal(networksOfValues(''), [])
@@ -77,14 +92,20 @@ test('keyedDelta - changed and new rows by value, removed keys; nothing when equ
     { name: 'b', state: 'offline' },
     { name: 'd', state: 'online' },
   ]
-  assert.equal(keyedDelta(before, after, (r) => r.name), {
-    changed: [
-      { name: 'b', state: 'offline' },
-      { name: 'd', state: 'online' },
-    ],
-    removed: ['c'],
-  })
-  assert.is(keyedDelta(before, [...before], (r) => r.name), undefined)
+  assert.equal(
+    keyedDelta(before, after, (r) => r.name),
+    {
+      changed: [
+        { name: 'b', state: 'offline' },
+        { name: 'd', state: 'online' },
+      ],
+      removed: ['c'],
+    },
+  )
+  assert.is(
+    keyedDelta(before, [...before], (r) => r.name),
+    undefined,
+  )
 })
 
 test.run()

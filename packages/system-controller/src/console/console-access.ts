@@ -27,7 +27,9 @@ function describe(identity: PeerIdentity): string {
 export function consoleAccess(request: IncomingMessage, tls: boolean): AccessVerdict {
   if (!tls) return { viewer: { label: 'local user (no TLS)', readOnly: true } }
   const socket = request.socket as TLSSocket
-  const identity = peerIdentity({ getAuthContext: () => ({ sslPeerCertificate: socket.getPeerCertificate() }) })
+  const identity = peerIdentity({
+    getAuthContext: () => ({ sslPeerCertificate: socket.getPeerCertificate() }),
+  })
   if (identity === undefined) {
     return { refused: 'the console needs an operator certificate naming one identity and a role' }
   }

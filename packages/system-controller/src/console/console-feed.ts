@@ -13,7 +13,14 @@ import {
   strategyHeaderOf,
   subcloudRowOf,
 } from './console-views.js'
-import type { AlarmView, FleetSummary, GeoView, StepRow, StrategyHeader, SubcloudRow } from './console-views.js'
+import type {
+  AlarmView,
+  FleetSummary,
+  GeoView,
+  StepRow,
+  StrategyHeader,
+  SubcloudRow,
+} from './console-views.js'
 import { keyedDelta } from './keyed-delta.js'
 import type { KeyedDelta } from './keyed-delta.js'
 import type { NetworkSurvey } from './network-survey.js'

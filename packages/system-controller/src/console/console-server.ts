@@ -137,7 +137,9 @@ async function api(
  * and its event stream (`/api/events`: a `snapshot`, then a `delta` per change). Anything but
  * GET or HEAD is refused: the console changes nothing.
  */
-export function consoleHandler(deps: ConsoleHandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function consoleHandler(
+  deps: ConsoleHandlerDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const assets = loadAssets(deps.assetsDir)
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const verdict = consoleAccess(request, deps.tls)
@@ -151,14 +153,20 @@ export function consoleHandler(deps: ConsoleHandlerDeps): (req: IncomingMessage,
     const asset = assets.get(path === '/' ? '/index.html' : path)
     if (asset !== undefined) return send(response, 200, asset.type, asset.body)
     if (assets.size === 0) {
-      return send(response, 503, 'text/plain; charset=utf-8', 'console assets are not built: run pnpm run build\n')
+      return send(
+        response,
+        503,
+        'text/plain; charset=utf-8',
+        'console assets are not built: run pnpm run build\n',
+      )
     }
     return send(response, 404, 'text/plain; charset=utf-8', `not found: ${path}\n`)
   }
   return (request, response) => {
     handle(request, response).catch((err: unknown) => {
       deps.log.warn('console: a request failed', { err, path: request.url })
-      if (!response.headersSent) json(response, 503, { error: 'the controller could not read its store; retry' })
+      if (!response.headersSent)
+        json(response, 503, { error: 'the controller could not read its store; retry' })
       else response.end()
     })
   }

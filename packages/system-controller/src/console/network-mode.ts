@@ -27,7 +27,10 @@ export interface NetworkFamilies {
 }
 
 /** The mode of a site from its plan networks' families and its Kubernetes dual-stack flag. */
-export function networkModeOf(networks: readonly NetworkFamilies[], kubernetesDualStack: boolean): NetworkMode {
+export function networkModeOf(
+  networks: readonly NetworkFamilies[],
+  kubernetesDualStack: boolean,
+): NetworkMode {
   const oam = networks.find((n) => n.network === 'oam')
   const primary = oam?.families[0]
   if (primary === undefined) return 'unknown'

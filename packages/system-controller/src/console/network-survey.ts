@@ -58,7 +58,10 @@ export class NetworkSurvey {
 
   /** Record a site described elsewhere (the Subcloud page asks it anyway). */
   record(subcloud: Subcloud, described: DescribeResponse__Output): void {
-    const mode = networkModeOf(networksOfDescribe(described), described.system?.kubernetes_dual_stack ?? false)
+    const mode = networkModeOf(
+      networksOfDescribe(described),
+      described.system?.kubernetes_dual_stack ?? false,
+    )
     const before = this.#surveyed.get(subcloud.name)?.mode
     this.#surveyed.set(subcloud.name, { key: keyOf(subcloud), mode })
     if (before !== mode) this.#onChange()

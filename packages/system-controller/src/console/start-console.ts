@@ -59,7 +59,13 @@ export async function startConsole(params: StartConsoleParams): Promise<RunningC
   late.feed = feed
   const handle = consoleHandler({
     feed,
-    detail: { subclouds: sources.subclouds, alarms: sources.alarms, peerGroups: sources.groups, describe, survey },
+    detail: {
+      subclouds: sources.subclouds,
+      alarms: sources.alarms,
+      peerGroups: sources.groups,
+      describe,
+      survey,
+    },
     assetsDir: assetsDir(),
     tls: params.tls !== undefined,
     log,

@@ -29,7 +29,11 @@ export type SiteView =
       readonly kubernetesDualStack: boolean
       readonly networks: readonly NetworkView[]
       readonly addressCalls: readonly { readonly address: string; readonly calls: number }[]
-      readonly hosts: readonly { readonly hostname: string; readonly state: string; readonly active: boolean }[]
+      readonly hosts: readonly {
+        readonly hostname: string
+        readonly state: string
+        readonly active: boolean
+      }[]
       readonly alarms: readonly AlarmView[]
       readonly configHash: string
     }
@@ -140,9 +144,12 @@ export async function subcloudDetail(
     rehomed: subcloud.rehomed,
     owner: group?.leaderName,
     lastHeartbeatAt: subcloud.lastHeartbeatAt?.toISOString() ?? null,
-    alarms: [...fleetAlarms.filter((a) => a.entityInstanceId === entity || a.entityInstanceId.startsWith(`${entity}.`)), ...regionAlarms].map(
-      alarmViewOf,
-    ),
+    alarms: [
+      ...fleetAlarms.filter(
+        (a) => a.entityInstanceId === entity || a.entityInstanceId.startsWith(`${entity}.`),
+      ),
+      ...regionAlarms,
+    ].map(alarmViewOf),
     site,
   }
 }
