@@ -29,8 +29,7 @@ import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-databa
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
-import type { ConsoleSources } from './console/console-feed.js'
-import { startConsole } from './console/start-console.js'
+import { serveConsole } from './console/start-console.js'
 import { ConfigError } from './errors.js'
 import type { ControllerError } from './errors.js'
 import type { GeoStores } from './geo/geo-link.js'
@@ -170,10 +169,7 @@ interface ControllerServices {
   readonly strategies: NetworkStrategyService
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
-  /** What the web console reads: the same stores the services use. */
-  readonly consoleSources: ConsoleSources &
-    Pick<GeoStores, 'groups'> & { readonly subclouds: KyselySubcloudStore }
-  readonly channels: AgentChannels
+  readonly consoleUrl: string | undefined
 }
 
 async function startServices(
@@ -282,6 +278,13 @@ async function startServices(
     log: log.child({ component: 'platform-router' }),
     tls: agentTls,
   })
+  const stores = {
+    subclouds: subcloudStore,
+    alarms: alarmStore,
+    strategy: new KyselyStrategyStore(db),
+    geo: geoStores,
+  }
+  const consoleUrl = await serveConsole(config, { stores, channels, log, steps })
   return {
     metrics,
     own,
@@ -292,16 +295,7 @@ async function startServices(
     strategies: strategies.service,
     geo,
     router,
-    consoleSources: {
-      subclouds: subcloudStore,
-      alarms: alarmStore,
-      strategy: new KyselyStrategyStore(db),
-      peers: geoStores.peers,
-      peerGroups: geoStores.groups,
-      groups: geoStores.groups,
-      associations: geoStores.associations,
-    },
-    channels,
+    consoleUrl,
   }
 }
 
@@ -330,7 +324,7 @@ async function serve(
   credentials: ServerCredentials,
   services: ControllerServices,
   context: { readonly log: Logger; readonly steps: ShutdownSteps },
-): Promise<{ addresses: string[]; metricsAddress: string | undefined; consoleUrl: string | undefined }> {
+): Promise<{ addresses: string[]; metricsAddress: string | undefined }> {
   const { log, steps } = context
   const server = new Server({
     'grpc.keepalive_time_ms': 30_000,
@@ -375,31 +369,17 @@ async function serve(
     const port = await bindListenAddress(server, credentials, '--listen', listen)
     addresses.push(formatHostPort(listen.host, port))
   }
-  const tls = config.transport.kind === 'tls' ? config.transport.files : undefined
-  let metricsAddress: string | undefined
   if (config.metrics !== undefined && services.metrics !== undefined) {
     const endpoint = await serveMetrics({
       ...config.metrics,
       registry: services.metrics.registry,
-      tls,
+      tls: config.transport.kind === 'tls' ? config.transport.files : undefined,
       log: log.child({ component: 'metrics' }),
     })
     steps.add(() => endpoint.close())
-    metricsAddress = endpoint.address
+    return { addresses, metricsAddress: endpoint.address }
   }
-  let consoleUrl: string | undefined
-  if (config.console !== undefined) {
-    const running = await startConsole({
-      config: config.console,
-      sources: services.consoleSources,
-      channels: services.channels,
-      tls,
-      log: log.child({ component: 'console' }),
-    })
-    steps.add(() => running.close())
-    consoleUrl = running.url
-  }
-  return { addresses, metricsAddress, consoleUrl }
+  return { addresses, metricsAddress: undefined }
 }
 
 /**
@@ -436,15 +416,12 @@ export async function startController(
       storeKind: opened.kind,
       schemaVersion: opened.schemaVersion,
     })
-    const { addresses, metricsAddress, consoleUrl } = await serve(config, credentials, services, {
-      log,
-      steps,
-    })
+    const { addresses, metricsAddress } = await serve(config, credentials, services, { log, steps })
     options.signal?.addEventListener('abort', () => void close(), { once: true })
     return {
       addresses,
       metricsAddress,
-      consoleUrl,
+      consoleUrl: services.consoleUrl,
       databaseKind: opened.kind,
       systemName: services.own.current.name,
       audit: services.audit,

@@ -5,8 +5,12 @@ import type { HttpEndpoint, Logger } from '@dc/runtime'
 import type { TlsFiles } from '@dc/tls'
 import type { AgentChannels } from '../adapters/agent-channels.js'
 import { strategyAgents } from '../strategies/strategy-agents.js'
-import type { PeerGroupStore } from '../ports/peer-group-store.js'
+import type { ControllerConfig } from '../config.js'
+import type { GeoStores } from '../geo/geo-link.js'
+import type { AlarmStore } from '../ports/alarm-store.js'
+import type { StrategyStore } from '../ports/strategy-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
+import type { ShutdownSteps } from '../shutdown-steps.js'
 import type { ConsoleConfig } from './console-flags.js'
 import { ConsoleFeed } from './console-feed.js'
 import type { ConsoleSources } from './console-feed.js'
@@ -22,9 +26,12 @@ const DESCRIBE_TIMEOUT_MS = 5_000
 
 export interface StartConsoleParams {
   readonly config: ConsoleConfig
-  readonly sources: ConsoleSources & {
+  /** The stores the gRPC services use; the console only reads them. */
+  readonly stores: {
     readonly subclouds: Pick<SubcloudStore, 'list' | 'find'>
-    readonly groups: Pick<PeerGroupStore, 'find'>
+    readonly alarms: Pick<AlarmStore, 'list'>
+    readonly strategy: Pick<StrategyStore, 'get' | 'counts' | 'steps'>
+    readonly geo: Pick<GeoStores, 'peers' | 'groups' | 'associations'>
   }
   readonly channels: Pick<AgentChannels, 'agent' | 'platform'>
   readonly tls: TlsFiles | undefined
@@ -45,7 +52,15 @@ function assetsDir(): string {
 
 /** Serve the web console on `--console-listen` with the controller's stores and agent channels. */
 export async function startConsole(params: StartConsoleParams): Promise<RunningConsole> {
-  const { config, sources, log } = params
+  const { config, stores, log } = params
+  const sources: ConsoleSources = {
+    subclouds: stores.subclouds,
+    alarms: stores.alarms,
+    strategy: stores.strategy,
+    peers: stores.geo.peers,
+    peerGroups: stores.geo.groups,
+    associations: stores.geo.associations,
+  }
   const lifetime = new AbortController()
   const describe = strategyAgents(params.channels, DESCRIBE_TIMEOUT_MS).describe
   const late: { feed?: ConsoleFeed } = {}
@@ -60,9 +75,9 @@ export async function startConsole(params: StartConsoleParams): Promise<RunningC
   const handle = consoleHandler({
     feed,
     detail: {
-      subclouds: sources.subclouds,
-      alarms: sources.alarms,
-      peerGroups: sources.groups,
+      subclouds: stores.subclouds,
+      alarms: stores.alarms,
+      peerGroups: stores.geo.groups,
       describe,
       survey,
     },
@@ -88,4 +103,24 @@ export async function startConsole(params: StartConsoleParams): Promise<RunningC
       await endpoint.close()
     },
   }
+}
+
+/**
+ * The controller's start phase for `--console-listen`: the console over `stores` with the
+ * server's TLS files, stopped with the rest; the URL, or undefined without the flag.
+ */
+export async function serveConsole(
+  config: ControllerConfig,
+  context: Pick<StartConsoleParams, 'stores' | 'channels' | 'log'> & { readonly steps: ShutdownSteps },
+): Promise<string | undefined> {
+  if (config.console === undefined) return undefined
+  const running = await startConsole({
+    config: config.console,
+    stores: context.stores,
+    channels: context.channels,
+    tls: config.transport.kind === 'tls' ? config.transport.files : undefined,
+    log: context.log.child({ component: 'console' }),
+  })
+  context.steps.add(() => running.close())
+  return running.url
 }
