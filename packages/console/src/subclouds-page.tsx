@@ -35,6 +35,11 @@ const COLUMNS: readonly Column<SubcloudRow>[] = [
   { key: 'address', label: 'Primary address', render: (r) => r.address },
 ]
 
+/** Text that sorts as people read numbers in names: subcloud2 before subcloud10. */
+function naturalKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'))
+}
+
 function distinct(rows: readonly SubcloudRow[], key: Key): string[] {
   return [...new Set(rows.map((r) => String(r[key])))].sort()
 }
@@ -48,19 +53,24 @@ export function SubcloudsPage(props: { readonly state: ConsoleState }) {
     () => Object.fromEntries(FILTERS.map((f) => [f.key, distinct(all, f.key)])) as Record<Key, string[]>,
     [all],
   )
+  // Sorted once per data or order change; a filter then only scans, keeping the order.
+  const sorted = useMemo(() => {
+    const key = sort.key as Key
+    const keyed = all.map((row) => ({ row, text: naturalKey(String(row[key])) }))
+    keyed.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    if (sort.descending) keyed.reverse()
+    return keyed.map((k) => k.row)
+  }, [all, sort])
   const rows = useMemo(() => {
     const needle = name.trim().toLowerCase()
     const chosen = Object.entries(choices).filter(([, v]) => v !== undefined && v !== '') as [Key, string][]
-    const kept = all.filter(
+    if (needle === '' && chosen.length === 0) return sorted
+    return sorted.filter(
       (r) =>
         (needle === '' || r.name.toLowerCase().includes(needle)) &&
         chosen.every(([k, v]) => String(r[k]) === v),
     )
-    const key = sort.key as Key
-    const factor = sort.descending ? -1 : 1
-    const collator = new Intl.Collator(undefined, { numeric: true })
-    return kept.sort((a, b) => factor * collator.compare(String(a[key]), String(b[key])))
-  }, [all, name, choices, sort])
+  }, [sorted, name, choices])
   return (
     <>
       <h1>Subclouds</h1>
