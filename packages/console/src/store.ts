@@ -101,7 +101,8 @@ interface Delta {
 interface Snapshot {
   readonly viewer: { readonly label: string; readonly readOnly: boolean }
   readonly version: number
-  readonly subclouds: readonly SubcloudRow[]
+  /** Rows as arrays under one list of field names (half the bytes of objects). */
+  readonly subclouds: { readonly fields: readonly string[]; readonly rows: readonly (readonly unknown[])[] }
   readonly alarms: readonly AlarmView[]
   readonly strategy: StrategyHeader | null
   readonly steps: readonly StepRow[]
@@ -151,12 +152,21 @@ function applyKeyed<T>(
   return next
 }
 
+function unpack(packed: Snapshot['subclouds']): Map<string, SubcloudRow> {
+  const rows = new Map<string, SubcloudRow>()
+  for (const values of packed.rows) {
+    const row = Object.fromEntries(packed.fields.map((f, i) => [f, values[i]])) as unknown as SubcloudRow
+    rows.set(row.name, row)
+  }
+  return rows
+}
+
 function onSnapshot(s: Snapshot): void {
   set({
     connection: 'live',
     viewer: s.viewer.label,
     version: s.version,
-    subclouds: new Map(s.subclouds.map((r) => [r.name, r])),
+    subclouds: unpack(s.subclouds),
     alarms: s.alarms,
     strategy: s.strategy,
     steps: new Map(s.steps.map((r) => [r.subcloud, r])),

@@ -5,6 +5,7 @@ import type { Logger } from '@dc/runtime'
 import { consoleAccess } from './console-access.js'
 import type { Viewer } from './console-access.js'
 import type { ConsoleDelta, ConsoleFeed } from './console-feed.js'
+import { packRows } from './console-views.js'
 import { subcloudDetail } from './subcloud-detail.js'
 import type { SubcloudDetailDeps } from './subcloud-detail.js'
 
@@ -93,7 +94,8 @@ function openStream(
       if (request.destroyed) return subscription.stop()
       stop = subscription.stop
       response.write('retry: 1000\n\n')
-      write('snapshot', { viewer, ...subscription.snapshot })
+      const { snapshot } = subscription
+      write('snapshot', { viewer, ...snapshot, subclouds: packRows(snapshot.subclouds) })
     })
     .catch((err: unknown) => {
       deps.log.warn('console: reading the fleet for an event stream failed', { err })

@@ -25,6 +25,29 @@ export interface SubcloudRow {
   readonly address: string
 }
 
+/** The fields of a {@link SubcloudRow} in the order the event stream's snapshot packs them. */
+export const SUBCLOUD_ROW_FIELDS: readonly (keyof SubcloudRow)[] = [
+  'id',
+  'name',
+  'group',
+  'peerGroup',
+  'availability',
+  'management',
+  'deploy',
+  'sync',
+  'networkMode',
+  'primaryFamily',
+  'address',
+]
+
+/**
+ * Rows as arrays under one list of field names: a 10,000-row snapshot is about half the bytes
+ * of the same rows as objects, and the browser receives and parses it sooner.
+ */
+export function packRows(rows: readonly SubcloudRow[]): { fields: readonly string[]; rows: unknown[][] } {
+  return { fields: SUBCLOUD_ROW_FIELDS, rows: rows.map((row) => SUBCLOUD_ROW_FIELDS.map((f) => row[f])) }
+}
+
 export function subcloudRowOf(subcloud: Subcloud, networkMode: NetworkMode): SubcloudRow {
   return {
     id: subcloud.id,
