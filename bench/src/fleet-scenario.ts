@@ -1,6 +1,12 @@
 import { loadavg } from 'node:os'
 import { SIMULATED_CONTROLLER_VALUES, valuesYaml } from '@dc/subcloud-agent'
-import { makeTempDir, removeTempDir, startNatsServer, startPostgres } from '@dc/test/support/index.js'
+import {
+  freePort,
+  makeTempDir,
+  removeTempDir,
+  startNatsServer,
+  startPostgres,
+} from '@dc/test/support/index.js'
 import type { PostgresServer } from '@dc/test/support/index.js'
 import { startBenchController } from './bench-controller.js'
 import type { BenchRow, Scenario } from './bench-row.js'
@@ -9,6 +15,7 @@ import { SITE_A, SITE_B, startGeoLink } from './geo-link.js'
 import { processRssBytes } from './host-stats.js'
 import { measureDetection } from './measure-detection.js'
 import { FAN_OUT_CALLS_PER_SUBCLOUD, measureFanOut } from './measure-fan-out.js'
+import { measureConsole } from './measure-console.js'
 import { measureGeoSync } from './measure-geo-sync.js'
 import { measureMassOutage } from './measure-mass-outage.js'
 import { measureOnboarding } from './measure-onboarding.js'
@@ -185,12 +192,13 @@ async function runFleet(
       const databaseUrl = await postgres.createDatabase(`controller_${n}`)
       const link = await startGeoLink(dir, PEER_LINK_ARGS)
       progress(`${label} subclouds: starting dc-controller`)
+      const consoleUrl = `http://127.0.0.1:${await freePort('127.0.0.1')}/`
       const controller = await startBenchController({
         name: 'central',
         valuesYaml: fleet.controllerValuesYaml,
         databaseUrl,
         dir,
-        args: link.args[SITE_A],
+        args: [...link.args[SITE_A], '--console-listen', new URL(consoleUrl).host],
       }).catch(async (err: unknown) => {
         await link.stop()
         throw err
@@ -232,6 +240,7 @@ async function runFleet(
                 signal,
               }),
           ],
+          ['web console', () => measureConsole({ url: consoleUrl, subclouds: members.length, signal })],
           [
             'time to detect',
             () =>

@@ -66,6 +66,8 @@ export interface StrategyFleetOptions {
   readonly prefix: string
   /** Missed audit windows before offline; raise it to pause an agent without it going offline. */
   readonly offlineAfterMisses?: number
+  /** More `dc-controller` flags (e.g. `--console-listen`). */
+  readonly controllerArgs?: readonly string[]
 }
 
 /** The controller, its three agents and the plan files, for one test file. */
@@ -137,6 +139,7 @@ export class StrategyFleet {
       dataDir: join(dir, 'controller'),
       databaseUrl,
       ...(options.offlineAfterMisses === undefined ? {} : { offlineAfterMisses: options.offlineAfterMisses }),
+      ...(options.controllerArgs === undefined ? {} : { args: options.controllerArgs }),
     })
   }
 

@@ -6,6 +6,8 @@
  * import { startNatsServer, startPostgres, createSite, waitFor } from '../support/index.js'
  */
 export { onProcessExit } from './exit-cleanup.js'
+export { chromiumExecutable, launchChromium } from './chromium.js'
+export type { ChromiumOptions, HeadlessChromium } from './chromium.js'
 export { findExecutable } from './find-executable.js'
 export { freePort } from './free-port.js'
 export type { LoopbackHost } from './free-port.js'

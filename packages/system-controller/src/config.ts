@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import {
+  FlagValueError,
   LOG_FLAGS,
   LOG_USAGE,
   METRICS_FLAGS,
@@ -12,9 +13,11 @@ import {
   parseFlag,
   parseProcessFlags,
 } from '@dc/runtime'
-import type { FlagValueError, ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
+import type { ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import { InsecureBindingError, SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
 import type { ServerTransport } from '@dc/tls'
+import { CONSOLE_FLAGS, CONSOLE_USAGE, consoleConfigOf } from './console/console-flags.js'
+import type { ConsoleConfig } from './console/console-flags.js'
 import { ConfigError } from './errors.js'
 import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
 import type { GeoConfig } from './geo/geo-config.js'
@@ -50,6 +53,8 @@ export interface ControllerConfig {
   readonly log: LogConfig
   /** `--metrics-listen`: HTTPS with the `transport` files, else plain HTTP; none by default. */
   readonly metrics: MetricsConfig | undefined
+  /** `--console-listen`: the read-only web console, HTTPS with the `transport` files; none by default. */
+  readonly console: ConsoleConfig | undefined
 }
 
 export const USAGE =
@@ -57,7 +62,7 @@ export const USAGE =
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
   `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
-  `                     ${LOG_USAGE} ${METRICS_USAGE}\n` +
+  `                     ${LOG_USAGE} ${METRICS_USAGE} ${CONSOLE_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
 function toConfigError(err: FlagValueError): ConfigError {
@@ -90,6 +95,7 @@ export function parseControllerArgs(
       ...GEO_FLAGS,
       ...LOG_FLAGS,
       ...METRICS_FLAGS,
+      ...CONSOLE_FLAGS,
       help: { type: 'boolean', short: 'h' },
     },
     (message) => new ConfigError(message),
@@ -129,6 +135,7 @@ export function parseControllerArgs(
     geo: geoConfigOf(values, cwd),
     log: parseFlag(() => logConfigOf(values), toConfigError),
     metrics: metricsFlags(values, transport),
+    console: consoleFlags(values, transport),
   }
 }
 
@@ -140,6 +147,19 @@ function metricsFlags(
     return metricsConfigOf(values, { tls: transport.kind === 'tls' })
   } catch (err) {
     if (err instanceof MetricsFlagError || err instanceof InsecureBindingError)
+      throw new ConfigError(err.message)
+    throw err
+  }
+}
+
+function consoleFlags(
+  values: Readonly<Record<string, unknown>>,
+  transport: ServerTransport,
+): ConsoleConfig | undefined {
+  try {
+    return consoleConfigOf(values, { tls: transport.kind === 'tls' })
+  } catch (err) {
+    if (err instanceof FlagValueError || err instanceof InsecureBindingError)
       throw new ConfigError(err.message)
     throw err
   }

@@ -74,6 +74,8 @@ async function main(): Promise<number> {
     `dc-controller listening on ${controller.addresses.join(', ')} ` +
       `(system ${controller.systemName}, store ${controller.databaseKind})\n`,
   )
+  if (controller.consoleUrl !== undefined)
+    process.stdout.write(`dc-controller console on ${controller.consoleUrl}\n`)
   const code = await stopped
   log.info('stopped')
   return code

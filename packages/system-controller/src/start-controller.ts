@@ -29,6 +29,7 @@ import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-databa
 import { startAudit } from './audit/index.js'
 import type { Audit, AuditEvent } from './audit/index.js'
 import type { ControllerConfig } from './config.js'
+import { serveConsole } from './console/start-console.js'
 import { ConfigError } from './errors.js'
 import type { ControllerError } from './errors.js'
 import type { GeoStores } from './geo/geo-link.js'
@@ -67,6 +68,8 @@ export interface RunningController {
   readonly addresses: readonly string[]
   /** Where `/metrics` is served (`--metrics-listen`), `host:port`; undefined without it. */
   readonly metricsAddress: string | undefined
+  /** The web console's URL (`--console-listen`); undefined without it. */
+  readonly consoleUrl: string | undefined
   readonly databaseKind: DatabaseKind
   readonly systemName: string
   readonly audit: Audit
@@ -171,6 +174,7 @@ interface ControllerServices {
   readonly strategies: NetworkStrategyService
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
+  readonly consoleUrl: string | undefined
 }
 
 async function startServices(
@@ -292,6 +296,13 @@ async function startServices(
     log: log.child({ component: 'platform-router' }),
     tls: agentTls,
   })
+  const stores = {
+    subclouds: subcloudStore,
+    alarms: alarmStore,
+    strategy: new KyselyStrategyStore(db),
+    geo: geoStores,
+  }
+  const consoleUrl = await serveConsole(config, { stores, channels, log, steps })
   return {
     metrics,
     own,
@@ -303,6 +314,7 @@ async function startServices(
     strategies: strategies.service,
     geo,
     router,
+    consoleUrl,
   }
 }
 
@@ -429,6 +441,7 @@ export async function startController(
     return {
       addresses,
       metricsAddress,
+      consoleUrl: services.consoleUrl,
       databaseKind: opened.kind,
       systemName: services.own.current.name,
       audit: services.audit,

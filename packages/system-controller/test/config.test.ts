@@ -117,5 +117,31 @@ parse('parseControllerArgs - --tls-* select mutual TLS; plaintext off loopback n
   assert.match(refusal(['--bootstrap-values', 'v', '--tls-cert', 'c.crt']), /missing --tls-ca, --tls-key/)
 })
 
+parse('--console-listen: loopback by default, elsewhere with TLS or --insecure, one ADDR:PORT', () => {
+  assert.is(config(['--bootstrap-values', 'v']).console, undefined)
+  assert.equal(config(['--bootstrap-values', 'v', '--console-listen', '[::1]:8443']).console, {
+    listen: { host: '::1', port: 8443 },
+    insecure: false,
+  })
+  assert.match(
+    refusal(['--bootstrap-values', 'v', '--console-listen', '192.0.2.1:8443']),
+    /refusing to serve plaintext console on non-loopback address 192\.0\.2\.1:8443/,
+  )
+  assert.equal(
+    config(['--bootstrap-values', 'v', '--console-listen', '0.0.0.0:8443', '--insecure']).console,
+    {
+      listen: { host: '0.0.0.0', port: 8443 },
+      insecure: true,
+    },
+  )
+  const tls = ['--tls-ca', 'ca.crt', '--tls-cert', 'c.crt', '--tls-key', 'c.key']
+  assert.ok(config(['--bootstrap-values', 'v', ...tls, '--console-listen', '192.0.2.1:8443']).console)
+  assert.match(refusal(['--bootstrap-values', 'v', '--console-listen', 'localhost']), /--console-listen/)
+  assert.match(
+    refusal(['--bootstrap-values', 'v', '--console-listen', '127.0.0.1:1,127.0.0.1:2']),
+    /--console-listen takes one ADDR:PORT/,
+  )
+})
+
 parse.run()
 listen.run()

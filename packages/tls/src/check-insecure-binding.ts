@@ -24,6 +24,7 @@ export function isLoopbackAddress(address: string): boolean {
 const EXPOSURE: Record<PlaintextService, string> = {
   gRPC: 'call every RPC',
   metrics: 'read the metrics',
+  console: 'read the whole fleet in the web console',
 }
 
 /**

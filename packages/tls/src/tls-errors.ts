@@ -13,8 +13,8 @@ export class TlsConfigError extends Error {
   }
 }
 
-/** What a server guarded by `checkInsecureBinding` serves: its RPCs or its Prometheus metrics. */
-export type PlaintextService = 'gRPC' | 'metrics'
+/** What a server guarded by `checkInsecureBinding` serves: its RPCs, Prometheus metrics or web console. */
+export type PlaintextService = 'gRPC' | 'metrics' | 'console'
 
 /** Plaintext on a non-loopback address without the explicit `--insecure` opt-in. */
 export class InsecureBindingError extends Error {

@@ -1,0 +1,121 @@
+import { availableParallelism, loadavg } from 'node:os'
+import { buildConsoleAssets } from '@dc/test/console/console-page.js'
+import { chromiumExecutable, launchChromium } from '@dc/test/support/index.js'
+import type { BenchRow } from './bench-row.js'
+import { median } from './bench-row.js'
+
+export interface MeasureConsoleProps {
+  /** The controller's `--console-listen` URL. */
+  readonly url: string
+  /** Subclouds the controller lists. */
+  readonly subclouds: number
+  readonly signal: AbortSignal
+}
+
+const INTERACTIVE_TARGET_MS = 1_000
+const FILTER_TARGET_MS = 100
+/** Name filters typed one after another: each narrows the whole fleet, and clearing it brings it back. */
+const NEEDLES = ['subcloud1', '', 'subcloud12', '', 'subcloud2', '', 'subcloud99', '']
+/** A filter that has not changed the count by then is left out of the sample (it matched them all). */
+const FILTER_GIVE_UP_MS = 5_000
+
+// Runs in the page from its first script: the moment (ms since navigation) the Subclouds table
+// first shows rows, that is the snapshot arrived, rows rendered and the filters usable.
+const READY_PROBE = `
+  new MutationObserver((_, observer) => {
+    const shown = document.querySelector('[data-shown]')
+    if (shown && Number(shown.getAttribute('data-shown')) > 0 && document.querySelector('.vbody .vrow')) {
+      window.consoleReadyMs = performance.now()
+      observer.disconnect()
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true })
+`
+
+// Runs in the page: types each needle into the name filter and times it until the row count
+// shown has changed and the next frame is painted.
+const FILTER_PROBE = `async (needles, giveUpMs) => {
+  const input = document.querySelector('input[type=search]')
+  const shown = document.querySelector('[data-shown]')
+  const times = []
+  for (const needle of needles) {
+    const before = shown.getAttribute('data-shown')
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (shown.getAttribute('data-shown') !== before) {
+          observer.disconnect()
+          requestAnimationFrame(() => resolve(true))
+        }
+      })
+      observer.observe(shown, { attributes: true })
+      setTimeout(() => (observer.disconnect(), resolve(false)), giveUpMs)
+    })
+    const start = performance.now()
+    input.value = needle
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    if (await changed) times.push(performance.now() - start)
+  }
+  return times
+}`
+
+function notMeasured(label: string, note: string): BenchRow[] {
+  return [
+    {
+      figure: `web console ${label}: Subclouds page interactive`,
+      value: Number.NaN,
+      unit: 'ms',
+      target: `<= ${INTERACTIVE_TARGET_MS} ms`,
+      note,
+    },
+  ]
+}
+
+/**
+ * The Subclouds page of the web console in headless Chromium, against the bench's controller:
+ * from navigation to rows on screen (the whole fleet's snapshot over the event stream, rendered),
+ * then name filters typed into it, each timed to the repaint.
+ */
+export async function measureConsole(props: MeasureConsoleProps): Promise<BenchRow[]> {
+  const label = props.subclouds.toLocaleString('en-US')
+  try {
+    await chromiumExecutable(props.signal)
+  } catch (err) {
+    return notMeasured(label, err instanceof Error ? err.message : String(err))
+  }
+  await buildConsoleAssets()
+  const chromium = await launchChromium({ viewport: { width: 1280, height: 800 } }, props.signal)
+  try {
+    const page = await chromium.context.newPage()
+    await page.addInitScript(READY_PROBE)
+    await page.goto(`${props.url}#/subclouds`)
+    await page.waitForFunction('typeof window.consoleReadyMs === "number"', undefined, { timeout: 120_000 })
+    const readyMs = Number(await page.evaluate('window.consoleReadyMs'))
+    const times = (await page.evaluate(
+      `(${FILTER_PROBE})(${JSON.stringify(NEEDLES)}, ${FILTER_GIVE_UP_MS})`,
+    )) as number[]
+    if (times.length === 0) throw new Error('no name filter changed the rows shown')
+    // Chromium shares the cores with the controller, the simulators and PostgreSQL.
+    const load = `host load ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores`
+    const worst = Math.max(...times)
+    const typical = median([...times])
+    return [
+      {
+        figure: `web console ${label}: Subclouds page interactive`,
+        value: readyMs,
+        unit: 'ms',
+        target: `<= ${INTERACTIVE_TARGET_MS} ms`,
+        met: readyMs <= INTERACTIVE_TARGET_MS,
+        note: `navigation to the first rows on screen, measured in Chromium: page, bundle, the fleet snapshot over the event stream, render; ${load}`,
+      },
+      {
+        figure: `web console ${label}: name filter answers (slowest of ${times.length})`,
+        value: worst,
+        unit: 'ms',
+        target: `<= ${FILTER_TARGET_MS} ms`,
+        met: worst <= FILTER_TARGET_MS,
+        note: `typed ${NEEDLES.map((n) => `'${n}'`).join(', ')}; to the next paint after the count changed; median ${typical.toFixed(1)} ms; ${load}`,
+      },
+    ]
+  } finally {
+    await chromium.close()
+  }
+}

@@ -1,0 +1,116 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import type { DescribeResponse__Output } from '@dc/protos'
+import { waitFor } from '@dc/test-support'
+import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
+import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
+import { KyselyStrategyStore } from '../src/adapters/kysely/kysely-strategy-store.js'
+import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
+import { ConsoleFeed } from '../src/console/console-feed.js'
+import type { ConsoleDelta } from '../src/console/console-feed.js'
+import { NetworkSurvey } from '../src/console/network-survey.js'
+import { insertSubcloud, simulateSubcloudState, subcloudFields } from './subcloud-fixtures.js'
+import { openedDb, useTempDatabase } from './temp-database.js'
+import type { DatabaseCtx } from './temp-database.js'
+
+const test = suite<DatabaseCtx>('ConsoleFeed', { db: undefined })
+useTempDatabase(test, 'dc-console-feed-')
+
+const IPV6_VALUES = JSON.stringify({
+  external_oam_subnet: 'fd00:11::/64',
+  cluster_host_subnet: 'fd02:11::/64',
+  cluster_pod_subnet: 'fd03:11::/64',
+  cluster_service_subnet: 'fd04:11::/112',
+})
+
+/** What an agent of a dual-stack IPv6-primary site describes: each plan network with two pools. */
+function dualStackSite(): DescribeResponse__Output {
+  const types = ['oam', 'cluster-host', 'cluster-pod', 'cluster-service']
+  return {
+    system: { kubernetes_dual_stack: true },
+    networks: types.map((type) => ({ uuid: type, type, name: type, pool_uuid: `${type}-6` })),
+    address_pools: types.flatMap((type) => [
+      { uuid: `${type}-6`, family: 'IPv6' },
+      { uuid: `${type}-4`, family: 'IPv4' },
+    ]),
+    network_addrpools: types.flatMap((type) => [
+      { network_uuid: type, address_pool_uuid: `${type}-6` },
+      { network_uuid: type, address_pool_uuid: `${type}-4` },
+    ]),
+  } as unknown as DescribeResponse__Output
+}
+
+test('a snapshot, then one delta per change: rows, summary and the mode the agent describes', async (c) => {
+  const db = openedDb(c)
+  const subclouds = new KyselySubcloudStore(db)
+  const geo = kyselyGeoStores(db, subclouds)
+  await insertSubcloud(subclouds, subcloudFields('sc1', 1, { storedValuesJson: IPV6_VALUES }))
+  await insertSubcloud(subclouds, subcloudFields('sc2', 2, { storedValuesJson: IPV6_VALUES }))
+  const described: string[] = []
+  const late: { feed?: ConsoleFeed } = {}
+  const survey = new NetworkSurvey({
+    describe: (target) => {
+      described.push(target.name)
+      return Promise.resolve(dualStackSite())
+    },
+    concurrency: 2,
+    signal: new AbortController().signal,
+    onChange: () => void late.feed?.refresh(),
+  })
+  // A long interval: the test reads by refresh() alone.
+  const feed = new ConsoleFeed(
+    {
+      subclouds,
+      alarms: new KyselyAlarmStore(db),
+      strategy: new KyselyStrategyStore(db),
+      peers: geo.peers,
+      peerGroups: geo.groups,
+      associations: geo.associations,
+    },
+    survey,
+    3_600_000,
+  )
+  late.feed = feed
+  const deltas: ConsoleDelta[] = []
+  const { snapshot, stop } = await feed.subscribe((d) => deltas.push(d))
+  try {
+    assert.equal(
+      snapshot.subclouds.map((r) => [r.name, r.availability, r.networkMode]),
+      [
+        ['sc1', 'offline', 'ipv6'],
+        ['sc2', 'offline', 'ipv6'],
+      ],
+    )
+    assert.equal(snapshot.summary.availability, { offline: 2 })
+    assert.equal(snapshot.summary.networkMode, { ipv6: 2 })
+    assert.is(snapshot.strategy, null)
+
+    await feed.refresh()
+    assert.is(deltas.length, 0, 'nothing changed, nothing told')
+    assert.equal(described, [], 'an offline subcloud is not asked')
+
+    await simulateSubcloudState(db, 'sc1', { deployStatus: 'complete', availability: 'online' })
+    await feed.refresh()
+    const [online] = deltas
+    assert.equal(
+      online?.subclouds?.changed.map((r) => [r.name, r.availability]),
+      [['sc1', 'online']],
+    )
+    assert.equal(online?.summary?.availability, { online: 1, offline: 1 })
+    // The survey asks the online site and the feed tells its mode without another change.
+    const moved = await waitFor(
+      () => deltas.find((d) => d.subclouds?.changed[0]?.networkMode === 'dual-ipv6-primary'),
+      {
+        message: 'the described mode told',
+      },
+    )
+    assert.equal(moved.summary?.networkMode, { ipv6: 1, 'dual-ipv6-primary': 1 })
+    assert.equal(described, ['sc1'])
+    assert.ok(moved.version > (online?.version ?? 0))
+  } finally {
+    stop()
+    feed.stop()
+  }
+})
+
+test.run()
