@@ -32,6 +32,12 @@ async function openAt(dataDir: string, target: string): Promise<Kysely<Database>
   return db
 }
 
+async function latestMigration(): Promise<string | undefined> {
+  return Object.keys(await new ControllerMigrationProvider().getMigrations())
+    .sort()
+    .at(-1)
+}
+
 async function tableNames(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select tablename as name from pg_tables
@@ -57,7 +63,8 @@ test('a store of schema 0003 is migrated on open, keeps its rows and passes the 
 
   const opened = await openDatabase({ dataDir, selfCheck: true })
   try {
-    assert.is(opened.schemaVersion, '0004-network-strategy')
+    // Migrated to the newest schema, whatever later migrations were added after 0004.
+    assert.is(opened.schemaVersion, await latestMigration())
     assert.equal(await tableNames(opened.db), ['network_strategy', 'strategy_step'])
     const groups = await opened.db.selectFrom('subcloud_groups').select('name').orderBy('id').execute()
     assert.equal(
