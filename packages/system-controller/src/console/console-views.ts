@@ -4,6 +4,7 @@ import type { SystemPeer } from '../geo/system-peer.js'
 import type { SubcloudPeerGroup } from '../geo/subcloud-peer-group.js'
 import type { PeerGroupAssociation } from '../geo/peer-group-association.js'
 import type { NetworkStrategy, StepCount, StrategyStep } from '../strategies/network-strategy.js'
+import { dialAddress } from '../subclouds/subcloud.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 import type { NetworkMode } from './network-mode.js'
 
@@ -60,7 +61,7 @@ export function subcloudRowOf(subcloud: Subcloud, networkMode: NetworkMode): Sub
     sync: aggregateSync(subcloud.endpoints.map((e) => e.syncStatus)),
     networkMode,
     primaryFamily: subcloud.externalOamFamily,
-    address: subcloud.bootstrapAddress,
+    address: dialAddress(subcloud),
   }
 }
 

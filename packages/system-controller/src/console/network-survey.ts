@@ -1,4 +1,5 @@
 import type { DescribeResponse__Output } from '@dc/protos'
+import type { AgentTarget } from '../strategies/strategy-agents.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 import {
   kubernetesDualStackOfValues,
@@ -8,11 +9,8 @@ import {
 } from './network-mode.js'
 import type { NetworkMode } from './network-mode.js'
 
-/** How the survey reads a site: the agent's `Describe` over the subcloud's primary address. */
-export type DescribeSite = (
-  target: { readonly name: string; readonly bootstrapAddress: string },
-  signal: AbortSignal,
-) => Promise<DescribeResponse__Output>
+/** How the survey reads a site: the agent's `Describe` where the controller talks to it. */
+export type DescribeSite = (target: AgentTarget, signal: AbortSignal) => Promise<DescribeResponse__Output>
 
 interface Surveyed {
   /** What the subcloud looked like when it was asked: asked again once this changes. */
