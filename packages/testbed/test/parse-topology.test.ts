@@ -7,9 +7,25 @@ import { TopologyError, loadTopology, parseTopology } from '../src/index.js'
 
 const FILE = fileURLToPath(new URL('../../../testbed/topology.yml', import.meta.url))
 
+interface EditableSite {
+  name: string
+  role: string
+  nats?: boolean
+  link: Record<string, string>
+  listen?: string[]
+  values?: Record<string, unknown>
+}
+
+interface EditableTopology {
+  controller?: unknown
+  geo: Record<string, unknown>
+  ports: Record<string, unknown>
+  sites: EditableSite[]
+}
+
 /** The shipped topology with `edit` applied to its parsed document. */
-async function edited(edit: (doc: Record<string, any>) => void): Promise<string> {
-  const doc = parse(await readFile(FILE, 'utf8')) as Record<string, any>
+async function edited(edit: (doc: EditableTopology) => void): Promise<string> {
+  const doc = parse(await readFile(FILE, 'utf8')) as EditableTopology
   edit(doc)
   return stringify(doc)
 }
@@ -66,29 +82,32 @@ test('every site link address is its OAM floating address, IPv6 first where IPv6
 })
 
 test('an address outside ULA or the documentation ranges is refused, naming the key', async () => {
-  let error = refusal(await edited((d) => (d.sites[1].link.ipv4 = '10.0.0.2/24')))
+  let error = refusal(await edited((d) => (d.sites[1]!.link.ipv4 = '10.0.0.2/24')))
   assert.is(error.key, 'sites[1].link.ipv4')
   assert.match(error.message, /outside 192\.0\.2\.0\/24, 198\.51\.100\.0\/24 or 203\.0\.113\.0\/24/)
-  error = refusal(await edited((d) => (d.sites[0].link.ipv6 = '2001:db8::2/64')))
+  error = refusal(await edited((d) => (d.sites[0]!.link.ipv6 = '2001:db8::2/64')))
   assert.is(error.key, 'sites[0].link.ipv6')
   assert.match(error.message, /fd00::\/8/)
 })
 
 test('the router address, overlapping links and duplicate names are refused', async () => {
-  assert.is(refusal(await edited((d) => (d.sites[2].link.ipv6 = 'fd10:0:3::1/64'))).key, 'sites[2].link.ipv6')
-  const overlap = refusal(await edited((d) => (d.sites[4].link.ipv4 = '198.51.100.5/28')))
+  assert.is(
+    refusal(await edited((d) => (d.sites[2]!.link.ipv6 = 'fd10:0:3::1/64'))).key,
+    'sites[2].link.ipv6',
+  )
+  const overlap = refusal(await edited((d) => (d.sites[4]!.link.ipv4 = '198.51.100.5/28')))
   assert.is(overlap.key, 'sites[4].link.ipv4')
   assert.match(overlap.message, /overlaps the link of sites\[3\]/)
-  assert.is(refusal(await edited((d) => (d.sites[5].name = 'subcloud1'))).key, 'sites[5].name')
+  assert.is(refusal(await edited((d) => (d.sites[5]!.name = 'subcloud1'))).key, 'sites[5].name')
 })
 
 test('unknown keys, wrong types and keys of another role are refused', async () => {
   assert.is(refusal(await edited((d) => (d.geo.leaderr = 'x'))).key, 'geo.leaderr')
   assert.is(refusal(await edited((d) => (d.ports.agent = 'fifty'))).key, 'ports.agent')
-  assert.is(refusal(await edited((d) => (d.sites[2].values = {}))).key, 'sites[2].values')
-  assert.is(refusal(await edited((d) => (d.sites[3].listen = ['ipv6', 'ipv6']))).key, 'sites[3].listen[1]')
+  assert.is(refusal(await edited((d) => (d.sites[2]!.values = {}))).key, 'sites[2].values')
+  assert.is(refusal(await edited((d) => (d.sites[3]!.listen = ['ipv6', 'ipv6']))).key, 'sites[3].listen[1]')
   assert.is(
-    refusal(await edited((d) => (d.sites[3].values.software_version = 24.09))).key,
+    refusal(await edited((d) => (d.sites[3]!.values!.software_version = 24.09))).key,
     'sites[3].values.software_version',
   )
   assert.is(refusal(await edited((d) => (d.geo.leader = 'witness'))).key, 'geo.leader')
@@ -96,7 +115,7 @@ test('unknown keys, wrong types and keys of another role are refused', async () 
 })
 
 test('an even number of NATS nodes is refused: a split could leave no majority', async () => {
-  const even = refusal(await edited((d) => (d.sites[1].nats = false)))
+  const even = refusal(await edited((d) => (d.sites[1]!.nats = false)))
   assert.is(even.key, 'sites')
   assert.match(even.message, /2 NATS nodes/)
 })
