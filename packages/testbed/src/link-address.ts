@@ -37,21 +37,31 @@ export function linkAddress(key: string, family: LinkFamily, text: string): Link
       `prefix length must be between ${smallest} and ${largest}, got ${prefixLength}`,
     )
   }
-  const network = (
-    family === 'ipv6' ? ipaddr.IPv6.networkAddressFromCIDR(text) : ipaddr.IPv4.networkAddressFromCIDR(text)
-  ).toByteArray()
-  // The network address has every host bit clear, so adding one never carries.
-  const first = [...network]
-  first[first.length - 1]! += 1
-  const gateway = ipaddr.fromByteArray(first).toString()
-  const subnet = `${ipaddr.fromByteArray(network).toString()}/${prefixLength}`
+  const network = networkOf(text)
+  const gateway = firstHost(text)
+  const subnet = `${network}/${prefixLength}`
   const own = address.toString()
   if (own === gateway)
     throw new TopologyError(key, `${own} is the router's address on ${subnet}; pick another host`)
-  if (own === ipaddr.fromByteArray(network).toString()) {
-    throw new TopologyError(key, `${own} is the network address of ${subnet}`)
-  }
+  if (own === network) throw new TopologyError(key, `${own} is the network address of ${subnet}`)
   return { cidr: `${own}/${prefixLength}`, address: own, prefixLength, subnet, gateway }
+}
+
+function networkOf(cidr: string): string {
+  const [address] = ipaddr.parseCIDR(cidr)
+  return (
+    address.kind() === 'ipv6'
+      ? ipaddr.IPv6.networkAddressFromCIDR(cidr)
+      : ipaddr.IPv4.networkAddressFromCIDR(cidr)
+  ).toString()
+}
+
+/** The first host address of the subnet of `cidr` (a valid address with prefix length). */
+export function firstHost(cidr: string): string {
+  const bytes = ipaddr.parse(networkOf(cidr)).toByteArray()
+  // The network address has every host bit clear, so adding one never carries.
+  bytes[bytes.length - 1]! += 1
+  return ipaddr.fromByteArray(bytes).toString()
 }
 
 /** Whether two link subnets share an address. */

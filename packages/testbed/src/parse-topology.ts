@@ -3,7 +3,15 @@ import { parse } from 'yaml'
 import { linkAddress, subnetsOverlap } from './link-address.js'
 import { TopologyError } from './topology-error.js'
 import { MappingReader } from './topology-reader.js'
-import type { GeoSettings, LinkFamily, SiteLink, TestbedPorts, TestbedSite, Topology } from './topology.js'
+import type {
+  GeoSettings,
+  LinkFamily,
+  SiteLink,
+  TestbedPorts,
+  TestbedSite,
+  Topology,
+  TopologyValues,
+} from './topology.js'
 
 /** Site and router names become namespace and interface names, which Linux caps at 15 bytes. */
 const NAME = /^[a-z][a-z0-9-]{0,9}$/
@@ -74,19 +82,17 @@ function siteOf(key: string, raw: unknown): TestbedSite {
   if (stray !== undefined) throw new TopologyError(site.at(stray), `does not apply to a ${role} site`)
   const link = linkOf(site.mappingAt('link', FAMILIES))
   switch (role) {
-    case 'central':
-      return {
-        role,
-        name,
-        link,
-        nats: site.has('nats') && site.boolean('nats'),
-        values: site.strings('values'),
-      }
+    case 'central': {
+      const values = valuesOf(site)
+      const nats = site.has('nats') && site.boolean('nats')
+      return { role, name, link, nats, systemName: values.name, values }
+    }
     case 'witness':
       if (!site.boolean('nats'))
         throw new TopologyError(site.at('nats'), 'a witness site exists to run a NATS node')
       return { role, name, link, nats: true }
-    case 'subcloud':
+    case 'subcloud': {
+      const values = valuesOf(site)
       return {
         role,
         name,
@@ -94,9 +100,19 @@ function siteOf(key: string, raw: unknown): TestbedSite {
         nats: false,
         expect: site.oneOf('expect', ['accepted', 'refused'] as const),
         listen: listenOf(site),
-        values: site.strings('values'),
+        systemName: values.name,
+        values,
       }
+    }
   }
+}
+
+/** Bootstrap values, which must name the system. */
+function valuesOf(site: MappingReader): TopologyValues & { readonly name: string } {
+  const values = site.strings('values')
+  const name = values.name
+  if (name === undefined || name === '') throw new TopologyError(`${site.at('values')}.name`, 'is required')
+  return { ...values, name }
 }
 
 function linkOf(link: MappingReader): SiteLink {

@@ -39,6 +39,8 @@ interface SiteBase {
 /** A central site: a system controller with its own PostgreSQL. */
 export interface CentralSite extends SiteBase {
   readonly role: 'central'
+  /** The controller's system name (`values.name`), e.g. the `peer_name` its peers know it by. */
+  readonly systemName: string
   /** The controller's bootstrap values. */
   readonly values: TopologyValues
 }
@@ -57,6 +59,8 @@ export interface SubcloudSite extends SiteBase {
   readonly expect: SubcloudExpectation
   /** The families the agent listens on, primary first; the primary one is its bootstrap address. */
   readonly listen: readonly LinkFamily[]
+  /** The subcloud's name on the controller (`values.name`). */
+  readonly systemName: string
   /** The subcloud's bootstrap values. */
   readonly values: TopologyValues
 }
