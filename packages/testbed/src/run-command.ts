@@ -30,15 +30,17 @@ export function runCommand(
     const child = spawn(file!, argv, {
       env: { ...process.env, ...options.env },
       signal: options.signal,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(options.input ?? '')
+    // A command may exit without reading its input; that is its answer, not our error.
+    child.stdin?.on('error', () => undefined)
+    child.stdin?.end(options.input)
   })
 }
 

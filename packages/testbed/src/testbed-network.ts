@@ -58,8 +58,8 @@ async function linkSite(router: string, netns: string, site: TestbedSite): Promi
     `addr add ${ipv6.cidr} dev ${SITE_INTERFACE} nodad`,
     `addr add ${ipv4.cidr} dev ${SITE_INTERFACE}`,
     `link set ${SITE_INTERFACE} up`,
-    `-6 route add default via ${ipv6.gateway}`,
-    `route add default via ${ipv4.gateway}`,
+    `route add ::/0 via ${ipv6.gateway}`,
+    `route add 0.0.0.0/0 via ${ipv4.gateway}`,
   ])
 }
 
@@ -78,11 +78,18 @@ export async function buildNetwork(
     progress(`network: router namespace ${router}, forwarding on`)
     await addNamespace(router, true)
   }
+  const linked = await runChecked('ip', ['-n', router, '-o', 'link', 'show'])
   const namespaces = [router]
   for (const site of topology.sites) {
     const netns = namespaceOf(prefix, site.name)
     namespaces.push(netns)
-    if (existing.has(netns)) continue
+    // A site is built once the router has its port; an earlier, interrupted `up` may have left
+    // the namespace without it.
+    if (linked.stdout.includes(` ${routerPort(site.name)}@`)) continue
+    if (existing.has(netns)) {
+      await killNamespaceProcesses(netns)
+      await deleteNamespace(netns)
+    }
     progress(`network: ${site.name} (${netns}) ${site.link.ipv6.cidr} ${site.link.ipv4.cidr} via ${router}`)
     await addNamespace(netns, false)
     await linkSite(router, netns, site)
@@ -93,11 +100,10 @@ export async function buildNetwork(
 /** The rules in the router that silently drop traffic between two sites' links, both ways. */
 function cutRules(a: TestbedSite, b: TestbedSite): string[] {
   return (['ipv6', 'ipv4'] as const).flatMap((family) => {
-    const flag = family === 'ipv6' ? '-6' : '-4'
     const [from, to] = [a.link[family].subnet, b.link[family].subnet]
     return [
-      `${flag} rule add from ${from} to ${to} blackhole priority ${CUT_PRIORITY}`,
-      `${flag} rule add from ${to} to ${from} blackhole priority ${CUT_PRIORITY}`,
+      `rule add from ${from} to ${to} blackhole priority ${CUT_PRIORITY}`,
+      `rule add from ${to} to ${from} blackhole priority ${CUT_PRIORITY}`,
     ]
   })
 }
@@ -138,7 +144,7 @@ export async function healSite(
   const rules = others.flatMap((other) => cutRules(site, other))
   await ipBatch(
     router,
-    rules.map((rule) => rule.replace(' rule add ', ' rule del ')),
+    rules.map((rule) => rule.replace('rule add ', 'rule del ')),
   )
 }
 

@@ -23,12 +23,11 @@ function addressesOf(site: TestbedSite): string[] {
 
 async function issue(
   paths: TestbedPaths,
+  out: string,
   kind: 'controller' | 'agent' | 'operator',
   name: string,
   extra: readonly string[],
-  file: 'controller' | 'agent' | 'operator' | 'nats' = kind,
 ): Promise<void> {
-  const out = paths.certPrefix(file, name)
   if (existsSync(`${out}.crt`)) return
   await dcPki(['issue', '--dir', paths.pkiDir, '--kind', kind, '--name', name, '--out', out, ...extra])
 }
@@ -43,17 +42,25 @@ export async function issueCredentials(
     await mkdir(paths.stateDir, { recursive: true, mode: 0o755 })
     await dcPki(['init', '--dir', paths.pkiDir, '--name', 'dc-testbed'])
   }
-  for (const site of topology.sites) {
-    const ips = addressesOf(site).flatMap((ip) => ['--ip', ip])
-    if (site.role !== 'witness') {
-      await issue(paths, site.role === 'central' ? 'controller' : 'agent', site.name, ips)
-    }
-    // A NATS node's certificate serves clients and authenticates its routes to the other nodes:
-    // the controller kind carries both TLS usages.
-    if (site.nats) await issue(paths, 'controller', `nats-${site.name}`, ips, 'nats')
-    if (site.role === 'central') await natsUser(paths, site.name)
-  }
-  await issue(paths, 'operator', 'admin', ['--role', 'admin'])
+  // One dc-pki process per certificate, all at once: each mostly waits for Node to start.
+  await Promise.all([
+    ...topology.sites.flatMap((site) => {
+      const ips = addressesOf(site).flatMap((ip) => ['--ip', ip])
+      const kind = site.role === 'central' ? 'controller' : 'agent'
+      return [
+        site.role === 'witness'
+          ? undefined
+          : issue(paths, paths.certPrefix(kind, site.name), kind, site.name, ips),
+        // A NATS node's certificate serves clients and authenticates its routes to the other
+        // nodes: the controller kind carries both TLS usages.
+        site.nats
+          ? issue(paths, paths.certPrefix('nats', site.name), 'controller', `nats-${site.name}`, ips)
+          : undefined,
+        site.role === 'central' ? natsUser(paths, site.name) : undefined,
+      ]
+    }),
+    issue(paths, paths.certPrefix('operator', 'admin'), 'operator', 'admin', ['--role', 'admin']),
+  ])
   progress('pki: certificates issued with dc-pki, mutual TLS everywhere')
 }
 

@@ -47,6 +47,7 @@ export interface TestbedState {
 }
 
 const FILE = 'state.json'
+let writes = 0
 
 export async function readState(dir: string): Promise<TestbedState | undefined> {
   let text: string
@@ -62,7 +63,7 @@ export async function readState(dir: string): Promise<TestbedState | undefined> 
 /** Writes the state atomically, so a command started meanwhile reads the old or the new one. */
 export async function writeState(dir: string, state: TestbedState): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o755 })
-  const temp = join(dir, `${FILE}.tmp`)
+  const temp = join(dir, `${FILE}.${process.pid}.${++writes}.tmp`)
   await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`)
   await rename(temp, join(dir, FILE))
 }

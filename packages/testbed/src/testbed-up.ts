@@ -2,16 +2,9 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { SubcloudSite } from './topology.js'
+import { inSite, selectSubclouds } from './testbed-onboard.js'
 import { loadTopology } from './parse-topology.js'
 import { startDaemon, isRunning } from './daemons.js'
-import {
-  associatePeerGroup,
-  manageInPeerGroup,
-  onboard,
-  pairCentralSites,
-  waitInSync,
-  type Controllers,
-} from './geo-setup.js'
 import { buildNetwork } from './testbed-network.js'
 import { issueCredentials } from './testbed-pki.js'
 import { PROGRAMS, REPO_ROOT, postgresBinDir, programPath, TestbedPaths } from './testbed-paths.js'
@@ -78,48 +71,6 @@ async function startProcesses(
   }
 }
 
-async function onboardAll(
-  session: TestbedSession,
-  options: UpOptions,
-  subclouds: readonly SubcloudSite[],
-): Promise<void> {
-  const { topology } = session
-  const leaderSite = session.leader()
-  const controllers: Controllers = {
-    leader: { site: leaderSite, client: session.controller(leaderSite) },
-    followers: topology.sites.flatMap((s) =>
-      s.role === 'central' && s.name !== leaderSite.name ? [{ site: s, client: session.controller(s) }] : [],
-    ),
-  }
-  const leader = controllers.leader.client
-  await pairCentralSites(topology, controllers)
-  options.progress(
-    `geo: ${leaderSite.name} and its peers paired, peer group ${topology.geo.peerGroup} on ${leaderSite.name}`,
-  )
-  const accepted: string[] = []
-  for (const subcloud of subclouds) {
-    const outcome = await onboard(topology, leader, subcloud)
-    const name = subcloud.systemName
-    if (outcome.accepted) {
-      if (subcloud.expect === 'refused')
-        throw new Error(`${name} was accepted, but the topology expects a refusal`)
-      accepted.push(name)
-      options.progress(`onboard: ${name} accepted by ${leaderSite.name}`)
-    } else {
-      if (subcloud.expect === 'accepted') throw new Error(`${name} was refused: ${outcome.reason}`)
-      session.state.refused[name] = outcome.reason
-      options.progress(`onboard: ${name} refused as expected: ${outcome.reason}`)
-    }
-  }
-  await session.save()
-  for (const name of accepted) await manageInPeerGroup(topology, leader, name)
-  await associatePeerGroup(topology, controllers)
-  options.progress(`geo: peer group ${topology.geo.peerGroup} associated`)
-  const ready = await waitInSync(leader, accepted)
-  for (const s of ready)
-    options.progress(`ready: ${s.name} ${s.availability_status} ${s.management_state} ${s.sync}`)
-}
-
 /** `up`: builds the testbed, or completes one built before (every step skips what exists). */
 export async function up(options: UpOptions): Promise<void> {
   const missing = missingPrerequisites()
@@ -149,11 +100,11 @@ export async function up(options: UpOptions): Promise<void> {
     await session.save()
     await issueCredentials(topology, paths, options.progress)
     await writeCliWrappers(paths)
-    const all = topology.sites.flatMap((s) => (s.role === 'subcloud' ? [s] : []))
-    const accepted = all.filter((s) => s.expect === 'accepted').slice(0, options.subclouds ?? all.length)
-    const subclouds = all.filter((s) => s.expect === 'refused' || accepted.includes(s))
-    await startProcesses(session, options, subclouds)
-    await onboardAll(session, options, subclouds)
+    await startProcesses(session, options, selectSubclouds(topology, options.subclouds))
+    await inSite(session, topology.geo.leader, [
+      'internal-onboard',
+      ...(options.subclouds === undefined ? [] : ['--subclouds', String(options.subclouds)]),
+    ])
   } finally {
     session.close()
   }

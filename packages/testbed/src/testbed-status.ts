@@ -1,0 +1,51 @@
+import type { Subcloud__Output } from '@dc/protos'
+import { isRunning } from './daemons.js'
+import { listSubclouds } from './controller-client.js'
+import { openTestbed } from './testbed-session.js'
+
+/** `status`: sites with their addresses and cuts, processes, and the subclouds each controller has. */
+export async function status(env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<void> {
+  const session = await openTestbed(env)
+  try {
+    const { topology, state } = session
+    print(`testbed from ${state.topologyFile}, state in ${session.paths.stateDir}`)
+    print('sites:')
+    for (const site of topology.sites) {
+      const cut = state.cuts[site.name]
+      const note =
+        cut === undefined ? '' : cut === 'all' ? '  CUT from the WAN' : `  CUT from ${cut.join(', ')}`
+      print(
+        `  ${site.name.padEnd(10)} ${site.role.padEnd(8)} ipv6 ${site.link.ipv6.cidr.padEnd(18)} ipv4 ${site.link.ipv4.cidr}${note}`,
+      )
+    }
+    print('processes:')
+    for (const record of Object.values(state.daemons)) {
+      const running = isRunning(record) ? `running  pid ${record.pid}` : 'stopped'
+      print(`  ${record.name.padEnd(20)} ${running}`)
+    }
+    for (const site of topology.sites) {
+      if (site.role !== 'central') continue
+      let subclouds: Subcloud__Output[]
+      try {
+        subclouds = await listSubclouds(session.controller(site))
+      } catch (error) {
+        print(`subclouds on ${site.name}: unreachable (${(error as Error).message})`)
+        continue
+      }
+      print(`subclouds on ${site.name}:`)
+      for (const s of subclouds) {
+        const fields = [
+          s.availability_status,
+          s.management_state,
+          s.sync,
+          s.deploy_status,
+          s.bootstrap_address,
+        ]
+        print(`  ${s.name.padEnd(10)} ${fields.join('  ')}`)
+      }
+    }
+    for (const [name, reason] of Object.entries(state.refused)) print(`refused: ${name}: ${reason}`)
+  } finally {
+    session.close()
+  }
+}
