@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { join } from 'node:path'
+import { ignoreIpServernameWarning } from '@dc/tls'
 import { down, cut, heal, kill, runInSite, start } from './testbed-commands.js'
 import { TopologyError } from './topology-error.js'
 import { REPO_ROOT } from './testbed-paths.js'
@@ -22,7 +23,10 @@ const USAGE = `usage: pnpm testbed <command>
 environment: DC_TESTBED_DIR (state directory, default /run/dc-testbed),
              DC_TESTBED_PREFIX (namespace name prefix, default dctb-)`
 
-const started = Date.now()
+// The controllers are dialled by IP address, which is what their certificates name.
+ignoreIpServernameWarning()
+/** Progress times count from the `up` that started this process, when one did. */
+const started = Number(process.env.DC_TESTBED_T0 ?? Date.now())
 const progress = (line: string): void => {
   process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}\n`)
 }
@@ -69,6 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
         env,
         progress,
         signal: controller.signal,
+        startedAt: started,
       })
       progress('up: the testbed is ready')
       return 0

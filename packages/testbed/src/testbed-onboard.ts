@@ -23,11 +23,21 @@ export function selectSubclouds(topology: Topology, count: number | undefined): 
  * Runs this program's `args` inside `site`'s namespace, its output shown as it comes: only there
  * are the controllers reachable, nothing of the testbed is attached to the host's network.
  */
-export function inSite(session: TestbedSession, site: string, args: readonly string[]): Promise<void> {
-  const main = fileURLToPath(new URL('./main.js', import.meta.url))
+/** This program's entry, built. */
+export const MAIN = fileURLToPath(new URL('./main.js', import.meta.url))
+
+export function inSite(
+  session: TestbedSession,
+  site: string,
+  args: readonly string[],
+  startedAt: number,
+): Promise<void> {
   const netns = namespaceOf(session.state.prefix, site)
   return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', netns, process.execPath, main, ...args], { stdio: 'inherit' })
+    const child = spawn('ip', ['netns', 'exec', netns, process.execPath, MAIN, ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DC_TESTBED_T0: String(startedAt) },
+    })
     child.on('error', reject)
     child.on('close', (code) =>
       code === 0 ? resolve() : reject(new Error(`${args[0]} in ${netns} exited ${code}`)),

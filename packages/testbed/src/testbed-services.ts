@@ -97,6 +97,7 @@ async function prepareNats(ctx: Context, site: TestbedSite): Promise<DaemonRecor
   await mkdir(dir, { recursive: true })
   const centrals = topology.sites.filter((s) => s.role === 'central')
   const cert = paths.certPrefix('nats', site.name)
+  const clusterAddress = (s: TestbedSite): string => hostPort(s.link.ipv6.address, topology.ports.natsCluster)
   const config = renderNatsServerConfig({
     listen: hostPort(site.link.ipv6.address, topology.ports.natsClient),
     jetstreamStoreDir: join(dir, 'jetstream'),
@@ -104,18 +105,17 @@ async function prepareNats(ctx: Context, site: TestbedSite): Promise<DaemonRecor
       centrals.map(async (c) => ({ siteId: c.name, nkey: await natsPublicKey(paths, c.name) })),
     ),
     tls: { certFile: `${cert}.crt`, keyFile: `${cert}.key`, caFile: paths.caFile, verifyClients: true },
+    cluster: {
+      serverName: site.name,
+      name: 'dc-testbed',
+      listen: clusterAddress(site),
+      routes: topology.sites.filter((s) => s.nats && s.name !== site.name).map(clusterAddress),
+    },
   })
   const file = join(dir, 'nats.conf')
   await writeFile(file, config)
-  const clusterUrl = (s: TestbedSite): string =>
-    `nats://${hostPort(s.link.ipv6.address, topology.ports.natsCluster)}`
-  const routes = topology.sites.filter((s) => s.nats && s.name !== site.name).map(clusterUrl)
   return record(ctx, site, 'nats', {
-    argv: [
-      natsServerPath() ?? 'nats-server',
-      ...['-c', file, '-n', site.name],
-      ...['--cluster_name', 'dc-testbed', '--cluster', clusterUrl(site), '--routes', routes.join(',')],
-    ],
+    argv: [natsServerPath() ?? 'nats-server', '-c', file],
     ready: 'Server is ready',
   })
 }
@@ -146,6 +146,7 @@ async function prepareController(ctx: Context, site: CentralSite): Promise<Daemo
       ...['--nats-url', `tls://${hostPort(nats?.link.ipv6.address ?? '', natsClient)}`],
       ...['--nats-creds', natsSeedFile(paths, site.name), '--nats-tls-ca', paths.caFile],
       ...['--nats-tls-cert', `${cert}.crt`, '--nats-tls-key', `${cert}.key`, '--site-id', site.name],
+      ...['--nats-replicas', topology.sites.filter((s) => s.nats).length >= 3 ? '3' : '1'],
       ...['--peer-heartbeat-interval-ms', String(topology.geo.heartbeatIntervalMs)],
       ...['--peer-maintenance-timeout-ms', String(topology.geo.maintenanceTimeoutMs)],
     ],

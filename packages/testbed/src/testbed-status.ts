@@ -1,6 +1,8 @@
 import type { Subcloud__Output } from '@dc/protos'
 import { isRunning } from './daemons.js'
-import { listSubclouds } from './controller-client.js'
+import { runCommand } from './run-command.js'
+import { namespaceOf } from './testbed-network.js'
+import { MAIN } from './testbed-onboard.js'
 import { openTestbed } from './testbed-session.js'
 
 /** `status`: sites with their addresses and cuts, processes, and the subclouds each controller has. */
@@ -25,13 +27,14 @@ export async function status(env: NodeJS.ProcessEnv, print: (line: string) => vo
     }
     for (const site of topology.sites) {
       if (site.role !== 'central') continue
-      let subclouds: Subcloud__Output[]
-      try {
-        subclouds = await listSubclouds(session.controller(site))
-      } catch (error) {
-        print(`subclouds on ${site.name}: unreachable (${(error as Error).message})`)
+      // Asked from the controller's own namespace, so a cut between sites does not hide it.
+      const netns = namespaceOf(state.prefix, site.name)
+      const listed = await runCommand(process.execPath, [MAIN, 'internal-subclouds', site.name], { netns })
+      if (listed.code !== 0) {
+        print(`subclouds on ${site.name}: unreachable (${listed.stderr.trim()})`)
         continue
       }
+      const subclouds = JSON.parse(listed.stdout) as Subcloud__Output[]
       print(`subclouds on ${site.name}:`)
       for (const s of subclouds) {
         const fields = [

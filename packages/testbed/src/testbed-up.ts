@@ -20,6 +20,8 @@ export interface UpOptions {
   readonly env: NodeJS.ProcessEnv
   readonly progress: (line: string) => void
   readonly signal?: AbortSignal | undefined
+  /** When the command started (ms since the epoch), for the progress lines of its helpers. */
+  readonly startedAt: number
 }
 
 /** What the host lacks for a testbed, each with what to install; empty when nothing. */
@@ -101,10 +103,8 @@ export async function up(options: UpOptions): Promise<void> {
     await issueCredentials(topology, paths, options.progress)
     await writeCliWrappers(paths)
     await startProcesses(session, options, selectSubclouds(topology, options.subclouds))
-    await inSite(session, topology.geo.leader, [
-      'internal-onboard',
-      ...(options.subclouds === undefined ? [] : ['--subclouds', String(options.subclouds)]),
-    ])
+    const count = options.subclouds === undefined ? [] : ['--subclouds', String(options.subclouds)]
+    await inSite(session, topology.geo.leader, ['internal-onboard', ...count], options.startedAt)
   } finally {
     session.close()
   }
