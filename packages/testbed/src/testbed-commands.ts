@@ -1,13 +1,7 @@
 import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import { isRunning, killDaemon, startDaemon, stopDaemon } from './daemons.js'
-import {
-  cutSite,
-  deleteNamespace,
-  healSite,
-  killNamespaceProcesses,
-  listNamespaces,
-} from './testbed-network.js'
+import { setCut, deleteNamespace, killNamespaceProcesses, listNamespaces } from './testbed-network.js'
 import { hostPort } from './testbed-services.js'
 import { openTestbed, TestbedUsageError, type TestbedSession } from './testbed-session.js'
 import { prefixOf, readState, stateDirOf, type DaemonRecord } from './testbed-state.js'
@@ -100,7 +94,7 @@ export function cut(
     const others = from?.map((name) => session.site(name))
     if (others?.some((o) => o.name === site.name))
       throw new TestbedUsageError(`--from must not name ${site.name} itself`)
-    await cutSite(session.state.prefix, session.topology, site, others)
+    await setCut('cut', session.state.prefix, session.topology, site, others)
     session.state.cuts[site.name] = others === undefined ? 'all' : others.map((o) => o.name)
     await session.save()
     progress(
@@ -119,7 +113,7 @@ export function heal(env: NodeJS.ProcessEnv, siteName: string, progress: Progres
       return
     }
     const others = cutFrom === 'all' ? undefined : cutFrom.map((name) => session.site(name))
-    await healSite(session.state.prefix, session.topology, site, others)
+    await setCut('heal', session.state.prefix, session.topology, site, others)
     delete session.state.cuts[site.name]
     await session.save()
     progress(`heal: ${site.name}`)

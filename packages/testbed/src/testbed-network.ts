@@ -1,4 +1,4 @@
-import type { LinkAddress, TestbedSite, Topology } from './topology.js'
+import type { LinkAddress, LinkFamily, TestbedSite, Topology } from './topology.js'
 import { runChecked, runCommand } from './run-command.js'
 
 /**
@@ -14,8 +14,10 @@ const CUT_PRIORITY = 100
 export const namespaceOf = (prefix: string, name: string): string => `${prefix}${name}`
 const routerPort = (site: string): string => `v-${site}`
 
-function ipBatch(netns: string, commands: readonly string[]): Promise<unknown> {
-  return runChecked('ip', ['-n', netns, '-batch', '-'], { input: `${commands.join('\n')}\n` })
+/** `ip -batch` in `netns`; `family` for commands that cannot tell it from their addresses (rules). */
+function ipBatch(netns: string, commands: readonly string[], family?: LinkFamily): Promise<unknown> {
+  const flag = family === undefined ? [] : [family === 'ipv6' ? '-6' : '-4']
+  return runChecked('ip', [...flag, '-n', netns, '-batch', '-'], { input: `${commands.join('\n')}\n` })
 }
 
 export async function listNamespaces(): Promise<string[]> {
@@ -97,22 +99,24 @@ export async function buildNetwork(
   return namespaces
 }
 
-/** The rules in the router that silently drop traffic between two sites' links, both ways. */
-function cutRules(a: TestbedSite, b: TestbedSite): string[] {
-  return (['ipv6', 'ipv4'] as const).flatMap((family) => {
-    const [from, to] = [a.link[family].subnet, b.link[family].subnet]
-    return [
-      `rule add from ${from} to ${to} blackhole priority ${CUT_PRIORITY}`,
-      `rule add from ${to} to ${from} blackhole priority ${CUT_PRIORITY}`,
-    ]
-  })
+const FAMILIES: readonly LinkFamily[] = ['ipv6', 'ipv4']
+
+/** The `ip rule` commands (`verb` add or del) that silently drop `family` traffic between two sites. */
+function cutRules(verb: 'add' | 'del', family: LinkFamily, a: TestbedSite, b: TestbedSite): string[] {
+  const [from, to] = [a.link[family].subnet, b.link[family].subnet]
+  return [
+    `rule ${verb} from ${from} to ${to} blackhole priority ${CUT_PRIORITY}`,
+    `rule ${verb} from ${to} to ${from} blackhole priority ${CUT_PRIORITY}`,
+  ]
 }
 
 /**
- * Partitions `site`: its router port down (`others` undefined), or only its traffic with `others`
- * dropped in the router. Either way packets vanish: no reset, no ICMP error.
+ * Partitions `site` (`cut`), or undoes that (`heal`): its router port down or up when `others` is
+ * undefined, else only its traffic with `others` dropped in the router, or no longer. Either way
+ * packets vanish: no reset, no ICMP error.
  */
-export async function cutSite(
+export async function setCut(
+  verb: 'cut' | 'heal',
   prefix: string,
   topology: Topology,
   site: TestbedSite,
@@ -120,32 +124,13 @@ export async function cutSite(
 ): Promise<void> {
   const router = namespaceOf(prefix, topology.router.name)
   if (others === undefined) {
-    await ipBatch(router, [`link set ${routerPort(site.name)} down`])
+    await ipBatch(router, [`link set ${routerPort(site.name)} ${verb === 'cut' ? 'down' : 'up'}`])
     return
   }
-  await ipBatch(
-    router,
-    others.flatMap((other) => cutRules(site, other)),
-  )
-}
-
-/** Undoes {@link cutSite} with the same `others`: the port up again, or the drop rules gone. */
-export async function healSite(
-  prefix: string,
-  topology: Topology,
-  site: TestbedSite,
-  others: readonly TestbedSite[] | undefined,
-): Promise<void> {
-  const router = namespaceOf(prefix, topology.router.name)
-  if (others === undefined) {
-    await ipBatch(router, [`link set ${routerPort(site.name)} up`])
-    return
+  for (const family of FAMILIES) {
+    const rules = others.flatMap((other) => cutRules(verb === 'cut' ? 'add' : 'del', family, site, other))
+    await ipBatch(router, rules, family)
   }
-  const rules = others.flatMap((other) => cutRules(site, other))
-  await ipBatch(
-    router,
-    rules.map((rule) => rule.replace('rule add ', 'rule del ')),
-  )
 }
 
 /** SIGKILLs whatever still runs in `netns`: a namespace lives on while a process uses it. */
