@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createUser, fromSeed } from '@nats-io/nkeys'
-import type { TestbedSite, Topology } from './topology.js'
+import type { TestbedSite } from './topology.js'
 import { programPath, type TestbedPaths } from './testbed-paths.js'
 import { runChecked } from './run-command.js'
 
@@ -32,8 +32,9 @@ async function issue(
   await dcPki(['issue', '--dir', paths.pkiDir, '--kind', kind, '--name', name, '--out', out, ...extra])
 }
 
+/** Issues what `sites` need (each certificate once; a second `up` finds them). */
 export async function issueCredentials(
-  topology: Topology,
+  sites: readonly TestbedSite[],
   paths: TestbedPaths,
   progress: (line: string) => void,
 ): Promise<void> {
@@ -44,7 +45,7 @@ export async function issueCredentials(
   }
   // One dc-pki process per certificate, all at once: each mostly waits for Node to start.
   await Promise.all([
-    ...topology.sites.flatMap((site) => {
+    ...sites.flatMap((site) => {
       const ips = addressesOf(site).flatMap((ip) => ['--ip', ip])
       const kind = site.role === 'central' ? 'controller' : 'agent'
       return [

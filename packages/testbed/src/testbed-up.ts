@@ -100,9 +100,14 @@ export async function up(options: UpOptions): Promise<void> {
   try {
     state.namespaces = await buildNetwork(topology, state.prefix, options.progress)
     await session.save()
-    await issueCredentials(topology, paths, options.progress)
+    const subclouds = selectSubclouds(topology, options.subclouds)
+    await issueCredentials(
+      [...topology.sites.filter((s) => s.role !== 'subcloud'), ...subclouds],
+      paths,
+      options.progress,
+    )
     await writeCliWrappers(paths)
-    await startProcesses(session, options, selectSubclouds(topology, options.subclouds))
+    await startProcesses(session, options, subclouds)
     const count = options.subclouds === undefined ? [] : ['--subclouds', String(options.subclouds)]
     await inSite(session, topology.geo.leader, ['internal-onboard', ...count], options.startedAt)
   } finally {
