@@ -84,6 +84,37 @@ Check('check.mjs - reports a Dockerfile that runs as root without a health check
   }
 })
 
+Check('check.mjs - reports an image that would not start with TLS as shipped', async () => {
+  const dir = await makeTempDir()
+  try {
+    await writeFile(
+      join(dir, 'plain.Dockerfile'),
+      [
+        'FROM node:20-bookworm-slim',
+        'USER dc',
+        'EXPOSE 50051',
+        'HEALTHCHECK CMD ["node", "probe.mjs"]',
+        'ENTRYPOINT ["node", "packages/subcloud-agent/dist/main.js"]',
+        'CMD ["--listen", "[::]:50051", "--insecure"]',
+        '',
+      ].join('\n'),
+    )
+    const result = await checkEdited((compose) =>
+      compose.replace(
+        'context: ..\n      dockerfile: docker/agent.Dockerfile',
+        `context: ${dir}\n      dockerfile: plain.Dockerfile`,
+      ),
+    )
+    assert.is(result.code, 1)
+    assert.match(result.stderr, 'plain.Dockerfile: ENTRYPOINT must be ["node", "docker/entrypoint.mjs"')
+    assert.match(result.stderr, 'plain.Dockerfile: CMD passes --insecure')
+    assert.match(result.stderr, 'plain.Dockerfile: final stage does not set ENV DC_TLS_DIR=/etc/dc/tls')
+    assert.match(result.stderr, 'plain.Dockerfile: HEALTHCHECK does not run docker/healthcheck.mjs')
+  } finally {
+    await removeTempDir(dir)
+  }
+})
+
 Check.run()
 
 const HealthProbe = suite('docker/healthcheck.mjs')
@@ -110,7 +141,7 @@ HealthProbe('healthcheck.mjs - exits 0 only while the gRPC health service says S
     health.setStatus('', 'NOT_SERVING')
     const notServing = await probe(`[::1]:${port}`)
     assert.is(notServing.code, 1)
-    assert.match(notServing.output, 'serving status 2')
+    assert.match(notServing.output, 'serving status NOT_SERVING')
   } finally {
     server.forceShutdown()
   }
