@@ -36,6 +36,7 @@ function options(
   args: readonly string[],
   flags: readonly string[],
   positional: number,
+  usage: string,
 ): { words: string[]; values: Map<string, string> } {
   const words: string[] = []
   const values = new Map<string, string>()
@@ -48,8 +49,7 @@ function options(
       values.set(arg, value)
     } else words.push(arg)
   }
-  if (words.length !== positional)
-    throw new TestbedUsageError(`expected ${positional} argument(s), got ${words.length}`)
+  if (words.length !== positional) throw new TestbedUsageError(`usage: pnpm testbed ${usage}`)
   return { words, values }
 }
 
@@ -64,7 +64,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const env = process.env
   switch (command) {
     case 'up': {
-      const { values } = options(args, ['--subclouds', '--topology'], 0)
+      const { values } = options(
+        args,
+        ['--subclouds', '--topology'],
+        0,
+        'up [--subclouds N] [--topology FILE]',
+      )
       const controller = new AbortController()
       process.once('SIGINT', () => controller.abort())
       await up({
@@ -79,7 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     case 'internal-onboard': {
-      const { values } = options(args, ['--subclouds'], 0)
+      const { values } = options(args, ['--subclouds'], 0, 'internal-onboard [--subclouds N]')
       const session = await openTestbed(env)
       try {
         await onboardAll(
@@ -95,7 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'internal-subclouds': {
       const session = await openTestbed(env)
       try {
-        const site = session.site(options(args, [], 1).words[0] ?? '')
+        const site = session.site(options(args, [], 1, 'internal-subclouds SITE').words[0] ?? '')
         if (site.role !== 'central') throw new TestbedUsageError(`${site.name} runs no controller`)
         process.stdout.write(`${JSON.stringify(await listSubclouds(session.controller(site)))}\n`)
       } finally {
@@ -104,7 +109,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     case 'status':
-      options(args, [], 0)
+      options(args, [], 0, 'status')
       await status(env, (line) => process.stdout.write(`${line}\n`))
       return 0
     case 'run': {
@@ -113,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return runInSite(env, args[0] ?? '', args.slice(2))
     }
     case 'cut': {
-      const { words, values } = options(args, ['--from'], 1)
+      const { words, values } = options(args, ['--from'], 1, 'cut SITE [--from SITE,...]')
       const from = values
         .get('--from')
         ?.split(',')
@@ -122,16 +127,16 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     case 'heal':
-      await heal(env, options(args, [], 1).words[0] ?? '', progress)
+      await heal(env, options(args, [], 1, 'heal SITE').words[0] ?? '', progress)
       return 0
     case 'kill':
-      await kill(env, options(args, [], 1).words[0] ?? '', progress)
+      await kill(env, options(args, [], 1, 'kill PROCESS').words[0] ?? '', progress)
       return 0
     case 'start':
-      await start(env, options(args, [], 1).words[0] ?? '', progress)
+      await start(env, options(args, [], 1, 'start PROCESS').words[0] ?? '', progress)
       return 0
     case 'down':
-      options(args, [], 0)
+      options(args, [], 0, 'down')
       await down(env, progress)
       return 0
     case undefined:
