@@ -1,12 +1,13 @@
-// Geo-redundancy on the testbed's three-node NATS cluster: one node killed while site A changes a
-// member of its peer group; the change still reaches site B, and nothing is lost once the node is
-// back.
+// The testbed's processes: `status` shows them and the subclouds, `kill`/`start` of an agent takes
+// its subcloud offline and back, and geo-redundancy on the three-node NATS cluster: one node killed
+// while site A changes a member of its peer group; the change still reaches site B, and nothing is
+// lost once the node is back.
 import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadTopology, type SubcloudSite } from '@dc/testbed'
 import { repoRoot, waitFor } from '../support/index.js'
-import { newTestbed, unavailableReason, type TestbedRun } from './testbed-harness.js'
+import { availabilityAt, newTestbed, unavailableReason, type TestbedRun } from './testbed-harness.js'
 
 const topology = await loadTopology(join(repoRoot, 'testbed', 'topology.yml'))
 const SUBCLOUDS = 2
@@ -32,9 +33,53 @@ if (reason !== undefined) {
 } else {
   testbed = await newTestbed('nats')
 
-  test('a member change on A reaches B while a NATS node is down, and nothing is lost when it returns', async () => {
+  test('status: sites with both addresses, every process running, the subclouds of each controller', async () => {
     const up = await testbed.cli(['up', '--subclouds', String(SUBCLOUDS)])
     assert.is(up.code, 0, `up failed:\n${up.stdout}\n${up.stderr}`)
+    const status = await testbed.cli(['status'])
+    assert.is(status.code, 0, status.stderr)
+    assert.match(status.stdout, /site-a +central +ipv6 fd10:0:1::2\/64 +ipv4 192\.0\.2\.2\/28/)
+    for (const name of [
+      'site-a/postgres',
+      'site-b/nats',
+      'witness/nats',
+      'site-b/controller',
+      `${members[0]?.name}/agent`,
+    ]) {
+      assert.match(status.stdout, new RegExp(`${name} +running +pid \\d+`))
+    }
+    assert.match(
+      status.stdout,
+      new RegExp(`subclouds on site-a:\\n +${members[0]?.systemName} +online +managed +in-sync`),
+    )
+    assert.match(status.stdout, /refused: subcloud4: .*IPv4/)
+  })
+
+  test('kill and start an agent: the subcloud goes offline and returns', async () => {
+    const site = members[0]!
+    const killed = await testbed.cli(['kill', site.name])
+    assert.is(killed.code, 0, killed.stderr)
+    const killedAt = Date.now()
+    await waitFor(
+      () =>
+        availabilityAt(testbed.log('site-a', 'controller'), site.systemName, 'offline', killedAt - 30_000),
+      {
+        timeoutMs: 60_000,
+        message: `${site.systemName} offline after its agent was killed`,
+      },
+    )
+    const started = await testbed.cli(['start', `${site.name}/agent`])
+    assert.is(started.code, 0, started.stderr)
+    await waitFor(
+      () => availabilityAt(testbed.log('site-a', 'controller'), site.systemName, 'online', killedAt),
+      {
+        timeoutMs: 60_000,
+        message: `${site.systemName} online after its agent started again`,
+      },
+    )
+  })
+
+  test('a member change on A reaches B while a NATS node is down, and nothing is lost when it returns', async () => {
     await waitFor(async () => Object.keys(await membersOnB()).length === SUBCLOUDS || undefined, {
       timeoutMs: 120_000,
       message: 'both members copied to site B',
