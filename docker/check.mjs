@@ -5,7 +5,7 @@
 // --insecure in CMD, and ENTRYPOINT docker/entrypoint.mjs for a role; every network is
 // dual-stack (enable_ipv6, an IPv6 ULA subnet and an IPv4 documentation subnet); fixed addresses
 // lie in their network's subnets and are unique; depends_on names real services, and
-// service_healthy ones have a health check.
+// service_healthy ones have a health check; the compose file is what testbed/topology.yml renders.
 // Usage: node docker/check.mjs [--compose FILE] [--project-dir DIR]
 //   --project-dir defaults to the compose file's directory, as for docker compose.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
@@ -258,7 +258,18 @@ function checkCompose() {
   return { services: Object.keys(services).length, networks: context.subnetsByNetwork.size }
 }
 
+/** The committed compose file is what the topology renders (only for the real one, not a copy under test). */
+async function checkGenerated() {
+  if (flags.compose !== undefined) return
+  const { loadTopology, renderCompose } = await import('../packages/testbed/dist/index.js')
+  const rendered = renderCompose(await loadTopology(join(dockerDir, '..', 'testbed', 'topology.yml')))
+  if (readFileSync(composeFile, 'utf8') !== rendered) {
+    problem(`${show(composeFile)}: drifted from testbed/topology.yml; run node docker/render-compose.mjs`)
+  }
+}
+
 const counts = checkCompose()
+await checkGenerated()
 // Dockerfiles no service builds yet must still be sound.
 const dockerfiles = readdirSync(dockerDir).filter((f) => f.endsWith('.Dockerfile'))
 for (const file of dockerfiles) checkDockerfile(join(dockerDir, file), dirname(dockerDir))

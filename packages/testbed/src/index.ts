@@ -25,3 +25,4 @@ export type {
   TopologyValues,
   WitnessSite,
 } from './topology.js'
+export { renderCompose, COMPOSE_RUN_DIR } from './compose/render-compose.js'
