@@ -1,9 +1,11 @@
 // Static checks of the Docker testbed, for a machine without a Docker engine: the compose file
 // parses; every build context, Dockerfile and bind-mounted path exists; every Dockerfile has FROM,
-// a non-root USER in its final stage, EXPOSE 50051, HEALTHCHECK and ENTRYPOINT; every network is
+// a non-root USER in its final stage, EXPOSE 50051, a HEALTHCHECK running docker/healthcheck.mjs
+// (which asks through grpc-health-check with the TLS files), ENV DC_TLS_DIR=/etc/dc/tls, no
+// --insecure in CMD, and ENTRYPOINT docker/entrypoint.mjs for a role; every network is
 // dual-stack (enable_ipv6, an IPv6 ULA subnet and an IPv4 documentation subnet); fixed addresses
 // lie in their network's subnets and are unique; depends_on names real services, and
-// service_healthy ones have a health check.
+// service_healthy ones have a health check; the compose file is what testbed/topology.yml renders.
 // Usage: node docker/check.mjs [--compose FILE] [--project-dir DIR]
 //   --project-dir defaults to the compose file's directory, as for docker compose.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
@@ -32,6 +34,11 @@ const DOCUMENTATION_V4 = blockOf([
   ['203.0.113.0', 24, 'ipv4'],
 ])
 const FINAL_STAGE_REQUIRED = ['USER', 'EXPOSE', 'HEALTHCHECK', 'ENTRYPOINT']
+const ENTRYPOINT_SCRIPT = 'docker/entrypoint.mjs'
+const HEALTHCHECK_SCRIPT = 'docker/healthcheck.mjs'
+/** Where the images read their TLS files (docker/README.md). */
+const TLS_DIR = '/etc/dc/tls'
+const ROLE_PACKAGES = { controller: 'packages/system-controller', agent: 'packages/subcloud-agent' }
 
 function blockOf(subnets) {
   const list = new BlockList()
@@ -95,14 +102,47 @@ function checkDockerfile(path, buildContext) {
   if (entrypoint !== undefined && !entrypoint.args.startsWith('[')) {
     problem(`${name}: ENTRYPOINT should be exec form (JSON array) so signals reach node`)
   } else if (entrypoint !== undefined) {
-    // The script itself is built inside the image; its package must exist in the build context.
-    const script = JSON.parse(entrypoint.args).find((arg) => /^packages\/[^/]+\/dist\//.test(arg))
-    const pkg = script?.split('/dist/')[0]
-    if (pkg !== undefined && !existsSync(join(buildContext, pkg))) {
-      problem(`${name}: ENTRYPOINT runs ${script}, but ${pkg} is not in the build context`)
-    }
+    checkEntrypoint(name, JSON.parse(entrypoint.args), buildContext)
+  }
+  const cmd = finalStage.findLast((i) => i.keyword === 'CMD')
+  if (cmd?.args.includes('--insecure')) {
+    problem(`${name}: CMD passes --insecure; the image must start with TLS as shipped`)
+  }
+  const env = finalStage.filter((i) => i.keyword === 'ENV').map((i) => i.args)
+  if (!env.some((args) => new RegExp(`\\bDC_TLS_DIR=${TLS_DIR}(\\s|$)`).test(args))) {
+    problem(`${name}: final stage does not set ENV DC_TLS_DIR=${TLS_DIR}`)
+  }
+  const health = finalStage.findLast((i) => i.keyword === 'HEALTHCHECK')
+  if (health !== undefined && !/^NONE\b/i.test(health.args) && !health.args.includes(HEALTHCHECK_SCRIPT)) {
+    problem(`${name}: HEALTHCHECK does not run ${HEALTHCHECK_SCRIPT}`)
   }
   return finalStage.some((i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args))
+}
+
+/**
+ * The images start as shipped: through docker/entrypoint.mjs (TLS from the mounted files, or one
+ * line naming what is missing) for a role whose package is in the build context.
+ */
+function checkEntrypoint(name, args, buildContext) {
+  const [, script, role] = args
+  const pkg = ROLE_PACKAGES[role]
+  if (script !== ENTRYPOINT_SCRIPT || pkg === undefined) {
+    problem(`${name}: ENTRYPOINT must be ["node", "${ENTRYPOINT_SCRIPT}", "controller"|"agent"]`)
+  } else if (!existsSync(join(buildContext, pkg))) {
+    problem(`${name}: ENTRYPOINT runs the ${role}, but ${pkg} is not in the build context`)
+  } else if (!existsSync(join(buildContext, script))) {
+    problem(`${name}: ENTRYPOINT runs ${script}, which is not in the build context`)
+  }
+}
+
+/** The probe speaks the TLS the entrypoint serves and asks through the health library. */
+function checkHealthcheckScript() {
+  const text = readFileSync(join(dockerDir, 'healthcheck.mjs'), 'utf8')
+  if (!text.includes("require('grpc-health-check')")) {
+    problem('docker/healthcheck.mjs: does not use the grpc-health-check library')
+  }
+  if (!text.includes('DC_TLS_DIR'))
+    problem('docker/healthcheck.mjs: does not read the TLS files of DC_TLS_DIR')
 }
 
 function checkNetworks(networks) {
@@ -218,10 +258,22 @@ function checkCompose() {
   return { services: Object.keys(services).length, networks: context.subnetsByNetwork.size }
 }
 
+/** The committed compose file is what the topology renders (only for the real one, not a copy under test). */
+async function checkGenerated() {
+  if (flags.compose !== undefined) return
+  const { loadTopology, renderCompose } = await import('../packages/testbed/dist/index.js')
+  const rendered = renderCompose(await loadTopology(join(dockerDir, '..', 'testbed', 'topology.yml')))
+  if (readFileSync(composeFile, 'utf8') !== rendered) {
+    problem(`${show(composeFile)}: drifted from testbed/topology.yml; run node docker/render-compose.mjs`)
+  }
+}
+
 const counts = checkCompose()
+await checkGenerated()
 // Dockerfiles no service builds yet must still be sound.
 const dockerfiles = readdirSync(dockerDir).filter((f) => f.endsWith('.Dockerfile'))
 for (const file of dockerfiles) checkDockerfile(join(dockerDir, file), dirname(dockerDir))
+checkHealthcheckScript()
 
 if (problems.length > 0) {
   for (const text of [...new Set(problems)]) console.error(`docker check: ${text}`)

@@ -18,7 +18,8 @@ RUN --mount=type=cache,id=dc-pnpm-store,target=/pnpm-store \
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
-    DC_HEALTH_TARGET=127.0.0.1:50051
+    DC_HEALTH_TARGET=127.0.0.1:50051 \
+    DC_TLS_DIR=/etc/dc/tls
 RUN groupadd --system --gid 10001 dc \
     && useradd --system --uid 10001 --gid dc --no-create-home --shell /usr/sbin/nologin dc \
     && install -d -o dc -g dc /var/lib/dc-controller /etc/dc
@@ -28,7 +29,9 @@ COPY --from=build /app /app
 USER dc
 EXPOSE 50051
 VOLUME ["/var/lib/dc-controller"]
+# TLS: mount server.crt, server.key and ca.crt (from dc-pki) at /etc/dc/tls; the entrypoint serves
+# mutual TLS from them or stops naming the missing ones, and the health check calls with them.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
     CMD ["node", "docker/healthcheck.mjs"]
-ENTRYPOINT ["node", "packages/system-controller/dist/main.js"]
+ENTRYPOINT ["node", "docker/entrypoint.mjs", "controller"]
 CMD ["--listen", "[::]:50051", "--bootstrap-values", "/etc/dc/bootstrap-values.yml", "--data-dir", "/var/lib/dc-controller"]

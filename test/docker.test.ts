@@ -1,12 +1,19 @@
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
-import { isIPv6 } from 'node:net'
 import { join } from 'node:path'
 import * as grpc from '@grpc/grpc-js'
 import { HealthImplementation } from 'grpc-health-check'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parse } from 'yaml'
-import { freePort, makeTempDir, removeTempDir, repoRoot, runCommand } from './support/index.js'
+import {
+  findExecutable,
+  freePort,
+  makeTempDir,
+  removeTempDir,
+  repoRoot,
+  runCommand,
+} from './support/index.js'
 
 const dockerDir = join(repoRoot, 'docker')
 const composePath = join(dockerDir, 'docker-compose.yml')
@@ -37,29 +44,32 @@ const Check = suite('docker/check.mjs')
 Check('check.mjs - passes on the testbed as committed', async () => {
   const result = await runCheck()
   assert.is(result.code, 0, result.stderr)
-  assert.match(result.stdout, 'docker check: ok (4 services, 3 networks, 2 Dockerfiles)')
+  assert.match(result.stdout, 'docker check: ok (19 services, 7 networks, 2 Dockerfiles)')
 })
 
 Check('check.mjs - reports a network without IPv6 and an address outside its subnet', async () => {
   const result = await checkEdited((compose) =>
     compose
-      .replace(/(site1:\n\s+enable_ipv6:) true/, '$1 false')
-      .replace('ipv4_address: 198.51.100.10', 'ipv4_address: 192.0.2.99'),
+      .replace(/(\n {2}subcloud1:\n\s+enable_ipv6:) true/, '$1 false')
+      .replace('ipv4_address: 198.51.100.2\n', 'ipv4_address: 192.0.2.99\n'),
   )
   assert.is(result.code, 1)
-  assert.match(result.stderr, 'network site1: enable_ipv6 is not true')
-  assert.match(result.stderr, "service subcloud1: ipv4_address 192.0.2.99 is outside network site1's subnets")
+  assert.match(result.stderr, 'network subcloud1: enable_ipv6 is not true')
+  assert.match(
+    result.stderr,
+    "service subcloud1: ipv4_address 192.0.2.99 is outside network subcloud1's subnets",
+  )
 })
 
 Check('check.mjs - reports a missing Dockerfile and a bad dependency', async () => {
   const result = await checkEdited((compose) =>
     compose
       .replace('docker/agent.Dockerfile', 'docker/gone.Dockerfile')
-      .replace('subcloud2:\n        condition', 'subcloud9:\n        condition'),
+      .replace('postgres-site-a:\n        condition', 'postgres-site-z:\n        condition'),
   )
   assert.is(result.code, 1)
   assert.match(result.stderr, 'Dockerfile docker/gone.Dockerfile does not exist')
-  assert.match(result.stderr, 'service controller: depends on unknown service subcloud9')
+  assert.match(result.stderr, 'service controller-site-a: depends on unknown service postgres-site-z')
 })
 
 Check('check.mjs - reports a Dockerfile that runs as root without a health check', async () => {
@@ -70,15 +80,54 @@ Check('check.mjs - reports a Dockerfile that runs as root without a health check
       'FROM node:20-bookworm-slim\nEXPOSE 50051\nENTRYPOINT ["node"]\n',
     )
     const result = await checkEdited((compose) =>
-      compose.replace(
-        'context: ..\n      dockerfile: docker/agent.Dockerfile',
-        `context: ${dir}\n      dockerfile: root.Dockerfile`,
-      ),
+      compose
+        .replace(
+          'context: ..\n      dockerfile: docker/agent.Dockerfile',
+          `context: ${dir}\n      dockerfile: root.Dockerfile`,
+        )
+        .replace(
+          '      nats-site-a:\n        condition: service_healthy',
+          '      agent-subcloud1:\n        condition: service_healthy',
+        ),
     )
     assert.is(result.code, 1)
     assert.match(result.stderr, 'root.Dockerfile: final stage has no USER')
     assert.match(result.stderr, 'root.Dockerfile: final stage has no HEALTHCHECK')
-    assert.match(result.stderr, 'waits for subcloud1 to be healthy, but subcloud1 has no health check')
+    assert.match(
+      result.stderr,
+      'waits for agent-subcloud1 to be healthy, but agent-subcloud1 has no health check',
+    )
+  } finally {
+    await removeTempDir(dir)
+  }
+})
+
+Check('check.mjs - reports an image that would not start with TLS as shipped', async () => {
+  const dir = await makeTempDir()
+  try {
+    await writeFile(
+      join(dir, 'plain.Dockerfile'),
+      [
+        'FROM node:20-bookworm-slim',
+        'USER dc',
+        'EXPOSE 50051',
+        'HEALTHCHECK CMD ["node", "probe.mjs"]',
+        'ENTRYPOINT ["node", "packages/subcloud-agent/dist/main.js"]',
+        'CMD ["--listen", "[::]:50051", "--insecure"]',
+        '',
+      ].join('\n'),
+    )
+    const result = await checkEdited((compose) =>
+      compose.replace(
+        'context: ..\n      dockerfile: docker/agent.Dockerfile',
+        `context: ${dir}\n      dockerfile: plain.Dockerfile`,
+      ),
+    )
+    assert.is(result.code, 1)
+    assert.match(result.stderr, 'plain.Dockerfile: ENTRYPOINT must be ["node", "docker/entrypoint.mjs"')
+    assert.match(result.stderr, 'plain.Dockerfile: CMD passes --insecure')
+    assert.match(result.stderr, 'plain.Dockerfile: final stage does not set ENV DC_TLS_DIR=/etc/dc/tls')
+    assert.match(result.stderr, 'plain.Dockerfile: HEALTHCHECK does not run docker/healthcheck.mjs')
   } finally {
     await removeTempDir(dir)
   }
@@ -110,7 +159,7 @@ HealthProbe('healthcheck.mjs - exits 0 only while the gRPC health service says S
     health.setStatus('', 'NOT_SERVING')
     const notServing = await probe(`[::1]:${port}`)
     assert.is(notServing.code, 1)
-    assert.match(notServing.output, 'serving status 2')
+    assert.match(notServing.output, 'serving status NOT_SERVING')
   } finally {
     server.forceShutdown()
   }
@@ -124,48 +173,107 @@ HealthProbe('healthcheck.mjs - exits 1 when nothing listens', async () => {
 
 HealthProbe.run()
 
-const Config = suite('docker/config')
+const Compose = suite('docker/docker-compose.yml')
 
-interface Compose {
-  services: Record<string, { networks?: Record<string, { ipv4_address?: string; ipv6_address?: string }> }>
+interface ComposeService {
+  command?: string[]
+  entrypoint?: string[]
+  network_mode?: string
+  environment?: Record<string, string>
+  networks?: Record<string, { ipv4_address?: string; ipv6_address?: string }>
 }
 
-async function readYaml<T>(path: string): Promise<T> {
-  return parse(await readFile(path, 'utf8')) as T
+async function readCompose(): Promise<Record<string, ComposeService>> {
+  return (parse(await readFile(composePath, 'utf8')) as { services: Record<string, ComposeService> }).services
 }
 
-Config('config - every dual-stack value is IPv6 primary, except the IPv4-only pxeboot', async () => {
-  for (const file of ['system-controller.yml', 'subcloud1.yml', 'subcloud2.yml']) {
-    const values = await readYaml<Record<string, unknown>>(join(dockerDir, 'config', file))
-    const dualStack = Object.entries(values).filter(
-      ([key, v]) => /_(subnet|address)$/.test(key) && typeof v === 'string' && v.includes(','),
+const flag = (service: ComposeService | undefined, name: string): string | undefined => {
+  const args = service?.command ?? []
+  const at = args.indexOf(name)
+  return at < 0 ? undefined : args[at + 1]
+}
+
+Compose(
+  'compose - the sites of the topology: PostgreSQL per central site, three clustered NATS nodes, the refused subcloud',
+  async () => {
+    const services = await readCompose()
+    const names = Object.keys(services)
+    assert.equal(
+      names.filter((n) => n.startsWith('postgres-')),
+      ['postgres-site-a', 'postgres-site-b'],
     )
-    assert.ok(dualStack.length >= 4, `${file} has dual-stack values`)
-    for (const [key, value] of dualStack) {
-      const [primary = '', secondary = ''] = String(value).split(',')
-      assert.ok(isIPv6(primary.split('/')[0] ?? ''), `${file} ${key}: primary ${primary} is IPv6`)
-      assert.not.ok(isIPv6(secondary.split('/')[0] ?? ''), `${file} ${key}: secondary ${secondary} is IPv4`)
+    assert.equal(
+      names.filter((n) => n.startsWith('nats-')),
+      ['nats-site-a', 'nats-site-b', 'nats-witness'],
+    )
+    assert.ok(names.includes('agent-subcloud4'), 'the IPv4-primary subcloud the controller refuses')
+    assert.equal(services['init']?.entrypoint?.slice(0, 2), ['node', 'docker/testbed-init.mjs'])
+    for (const site of ['site-a', 'site-b']) {
+      const controller = services[`controller-${site}`]
+      assert.is(flag(controller, '--nats-replicas'), '3', site)
+      assert.is(controller?.network_mode, `service:${site}`, 'shares the site namespace with its NATS node')
+      assert.match(flag(controller, '--nats-url') ?? '', /^tls:\/\/\[fd10:/, 'IPv6 primary, TLS')
+      assert.not.ok(controller?.command?.includes('--insecure'))
     }
-    assert.not.match(String(values['pxeboot_subnet']), ':', `${file}: pxeboot is IPv4`)
+    assert.is(services['site-a']?.networks?.['site-a']?.ipv6_address, 'fd10:0:1::2')
+    assert.is(flag(services['agent-subcloud4'], '--listen'), '203.0.113.2:50051,[fd10:0:14::2]:50051')
+  },
+)
+
+Compose('compose - render-compose --check fails once the topology changes, naming the fix', async () => {
+  const dir = await makeTempDir()
+  try {
+    const topology = join(dir, 'topology.yml')
+    const original = await readFile(join(repoRoot, 'testbed', 'topology.yml'), 'utf8')
+    const same = await runCommand(process.execPath, [join(dockerDir, 'render-compose.mjs'), '--check'])
+    assert.is(same.code, 0, same.stderr)
+    await writeFile(topology, original.replace('heartbeatIntervalMs: 250', 'heartbeatIntervalMs: 300'))
+    const drifted = await runCommand(process.execPath, [
+      join(dockerDir, 'render-compose.mjs'),
+      '--check',
+      '--topology',
+      topology,
+    ])
+    assert.is(drifted.code, 1)
+    assert.match(drifted.stderr, 'drifted from')
+    assert.match(drifted.stderr, 'run node docker/render-compose.mjs')
+  } finally {
+    await removeTempDir(dir)
   }
 })
 
-Config('config - OAM floating addresses are the containers’ fixed addresses', async () => {
-  const compose = await readYaml<Compose>(composePath)
-  const sites = [
-    ['system-controller.yml', 'controller', 'sc-oam'],
-    ['subcloud1.yml', 'subcloud1', 'site1'],
-    ['subcloud2.yml', 'subcloud2', 'site2'],
-  ] as const
-  for (const [file, service, network] of sites) {
-    const values = await readYaml<Record<string, string>>(join(dockerDir, 'config', file))
-    const attached = compose.services[service]?.networks?.[network]
-    assert.is(
-      values['external_oam_floating_address'],
-      `${attached?.ipv6_address},${attached?.ipv4_address}`,
-      file,
-    )
+Compose('compose - testbed-init issues every certificate and writes valid NATS cluster configs', async () => {
+  const dir = await makeTempDir()
+  try {
+    const init = await runCommand(process.execPath, [
+      join(dockerDir, 'testbed-init.mjs'),
+      join(repoRoot, 'testbed', 'topology.yml'),
+      dir,
+    ])
+    assert.is(init.code, 0, init.stderr)
+    for (const site of ['site-a', 'site-b', 'witness']) {
+      const conf = await readFile(join(dir, site, 'nats.conf'), 'utf8')
+      assert.match(conf, `server_name: "${site}"`)
+      assert.is((conf.match(/nats-route:\/\//g) ?? []).length, 2, `${site} routes to the two other nodes`)
+      const check = await runCommand(
+        findExecutable('nats-server', ['/usr/sbin', '/usr/bin']) ?? 'nats-server',
+        ['-t', '-c', join(dir, site, 'nats.conf')],
+      )
+      assert.is(check.code, 0, check.stdout + check.stderr)
+    }
+    for (const site of ['site-a', 'subcloud1', 'subcloud4']) {
+      for (const file of ['server.crt', 'server.key', 'ca.crt'])
+        assert.ok(existsSync(join(dir, site, file)), `${site}/${file}`)
+    }
+    const again = await runCommand(process.execPath, [
+      join(dockerDir, 'testbed-init.mjs'),
+      join(repoRoot, 'testbed', 'topology.yml'),
+      dir,
+    ])
+    assert.is(again.code, 0, 'a second run keeps what the first made')
+  } finally {
+    await removeTempDir(dir)
   }
 })
 
-Config.run()
+Compose.run()

@@ -60,4 +60,8 @@ export { GeoSubjects, OWNERSHIP_BUCKET } from './geo/geo-subjects.js'
 export { decodeAck } from './geo/geo-codec.js'
 export type { ApplyAck, MemberFailure } from './geo/geo-event.js'
 export { renderNatsServerConfig } from './geo/render-nats-server-config.js'
-export type { NatsServerConfigOptions, NatsSiteUser } from './geo/render-nats-server-config.js'
+export type {
+  NatsClusterOptions,
+  NatsServerConfigOptions,
+  NatsSiteUser,
+} from './geo/render-nats-server-config.js'

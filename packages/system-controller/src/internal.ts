@@ -17,3 +17,6 @@ export type {
   StrategyState,
   StrategyStep,
 } from './strategies/network-strategy.js'
+export { connectNatsPeerBus } from './adapters/nats-peer-bus.js'
+export type { NatsPeerBusOptions } from './adapters/nats-peer-bus.js'
+export type { PeerBus } from './geo/peer-bus.js'

@@ -27,6 +27,7 @@ test('geoConfigOf - files resolve against the working directory; overrides are m
       'site-id': 'site_a-1',
       'peer-heartbeat-interval-ms': '200',
       'peer-maintenance-timeout-ms': '0',
+      'nats-replicas': '3',
     },
     '/etc/dc',
   )
@@ -36,7 +37,13 @@ test('geoConfigOf - files resolve against the working directory; overrides are m
     tlsCaFile: '/pki/ca.crt',
     tlsCertFile: undefined,
     tlsKeyFile: undefined,
+    replicas: 3,
   })
+  assert.is(
+    geoConfigOf({ 'nats-url': 'nats://127.0.0.1:4222' }, '/').nats?.replicas,
+    1,
+    'one server by default',
+  )
   assert.is(config.siteId, 'site_a-1')
   assert.is(config.heartbeatIntervalMs, 200)
   assert.is(config.maintenanceTimeoutMs, 0)
@@ -50,6 +57,8 @@ test('geoConfigOf - refuses credentials in the URL, other schemes, a missing por
     { 'nats-url': 'nats://127.0.0.1:4222', 'site-id': 'a.b' },
     { 'nats-url': 'nats://127.0.0.1:4222', 'nats-tls-cert': 'c.crt' },
     { 'nats-url': 'nats://127.0.0.1:4222', 'peer-heartbeat-interval-ms': '5' },
+    { 'nats-url': 'nats://127.0.0.1:4222', 'nats-replicas': '2' },
+    { 'nats-replicas': '3' },
   ]
   for (const values of bad)
     assert.throws(

@@ -41,6 +41,11 @@ export class FakeNats {
   #revision = 0
   /** Every publish refused by permissions, as `<client>: <subject>`. */
   readonly refused: string[] = []
+  /**
+   * Clients cut off from a replicated bucket's majority: their KV writes fail (reads are still
+   * served, as a replica's direct get is).
+   */
+  readonly minority = new Set<string>()
 
   /** A client that may publish only on subjects matching `allow` (all when absent). */
   client(name: string, allow?: readonly string[]): PeerBus {
@@ -207,10 +212,12 @@ class FakeBus implements PeerBus {
   }
 
   kvCreate(key: string, value: Uint8Array): Promise<number | 'exists'> {
+    if (this.#server.minority.has(this.#name)) return Promise.reject(new Error('no JetStream quorum'))
     return Promise.resolve(this.#server.kvWrite(key, value, 'absent') as number | 'exists')
   }
 
   kvUpdate(key: string, value: Uint8Array, revision: number): Promise<number | 'conflict'> {
+    if (this.#server.minority.has(this.#name)) return Promise.reject(new Error('no JetStream quorum'))
     return Promise.resolve(this.#server.kvWrite(key, value, revision) as number | 'conflict')
   }
 

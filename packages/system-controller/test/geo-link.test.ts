@@ -20,6 +20,7 @@ import type { Database } from '../src/adapters/kysely/schema.js'
 import { SubcloudGroupService } from '../src/subcloud-groups/subcloud-group-service.js'
 import { subcloudUseCases } from '../src/subclouds/subcloud-use-cases.js'
 import { strategyAgents } from '../src/strategies/strategy-agents.js'
+import { PeerLinkUnavailableError } from '../src/errors.js'
 import { FakeAgents, FakeNats, rejects, until } from './geo-fakes.js'
 import { managerCalls } from './manager-calls.js'
 import { recordingLogger } from './recording-logger.js'
@@ -384,6 +385,31 @@ test('GeoLink - failback is an explicit migrate on the preferred site; 280.005 c
   await until('280.005 cleared at A', async () => !(await alarms(a)).some((x) => x.startsWith('280.005')))
   await until('280.005 cleared at B', async () => !(await alarms(b)).some((x) => x.startsWith('280.005')))
   await rejects(() => a.geo.service.groups.migrate('pg1'), /already led by this site/)
+})
+
+test('GeoLink - cut off from the bucket majority, the leader demotes its members and cannot take them back', async (ctx) => {
+  const { a } = sites(ctx)
+  await until('sc1 managed at A', async () => (await a.store.find('sc1'))?.managementState === 'managed')
+  ctx.nats.minority.add('site-a')
+  const fenced = await until('sc1 demoted at A', async () => {
+    const found = await a.store.find('sc1')
+    return found?.deployStatus === 'secondary' ? found : undefined
+  })
+  assert.is(fenced.managementState, 'unmanaged')
+  assert.is((await a.geo.service.groups.get('pg1')).leaderId, a.geo.siteId, 'nobody else took it')
+  const refused = await rejects(() => a.geo.service.groups.migrate('pg1'), /pg1 cannot be written/)
+  assert.instance(refused, PeerLinkUnavailableError)
+  assert.is((await a.store.find('sc1'))?.deployStatus, 'secondary', 'the refused migrate changed nothing')
+  ctx.nats.minority.delete('site-a')
+  await until('A confirms its ownership again', () =>
+    Promise.resolve(ctx.logs.some((l) => /pg1: ownership confirmed again/.test(l))),
+  )
+  await a.geo.service.groups.migrate('pg1')
+  const back = await until('sc1 managed at A again', async () => {
+    const found = await a.store.find('sc1')
+    return found?.managementState === 'managed' ? found : undefined
+  })
+  assert.is(back.epoch, 4, 'the same epoch: nobody else held it meanwhile')
 })
 
 test('GeoLink - deleting the association removes the group and its copies on the peer', async (ctx) => {

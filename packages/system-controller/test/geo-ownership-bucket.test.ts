@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { OwnershipConflictError } from '../src/errors.js'
+import { OwnershipConflictError, PeerLinkUnavailableError } from '../src/errors.js'
 import { OwnershipBucket } from '../src/geo/ownership-bucket.js'
 import { FakeNats, until } from './geo-fakes.js'
 
@@ -54,6 +54,48 @@ test('OwnershipBucket - watch reports changes; unreadable values are skipped', a
   await until('g1 reported', () => Promise.resolve(seen.length > 0))
   watch.stop()
   assert.equal(seen, ['g1:a@2'])
+})
+
+test('OwnershipBucket - renew rewrites the same owner, reports a new one, and needs the majority', async () => {
+  const nats = new FakeNats()
+  const a = new OwnershipBucket(nats.client('a'))
+  const b = new OwnershipBucket(nats.client('b'))
+  const held = { leader: 'a', leaderName: 'A', epoch: 2 }
+  await a.register('g1', held)
+  const before = (await a.read('g1'))?.revision ?? 0
+  assert.equal(await a.renew('g1', 'pg1', held), held)
+  assert.ok(((await a.read('g1'))?.revision ?? 0) > before, 'a renewal is a write')
+  nats.minority.add('a')
+  try {
+    await a.renew('g1', 'pg1', held)
+    assert.unreachable('renewed without the majority')
+  } catch (err) {
+    assert.instance(err, PeerLinkUnavailableError)
+    assert.match(String(err), /pg1 cannot be written/)
+  }
+  nats.minority.delete('a')
+  await b.take('g1', 'pg1', 'b', 'B', 2)
+  assert.equal(await a.renew('g1', 'pg1', held), { leader: 'b', leaderName: 'B', epoch: 3 })
+})
+
+test('OwnershipBucket - a take racing only a renewal of the same owner still wins', async () => {
+  const nats = new FakeNats()
+  const a = new OwnershipBucket(nats.client('a'))
+  const bus = nats.client('b')
+  const b = new OwnershipBucket(bus)
+  const held = { leader: 'a', leaderName: 'A', epoch: 2 }
+  await a.register('g1', held)
+  const update = bus.kvUpdate.bind(bus)
+  let raced = false
+  bus.kvUpdate = async (key, value, revision) => {
+    if (!raced) {
+      raced = true
+      await a.renew('g1', 'pg1', held)
+    }
+    return update(key, value, revision)
+  }
+  assert.equal(await b.take('g1', 'pg1', 'b', 'B', 2), { leader: 'b', leaderName: 'B', epoch: 3 })
+  assert.ok(raced)
 })
 
 test.run()

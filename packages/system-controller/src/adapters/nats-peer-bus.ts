@@ -47,6 +47,12 @@ export interface NatsPeerBusOptions {
   readonly tls?: NatsTlsFiles | undefined
   /** Bucket that holds peer group ownership. */
   readonly kvBucket: string
+  /**
+   * Copies JetStream keeps of the streams this site creates and of the ownership bucket: 3 on a
+   * three-node cluster, so a write needs a majority and a site cut off from it can write nothing.
+   * @default 1
+   */
+  readonly replicas?: number
   /** Deadline of each JetStream and KV request. @default 5000 */
   readonly requestTimeoutMs?: number
   /** Where connection state changes go: a disconnect or server error is a warning, a reconnect news. */
@@ -101,12 +107,14 @@ class NatsPeerBus implements PeerBus {
   #violations: { readonly serial: number; readonly subject: string; readonly error: Error }[] = []
   #serial = 0
   readonly #stopped = new AbortController()
+  readonly #replicas: number
 
-  constructor(nc: NatsConnection, js: JetStreamClient, jsm: JetStreamManager, kv: KV) {
+  constructor(nc: NatsConnection, js: JetStreamClient, jsm: JetStreamManager, kv: KV, replicas: number) {
     this.#nc = nc
     this.#js = js
     this.#jsm = jsm
     this.#kv = kv
+    this.#replicas = replicas
   }
 
   recordViolation(error: PermissionViolationError): void {
@@ -136,11 +144,18 @@ class NatsPeerBus implements PeerBus {
   }
 
   async ensureStream(name: string, subjects: readonly string[], maxAgeMs: number): Promise<void> {
-    const config = { name, subjects: [...subjects], max_age: nanos(maxAgeMs), storage: StorageType.File }
+    const config = {
+      name,
+      subjects: [...subjects],
+      max_age: nanos(maxAgeMs),
+      storage: StorageType.File,
+      num_replicas: this.#replicas,
+    }
     try {
       const info = await this.#jsm.streams.info(name)
       const same =
         info.config.max_age === config.max_age &&
+        info.config.num_replicas === config.num_replicas &&
         info.config.subjects.length === subjects.length &&
         subjects.every((s) => info.config.subjects.includes(s))
       if (!same) await this.#jsm.streams.update(name, config)
@@ -254,6 +269,21 @@ class NatsPeerBus implements PeerBus {
 }
 
 /**
+ * The bucket is created with the replicas asked for, but one that exists keeps its own: the sites
+ * may not redefine it (see `renderNatsServerConfig`), and ownership fenced by a majority on one site
+ * and by a single copy on the other is no fence, so a mismatch stops the start.
+ */
+async function checkBucketReplicas(kv: KV, bucket: string, replicas: number): Promise<void> {
+  const existing = (await kv.status()).replicas
+  if (existing !== replicas) {
+    throw new Error(
+      `the ownership bucket ${bucket} has ${existing} replica(s) but --nats-replicas is ${replicas}; ` +
+        'give every controller the same --nats-replicas (an operator may rescale the bucket with the nats CLI)',
+    )
+  }
+}
+
+/**
  * Connect to NATS (TLS and per-site credentials when given), open JetStream and the ownership
  * bucket (created if missing). Rejects when the server cannot be reached or refuses the login.
  *
@@ -274,8 +304,10 @@ export async function connectNatsPeerBus(options: NatsPeerBusOptions): Promise<P
   try {
     const js = jetstream(nc, { timeout })
     const jsm = await jetstreamManager(nc, { timeout })
-    const kv = await new Kvm(js).create(options.kvBucket, { history: 5 })
-    const bus = new NatsPeerBus(nc, js, jsm, kv)
+    const replicas = options.replicas ?? 1
+    const kv = await new Kvm(js).create(options.kvBucket, { history: 5, replicas })
+    await checkBucketReplicas(kv, options.kvBucket, replicas)
+    const bus = new NatsPeerBus(nc, js, jsm, kv, replicas)
     void (async () => {
       for await (const s of nc.status()) {
         if (s.type === 'error' && s.error instanceof PermissionViolationError) bus.recordViolation(s.error)

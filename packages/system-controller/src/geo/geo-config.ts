@@ -11,7 +11,16 @@ export interface NatsLinkConfig {
   readonly tlsCaFile: string | undefined
   readonly tlsCertFile: string | undefined
   readonly tlsKeyFile: string | undefined
+  /**
+   * `--nats-replicas`: copies JetStream keeps of this site's stream and of the ownership bucket. 1
+   * runs on a single server; 3 needs a three-node cluster, where every write (and so every
+   * ownership compare-and-set) needs a majority of the nodes.
+   */
+  readonly replicas: NatsReplicas
 }
+
+/** Replica counts the controller accepts: one server, or a three-node cluster. */
+export type NatsReplicas = 1 | 3
 
 /** The geo-redundancy part of the controller's configuration. */
 export interface GeoConfig {
@@ -32,6 +41,7 @@ export const GEO_FLAGS = {
   'nats-tls-ca': { type: 'string' },
   'nats-tls-cert': { type: 'string' },
   'nats-tls-key': { type: 'string' },
+  'nats-replicas': { type: 'string' },
   'site-id': { type: 'string' },
   'peer-heartbeat-interval-ms': { type: 'string' },
   'peer-maintenance-timeout-ms': { type: 'string' },
@@ -39,6 +49,7 @@ export const GEO_FLAGS = {
 
 export const GEO_USAGE =
   '[--nats-url URL [--nats-creds FILE] [--nats-tls-ca FILE] [--nats-tls-cert FILE --nats-tls-key FILE]\n' +
+  '                      [--nats-replicas 1|3]\n' +
   '                      [--site-id ID] [--peer-heartbeat-interval-ms N] [--peer-maintenance-timeout-ms N]]'
 
 function milliseconds(flag: string, text: string, min: number, max: number): number {
@@ -73,6 +84,7 @@ export function geoConfigOf(
           tlsCaFile: file('nats-tls-ca'),
           tlsCertFile: file('nats-tls-cert'),
           tlsKeyFile: file('nats-tls-key'),
+          replicas: natsReplicas(text('nats-replicas')),
         }
   if (nats === undefined) {
     const stray = (Object.keys(GEO_FLAGS) as (keyof typeof GEO_FLAGS)[]).find((f) => values[f] !== undefined)
@@ -99,6 +111,12 @@ export function geoConfigOf(
         ? undefined
         : milliseconds('--peer-maintenance-timeout-ms', maintenance, 0, 36_000_000),
   }
+}
+
+function natsReplicas(text: string | undefined): NatsReplicas {
+  if (text === undefined || text === '1') return 1
+  if (text === '3') return 3
+  throw new ConfigError(`--nats-replicas must be 1 (one server) or 3 (a three-node cluster), got '${text}'`)
 }
 
 /** `nats://` or `tls://` with a bracketed IPv6 or an IPv4 literal and a port; no user or password in it. */

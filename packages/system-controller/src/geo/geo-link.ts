@@ -115,6 +115,7 @@ export class GeoLink {
       alarms,
       sync,
       queue,
+      clock,
       log,
       audit: deps.audit,
     })
@@ -196,7 +197,10 @@ export class GeoLink {
       linked: this.#peers,
       rehome: this.#rehome,
       appliedOf: (peerUuid) => this.#consumer.appliedOf(peerUuid),
-      everyPeriod: () => publisher.retryPending(),
+      everyPeriod: (leaseMs) => {
+        ownership.renewInBackground(leaseMs)
+        return publisher.retryPending()
+      },
       heartbeatIntervalMs: options?.heartbeatIntervalMs,
     })
   }

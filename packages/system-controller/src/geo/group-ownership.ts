@@ -1,6 +1,7 @@
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
-import type { Audit } from '../audit/index.js'
+import type { Audit, Clock } from '../audit/index.js'
+import { OwnershipConflictError } from '../errors.js'
 import type { AlarmStore } from '../ports/alarm-store.js'
 import type { AssociationStore } from '../ports/association-store.js'
 import { update } from '../ports/mutation.js'
@@ -27,6 +28,7 @@ export interface GroupOwnershipDeps {
   readonly sync: Pick<SyncStatusTracker, 'recompute'>
   /** The link's queue: ownership changes seen in the bucket are applied on it. */
   readonly queue: SerialQueue
+  readonly clock: Pick<Clock, 'now'>
   readonly log: Logger
 }
 
@@ -38,6 +40,11 @@ export interface GroupOwnershipDeps {
 export class GroupOwnership {
   readonly #deps: GroupOwnershipDeps
   readonly #bucket: OwnershipBucket
+  /** When the bucket last confirmed each group led here, by group id. */
+  readonly #confirmedAtMs = new Map<number, number>()
+  /** Groups led here whose members were demoted because their ownership could not be confirmed. */
+  readonly #fenced = new Set<number>()
+  #renewing = false
 
   constructor(deps: GroupOwnershipDeps) {
     this.#deps = deps
@@ -66,13 +73,10 @@ export class GroupOwnership {
 
   /** Follow every ownership change in the bucket, one at a time on the link's queue. */
   watch(): BusSubscription {
-    const { groups, queue, log } = this.#deps
+    const { queue, log } = this.#deps
     return this.#bucket.watch((uuid, ownership) => {
       void queue
-        .run(async () => {
-          const group = await groups.findByUuid(uuid)
-          if (group !== undefined) await this.adopt(group, ownership)
-        })
+        .run(() => this.#adoptFresh(uuid, ownership))
         .catch((err: unknown) =>
           log.warn('applying an ownership change failed', { err, peerGroupUuid: uuid }),
         )
@@ -90,16 +94,92 @@ export class GroupOwnership {
   }
 
   /**
-   * Lead `group` from this site: its ownership as it is when this site leads it already, else the
-   * next epoch taken by compare-and-set. Throws `OwnershipConflictError` when another controller
-   * changed it in between.
+   * Lead `group` from this site: its ownership as it is, confirmed by a write, when this site
+   * leads it already, else the next epoch taken by compare-and-set. Either needs the NATS
+   * majority. Throws `OwnershipConflictError` when another controller changed it in between (or
+   * holds it), `PeerLinkUnavailableError` when the bucket cannot be written.
    */
-  take(group: SubcloudPeerGroup): Promise<Ownership> {
+  async take(group: SubcloudPeerGroup): Promise<Ownership> {
     const { siteId, siteName } = this.#deps
-    if (group.leaderId === siteId) {
-      return Promise.resolve({ leader: siteId, leaderName: siteName, epoch: group.epoch })
+    if (group.leaderId !== siteId) {
+      return this.#bucket.take(group.uuid, group.name, siteId, siteName, group.epoch)
     }
-    return this.#bucket.take(group.uuid, group.name, siteId, siteName, group.epoch)
+    const owner = await this.#bucket.renew(group.uuid, group.name, this.#held(group))
+    if (owner.leader !== siteId) throw new OwnershipConflictError(group.name)
+    return owner
+  }
+
+  /**
+   * Confirm, in the background, every group led here by writing its ownership again; a renewal
+   * still running is not doubled. A group left unconfirmed for `leaseMs` (as long as the peers
+   * wait before declaring this site failed and may take its groups) is fenced: its members are
+   * demoted, so this site stops commanding them whether or not another site took the group.
+   * They stay secondary copies until `subcloud-peer-group migrate` takes the group again.
+   */
+  renewInBackground(leaseMs: number): void {
+    if (this.#renewing) return
+    this.#renewing = true
+    void this.#renewAll(leaseMs)
+      .catch((err: unknown) => this.#deps.log.warn('renewing peer group ownership failed', { err }))
+      .finally(() => {
+        this.#renewing = false
+      })
+  }
+
+  #held(group: SubcloudPeerGroup): Ownership {
+    return { leader: group.leaderId, leaderName: group.leaderName, epoch: group.epoch }
+  }
+
+  async #renewAll(leaseMs: number): Promise<void> {
+    const { groups, siteId, clock, queue, log } = this.#deps
+    for (const group of await groups.list()) {
+      if (group.leaderId !== siteId) {
+        this.#confirmedAtMs.delete(group.id)
+        this.#fenced.delete(group.id)
+        continue
+      }
+      const since = this.#confirmedAtMs.get(group.id) ?? clock.now()
+      this.#confirmedAtMs.set(group.id, since)
+      try {
+        const owner = await this.#bucket.renew(group.uuid, group.name, this.#held(group))
+        if (owner.leader !== siteId || owner.epoch !== group.epoch) {
+          await queue.run(() => this.#adoptFresh(group.uuid, owner))
+          continue
+        }
+        this.#confirmedAtMs.set(group.id, clock.now())
+        if (this.#fenced.delete(group.id)) {
+          log.info(
+            `subcloud peer group ${group.name}: ownership confirmed again; its members stay secondary until migrate`,
+            { peerGroup: group.name },
+          )
+        }
+      } catch (err) {
+        // A conflict is another site's write: the watch brings it.
+        if (err instanceof OwnershipConflictError) continue
+        if (clock.now() - since < leaseMs || this.#fenced.has(group.id)) continue
+        await queue.run(() => this.#fence(group.uuid, leaseMs, err))
+      }
+    }
+  }
+
+  async #adoptFresh(uuid: string, ownership: Ownership): Promise<void> {
+    const group = await this.#deps.groups.findByUuid(uuid)
+    if (group !== undefined) await this.adopt(group, ownership)
+  }
+
+  async #fence(uuid: string, leaseMs: number, err: unknown): Promise<void> {
+    const { groups, copies, siteId, log } = this.#deps
+    const group = await groups.findByUuid(uuid)
+    if (group === undefined || group.leaderId !== siteId) return
+    this.#fenced.add(group.id)
+    const demoted = await copies.demoteMembers(group.id)
+    log.warn(
+      `subcloud peer group ${group.name}: ownership not confirmed for ${leaseMs} ms; ` +
+        `${demoted.length} member(s) demoted to secondary until it is taken again`,
+      { peerGroup: group.name, demoted, err },
+    )
+    await this.#deps.audit.refresh()
+    await this.#deps.sync.recompute({ peerGroupId: group.id })
   }
 
   /**

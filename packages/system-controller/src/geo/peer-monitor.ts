@@ -29,8 +29,12 @@ export interface PeerMonitorDeps {
   readonly rehome: Pick<RehomePolicy, 'peerFailed' | 'cancel'>
   /** How far this site got in a peer's stream, for the heartbeat's `applied`. */
   readonly appliedOf: (peerUuid: string) => number
-  /** Work done once per heartbeat period besides heartbeats (the publisher's retry of pending changes). */
-  readonly everyPeriod: () => Promise<void>
+  /**
+   * Work done once per heartbeat period besides heartbeats (the renewal of ownership, the
+   * publisher's retry of pending changes), given how long the peers wait before declaring this site
+   * failed (see {@link PeerMonitor}).
+   */
+  readonly everyPeriod: (leaseMs: number) => Promise<void>
   /** The link's queue: availability changes and acknowledgements are recorded on it. */
   readonly queue: SerialQueue
   /** Replaces every peer's heartbeat_interval (tests and benchmarks). */
@@ -98,6 +102,18 @@ export class PeerMonitor {
       : (this.#deps.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS)
   }
 
+  /**
+   * How long this site may stay silent before a peer declares it failed and may take its groups:
+   * the shortest interval × failure threshold of any peer, as configured here (peers are set up
+   * both ways with the same values); three periods without peers.
+   */
+  #leaseMs(): number {
+    const windows = [...this.#deps.linked.values()].map(
+      (l) => this.#intervalMs(l.peer) * l.peer.heartbeatFailureThreshold,
+    )
+    return windows.length > 0 ? Math.min(...windows) : 3 * this.#heartbeatMs()
+  }
+
   #tickMs(): number {
     return Math.max(MIN_TICK_MS, Math.floor(this.#heartbeatMs() / 4))
   }
@@ -143,7 +159,7 @@ export class PeerMonitor {
     }
     if (now - this.#lastPeriodAtMs >= period) {
       this.#lastPeriodAtMs = now
-      await this.#deps.everyPeriod()
+      await this.#deps.everyPeriod(this.#leaseMs())
     }
   }
 

@@ -102,6 +102,7 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
                 keyFile: config.nats.tlsKeyFile,
               },
         kvBucket: OWNERSHIP_BUCKET,
+        replicas: config.nats.replicas,
         log,
       })
     } catch (err) {
