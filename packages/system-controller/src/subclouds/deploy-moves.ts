@@ -100,11 +100,13 @@ export const DEPLOY_MOVES: readonly DeployMove[] = [
     by: 'deploy' as const,
   })),
   ...PHASE_FAILURES.map(([from, to]) => ({ from: [from], to, by: 'deploy-failure' as const })),
-  ...[...PHASE_FAILURES, ...REHOME_FAILURES, ...UNSETTLED_ABORTS, RECONFIGURATION_FAILURE].map(([from, to]) => ({
-    from: [from],
-    to,
-    by: 'restart' as const,
-  })),
+  ...[...PHASE_FAILURES, ...REHOME_FAILURES, ...UNSETTLED_ABORTS, RECONFIGURATION_FAILURE].map(
+    ([from, to]) => ({
+      from: [from],
+      to,
+      by: 'restart' as const,
+    }),
+  ),
   { from: ['complete'], to: 'rehome-pending', by: 'unmanage-migrate' },
   { from: ['rehome-pending'], to: 'complete', by: 'manage' },
   { from: COPY_STATES, to: 'pre-rehome', by: 'rehome' },
