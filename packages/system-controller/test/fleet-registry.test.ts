@@ -129,4 +129,25 @@ test('FleetRegistry - a fresh read keeps the reservations of adds in flight', as
   assert.is(fleet.fullReads, 2)
 })
 
+test('FleetRegistry - a redeploy does not clash with the ranges it replaces, and moves them', async () => {
+  const fleet = new FakeFleet()
+  fleet.add(1, 1)
+  fleet.add(2, 2)
+  const registry = new FleetRegistry(fleet)
+  assert.equal(
+    owners(await registry.clashes(claim(1))).ranges,
+    ['subcloud1'],
+    'another subcloud could not take it',
+  )
+  assert.equal(owners(await registry.clashes(claim(1), 1)), { ranges: [], subnets: [] })
+  assert.equal(owners(await registry.clashes(claim(2), 1)).ranges, ['subcloud2'], 'the others still count')
+  // Subcloud 1 moves to subcloud 7's ranges: its old ones are free, its new ones are held.
+  reserved(registry.reserve({ ...claim(7), name: 'subcloud1' }, 1)).commit(1)
+  assert.equal(owners(await registry.clashes(claim(1))), { ranges: [], subnets: [] })
+  // As the redeploy writes them to the row (a clash is confirmed against the store).
+  fleet.rows = fleet.rows.filter((r) => r.id !== 1)
+  fleet.add(1, 7, 'subcloud1')
+  assert.equal(owners(await registry.clashes(claim(7))).ranges, ['subcloud1'])
+})
+
 test.run()
