@@ -129,7 +129,7 @@ test('FleetRegistry - a fresh read keeps the reservations of adds in flight', as
   assert.is(fleet.fullReads, 2)
 })
 
-test('FleetRegistry - a reconfigured subcloud does not clash with itself, and its new range replaces the old', async () => {
+test('FleetRegistry - a reconfigured or redeployed subcloud does not clash with itself, and its new range replaces the old', async () => {
   const fleet = new FakeFleet()
   fleet.add(1, 1)
   fleet.add(2, 2)

@@ -61,6 +61,8 @@ function bootstrapView(platform: ReportedPlatform): Map<string, string> {
           Number(b.family === network.primaryPoolFamily) - Number(a.family === network.primaryPoolFamily),
       )
     for (const [field, read] of POOL_FIELDS) {
+      // Only OAM's floating address is a bootstrap value; the others are derived from the range.
+      if (field === 'floating_address' && stem !== 'external_oam') continue
       view.set(`${stem}_${field}`, assigned.map(read).join(','))
     }
   }
