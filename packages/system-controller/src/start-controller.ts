@@ -27,7 +27,8 @@ import { KyselySubcloudStore } from './adapters/kysely/kysely-subcloud-store.js'
 import { KyselySystemStore } from './adapters/kysely/kysely-system-store.js'
 import type { DatabaseKind, OpenedDatabase } from './adapters/kysely/open-database.js'
 import { startAudit } from './audit/index.js'
-import type { Audit, AuditEvent } from './audit/index.js'
+import type { Audit } from './audit/index.js'
+import { logAuditEvent } from './audit/log-audit-event.js'
 import type { ControllerConfig } from './config.js'
 import { serveConsole } from './console/start-console.js'
 import { ConfigError } from './errors.js'
@@ -86,34 +87,6 @@ export interface RunningController {
 
 /** How long in-flight RPCs get to finish on shutdown before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
-
-function logAuditEvent(log: Logger, event: AuditEvent): void {
-  switch (event.type) {
-    case 'availability-changed':
-      log.info(`subcloud ${event.name}: ${event.availability} (audit fail count ${event.auditFailCount})`, {
-        subcloud: event.name,
-        availability: event.availability,
-        auditFailCount: event.auditFailCount,
-      })
-      return
-    case 'batch-failed':
-      log.warn('audit: status write failed; retrying', { err: event.error })
-      return
-    case 'foreign-agent':
-      log.warn(
-        `subcloud ${event.name}: the agent at ${event.address} is not the one deployed ` +
-          `(it answers as ${event.reportedSystemUuid === '' ? 'no bootstrapped system' : `system ${event.reportedSystemUuid}`}, ` +
-          `deployed as system ${event.expectedSystemUuid}); offline until the deployed agent answers there`,
-        { subcloud: event.name, address: event.address },
-      )
-      return
-    case 'stream-broken':
-    case 'batch-written':
-      return
-    default:
-      event satisfies never
-  }
-}
 
 // ---- phase 1: configuration files ----
 
