@@ -13,6 +13,8 @@
 export { ListenBindError, bindListenAddress } from './bind-listen-address.js'
 export type { BindableServer } from './bind-listen-address.js'
 export { FlagValueError, parseFlag } from './flag-value-error.js'
+export { HELP_FLAG, flagHelp } from './flag-table.js'
+export type { FlagSpec, FlagTable } from './flag-table.js'
 export { integerFlag } from './integer-flag.js'
 export type { IntegerRange } from './integer-flag.js'
 export { listenAddress, listenAddressFlag, listenFlag } from './listen-flag.js'

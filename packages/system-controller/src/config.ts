@@ -1,10 +1,12 @@
 import { resolve } from 'node:path'
 import {
+  HELP_FLAG,
   LOG_FLAGS,
   LOG_USAGE,
   METRICS_FLAGS,
   METRICS_USAGE,
   MetricsFlagError,
+  flagHelp,
   integerFlag,
   listenFlag,
   logConfigOf,
@@ -60,6 +62,45 @@ export const USAGE =
   `                     ${LOG_USAGE} ${METRICS_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
 
+/** The controller's flags: what {@link parseControllerArgs} parses and what `--help` lists. */
+export const CONTROLLER_FLAGS = {
+  'bootstrap-values': {
+    type: 'string',
+    value: 'FILE',
+    help: "the system controller's bootstrap values YAML (distributed_cloud_role: systemcontroller); required",
+  },
+  listen: {
+    type: 'string',
+    value: 'ADDR:PORT[,ADDR:PORT...]',
+    help: `where to serve gRPC, IPv6 in brackets (default ${DEFAULT_LISTEN})`,
+  },
+  'data-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: `embedded PGlite store and the writer lock (default ${DEFAULT_DATA_DIR})`,
+  },
+  'audit-interval-ms': {
+    type: 'string',
+    value: 'N',
+    help: `audit pass interval, 50 to 3600000 (default ${DEFAULT_AUDIT_INTERVAL_MS})`,
+  },
+  'offline-after-misses': {
+    type: 'string',
+    value: 'N',
+    help: `missed heartbeats before a subcloud is offline, 1 to 100 (default ${DEFAULT_OFFLINE_AFTER_MISSES})`,
+  },
+  ...SERVER_TLS_FLAGS,
+  ...GEO_FLAGS,
+  ...LOG_FLAGS,
+  ...METRICS_FLAGS,
+  ...HELP_FLAG,
+} as const
+
+/** What `dc-controller --help` prints: the usage, then every flag from the table that parses them. */
+export function controllerHelp(): string {
+  return `${USAGE}\n\nflags:\n${flagHelp(CONTROLLER_FLAGS)}`
+}
+
 function toConfigError(err: FlagValueError): ConfigError {
   return new ConfigError(err.message, { cause: err })
 }
@@ -80,18 +121,7 @@ export function parseControllerArgs(
 ): ControllerConfig | { readonly help: true } {
   const values: Record<string, string | boolean | undefined> = parseProcessFlags(
     argv,
-    {
-      listen: { type: 'string' },
-      'bootstrap-values': { type: 'string' },
-      'data-dir': { type: 'string' },
-      'audit-interval-ms': { type: 'string' },
-      'offline-after-misses': { type: 'string' },
-      ...SERVER_TLS_FLAGS,
-      ...GEO_FLAGS,
-      ...LOG_FLAGS,
-      ...METRICS_FLAGS,
-      help: { type: 'boolean', short: 'h' },
-    },
+    CONTROLLER_FLAGS,
     (message) => new ConfigError(message),
   )
   if (values.help === true) return { help: true }
