@@ -17,6 +17,8 @@ import {
 import type { FlagValueError, ListenAddress, LogConfig, MetricsConfig } from '@dc/runtime'
 import { InsecureBindingError, SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTransport } from '@dc/tls'
 import type { ServerTransport } from '@dc/tls'
+import { DEFAULT_EVENT_RETENTION } from './alarms/alarm-event.js'
+import type { EventRetention } from './alarms/alarm-event.js'
 import { ConfigError } from './errors.js'
 import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
 import type { GeoConfig } from './geo/geo-config.js'
@@ -29,6 +31,9 @@ export const DEFAULT_DATA_DIR = '.dc-controller'
 export const DEFAULT_AUDIT_INTERVAL_MS = 1_000
 /** StarlingX's two-strike rule (spec distcloud 1.4). */
 export const DEFAULT_OFFLINE_AFTER_MISSES = 2
+const MAX_EVENT_COUNT = 10_000_000
+/** Ten years. */
+const MAX_EVENT_AGE_MS = 10 * 365 * 24 * 3_600_000
 
 /** Everything the controller process reads from its command line and environment. */
 export interface ControllerConfig {
@@ -40,6 +45,8 @@ export interface ControllerConfig {
   readonly databaseUrl: string | undefined
   readonly auditIntervalMs: number
   readonly offlineAfterMisses: number
+  /** `--event-log-max-count`, `--event-log-max-age-ms`: how much fault history is kept. */
+  readonly eventRetention: EventRetention
   /**
    * Mutual TLS (`--tls-ca/--tls-cert/--tls-key`) for the gRPC server and, with the same files, for
    * the channels to agents (a controller certificate carries both TLS usages); or plaintext,
@@ -57,6 +64,7 @@ export interface ControllerConfig {
 export const USAGE =
   'usage: dc-controller --bootstrap-values FILE [--listen ADDR:PORT[,ADDR:PORT...]] [--data-dir DIR]\n' +
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
+  '                     [--event-log-max-count N] [--event-log-max-age-ms N]\n' +
   `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
   `                     ${LOG_USAGE} ${METRICS_USAGE}\n` +
@@ -83,6 +91,16 @@ export const CONTROLLER_FLAGS = {
     type: 'string',
     value: 'N',
     help: `audit pass interval, 50 to 3600000 (default ${DEFAULT_AUDIT_INTERVAL_MS})`,
+  },
+  'event-log-max-count': {
+    type: 'string',
+    value: 'N',
+    help: `fault history kept: at most N events, 1 to ${MAX_EVENT_COUNT} (default ${DEFAULT_EVENT_RETENTION.maxCount})`,
+  },
+  'event-log-max-age-ms': {
+    type: 'string',
+    value: 'N',
+    help: `fault history kept: no event older than N ms, 60000 to ${MAX_EVENT_AGE_MS} (default ${DEFAULT_EVENT_RETENTION.maxAgeMs}, 30 days)`,
   },
   'offline-after-misses': {
     type: 'string',
@@ -155,10 +173,32 @@ export function parseControllerArgs(
       typeof misses === 'string'
         ? parseFlag(() => integerFlag('--offline-after-misses', misses, { min: 1, max: 100 }), toConfigError)
         : DEFAULT_OFFLINE_AFTER_MISSES,
+    eventRetention: eventRetentionOf(values),
     transport,
     geo: geoConfigOf(values, cwd),
     log: parseFlag(() => logConfigOf(values), toConfigError),
     metrics: metricsFlags(values, transport),
+  }
+}
+
+function eventRetentionOf(values: Readonly<Record<string, unknown>>): EventRetention {
+  const count = values['event-log-max-count']
+  const age = values['event-log-max-age-ms']
+  return {
+    maxCount:
+      typeof count === 'string'
+        ? parseFlag(
+            () => integerFlag('--event-log-max-count', count, { min: 1, max: MAX_EVENT_COUNT }),
+            toConfigError,
+          )
+        : DEFAULT_EVENT_RETENTION.maxCount,
+    maxAgeMs:
+      typeof age === 'string'
+        ? parseFlag(
+            () => integerFlag('--event-log-max-age-ms', age, { min: 60_000, max: MAX_EVENT_AGE_MS }),
+            toConfigError,
+          )
+        : DEFAULT_EVENT_RETENTION.maxAgeMs,
   }
 }
 

@@ -17,3 +17,7 @@ export type {
   StrategyState,
   StrategyStep,
 } from './strategies/network-strategy.js'
+export { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
+export { KyselyAlarmEventStore } from './adapters/kysely/kysely-alarm-event-store.js'
+export type { ActiveAlarm, AlarmRaise } from './alarms/alarm.js'
+export type { AlarmEvent, EventRetention } from './alarms/alarm-event.js'

@@ -57,7 +57,7 @@ test('a store of schema 0003 is migrated on open, keeps its rows and passes the 
 
   const opened = await openDatabase({ dataDir, selfCheck: true })
   try {
-    assert.is(opened.schemaVersion, '0004-network-strategy')
+    assert.is(opened.schemaVersion, '0005-alarm-events')
     assert.equal(await tableNames(opened.db), ['network_strategy', 'strategy_step'])
     const groups = await opened.db.selectFrom('subcloud_groups').select('name').orderBy('id').execute()
     assert.equal(

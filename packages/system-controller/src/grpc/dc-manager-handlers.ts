@@ -1,11 +1,14 @@
 import type { DcManagerHandlers, ListSubcloudsResponse } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
+import type { FaultHistory } from '../alarms/fault-history.js'
 import type { GeoService } from '../geo/geo-service.js'
 import type { NetworkStrategyService } from '../strategies/network-strategy-service.js'
 import type { SubcloudGroupService } from '../subcloud-groups/subcloud-group-service.js'
 import type { SubcloudService } from '../subclouds/subcloud-service.js'
 import { unaryHandlers } from './controller-unary.js'
 import type { UnaryCalls } from './controller-unary.js'
+import { faultCalls } from './fault-calls.js'
+import type { FaultRpc } from './fault-calls.js'
 import { reference } from './field-validators.js'
 import { geoCalls } from './geo-calls.js'
 import type { GeoRpc } from './geo-calls.js'
@@ -28,6 +31,8 @@ export interface DcManagerServices {
   readonly geo: GeoService
   /** `network-strategy` and `strategy-step`. */
   readonly strategies: NetworkStrategyService
+  /** `fm event-list`, `fm alarm-show`, `alarm summary`. */
+  readonly faults: FaultHistory
   /** Causes of unexpected failures (the caller gets INTERNAL). */
   readonly log: Logger
 }
@@ -106,6 +111,10 @@ export function dcManagerHandlers(services: DcManagerServices): DcManagerHandler
     ...subcloudCalls(services),
     ...geoCalls(services.geo),
     ...strategyCalls(services.strategies),
+    ...faultCalls(services.faults),
   }
-  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc | StrategyRpc>>(calls, services.log)
+  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc | StrategyRpc | FaultRpc>>(
+    calls,
+    services.log,
+  )
 }

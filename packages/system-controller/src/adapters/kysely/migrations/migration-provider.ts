@@ -3,6 +3,7 @@ import * as initialSchema from './0001-initial-schema.js'
 import * as geoRedundancy from './0002-geo-redundancy.js'
 import * as agentIdentity from './0003-agent-identity.js'
 import * as networkStrategy from './0004-network-strategy.js'
+import * as alarmEvents from './0005-alarm-events.js'
 
 /**
  * The controller's migrations, listed in code rather than read from a folder so that they run the
@@ -15,6 +16,7 @@ export class ControllerMigrationProvider implements MigrationProvider {
       '0002-geo-redundancy': geoRedundancy,
       '0003-agent-identity': agentIdentity,
       '0004-network-strategy': networkStrategy,
+      '0005-alarm-events': alarmEvents,
     })
   }
 }
