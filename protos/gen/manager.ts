@@ -6,13 +6,20 @@ import type { AddSubcloudGroupRequest as _dc_manager_v1_AddSubcloudGroupRequest,
 import type { AddSubcloudPeerGroupRequest as _dc_manager_v1_AddSubcloudPeerGroupRequest, AddSubcloudPeerGroupRequest__Output as _dc_manager_v1_AddSubcloudPeerGroupRequest__Output } from './dc/manager/v1/AddSubcloudPeerGroupRequest.js';
 import type { AddSubcloudRequest as _dc_manager_v1_AddSubcloudRequest, AddSubcloudRequest__Output as _dc_manager_v1_AddSubcloudRequest__Output } from './dc/manager/v1/AddSubcloudRequest.js';
 import type { AddSystemPeerRequest as _dc_manager_v1_AddSystemPeerRequest, AddSystemPeerRequest__Output as _dc_manager_v1_AddSystemPeerRequest__Output } from './dc/manager/v1/AddSystemPeerRequest.js';
+import type { AlarmDetail as _dc_manager_v1_AlarmDetail, AlarmDetail__Output as _dc_manager_v1_AlarmDetail__Output } from './dc/manager/v1/AlarmDetail.js';
 import type { CreateNetworkStrategyRequest as _dc_manager_v1_CreateNetworkStrategyRequest, CreateNetworkStrategyRequest__Output as _dc_manager_v1_CreateNetworkStrategyRequest__Output } from './dc/manager/v1/CreateNetworkStrategyRequest.js';
 import type { DcManagerClient as _dc_manager_v1_DcManagerClient, DcManagerDefinition as _dc_manager_v1_DcManagerDefinition } from './dc/manager/v1/DcManager.js';
 import type { DeleteSubcloudRequest as _dc_manager_v1_DeleteSubcloudRequest, DeleteSubcloudRequest__Output as _dc_manager_v1_DeleteSubcloudRequest__Output } from './dc/manager/v1/DeleteSubcloudRequest.js';
 import type { EndpointSyncStatus as _dc_manager_v1_EndpointSyncStatus, EndpointSyncStatus__Output as _dc_manager_v1_EndpointSyncStatus__Output } from './dc/manager/v1/EndpointSyncStatus.js';
+import type { Event as _dc_manager_v1_Event, Event__Output as _dc_manager_v1_Event__Output } from './dc/manager/v1/Event.js';
+import type { GetAlarmRequest as _dc_manager_v1_GetAlarmRequest, GetAlarmRequest__Output as _dc_manager_v1_GetAlarmRequest__Output } from './dc/manager/v1/GetAlarmRequest.js';
+import type { GetAlarmSummaryRequest as _dc_manager_v1_GetAlarmSummaryRequest, GetAlarmSummaryRequest__Output as _dc_manager_v1_GetAlarmSummaryRequest__Output } from './dc/manager/v1/GetAlarmSummaryRequest.js';
+import type { GetAlarmSummaryResponse as _dc_manager_v1_GetAlarmSummaryResponse, GetAlarmSummaryResponse__Output as _dc_manager_v1_GetAlarmSummaryResponse__Output } from './dc/manager/v1/GetAlarmSummaryResponse.js';
 import type { GetStrategyStepRequest as _dc_manager_v1_GetStrategyStepRequest, GetStrategyStepRequest__Output as _dc_manager_v1_GetStrategyStepRequest__Output } from './dc/manager/v1/GetStrategyStepRequest.js';
 import type { GetSubcloudErrorsRequest as _dc_manager_v1_GetSubcloudErrorsRequest, GetSubcloudErrorsRequest__Output as _dc_manager_v1_GetSubcloudErrorsRequest__Output } from './dc/manager/v1/GetSubcloudErrorsRequest.js';
 import type { GetSubcloudRequest as _dc_manager_v1_GetSubcloudRequest, GetSubcloudRequest__Output as _dc_manager_v1_GetSubcloudRequest__Output } from './dc/manager/v1/GetSubcloudRequest.js';
+import type { ListEventsRequest as _dc_manager_v1_ListEventsRequest, ListEventsRequest__Output as _dc_manager_v1_ListEventsRequest__Output } from './dc/manager/v1/ListEventsRequest.js';
+import type { ListEventsResponse as _dc_manager_v1_ListEventsResponse, ListEventsResponse__Output as _dc_manager_v1_ListEventsResponse__Output } from './dc/manager/v1/ListEventsResponse.js';
 import type { ListPeerGroupAssociationsRequest as _dc_manager_v1_ListPeerGroupAssociationsRequest, ListPeerGroupAssociationsRequest__Output as _dc_manager_v1_ListPeerGroupAssociationsRequest__Output } from './dc/manager/v1/ListPeerGroupAssociationsRequest.js';
 import type { ListPeerGroupAssociationsResponse as _dc_manager_v1_ListPeerGroupAssociationsResponse, ListPeerGroupAssociationsResponse__Output as _dc_manager_v1_ListPeerGroupAssociationsResponse__Output } from './dc/manager/v1/ListPeerGroupAssociationsResponse.js';
 import type { ListStrategyStepsRequest as _dc_manager_v1_ListStrategyStepsRequest, ListStrategyStepsRequest__Output as _dc_manager_v1_ListStrategyStepsRequest__Output } from './dc/manager/v1/ListStrategyStepsRequest.js';
@@ -36,6 +43,7 @@ import type { StepStateCount as _dc_manager_v1_StepStateCount, StepStateCount__O
 import type { StrategyStep as _dc_manager_v1_StrategyStep, StrategyStep__Output as _dc_manager_v1_StrategyStep__Output } from './dc/manager/v1/StrategyStep.js';
 import type { Subcloud as _dc_manager_v1_Subcloud, Subcloud__Output as _dc_manager_v1_Subcloud__Output } from './dc/manager/v1/Subcloud.js';
 import type { SubcloudAlarmSummary as _dc_manager_v1_SubcloudAlarmSummary, SubcloudAlarmSummary__Output as _dc_manager_v1_SubcloudAlarmSummary__Output } from './dc/manager/v1/SubcloudAlarmSummary.js';
+import type { SubcloudAlarms as _dc_manager_v1_SubcloudAlarms, SubcloudAlarms__Output as _dc_manager_v1_SubcloudAlarms__Output } from './dc/manager/v1/SubcloudAlarms.js';
 import type { SubcloudDeployRequest as _dc_manager_v1_SubcloudDeployRequest, SubcloudDeployRequest__Output as _dc_manager_v1_SubcloudDeployRequest__Output } from './dc/manager/v1/SubcloudDeployRequest.js';
 import type { SubcloudDetail as _dc_manager_v1_SubcloudDetail, SubcloudDetail__Output as _dc_manager_v1_SubcloudDetail__Output } from './dc/manager/v1/SubcloudDetail.js';
 import type { SubcloudErrors as _dc_manager_v1_SubcloudErrors, SubcloudErrors__Output as _dc_manager_v1_SubcloudErrors__Output } from './dc/manager/v1/SubcloudErrors.js';
@@ -66,6 +74,7 @@ export interface ProtoGrpcType {
         AddSubcloudPeerGroupRequest: MessageTypeDefinition<_dc_manager_v1_AddSubcloudPeerGroupRequest, _dc_manager_v1_AddSubcloudPeerGroupRequest__Output>
         AddSubcloudRequest: MessageTypeDefinition<_dc_manager_v1_AddSubcloudRequest, _dc_manager_v1_AddSubcloudRequest__Output>
         AddSystemPeerRequest: MessageTypeDefinition<_dc_manager_v1_AddSystemPeerRequest, _dc_manager_v1_AddSystemPeerRequest__Output>
+        AlarmDetail: MessageTypeDefinition<_dc_manager_v1_AlarmDetail, _dc_manager_v1_AlarmDetail__Output>
         CreateNetworkStrategyRequest: MessageTypeDefinition<_dc_manager_v1_CreateNetworkStrategyRequest, _dc_manager_v1_CreateNetworkStrategyRequest__Output>
         /**
          * The dcmanager API of the system controller.
@@ -73,9 +82,15 @@ export interface ProtoGrpcType {
         DcManager: SubtypeConstructor<typeof grpc.Client, _dc_manager_v1_DcManagerClient> & { service: _dc_manager_v1_DcManagerDefinition }
         DeleteSubcloudRequest: MessageTypeDefinition<_dc_manager_v1_DeleteSubcloudRequest, _dc_manager_v1_DeleteSubcloudRequest__Output>
         EndpointSyncStatus: MessageTypeDefinition<_dc_manager_v1_EndpointSyncStatus, _dc_manager_v1_EndpointSyncStatus__Output>
+        Event: MessageTypeDefinition<_dc_manager_v1_Event, _dc_manager_v1_Event__Output>
+        GetAlarmRequest: MessageTypeDefinition<_dc_manager_v1_GetAlarmRequest, _dc_manager_v1_GetAlarmRequest__Output>
+        GetAlarmSummaryRequest: MessageTypeDefinition<_dc_manager_v1_GetAlarmSummaryRequest, _dc_manager_v1_GetAlarmSummaryRequest__Output>
+        GetAlarmSummaryResponse: MessageTypeDefinition<_dc_manager_v1_GetAlarmSummaryResponse, _dc_manager_v1_GetAlarmSummaryResponse__Output>
         GetStrategyStepRequest: MessageTypeDefinition<_dc_manager_v1_GetStrategyStepRequest, _dc_manager_v1_GetStrategyStepRequest__Output>
         GetSubcloudErrorsRequest: MessageTypeDefinition<_dc_manager_v1_GetSubcloudErrorsRequest, _dc_manager_v1_GetSubcloudErrorsRequest__Output>
         GetSubcloudRequest: MessageTypeDefinition<_dc_manager_v1_GetSubcloudRequest, _dc_manager_v1_GetSubcloudRequest__Output>
+        ListEventsRequest: MessageTypeDefinition<_dc_manager_v1_ListEventsRequest, _dc_manager_v1_ListEventsRequest__Output>
+        ListEventsResponse: MessageTypeDefinition<_dc_manager_v1_ListEventsResponse, _dc_manager_v1_ListEventsResponse__Output>
         ListPeerGroupAssociationsRequest: MessageTypeDefinition<_dc_manager_v1_ListPeerGroupAssociationsRequest, _dc_manager_v1_ListPeerGroupAssociationsRequest__Output>
         ListPeerGroupAssociationsResponse: MessageTypeDefinition<_dc_manager_v1_ListPeerGroupAssociationsResponse, _dc_manager_v1_ListPeerGroupAssociationsResponse__Output>
         ListStrategyStepsRequest: MessageTypeDefinition<_dc_manager_v1_ListStrategyStepsRequest, _dc_manager_v1_ListStrategyStepsRequest__Output>
@@ -99,6 +114,7 @@ export interface ProtoGrpcType {
         StrategyStep: MessageTypeDefinition<_dc_manager_v1_StrategyStep, _dc_manager_v1_StrategyStep__Output>
         Subcloud: MessageTypeDefinition<_dc_manager_v1_Subcloud, _dc_manager_v1_Subcloud__Output>
         SubcloudAlarmSummary: MessageTypeDefinition<_dc_manager_v1_SubcloudAlarmSummary, _dc_manager_v1_SubcloudAlarmSummary__Output>
+        SubcloudAlarms: MessageTypeDefinition<_dc_manager_v1_SubcloudAlarms, _dc_manager_v1_SubcloudAlarms__Output>
         SubcloudDeployRequest: MessageTypeDefinition<_dc_manager_v1_SubcloudDeployRequest, _dc_manager_v1_SubcloudDeployRequest__Output>
         SubcloudDetail: MessageTypeDefinition<_dc_manager_v1_SubcloudDetail, _dc_manager_v1_SubcloudDetail__Output>
         SubcloudErrors: MessageTypeDefinition<_dc_manager_v1_SubcloudErrors, _dc_manager_v1_SubcloudErrors__Output>

@@ -320,6 +320,24 @@ export type {
 } from '../gen/dc/manager/v1/NetworkStrategyRequest.js'
 export type { StepStateCount, StepStateCount__Output } from '../gen/dc/manager/v1/StepStateCount.js'
 export type { StrategyStep, StrategyStep__Output } from '../gen/dc/manager/v1/StrategyStep.js'
+// faults: fault history
+export type { AlarmDetail, AlarmDetail__Output } from '../gen/dc/manager/v1/AlarmDetail.js'
+export type { Event, Event__Output } from '../gen/dc/manager/v1/Event.js'
+export type { GetAlarmRequest, GetAlarmRequest__Output } from '../gen/dc/manager/v1/GetAlarmRequest.js'
+export type {
+  GetAlarmSummaryRequest,
+  GetAlarmSummaryRequest__Output,
+} from '../gen/dc/manager/v1/GetAlarmSummaryRequest.js'
+export type {
+  GetAlarmSummaryResponse,
+  GetAlarmSummaryResponse__Output,
+} from '../gen/dc/manager/v1/GetAlarmSummaryResponse.js'
+export type { ListEventsRequest, ListEventsRequest__Output } from '../gen/dc/manager/v1/ListEventsRequest.js'
+export type {
+  ListEventsResponse,
+  ListEventsResponse__Output,
+} from '../gen/dc/manager/v1/ListEventsResponse.js'
+export type { SubcloudAlarms, SubcloudAlarms__Output } from '../gen/dc/manager/v1/SubcloudAlarms.js'
 // dc.geo.v1, the controllers' site-to-site messages; its Heartbeat is GeoHeartbeat beside dc.agent.v1's.
 export type {
   AdministrativeState,

@@ -72,6 +72,7 @@ function context(config: ConnectionConfig, io: CliIo): { ctx: CliContext; close:
       ...common,
       metadata: new Metadata(),
     }),
+    region: config.region,
     progress: (line) => io.stderr(`${escapeControlChars(line)}\n`),
     // Carriage return, then erase to the end of the line: a shorter line leaves no tail behind.
     redraw: (line) => io.stderr(`\r${escapeControlChars(line)}\x1b[K`),

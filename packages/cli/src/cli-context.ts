@@ -6,6 +6,8 @@ import type { PromiseClient } from './promise-client.js'
 export interface CliContext {
   /** `dc.platform.v1.Platform`; calls carry the region metadata when a subcloud region is selected. */
   readonly platform: PromiseClient<PlatformClient>
+  /** The region selected (`--os-region-name`, `OS_REGION_NAME`), `SystemController` by default. */
+  readonly region: string
   /** `dc.manager.v1.DcManager` of the system controller. */
   readonly dcManager: PromiseClient<DcManagerClient>
   /** Writes one progress line to stderr (stdout stays parseable). */

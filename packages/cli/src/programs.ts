@@ -2,6 +2,7 @@ import type { CliContext } from './cli-context.js'
 import type { ProgramName, ProgramSpec } from './command-spec.js'
 import { ADDRESS_POOL_COMMANDS } from './commands/address-pool-commands.js'
 import { ALARM_COMMANDS } from './commands/alarm-commands.js'
+import { DCMANAGER_FAULT_COMMANDS, FM_FAULT_COMMANDS } from './commands/fault-commands.js'
 import { HOST_COMMANDS } from './commands/host-commands.js'
 import { NETWORK_COMMANDS } from './commands/network-commands.js'
 import { NETWORK_STRATEGY_COMMANDS } from './commands/network-strategy-commands.js'
@@ -23,9 +24,10 @@ export const PROGRAMS: Readonly<Record<ProgramName, ProgramSpec<CliContext>>> = 
   },
   fm: {
     name: 'fm',
-    summary: 'Fault management: the active alarms of one site (dc.platform.v1.Platform).',
+    summary:
+      'Fault management: the active alarms of one site (dc.platform.v1.Platform) and the fault history (dc.manager.v1.DcManager).',
     showHeader: 'Property',
-    commands: ALARM_COMMANDS,
+    commands: [...ALARM_COMMANDS, ...FM_FAULT_COMMANDS],
   },
   dcmanager: {
     name: 'dcmanager',
@@ -40,6 +42,7 @@ export const PROGRAMS: Readonly<Record<ProgramName, ProgramSpec<CliContext>>> = 
       ...PEER_GROUP_ASSOCIATION_COMMANDS,
       ...NETWORK_STRATEGY_COMMANDS,
       ...STRATEGY_STEP_COMMANDS,
+      ...DCMANAGER_FAULT_COMMANDS,
     ],
   },
 }

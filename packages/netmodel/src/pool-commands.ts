@@ -19,7 +19,6 @@ import { checkPoolWritable } from './permissions.js'
 import { networkReconfigured } from './platform-effects.js'
 import {
   checkAddressFields,
-  checkPoolDefinition,
   checkPoolName,
   checkRanges,
   definitionOf,
@@ -59,9 +58,10 @@ export function addPool(draft: Draft, command: CommandOf<'addrpool-add'>): void 
     controller1Address: parseAddressChange(command.controller1Address, 'controller1Address'),
     gatewayAddress: parseAddressChange(command.gatewayAddress, 'gatewayAddress'),
   }
-  const definition = { name, cidr, order, ranges, addresses }
-  checkPoolDefinition(definition)
-  const pool = poolOf(definition, draft.newRow('addrpool', command.uuid))
+  checkRanges(cidr, ranges)
+  const rangesGiven = command.ranges !== undefined && command.ranges.length > 0
+  checkAddressFields(cidr, rangesGiven ? ranges : undefined, addresses)
+  const pool = poolOf({ name, cidr, order, ranges, addresses }, draft.newRow('addrpool', command.uuid))
   draft.pools = [...draft.pools, pool]
   writePoolAddressRows(draft, undefined, pool)
 }

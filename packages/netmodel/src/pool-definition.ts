@@ -87,7 +87,7 @@ export function parseSubnet(network: string, prefix: number, family?: Family): C
 
 /**
  * The ranges, sorted by start. Without any, sysinv's default `[subnet[1], subnet[-2]]` (for
- * IPv6 too); unlike sysinv, the address checks below then use that default range.
+ * IPv6 too); on create the address checks then skip the range test, as sysinv's do.
  */
 export function parseRanges(
   pairs: readonly (readonly [string, string])[] | undefined,
@@ -128,12 +128,14 @@ export function checkRanges(cidr: Cidr, ranges: readonly IpRange[]): void {
 
 /**
  * §2.1 address field rules: no two fields alike (compared in field order), each of the subnet's
- * family, not its network or IPv4 broadcast address, inside it, and inside one of the ranges
- * unless it is the gateway. Unlike sysinv, an address needs to be in one range, not in all.
+ * family, not its network or IPv4 broadcast address, inside it, and, unless it is the gateway,
+ * inside every range, as sysinv tests it (`is_valid_address_within_range` refuses at the first
+ * range without it, so with two ranges no such address passes). `ranges` undefined: a create that
+ * gave none, where sysinv skips the range test.
  */
 export function checkAddressFields(
   cidr: Cidr,
-  ranges: readonly IpRange[],
+  ranges: readonly IpRange[] | undefined,
   addresses: Readonly<Record<AddressField, IpAddress | null>>,
 ): void {
   ADDRESS_FIELDS.forEach((later, i) => {
@@ -159,20 +161,9 @@ export function checkAddressFields(
     if (ip.equals(cidr.network)) throw new AddressIsNetworkError(text, field)
     if (broadcast?.equals(ip)) throw new AddressIsBroadcastError(text, field)
     if (!cidr.contains(ip)) throw new AddressNotInSubnetError(text, cidr.toString(), field)
-    if (field !== 'gatewayAddress' && !ranges.some((r) => r.contains(ip))) {
-      throw new AddressNotInRangeError(
-        text,
-        ranges.map((r) => r.toString()),
-        field,
-      )
-    }
+    const outside = field === 'gatewayAddress' ? undefined : ranges?.find((r) => !r.contains(ip))
+    if (outside !== undefined) throw new AddressNotInRangeError(text, outside.toString(), field)
   }
-}
-
-/** Runs every §2.1 rule that does not depend on other rows. */
-export function checkPoolDefinition(definition: PoolDefinition): void {
-  checkRanges(definition.cidr, definition.ranges)
-  checkAddressFields(definition.cidr, definition.ranges, definition.addresses)
 }
 
 /** The stored form of a definition: canonical text everywhere. */

@@ -179,8 +179,8 @@ export class AddressNotInSubnetError extends NetModelError {
 export class AddressNotInRangeError extends NetModelError {
   readonly code = 'ADDRESS_NOT_IN_RANGE'
   readonly category = 'invalid-argument'
-  constructor(address: string, ranges: readonly string[], field: string) {
-    super(`IP Address ${address} is not in range: ${ranges.join(', ')}`, field)
+  constructor(address: string, range: string, field: string) {
+    super(`IP Address ${address} is not in range: ${range}`, field)
   }
 }
 

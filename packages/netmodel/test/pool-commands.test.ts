@@ -265,18 +265,28 @@ for (const P of PLANS) {
   })
 
   AddPool(
-    `addPool - accepts an address inside any one of several ranges (sysinv quirk not copied) (${F})`,
+    `addPool - an address must lie in every range, as sysinv tests it (§2.1 quirk); the gateway is exempt (${F})`,
     () => {
       const ranges = [
         [at(S, 1), at(S, 10)],
         [at(S, 20), at(S, 30)],
       ] as const
-      const p = pool(
-        run(site(P), sparePool(P, 'p', { ranges, floatingAddress: at(S, 25), controller0Address: at(S, 5) })),
-        'p',
+      refuse(
+        site(P),
+        sparePool(P, 'p', { ranges, floatingAddress: at(S, 25) }),
+        'ADDRESS_NOT_IN_RANGE',
+        `IP Address ${at(S, 25)} is not in range: ${at(S, 1)}-${at(S, 10)}`,
       )
-      assert.is(p.floatingAddress, at(S, 25))
-      assert.is(p.controller0Address, at(S, 5))
+      refuse(
+        site(P),
+        sparePool(P, 'p', { ranges, controller0Address: at(S, 5) }),
+        'ADDRESS_NOT_IN_RANGE',
+        `IP Address ${at(S, 5)} is not in range: ${at(S, 20)}-${at(S, 30)}`,
+      )
+      assert.is(
+        pool(run(site(P), sparePool(P, 'p', { ranges, gatewayAddress: at(S, 25) })), 'p').gatewayAddress,
+        at(S, 25),
+      )
     },
   )
 
@@ -714,19 +724,13 @@ for (const P of PLANS) {
   })
 }
 
-AddPool(
-  'addPool - uses the default range for the address check when ranges are omitted (sysinv quirk not copied)',
-  () => {
-    const P: FamilyPlan = PLANS[1] as FamilyPlan
-    refuse(
-      site(P),
-      sparePool(P, 'p', { floatingAddress: at(P.spare, -1) }),
-      'ADDRESS_NOT_IN_RANGE',
-      at(P.spare, -1),
-    )
-    assert.ok(apply(site(P), sparePool(P, 'p', { floatingAddress: at(P.spare, -2) })).ok)
-  },
-)
+AddPool('addPool - with ranges omitted the range test is skipped, as sysinv skips it (§2.1 quirk)', () => {
+  const P: FamilyPlan = PLANS[1] as FamilyPlan
+  // The last IPv6 address is outside the default range [subnet[1], subnet[-2]], yet accepted.
+  const p = pool(run(site(P), sparePool(P, 'p', { floatingAddress: at(P.spare, -1) })), 'p')
+  assert.is(p.floatingAddress, at(P.spare, -1))
+  assert.equal(p.ranges, [[at(P.spare, 1), at(P.spare, -2)]])
+})
 
 AddPool.run()
 ModifyPool.run()

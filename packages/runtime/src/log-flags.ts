@@ -4,8 +4,16 @@ import type { LogFormat, LogLevel } from './logger.js'
 
 /** `--log-level` and `--log-format`, in `node:util` `parseArgs` form. */
 export const LOG_FLAGS = {
-  'log-level': { type: 'string' },
-  'log-format': { type: 'string' },
+  'log-level': {
+    type: 'string',
+    value: 'error|warn|info|debug|trace|silent',
+    help: 'how much to log (default info)',
+  },
+  'log-format': {
+    type: 'string',
+    value: 'json|text',
+    help: 'log lines as JSON, or text (default: text on a terminal, JSON otherwise)',
+  },
 } as const
 
 export const LOG_USAGE = '[--log-level error|warn|info|debug|trace|silent] [--log-format json|text]'

@@ -6,7 +6,11 @@ const FLAG = '--metrics-listen'
 
 /** `--metrics-listen`, in `node:util` `parseArgs` form; `--insecure` comes with the TLS flags. */
 export const METRICS_FLAGS = {
-  'metrics-listen': { type: 'string' },
+  'metrics-listen': {
+    type: 'string',
+    value: 'ADDR:PORT',
+    help: 'serve Prometheus metrics at /metrics here (HTTPS with the --tls-* files); none by default',
+  },
 } as const
 
 export const METRICS_USAGE = '[--metrics-listen ADDR:PORT]'

@@ -6,7 +6,10 @@ class TestConfigError extends Error {}
 
 const ParseProcessFlags = suite('parseProcessFlags')
 
-const OPTIONS = { listen: { type: 'string' }, verbose: { type: 'boolean' } } as const
+const OPTIONS = {
+  listen: { type: 'string', value: 'ADDR:PORT', help: 'where to listen' },
+  verbose: { type: 'boolean', short: 'v', help: 'say more' },
+} as const
 
 ParseProcessFlags('parseProcessFlags - reads the declared flags, absent ones undefined', () => {
   const values = parseProcessFlags(['--listen', '[::1]:1'], OPTIONS, (m) => new TestConfigError(m))

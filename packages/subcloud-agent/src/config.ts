@@ -1,4 +1,5 @@
 import {
+  HELP_FLAG,
   LOG_FLAGS,
   LOG_USAGE,
   METRICS_FLAGS,
@@ -34,6 +35,30 @@ export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000
 export const MIN_HEARTBEAT_INTERVAL_MS = 50
 export const MAX_HEARTBEAT_INTERVAL_MS = 60_000
 
+/** The agent's flags: what {@link parseAgentConfig} parses and what `--help` lists. */
+export const AGENT_FLAGS = {
+  listen: {
+    type: 'string',
+    value: 'ADDR:PORT[,ADDR:PORT...]',
+    help: 'where to serve gRPC: the primary address first, the secondary after it (IPv6 in brackets)',
+  },
+  'state-dir': { type: 'string', value: 'DIR', help: 'the crash-safe state file and the Kubernetes files' },
+  'bootstrap-values': {
+    type: 'string',
+    value: 'FILE',
+    help: "bootstrap from this values YAML at start (default: wait for the controller's subcloud add)",
+  },
+  'heartbeat-interval-ms': {
+    type: 'string',
+    value: 'N',
+    help: `Watch heartbeat interval, ${MIN_HEARTBEAT_INTERVAL_MS} to ${MAX_HEARTBEAT_INTERVAL_MS} (default ${DEFAULT_HEARTBEAT_INTERVAL_MS})`,
+  },
+  ...SERVER_TLS_FLAGS,
+  ...METRICS_FLAGS,
+  ...LOG_FLAGS,
+  ...HELP_FLAG,
+} as const
+
 export const USAGE =
   'usage: dc-agent --listen ADDR:PORT[,ADDR:PORT...] --state-dir DIR [--bootstrap-values FILE] [--heartbeat-interval-ms N]\n' +
   `                ${SERVER_TLS_USAGE}\n` +
@@ -42,10 +67,10 @@ export const USAGE =
   '                [--heartbeat-interval-ms N] [--manifest FILE] [--control ADDR:PORT]\n' +
   `                ${METRICS_USAGE} ${LOG_USAGE}`
 
-/** A command line the agent cannot run with; the message says what is wrong and shows the usage. */
+/** A command line the agent cannot run with: one line saying what is wrong and where the flags are listed. */
 export class ConfigError extends Error {
   constructor(message: string) {
-    super(`${message}\n${USAGE}`)
+    super(`${message} (dc-agent --help lists every flag)`)
     this.name = 'ConfigError'
   }
 }
@@ -66,21 +91,13 @@ export function parseHeartbeatInterval(text: string): number {
   return parseFlag(() => integerFlag('--heartbeat-interval-ms', text, range), toConfigError)
 }
 
-/** Validate the agent's command line (without the node and script arguments). */
-export function parseAgentConfig(argv: readonly string[]): AgentConfig {
-  const values = parseProcessFlags(
-    argv,
-    {
-      listen: { type: 'string' },
-      'state-dir': { type: 'string' },
-      'bootstrap-values': { type: 'string' },
-      'heartbeat-interval-ms': { type: 'string' },
-      ...SERVER_TLS_FLAGS,
-      ...METRICS_FLAGS,
-      ...LOG_FLAGS,
-    },
-    (message) => new ConfigError(message),
-  )
+/**
+ * Validate the agent's command line (without the node and script arguments); `--help` is reported
+ * as `{ help: true }`.
+ */
+export function parseAgentConfig(argv: readonly string[]): AgentConfig | { readonly help: true } {
+  const values = parseProcessFlags(argv, AGENT_FLAGS, (message) => new ConfigError(message))
+  if (values.help === true) return { help: true }
   if (values.listen === undefined) throw new ConfigError('--listen is required')
   if (values['state-dir'] === undefined || values['state-dir'] === '') {
     throw new ConfigError('--state-dir is required')

@@ -31,6 +31,7 @@ export { writeFileAtomic } from './adapters/atomic-file.js'
 export { pumpWatch } from './adapters/watch-pump.js'
 export type { WatchPumpProps, WatchSink } from './adapters/watch-pump.js'
 export {
+  AGENT_FLAGS,
   ConfigError,
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   MAX_HEARTBEAT_INTERVAL_MS,

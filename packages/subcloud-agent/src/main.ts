@@ -13,6 +13,7 @@ import {
 import type { LogConfig, Logger, MetricsServer } from '@dc/runtime'
 import { TlsConfigError } from '@dc/tls'
 import { Agent } from './agent.js'
+import { agentHelp } from './agent-help.js'
 import { AgentServer } from './adapters/agent-server.js'
 import { registerAgentMetrics } from './adapters/agent-metrics.js'
 import { FileStateStore } from './adapters/file-state-store.js'
@@ -166,9 +167,12 @@ function main(): void {
   const argv = process.argv.slice(2)
   let command: { kind: 'simulate'; config: SimulatorConfig } | { kind: 'agent'; config: AgentConfig }
   try {
-    command = isSimulatorCommandLine(argv)
-      ? { kind: 'simulate', config: parseSimulatorConfig(argv) }
-      : { kind: 'agent', config: parseAgentConfig(argv) }
+    const config = isSimulatorCommandLine(argv) ? parseSimulatorConfig(argv) : parseAgentConfig(argv)
+    if ('help' in config) {
+      process.stdout.write(`${agentHelp()}\n`)
+      return
+    }
+    command = 'count' in config ? { kind: 'simulate', config } : { kind: 'agent', config }
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     // Before any logger: a refused command line is the operator's to read, in plain words.

@@ -1,6 +1,16 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { ConfigError, parseAgentConfig, parseListenList } from '../src/config.js'
+import { flagHelp } from '@dc/runtime'
+import { agentHelp } from '../src/agent-help.js'
+import { AGENT_FLAGS, ConfigError, parseAgentConfig, parseListenList } from '../src/config.js'
+import type { AgentConfig } from '../src/config.js'
+import { SIMULATOR_FLAGS } from '../src/simulator/simulator-config.js'
+
+function agentConfig(argv: string[]): AgentConfig {
+  const result = parseAgentConfig(argv)
+  if ('help' in result) throw new Error('unexpected help')
+  return result
+}
 
 const ParseListenList = suite('parseListenList')
 
@@ -44,7 +54,7 @@ ParseListenList('parseListenList - refuses missing ports, bad ports, empty items
 const ParseAgentConfig = suite('parseAgentConfig')
 
 ParseAgentConfig('parseAgentConfig - reads every flag', () => {
-  const config = parseAgentConfig([
+  const config = agentConfig([
     '--listen',
     '[::1]:50051',
     '--state-dir',
@@ -66,7 +76,7 @@ ParseAgentConfig('parseAgentConfig - reads every flag', () => {
 ParseAgentConfig(
   'parseAgentConfig - defaults the heartbeat interval and leaves bootstrap values unset',
   () => {
-    const config = parseAgentConfig(['--listen', '127.0.0.1:1', '--state-dir', 'd'])
+    const config = agentConfig(['--listen', '127.0.0.1:1', '--state-dir', 'd'])
     assert.is(config.heartbeatIntervalMs, 1000)
     assert.is(config.bootstrapValuesFile, undefined)
     assert.is(config.metrics, undefined)
@@ -87,18 +97,19 @@ ParseAgentConfig('parseAgentConfig - names the problem for missing, unknown and 
   ]
   for (const [argv, expected] of cases) {
     try {
-      parseAgentConfig(argv)
+      agentConfig(argv)
       assert.unreachable(argv.join(' '))
     } catch (err) {
       assert.instance(err, ConfigError)
       assert.ok((err as Error).message.includes(expected), `${(err as Error).message} lacks ${expected}`)
-      assert.ok((err as Error).message.includes('usage: dc-agent'))
+      assert.ok((err as Error).message.endsWith('(dc-agent --help lists every flag)'))
+      assert.not.ok((err as Error).message.includes('\n'), 'one line')
     }
   }
 })
 
 ParseAgentConfig('parseAgentConfig - --tls-ca/--tls-cert/--tls-key select mutual TLS on any address', () => {
-  const config = parseAgentConfig([
+  const config = agentConfig([
     ...['--listen', '[fd00::2]:50051,192.0.2.10:50051', '--state-dir', 'd'],
     ...['--tls-ca', 'ca.crt', '--tls-cert', 'agent.crt', '--tls-key', 'agent.key'],
   ])
@@ -109,13 +120,13 @@ ParseAgentConfig('parseAgentConfig - --tls-ca/--tls-cert/--tls-key select mutual
 })
 
 ParseAgentConfig('parseAgentConfig - plaintext on loopback needs no flag and warns of nothing', () => {
-  const config = parseAgentConfig(['--listen', '[::1]:1,127.0.0.1:1', '--state-dir', 'd'])
+  const config = agentConfig(['--listen', '[::1]:1,127.0.0.1:1', '--state-dir', 'd'])
   assert.equal(config.transport, { kind: 'plaintext', warning: undefined })
 })
 
 ParseAgentConfig('parseAgentConfig - plaintext on a network address is refused without --insecure', () => {
   try {
-    parseAgentConfig(['--listen', '127.0.0.1:1,192.0.2.10:50051', '--state-dir', 'd'])
+    agentConfig(['--listen', '127.0.0.1:1,192.0.2.10:50051', '--state-dir', 'd'])
     assert.unreachable('refused')
   } catch (err) {
     assert.instance(err, ConfigError)
@@ -125,39 +136,54 @@ ParseAgentConfig('parseAgentConfig - plaintext on a network address is refused w
     )
     assert.match((err as Error).message, /--insecure/)
   }
-  const config = parseAgentConfig(['--listen', '192.0.2.10:50051', '--state-dir', 'd', '--insecure'])
+  const config = agentConfig(['--listen', '192.0.2.10:50051', '--state-dir', 'd', '--insecure'])
   assert.is(config.transport.kind, 'plaintext')
   assert.match(config.transport.kind === 'plaintext' ? (config.transport.warning ?? '') : '', /^WARNING: /)
 })
 
 ParseAgentConfig('parseAgentConfig - --metrics-listen: loopback, or beyond with TLS or --insecure', () => {
   const base = ['--listen', '127.0.0.1:1', '--state-dir', 'd']
-  const loopback = parseAgentConfig([...base, '--metrics-listen', '[::1]:9100', '--log-level', 'warn'])
+  const loopback = agentConfig([...base, '--metrics-listen', '[::1]:9100', '--log-level', 'warn'])
   assert.equal(loopback.metrics, { listen: { host: '::1', port: 9100 }, insecure: false })
   assert.is(loopback.log.level, 'warn')
   assert.throws(
-    () => parseAgentConfig([...base, '--metrics-listen', '192.0.2.10:9100']),
+    () => agentConfig([...base, '--metrics-listen', '192.0.2.10:9100']),
     (err: unknown) =>
       err instanceof ConfigError &&
       /refusing to serve plaintext metrics on non-loopback address 192\.0\.2\.10:9100/.test(err.message),
   )
   const tls = ['--tls-ca', 'c', '--tls-cert', 'c', '--tls-key', 'k', '--metrics-listen', '192.0.2.10:9100']
-  assert.is(parseAgentConfig([...base, ...tls]).metrics?.listen.host, '192.0.2.10')
-  const insecure = parseAgentConfig([...base, '--insecure', '--metrics-listen', '192.0.2.10:9100'])
+  assert.is(agentConfig([...base, ...tls]).metrics?.listen.host, '192.0.2.10')
+  const insecure = agentConfig([...base, '--insecure', '--metrics-listen', '192.0.2.10:9100'])
   assert.is(insecure.metrics?.insecure, true)
 })
 
 ParseAgentConfig('parseAgentConfig - refuses half the TLS files, and TLS with --insecure', () => {
   const base = ['--listen', '127.0.0.1:1', '--state-dir', 'd']
   assert.throws(
-    () => parseAgentConfig([...base, '--tls-ca', 'ca.crt']),
+    () => agentConfig([...base, '--tls-ca', 'ca.crt']),
     (err: unknown) => err instanceof ConfigError && /missing --tls-cert, --tls-key/.test(err.message),
   )
   assert.throws(
-    () => parseAgentConfig([...base, '--tls-ca', 'c', '--tls-cert', 'c', '--tls-key', 'k', '--insecure']),
+    () => agentConfig([...base, '--tls-ca', 'c', '--tls-cert', 'c', '--tls-key', 'k', '--insecure']),
     (err: unknown) => err instanceof ConfigError && /--insecure contradicts/.test(err.message),
   )
 })
 
 ParseListenList.run()
+ParseAgentConfig('parseAgentConfig - --help and -h ask for the help, whatever else is given', () => {
+  assert.equal(parseAgentConfig(['--help']), { help: true })
+  assert.equal(parseAgentConfig(['-h', '--listen', '127.0.0.1:1']), { help: true })
+})
+
+ParseAgentConfig(
+  'agentHelp - the usage, then the help of both flag tables that parse the command line',
+  () => {
+    const help = agentHelp()
+    assert.ok(help.startsWith('usage: dc-agent'))
+    assert.ok(help.includes(`flags of one agent:\n${flagHelp(AGENT_FLAGS)}\n`))
+    assert.ok(help.endsWith(`flags of the simulator (--simulate):\n${flagHelp(SIMULATOR_FLAGS)}`))
+  },
+)
+
 ParseAgentConfig.run()

@@ -2,11 +2,18 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ConfigError } from '../src/config.js'
 import { isSimulatorCommandLine, parseSimulatorConfig } from '../src/simulator/simulator-config.js'
+import type { SimulatorConfig } from '../src/simulator/simulator-config.js'
+
+function simulatorConfig(argv: string[]): SimulatorConfig {
+  const result = parseSimulatorConfig(argv)
+  if ('help' in result) throw new Error('unexpected help')
+  return result
+}
 
 const ParseSimulatorConfig = suite('parseSimulatorConfig')
 
 ParseSimulatorConfig('parseSimulatorConfig - reads every flag', () => {
-  const config = parseSimulatorConfig([
+  const config = simulatorConfig([
     '--simulate',
     '200',
     '--listen-base',
@@ -63,7 +70,7 @@ ParseSimulatorConfig('parseSimulatorConfig - reads every flag', () => {
 ParseSimulatorConfig(
   'parseSimulatorConfig - defaults: IPv6 and dual-stack sites, in memory, from subcloud1',
   () => {
-    const config = parseSimulatorConfig(['--simulate', '5', '--listen-base', '[::1]:40000'])
+    const config = simulatorConfig(['--simulate', '5', '--listen-base', '[::1]:40000'])
     assert.equal(config.mix, { ipv4: 0, ipv6: 1, dual: 1 })
     assert.is(config.firstIndex, 1)
     assert.is(config.stateDir, undefined)
@@ -94,7 +101,7 @@ ParseSimulatorConfig('parseSimulatorConfig - refuses what it cannot simulate, na
   ]
   for (const [argv, message] of cases) {
     assert.throws(
-      () => parseSimulatorConfig(argv),
+      () => simulatorConfig(argv),
       (err: unknown) => err instanceof ConfigError && message.test(err.message),
       argv.join(' '),
     )

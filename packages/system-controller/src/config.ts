@@ -1,11 +1,13 @@
 import { resolve } from 'node:path'
 import {
   FlagValueError,
+  HELP_FLAG,
   LOG_FLAGS,
   LOG_USAGE,
   METRICS_FLAGS,
   METRICS_USAGE,
   MetricsFlagError,
+  flagHelp,
   integerFlag,
   listenFlag,
   logConfigOf,
@@ -18,6 +20,8 @@ import { InsecureBindingError, SERVER_TLS_FLAGS, SERVER_TLS_USAGE, serverTranspo
 import type { ServerTransport } from '@dc/tls'
 import { CONSOLE_FLAGS, CONSOLE_USAGE, consoleConfigOf } from './console/console-flags.js'
 import type { ConsoleConfig } from './console/console-flags.js'
+import { DEFAULT_EVENT_RETENTION } from './alarms/alarm-event.js'
+import type { EventRetention } from './alarms/alarm-event.js'
 import { ConfigError } from './errors.js'
 import { GEO_FLAGS, GEO_USAGE, geoConfigOf } from './geo/geo-config.js'
 import type { GeoConfig } from './geo/geo-config.js'
@@ -30,6 +34,9 @@ export const DEFAULT_DATA_DIR = '.dc-controller'
 export const DEFAULT_AUDIT_INTERVAL_MS = 1_000
 /** StarlingX's two-strike rule (spec distcloud 1.4). */
 export const DEFAULT_OFFLINE_AFTER_MISSES = 2
+const MAX_EVENT_COUNT = 10_000_000
+/** Ten years. */
+const MAX_EVENT_AGE_MS = 10 * 365 * 24 * 3_600_000
 
 /** Everything the controller process reads from its command line and environment. */
 export interface ControllerConfig {
@@ -41,6 +48,8 @@ export interface ControllerConfig {
   readonly databaseUrl: string | undefined
   readonly auditIntervalMs: number
   readonly offlineAfterMisses: number
+  /** `--event-log-max-count`, `--event-log-max-age-ms`: how much fault history is kept. */
+  readonly eventRetention: EventRetention
   /**
    * Mutual TLS (`--tls-ca/--tls-cert/--tls-key`) for the gRPC server and, with the same files, for
    * the channels to agents (a controller certificate carries both TLS usages); or plaintext,
@@ -60,10 +69,61 @@ export interface ControllerConfig {
 export const USAGE =
   'usage: dc-controller --bootstrap-values FILE [--listen ADDR:PORT[,ADDR:PORT...]] [--data-dir DIR]\n' +
   '                     [--audit-interval-ms N] [--offline-after-misses N]\n' +
+  '                     [--event-log-max-count N] [--event-log-max-age-ms N]\n' +
   `                     ${SERVER_TLS_USAGE}\n` +
   `                     ${GEO_USAGE}\n` +
   `                     ${LOG_USAGE} ${METRICS_USAGE} ${CONSOLE_USAGE}\n` +
   '  DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite is kept in --data-dir.'
+
+/** The controller's flags: what {@link parseControllerArgs} parses and what `--help` lists. */
+export const CONTROLLER_FLAGS = {
+  'bootstrap-values': {
+    type: 'string',
+    value: 'FILE',
+    help: "the system controller's bootstrap values YAML (distributed_cloud_role: systemcontroller); required",
+  },
+  listen: {
+    type: 'string',
+    value: 'ADDR:PORT[,ADDR:PORT...]',
+    help: `where to serve gRPC, IPv6 in brackets (default ${DEFAULT_LISTEN})`,
+  },
+  'data-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: `embedded PGlite store and the writer lock (default ${DEFAULT_DATA_DIR})`,
+  },
+  'audit-interval-ms': {
+    type: 'string',
+    value: 'N',
+    help: `audit pass interval, 50 to 3600000 (default ${DEFAULT_AUDIT_INTERVAL_MS})`,
+  },
+  'event-log-max-count': {
+    type: 'string',
+    value: 'N',
+    help: `fault history kept: at most N events, 1 to ${MAX_EVENT_COUNT} (default ${DEFAULT_EVENT_RETENTION.maxCount})`,
+  },
+  'event-log-max-age-ms': {
+    type: 'string',
+    value: 'N',
+    help: `fault history kept: no event older than N ms, 60000 to ${MAX_EVENT_AGE_MS} (default ${DEFAULT_EVENT_RETENTION.maxAgeMs}, 30 days)`,
+  },
+  'offline-after-misses': {
+    type: 'string',
+    value: 'N',
+    help: `missed heartbeats before a subcloud is offline, 1 to 100 (default ${DEFAULT_OFFLINE_AFTER_MISSES})`,
+  },
+  ...SERVER_TLS_FLAGS,
+  ...GEO_FLAGS,
+  ...LOG_FLAGS,
+  ...METRICS_FLAGS,
+  ...CONSOLE_FLAGS,
+  ...HELP_FLAG,
+} as const
+
+/** What `dc-controller --help` prints: the usage, then every flag from the table that parses them. */
+export function controllerHelp(): string {
+  return `${USAGE}\n\nflags:\n${flagHelp(CONTROLLER_FLAGS)}`
+}
 
 function toConfigError(err: FlagValueError): ConfigError {
   return new ConfigError(err.message, { cause: err })
@@ -85,19 +145,7 @@ export function parseControllerArgs(
 ): ControllerConfig | { readonly help: true } {
   const values: Record<string, string | boolean | undefined> = parseProcessFlags(
     argv,
-    {
-      listen: { type: 'string' },
-      'bootstrap-values': { type: 'string' },
-      'data-dir': { type: 'string' },
-      'audit-interval-ms': { type: 'string' },
-      'offline-after-misses': { type: 'string' },
-      ...SERVER_TLS_FLAGS,
-      ...GEO_FLAGS,
-      ...LOG_FLAGS,
-      ...METRICS_FLAGS,
-      ...CONSOLE_FLAGS,
-      help: { type: 'boolean', short: 'h' },
-    },
+    CONTROLLER_FLAGS,
     (message) => new ConfigError(message),
   )
   if (values.help === true) return { help: true }
@@ -131,11 +179,33 @@ export function parseControllerArgs(
       typeof misses === 'string'
         ? parseFlag(() => integerFlag('--offline-after-misses', misses, { min: 1, max: 100 }), toConfigError)
         : DEFAULT_OFFLINE_AFTER_MISSES,
+    eventRetention: eventRetentionOf(values),
     transport,
     geo: geoConfigOf(values, cwd),
     log: parseFlag(() => logConfigOf(values), toConfigError),
     metrics: metricsFlags(values, transport),
     console: consoleFlags(values, transport),
+  }
+}
+
+function eventRetentionOf(values: Readonly<Record<string, unknown>>): EventRetention {
+  const count = values['event-log-max-count']
+  const age = values['event-log-max-age-ms']
+  return {
+    maxCount:
+      typeof count === 'string'
+        ? parseFlag(
+            () => integerFlag('--event-log-max-count', count, { min: 1, max: MAX_EVENT_COUNT }),
+            toConfigError,
+          )
+        : DEFAULT_EVENT_RETENTION.maxCount,
+    maxAgeMs:
+      typeof age === 'string'
+        ? parseFlag(
+            () => integerFlag('--event-log-max-age-ms', age, { min: 60_000, max: MAX_EVENT_AGE_MS }),
+            toConfigError,
+          )
+        : DEFAULT_EVENT_RETENTION.maxAgeMs,
   }
 }
 

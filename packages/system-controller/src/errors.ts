@@ -446,3 +446,13 @@ export class StoreBackupError extends ControllerError {
   readonly code = 'STORE_BACKUP_FAILED'
   readonly category = 'failed-precondition'
 }
+
+/** `fm alarm-show`: no active alarm has this uuid (it was cleared, or never existed). */
+export class AlarmNotFoundError extends ControllerError {
+  readonly code = 'ALARM_NOT_FOUND'
+  readonly category = 'not-found'
+
+  constructor(uuid: string) {
+    super(`Alarm ${uuid} not found: no active alarm has this uuid (fm event-list shows cleared ones)`)
+  }
+}

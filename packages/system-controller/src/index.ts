@@ -11,12 +11,14 @@
  * }
  */
 export {
+  CONTROLLER_FLAGS,
   DEFAULT_AGENT_PORT,
   DEFAULT_AUDIT_INTERVAL_MS,
   DEFAULT_DATA_DIR,
   DEFAULT_LISTEN,
   DEFAULT_OFFLINE_AFTER_MISSES,
   USAGE,
+  controllerHelp,
   parseControllerArgs,
 } from './config.js'
 export type { ControllerConfig } from './config.js'

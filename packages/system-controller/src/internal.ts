@@ -20,3 +20,7 @@ export type {
 export { connectNatsPeerBus } from './adapters/nats-peer-bus.js'
 export type { NatsPeerBusOptions } from './adapters/nats-peer-bus.js'
 export type { PeerBus } from './geo/peer-bus.js'
+export { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
+export { KyselyAlarmEventStore } from './adapters/kysely/kysely-alarm-event-store.js'
+export type { ActiveAlarm, AlarmRaise } from './alarms/alarm.js'
+export type { AlarmEvent, EventRetention } from './alarms/alarm-event.js'

@@ -2,7 +2,7 @@
 import { ListenBindError, MetricsBindError, createLogger, defaultLogFormat } from '@dc/runtime'
 import { ignoreIpServernameWarning } from '@dc/tls'
 import { ConfigError, ControllerError } from './errors.js'
-import { USAGE, parseControllerArgs } from './config.js'
+import { controllerHelp, parseControllerArgs } from './config.js'
 import { startController } from './start-controller.js'
 import { STORE_COMMAND_USAGE, isStoreCommand, runStoreCommand } from './store/store-command.js'
 import type { StoreCommandName } from './store/store-command.js'
@@ -35,11 +35,11 @@ async function main(): Promise<number> {
     config = parseControllerArgs(process.argv.slice(2), process.env, process.cwd())
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
-    process.stderr.write(`dc-controller: ${err.message}\n${USAGE}\n`)
+    process.stderr.write(`dc-controller: ${err.message} (dc-controller --help lists every flag)\n`)
     return 2
   }
   if ('help' in config) {
-    process.stdout.write(`${USAGE}\n${STORE_COMMAND_USAGE}\n`)
+    process.stdout.write(`${controllerHelp()}\n\n${STORE_COMMAND_USAGE}\n`)
     return 0
   }
   const log = createLogger({

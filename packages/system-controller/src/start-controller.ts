@@ -18,6 +18,13 @@ import { AgentChannels } from './adapters/agent-channels.js'
 import { ControllerMetrics } from './adapters/controller-metrics.js'
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
 import { geoCensus } from './adapters/geo-census.js'
+import {
+  DEFAULT_PRUNE_BATCH_SIZE,
+  DEFAULT_PRUNE_INTERVAL_MS,
+  startEventPruner,
+} from './alarms/event-pruner.js'
+import { FaultHistory } from './alarms/fault-history.js'
+import { KyselyAlarmEventStore } from './adapters/kysely/kysely-alarm-event-store.js'
 import { KyselyAlarmStore } from './adapters/kysely/kysely-alarm-store.js'
 import { KyselyAuditStore } from './adapters/kysely/kysely-audit-store.js'
 import { kyselyGeoStores } from './adapters/kysely/kysely-geo-stores.js'
@@ -145,6 +152,7 @@ interface ControllerServices {
   readonly groups: SubcloudGroupService
   /** The network strategy and its steps (`dcmanager network-strategy`). */
   readonly strategies: NetworkStrategyService
+  readonly faults: FaultHistory
   readonly geo: Awaited<ReturnType<typeof startGeo>>
   readonly router: ReturnType<typeof createPlatformRouter>
   readonly consoleUrl: string | undefined
@@ -161,6 +169,15 @@ async function startServices(
   const subcloudStore = new KyselySubcloudStore(db)
   const groupStore = new KyselySubcloudGroupStore(db)
   const alarmStore = new KyselyAlarmStore(db)
+  const eventStore = new KyselyAlarmEventStore(db)
+  const pruner = startEventPruner({
+    store: eventStore,
+    retention: config.eventRetention,
+    intervalMs: DEFAULT_PRUNE_INTERVAL_MS,
+    batchSize: DEFAULT_PRUNE_BATCH_SIZE,
+    log: log.child({ component: 'fault-history' }),
+  })
+  steps.add(() => pruner.close())
   const own = await OwnSystem.open(new KyselySystemStore(db), ownValues)
   for (const name of await subcloudStore.failInterrupted(INTERRUPTED_REASON)) {
     log.warn(`subcloud ${name}: deploy ${INTERRUPTED_REASON}`, { subcloud: name })
@@ -285,6 +302,7 @@ async function startServices(
     network,
     groups: new SubcloudGroupService(groupStore),
     strategies: strategies.service,
+    faults: new FaultHistory(eventStore, subcloudStore),
     geo,
     router,
     consoleUrl,
@@ -347,6 +365,7 @@ async function serve(
         groups: services.groups,
         geo: services.geo.service,
         strategies: services.strategies,
+        faults: services.faults,
         log: log.child({ component: 'dcmanager' }),
       }),
     ),

@@ -1,9 +1,12 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { flagHelp } from '@dc/runtime'
 import {
+  CONTROLLER_FLAGS,
   DEFAULT_AUDIT_INTERVAL_MS,
   DEFAULT_LISTEN,
   DEFAULT_OFFLINE_AFTER_MISSES,
+  controllerHelp,
   parseControllerArgs,
   parseListen,
 } from '../src/config.js'
@@ -85,6 +88,21 @@ parse('parseControllerArgs - clear errors naming the flag', () => {
 
 parse('parseControllerArgs - --help', () => {
   assert.equal(parseControllerArgs(['--help'], {}, '/'), { help: true })
+  assert.equal(parseControllerArgs(['-h', '--bootstrap-values', 'v'], {}, '/'), { help: true })
+})
+
+parse('controllerHelp - the usage, then the help of the flag table that parses the command line', () => {
+  const help = controllerHelp()
+  assert.ok(help.startsWith('usage: dc-controller'))
+  assert.ok(help.endsWith(`flags:\n${flagHelp(CONTROLLER_FLAGS)}`))
+  for (const flag of [
+    '--bootstrap-values FILE',
+    '--audit-interval-ms N',
+    '--nats-url URL',
+    '--tls-ca FILE',
+  ]) {
+    assert.ok(help.includes(`  ${flag}  `), flag)
+  }
 })
 
 const listen = suite('parseListen')

@@ -4,10 +4,14 @@ import { TlsFlagsError } from './tls-errors.js'
 
 /** The `node:util` parseArgs options of a server's TLS flags, to spread into its own options. */
 export const SERVER_TLS_FLAGS = {
-  'tls-ca': { type: 'string' },
-  'tls-cert': { type: 'string' },
-  'tls-key': { type: 'string' },
-  insecure: { type: 'boolean' },
+  'tls-ca': {
+    type: 'string',
+    value: 'FILE',
+    help: 'CA bundle that signs the peers (mutual TLS, with --tls-cert and --tls-key)',
+  },
+  'tls-cert': { type: 'string', value: 'FILE', help: "this server's certificate (PEM)" },
+  'tls-key': { type: 'string', value: 'FILE', help: 'the private key of --tls-cert (PEM)' },
+  insecure: { type: 'boolean', help: 'allow plaintext on addresses beyond loopback' },
 } as const
 
 /** The usage text of {@link SERVER_TLS_FLAGS}. */

@@ -1,4 +1,5 @@
 import {
+  HELP_FLAG,
   LOG_FLAGS,
   METRICS_FLAGS,
   integerFlag,
@@ -60,29 +61,57 @@ function single(flag: string, text: string): ListenAddress {
   return address
 }
 
+/** The flags of `dc-agent --simulate`: what it parses and what `--help` lists. */
+export const SIMULATOR_FLAGS = {
+  simulate: {
+    type: 'string',
+    value: 'N',
+    help: `run N virtual subclouds in this process (1 to ${MAX_SITES})`,
+  },
+  'listen-base': {
+    type: 'string',
+    value: 'ADDR:PORT',
+    help: 'loopback address and port of the first site; site k listens on PORT + k',
+  },
+  mix: {
+    type: 'string',
+    value: 'V4:V6:DUAL',
+    help: `weights of IPv4, IPv6 and dual-stack IPv6-primary sites (default ${DEFAULT_MIX})`,
+  },
+  'first-index': { type: 'string', value: 'N', help: 'index and name number of the first site (default 1)' },
+  'state-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: "keep each site's state in DIR/<name>/ (default: in memory)",
+  },
+  'heartbeat-interval-ms': {
+    type: 'string',
+    value: 'N',
+    help: `Watch heartbeat interval (default ${DEFAULT_HEARTBEAT_INTERVAL_MS})`,
+  },
+  manifest: { type: 'string', value: 'FILE', help: 'write the JSON manifest of the sites here' },
+  control: {
+    type: 'string',
+    value: 'ADDR:PORT',
+    help: 'fault-control line protocol (default: an ephemeral port on 127.0.0.1)',
+  },
+  ...METRICS_FLAGS,
+  ...LOG_FLAGS,
+  ...HELP_FLAG,
+} as const
+
 /** True when the command line asks for the simulator rather than one agent. */
 export function isSimulatorCommandLine(argv: readonly string[]): boolean {
   return argv.some((arg) => arg === '--simulate' || arg.startsWith('--simulate='))
 }
 
-/** Validate `dc-agent --simulate ...` (without the node and script arguments). */
-export function parseSimulatorConfig(argv: readonly string[]): SimulatorConfig {
-  const values = parseProcessFlags(
-    argv,
-    {
-      simulate: { type: 'string' },
-      'listen-base': { type: 'string' },
-      mix: { type: 'string' },
-      'first-index': { type: 'string' },
-      'state-dir': { type: 'string' },
-      'heartbeat-interval-ms': { type: 'string' },
-      manifest: { type: 'string' },
-      control: { type: 'string' },
-      ...METRICS_FLAGS,
-      ...LOG_FLAGS,
-    },
-    (message) => new ConfigError(message),
-  )
+/**
+ * Validate `dc-agent --simulate ...` (without the node and script arguments); `--help` is
+ * reported as `{ help: true }`.
+ */
+export function parseSimulatorConfig(argv: readonly string[]): SimulatorConfig | { readonly help: true } {
+  const values = parseProcessFlags(argv, SIMULATOR_FLAGS, (message) => new ConfigError(message))
+  if (values.help === true) return { help: true }
   if (values.simulate === undefined) throw new ConfigError('--simulate N is required')
   if (values['listen-base'] === undefined) throw new ConfigError('--listen-base ADDR:PORT is required')
   const count = wholeNumber('--simulate', values.simulate, 1, MAX_SITES)

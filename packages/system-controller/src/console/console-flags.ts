@@ -2,7 +2,13 @@ import { listenAddressFlag } from '@dc/runtime'
 import { checkInsecureBinding } from '@dc/tls'
 
 /** `--console-listen`, in `node:util` `parseArgs` form; `--insecure` comes with the TLS flags. */
-export const CONSOLE_FLAGS = { 'console-listen': { type: 'string' } } as const
+export const CONSOLE_FLAGS = {
+  'console-listen': {
+    type: 'string',
+    value: 'ADDR:PORT',
+    help: 'serve the read-only web console there (HTTPS with the server TLS files; off by default)',
+  },
+} as const
 
 export const CONSOLE_USAGE = '[--console-listen ADDR:PORT]'
 

@@ -36,15 +36,35 @@ export interface GeoConfig {
 
 /** The geo flags, in `node:util` parseArgs form. */
 export const GEO_FLAGS = {
-  'nats-url': { type: 'string' },
-  'nats-creds': { type: 'string' },
-  'nats-tls-ca': { type: 'string' },
-  'nats-tls-cert': { type: 'string' },
-  'nats-tls-key': { type: 'string' },
-  'nats-replicas': { type: 'string' },
-  'site-id': { type: 'string' },
-  'peer-heartbeat-interval-ms': { type: 'string' },
-  'peer-maintenance-timeout-ms': { type: 'string' },
+  'nats-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'NATS server of the geo-redundancy link (nats:// or tls://)',
+  },
+  'nats-creds': { type: 'string', value: 'FILE', help: 'NATS credentials file' },
+  'nats-tls-ca': { type: 'string', value: 'FILE', help: 'CA bundle of the NATS server' },
+  'nats-tls-cert': {
+    type: 'string',
+    value: 'FILE',
+    help: 'client certificate for NATS (with --nats-tls-key)',
+  },
+  'nats-tls-key': { type: 'string', value: 'FILE', help: 'the private key of --nats-tls-cert' },
+  'nats-replicas': {
+    type: 'string',
+    value: '1|3',
+    help: 'replicas of the site stream and the ownership bucket: 3 on a three-node NATS cluster (default 1)',
+  },
+  'site-id': { type: 'string', value: 'ID', help: 'this site on the link (default: the system uuid)' },
+  'peer-heartbeat-interval-ms': {
+    type: 'string',
+    value: 'N',
+    help: "peer heartbeat interval, overriding the system peer's (tests)",
+  },
+  'peer-maintenance-timeout-ms': {
+    type: 'string',
+    value: 'N',
+    help: "peer maintenance timeout, overriding the system peer's (tests)",
+  },
 } as const
 
 export const GEO_USAGE =

@@ -1,5 +1,6 @@
 import type { DcManagerHandlers, ListSubcloudsResponse } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
+import type { FaultHistory } from '../alarms/fault-history.js'
 import type { GeoService } from '../geo/geo-service.js'
 import type { NetworkStrategyService } from '../strategies/network-strategy-service.js'
 import type { SubcloudGroupService } from '../subcloud-groups/subcloud-group-service.js'
@@ -7,6 +8,8 @@ import type { NetworkReconfiguration } from '../subclouds/network-reconfiguratio
 import type { SubcloudService } from '../subclouds/subcloud-service.js'
 import { unaryHandlers } from './controller-unary.js'
 import type { UnaryCalls } from './controller-unary.js'
+import { faultCalls } from './fault-calls.js'
+import type { FaultRpc } from './fault-calls.js'
 import { reference } from './field-validators.js'
 import { geoCalls } from './geo-calls.js'
 import { networkReconfigurationInput } from './network-reconfiguration-messages.js'
@@ -32,6 +35,8 @@ export interface DcManagerServices {
   readonly geo: GeoService
   /** `network-strategy` and `strategy-step`. */
   readonly strategies: NetworkStrategyService
+  /** `fm event-list`, `fm alarm-show`, `alarm summary`. */
+  readonly faults: FaultHistory
   /** Causes of unexpected failures (the caller gets INTERNAL). */
   readonly log: Logger
 }
@@ -128,6 +133,10 @@ export function dcManagerHandlers(services: DcManagerServices): DcManagerHandler
     ...subcloudCalls(services),
     ...geoCalls(services.geo),
     ...strategyCalls(services.strategies),
+    ...faultCalls(services.faults),
   }
-  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc | StrategyRpc>>(calls, services.log)
+  return unaryHandlers<Pick<DcManagerHandlers, SubcloudRpc | GeoRpc | StrategyRpc | FaultRpc>>(
+    calls,
+    services.log,
+  )
 }

@@ -50,6 +50,7 @@ import type { AlarmStore } from '../ports/alarm-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import { dialAddress } from '../subclouds/subcloud.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
+import { subcloudOfRegion } from '../subclouds/subcloud-of-region.js'
 import { toStatus } from './status.js'
 
 /** The part of the agent channel pool forwarding needs: clients over each subcloud's one channel. */
@@ -131,11 +132,7 @@ export function createPlatformRouter(options: PlatformRouterOptions): PlatformHa
   const { own, subclouds, alarms, channels, controllerId, audit, log } = options
 
   async function target(region: string): Promise<Subcloud> {
-    if (region.length > 255) throw new RegionNotFoundError(region.slice(0, 255))
-    const found = await subclouds.find(region)
-    if (found === undefined || (found.name !== region && found.regionName !== region)) {
-      throw new RegionNotFoundError(region)
-    }
+    const found = await subcloudOfRegion(subclouds, region)
     if (found.deployStatus !== 'complete') {
       throw new SubcloudUnavailableError(
         found.name,

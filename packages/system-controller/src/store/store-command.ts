@@ -38,7 +38,10 @@ function parseStoreCommand(
   const fileFlag = name === 'backup' ? 'out' : 'from'
   const values = parseProcessFlags(
     argv,
-    { 'data-dir': { type: 'string' }, [fileFlag]: { type: 'string' } },
+    {
+      'data-dir': { type: 'string', value: 'DIR', help: "the controller's data directory" },
+      [fileFlag]: { type: 'string', value: 'FILE', help: 'the backup file' },
+    },
     (message) => new ConfigError(message),
   ) as Record<string, string | undefined>
   const file = values[fileFlag]

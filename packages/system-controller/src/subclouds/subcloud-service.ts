@@ -3,6 +3,8 @@ import { parseBootstrapValues, readYamlMapping } from '@dc/netmodel'
 import { describeGrpcError, unaryCall } from '@dc/protos'
 import type { DescribeResponse__Output } from '@dc/protos'
 import type { Logger } from '@dc/runtime'
+import { alarmSummaryStatus } from '../alarms/alarm-event.js'
+import type { AlarmSummaryStatus } from '../alarms/alarm-event.js'
 import type { Audit } from '../audit/index.js'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
 import {
@@ -49,7 +51,7 @@ export interface AlarmSummary {
   readonly major: number
   readonly minor: number
   readonly warnings: number
-  readonly cloudStatus: 'critical' | 'degraded' | 'OK'
+  readonly cloudStatus: AlarmSummaryStatus
 }
 
 /** `show --detail`: what the controller knows, and what the agent says when it can be asked. */
@@ -93,7 +95,7 @@ function severityCounts(described: DescribeResponse__Output): AlarmSummary {
     major,
     minor,
     warnings,
-    cloudStatus: critical > 0 ? 'critical' : major + minor > 0 ? 'degraded' : 'OK',
+    cloudStatus: alarmSummaryStatus({ critical, major, minor, warning: warnings }),
   }
 }
 

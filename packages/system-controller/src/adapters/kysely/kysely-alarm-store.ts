@@ -7,7 +7,7 @@ import { subcloudAlarmEntity } from '../../subclouds/subcloud.js'
 import type { AlarmRow, Database } from './schema.js'
 import { guarded } from './store-errors.js'
 
-function activeAlarmOf(row: AlarmRow): ActiveAlarm {
+export function activeAlarmOf(row: AlarmRow): ActiveAlarm {
   return {
     uuid: row.uuid,
     alarmId: row.alarm_id,

@@ -113,6 +113,22 @@ export interface AlarmTable {
   updated_at: Timestamp
 }
 
+/** The fault history: an alarm raised (`set`) or cleared (`clear`), written by a trigger on `alarms`. */
+export interface AlarmEventTable {
+  /** int8: pg reads it as text, PGlite as a number. */
+  id: ColumnType<number | string | bigint, never, never>
+  uuid: string
+  event_log_id: string
+  state: 'set' | 'clear' | 'log'
+  region: string
+  entity_instance_id: string
+  reason_text: string
+  severity: string
+  proposed_repair_action: string
+  service_affecting: boolean
+  created_at: Date
+}
+
 /** A stream sequence number: int8 in the database, which pg reads as text and PGlite as a number. */
 type Sequence = ColumnType<number | string | bigint, number | undefined, number>
 /** A column with a database default: optional on insert. */
@@ -224,6 +240,7 @@ export interface Database {
   subcloud_status: SubcloudStatusTable
   subcloud_groups: SubcloudGroupTable
   alarms: AlarmTable
+  alarm_events: AlarmEventTable
   system_peers: SystemPeerTable
   subcloud_peer_groups: SubcloudPeerGroupTable
   peer_group_associations: PeerGroupAssociationTable
@@ -238,6 +255,7 @@ export type SubcloudUpdate = Updateable<SubcloudTable>
 export type SubcloudStatusRow = Selectable<SubcloudStatusTable>
 export type SubcloudGroupRow = Selectable<SubcloudGroupTable>
 export type AlarmRow = Selectable<AlarmTable>
+export type AlarmEventRow = Selectable<AlarmEventTable>
 export type SystemPeerRow = Selectable<SystemPeerTable>
 export type SubcloudPeerGroupRow = Selectable<SubcloudPeerGroupTable>
 export type PeerGroupAssociationRow = Selectable<PeerGroupAssociationTable>

@@ -7,11 +7,17 @@ import type { AddSubcloudGroupRequest as _dc_manager_v1_AddSubcloudGroupRequest,
 import type { AddSubcloudPeerGroupRequest as _dc_manager_v1_AddSubcloudPeerGroupRequest, AddSubcloudPeerGroupRequest__Output as _dc_manager_v1_AddSubcloudPeerGroupRequest__Output } from '../../../dc/manager/v1/AddSubcloudPeerGroupRequest.js';
 import type { AddSubcloudRequest as _dc_manager_v1_AddSubcloudRequest, AddSubcloudRequest__Output as _dc_manager_v1_AddSubcloudRequest__Output } from '../../../dc/manager/v1/AddSubcloudRequest.js';
 import type { AddSystemPeerRequest as _dc_manager_v1_AddSystemPeerRequest, AddSystemPeerRequest__Output as _dc_manager_v1_AddSystemPeerRequest__Output } from '../../../dc/manager/v1/AddSystemPeerRequest.js';
+import type { AlarmDetail as _dc_manager_v1_AlarmDetail, AlarmDetail__Output as _dc_manager_v1_AlarmDetail__Output } from '../../../dc/manager/v1/AlarmDetail.js';
 import type { CreateNetworkStrategyRequest as _dc_manager_v1_CreateNetworkStrategyRequest, CreateNetworkStrategyRequest__Output as _dc_manager_v1_CreateNetworkStrategyRequest__Output } from '../../../dc/manager/v1/CreateNetworkStrategyRequest.js';
 import type { DeleteSubcloudRequest as _dc_manager_v1_DeleteSubcloudRequest, DeleteSubcloudRequest__Output as _dc_manager_v1_DeleteSubcloudRequest__Output } from '../../../dc/manager/v1/DeleteSubcloudRequest.js';
+import type { GetAlarmRequest as _dc_manager_v1_GetAlarmRequest, GetAlarmRequest__Output as _dc_manager_v1_GetAlarmRequest__Output } from '../../../dc/manager/v1/GetAlarmRequest.js';
+import type { GetAlarmSummaryRequest as _dc_manager_v1_GetAlarmSummaryRequest, GetAlarmSummaryRequest__Output as _dc_manager_v1_GetAlarmSummaryRequest__Output } from '../../../dc/manager/v1/GetAlarmSummaryRequest.js';
+import type { GetAlarmSummaryResponse as _dc_manager_v1_GetAlarmSummaryResponse, GetAlarmSummaryResponse__Output as _dc_manager_v1_GetAlarmSummaryResponse__Output } from '../../../dc/manager/v1/GetAlarmSummaryResponse.js';
 import type { GetStrategyStepRequest as _dc_manager_v1_GetStrategyStepRequest, GetStrategyStepRequest__Output as _dc_manager_v1_GetStrategyStepRequest__Output } from '../../../dc/manager/v1/GetStrategyStepRequest.js';
 import type { GetSubcloudErrorsRequest as _dc_manager_v1_GetSubcloudErrorsRequest, GetSubcloudErrorsRequest__Output as _dc_manager_v1_GetSubcloudErrorsRequest__Output } from '../../../dc/manager/v1/GetSubcloudErrorsRequest.js';
 import type { GetSubcloudRequest as _dc_manager_v1_GetSubcloudRequest, GetSubcloudRequest__Output as _dc_manager_v1_GetSubcloudRequest__Output } from '../../../dc/manager/v1/GetSubcloudRequest.js';
+import type { ListEventsRequest as _dc_manager_v1_ListEventsRequest, ListEventsRequest__Output as _dc_manager_v1_ListEventsRequest__Output } from '../../../dc/manager/v1/ListEventsRequest.js';
+import type { ListEventsResponse as _dc_manager_v1_ListEventsResponse, ListEventsResponse__Output as _dc_manager_v1_ListEventsResponse__Output } from '../../../dc/manager/v1/ListEventsResponse.js';
 import type { ListPeerGroupAssociationsRequest as _dc_manager_v1_ListPeerGroupAssociationsRequest, ListPeerGroupAssociationsRequest__Output as _dc_manager_v1_ListPeerGroupAssociationsRequest__Output } from '../../../dc/manager/v1/ListPeerGroupAssociationsRequest.js';
 import type { ListPeerGroupAssociationsResponse as _dc_manager_v1_ListPeerGroupAssociationsResponse, ListPeerGroupAssociationsResponse__Output as _dc_manager_v1_ListPeerGroupAssociationsResponse__Output } from '../../../dc/manager/v1/ListPeerGroupAssociationsResponse.js';
 import type { ListStrategyStepsRequest as _dc_manager_v1_ListStrategyStepsRequest, ListStrategyStepsRequest__Output as _dc_manager_v1_ListStrategyStepsRequest__Output } from '../../../dc/manager/v1/ListStrategyStepsRequest.js';
@@ -285,6 +291,36 @@ export interface DcManagerClient extends grpc.Client {
   deleteSystemPeer(argument: _dc_manager_v1_SystemPeerRef, callback: grpc.requestCallback<_dc_manager_v1_SystemPeer__Output>): grpc.ClientUnaryCall;
   
   /**
+   * `fm alarm-show`: an active alarm the controller holds, by uuid; NOT_FOUND when none has it.
+   */
+  GetAlarm(argument: _dc_manager_v1_GetAlarmRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  GetAlarm(argument: _dc_manager_v1_GetAlarmRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  GetAlarm(argument: _dc_manager_v1_GetAlarmRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  GetAlarm(argument: _dc_manager_v1_GetAlarmRequest, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  /**
+   * `fm alarm-show`: an active alarm the controller holds, by uuid; NOT_FOUND when none has it.
+   */
+  getAlarm(argument: _dc_manager_v1_GetAlarmRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  getAlarm(argument: _dc_manager_v1_GetAlarmRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  getAlarm(argument: _dc_manager_v1_GetAlarmRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  getAlarm(argument: _dc_manager_v1_GetAlarmRequest, callback: grpc.requestCallback<_dc_manager_v1_AlarmDetail__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * `dcmanager alarm summary`: per subcloud, the active alarms of its region by severity.
+   */
+  GetAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  GetAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  GetAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  GetAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * `dcmanager alarm summary`: per subcloud, the active alarms of its region by severity.
+   */
+  getAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  getAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  getAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  getAlarmSummary(argument: _dc_manager_v1_GetAlarmSummaryRequest, callback: grpc.requestCallback<_dc_manager_v1_GetAlarmSummaryResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * `network-strategy show`; NOT_FOUND when there is none.
    */
   GetNetworkStrategy(argument: _dc_manager_v1_NetworkStrategyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_NetworkStrategy__Output>): grpc.ClientUnaryCall;
@@ -418,6 +454,25 @@ export interface DcManagerClient extends grpc.Client {
   getSystemPeer(argument: _dc_manager_v1_SystemPeerRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_SystemPeer__Output>): grpc.ClientUnaryCall;
   getSystemPeer(argument: _dc_manager_v1_SystemPeerRef, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_SystemPeer__Output>): grpc.ClientUnaryCall;
   getSystemPeer(argument: _dc_manager_v1_SystemPeerRef, callback: grpc.requestCallback<_dc_manager_v1_SystemPeer__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * faults: fault history
+   * `fm event-list`: the alarms raised and cleared in a region, newest first, from the
+   * controller's fault history. INVALID_ARGUMENT names `query` or `limit` when they are malformed.
+   */
+  ListEvents(argument: _dc_manager_v1_ListEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListEvents(argument: _dc_manager_v1_ListEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListEvents(argument: _dc_manager_v1_ListEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListEvents(argument: _dc_manager_v1_ListEventsRequest, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * faults: fault history
+   * `fm event-list`: the alarms raised and cleared in a region, newest first, from the
+   * controller's fault history. INVALID_ARGUMENT names `query` or `limit` when they are malformed.
+   */
+  listEvents(argument: _dc_manager_v1_ListEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  listEvents(argument: _dc_manager_v1_ListEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  listEvents(argument: _dc_manager_v1_ListEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  listEvents(argument: _dc_manager_v1_ListEventsRequest, callback: grpc.requestCallback<_dc_manager_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * `peer-group-association list`.
@@ -808,6 +863,16 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
   DeleteSystemPeer: grpc.handleUnaryCall<_dc_manager_v1_SystemPeerRef__Output, _dc_manager_v1_SystemPeer>;
   
   /**
+   * `fm alarm-show`: an active alarm the controller holds, by uuid; NOT_FOUND when none has it.
+   */
+  GetAlarm: grpc.handleUnaryCall<_dc_manager_v1_GetAlarmRequest__Output, _dc_manager_v1_AlarmDetail>;
+  
+  /**
+   * `dcmanager alarm summary`: per subcloud, the active alarms of its region by severity.
+   */
+  GetAlarmSummary: grpc.handleUnaryCall<_dc_manager_v1_GetAlarmSummaryRequest__Output, _dc_manager_v1_GetAlarmSummaryResponse>;
+  
+  /**
    * `network-strategy show`; NOT_FOUND when there is none.
    */
   GetNetworkStrategy: grpc.handleUnaryCall<_dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy>;
@@ -851,6 +916,13 @@ export interface DcManagerHandlers extends grpc.UntypedServiceImplementation {
    * `system-peer show`.
    */
   GetSystemPeer: grpc.handleUnaryCall<_dc_manager_v1_SystemPeerRef__Output, _dc_manager_v1_SystemPeer>;
+  
+  /**
+   * faults: fault history
+   * `fm event-list`: the alarms raised and cleared in a region, newest first, from the
+   * controller's fault history. INVALID_ARGUMENT names `query` or `limit` when they are malformed.
+   */
+  ListEvents: grpc.handleUnaryCall<_dc_manager_v1_ListEventsRequest__Output, _dc_manager_v1_ListEventsResponse>;
   
   /**
    * `peer-group-association list`.
@@ -972,6 +1044,8 @@ export interface DcManagerDefinition extends grpc.ServiceDefinition {
   DeleteSubcloudGroup: MethodDefinition<_dc_manager_v1_SubcloudGroupRef, _dc_manager_v1_SubcloudGroup, _dc_manager_v1_SubcloudGroupRef__Output, _dc_manager_v1_SubcloudGroup__Output>
   DeleteSubcloudPeerGroup: MethodDefinition<_dc_manager_v1_SubcloudPeerGroupRef, _dc_manager_v1_SubcloudPeerGroup, _dc_manager_v1_SubcloudPeerGroupRef__Output, _dc_manager_v1_SubcloudPeerGroup__Output>
   DeleteSystemPeer: MethodDefinition<_dc_manager_v1_SystemPeerRef, _dc_manager_v1_SystemPeer, _dc_manager_v1_SystemPeerRef__Output, _dc_manager_v1_SystemPeer__Output>
+  GetAlarm: MethodDefinition<_dc_manager_v1_GetAlarmRequest, _dc_manager_v1_AlarmDetail, _dc_manager_v1_GetAlarmRequest__Output, _dc_manager_v1_AlarmDetail__Output>
+  GetAlarmSummary: MethodDefinition<_dc_manager_v1_GetAlarmSummaryRequest, _dc_manager_v1_GetAlarmSummaryResponse, _dc_manager_v1_GetAlarmSummaryRequest__Output, _dc_manager_v1_GetAlarmSummaryResponse__Output>
   GetNetworkStrategy: MethodDefinition<_dc_manager_v1_NetworkStrategyRequest, _dc_manager_v1_NetworkStrategy, _dc_manager_v1_NetworkStrategyRequest__Output, _dc_manager_v1_NetworkStrategy__Output>
   GetPeerGroupAssociation: MethodDefinition<_dc_manager_v1_PeerGroupAssociationRef, _dc_manager_v1_PeerGroupAssociation, _dc_manager_v1_PeerGroupAssociationRef__Output, _dc_manager_v1_PeerGroupAssociation__Output>
   GetStrategyStep: MethodDefinition<_dc_manager_v1_GetStrategyStepRequest, _dc_manager_v1_StrategyStep, _dc_manager_v1_GetStrategyStepRequest__Output, _dc_manager_v1_StrategyStep__Output>
@@ -981,6 +1055,7 @@ export interface DcManagerDefinition extends grpc.ServiceDefinition {
   GetSubcloudPeerGroup: MethodDefinition<_dc_manager_v1_SubcloudPeerGroupRef, _dc_manager_v1_SubcloudPeerGroup, _dc_manager_v1_SubcloudPeerGroupRef__Output, _dc_manager_v1_SubcloudPeerGroup__Output>
   GetSubcloudPeerGroupStatus: MethodDefinition<_dc_manager_v1_SubcloudPeerGroupRef, _dc_manager_v1_SubcloudPeerGroupStatus, _dc_manager_v1_SubcloudPeerGroupRef__Output, _dc_manager_v1_SubcloudPeerGroupStatus__Output>
   GetSystemPeer: MethodDefinition<_dc_manager_v1_SystemPeerRef, _dc_manager_v1_SystemPeer, _dc_manager_v1_SystemPeerRef__Output, _dc_manager_v1_SystemPeer__Output>
+  ListEvents: MethodDefinition<_dc_manager_v1_ListEventsRequest, _dc_manager_v1_ListEventsResponse, _dc_manager_v1_ListEventsRequest__Output, _dc_manager_v1_ListEventsResponse__Output>
   ListPeerGroupAssociations: MethodDefinition<_dc_manager_v1_ListPeerGroupAssociationsRequest, _dc_manager_v1_ListPeerGroupAssociationsResponse, _dc_manager_v1_ListPeerGroupAssociationsRequest__Output, _dc_manager_v1_ListPeerGroupAssociationsResponse__Output>
   ListStrategySteps: MethodDefinition<_dc_manager_v1_ListStrategyStepsRequest, _dc_manager_v1_ListStrategyStepsResponse, _dc_manager_v1_ListStrategyStepsRequest__Output, _dc_manager_v1_ListStrategyStepsResponse__Output>
   ListSubcloudGroupSubclouds: MethodDefinition<_dc_manager_v1_SubcloudGroupRef, _dc_manager_v1_ListSubcloudsResponse, _dc_manager_v1_SubcloudGroupRef__Output, _dc_manager_v1_ListSubcloudsResponse__Output>

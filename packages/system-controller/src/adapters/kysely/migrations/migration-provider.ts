@@ -3,6 +3,7 @@ import * as initialSchema from './0001-initial-schema.js'
 import * as geoRedundancy from './0002-geo-redundancy.js'
 import * as agentIdentity from './0003-agent-identity.js'
 import * as networkStrategy from './0004-network-strategy.js'
+import * as alarmEvents from './0005-alarm-events.js'
 import * as operationalAddress from './0007-operational-address.js'
 
 /**
@@ -16,6 +17,7 @@ export class ControllerMigrationProvider implements MigrationProvider {
       '0002-geo-redundancy': geoRedundancy,
       '0003-agent-identity': agentIdentity,
       '0004-network-strategy': networkStrategy,
+      '0005-alarm-events': alarmEvents,
       '0007-operational-address': operationalAddress,
     })
   }
