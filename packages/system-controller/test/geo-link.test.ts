@@ -191,6 +191,8 @@ test('GeoLink - an association syncs the group and its members to the peer as se
     managerUsername: 'admin',
     peerControllerGatewayIp: 'fd01:2::1',
     heartbeatFailureThreshold: 30,
+    // Rehome both ways, as peers are configured: A then fences its groups when it cannot confirm them.
+    heartbeatFailurePolicy: 'rehome',
   })
   await b.geo.service.peers.add({
     peerUuid: a.geo.siteId,

@@ -103,15 +103,16 @@ export class PeerMonitor {
   }
 
   /**
-   * How long this site may stay silent before a peer declares it failed and may take its groups:
-   * the shortest interval × failure threshold of any peer, as configured here (peers are set up
-   * both ways with the same values); three periods without peers.
+   * How long this site may stay silent before a peer declares it failed and takes its groups on
+   * its own: the shortest interval x failure threshold of any peer whose heartbeat failure policy
+   * is `rehome`, as configured here (peers are set up both ways with the same values). Without such
+   * a peer nobody takes a group but by an operator's migrate, so a NATS outage alone fences nothing.
    */
   #leaseMs(): number {
-    const windows = [...this.#deps.linked.values()].map(
-      (l) => this.#intervalMs(l.peer) * l.peer.heartbeatFailureThreshold,
-    )
-    return windows.length > 0 ? Math.min(...windows) : 3 * this.#heartbeatMs()
+    const windows = [...this.#deps.linked.values()]
+      .filter((l) => l.peer.heartbeatFailurePolicy === 'rehome')
+      .map((l) => this.#intervalMs(l.peer) * l.peer.heartbeatFailureThreshold)
+    return windows.length > 0 ? Math.min(...windows) : Number.POSITIVE_INFINITY
   }
 
   #tickMs(): number {
