@@ -78,7 +78,12 @@ test.before(async (c) => {
   // A creates the replicated bucket first (its creation waits for the cluster's meta leader).
   c.a = await startSite(c.dir, 'a', await args('a', 0))
   c.b = await startSite(c.dir, 'b', await args('b', 1))
-  await addSystemPeers(c.a, c.b, 'rehome')
+  const a = c.a
+  await addSystemPeers(a, c.b, 'rehome')
+  // Rehome both ways, as peers are configured: A then fences its group when it cannot confirm it.
+  await unary((o, cb) =>
+    a.dcManager.UpdateSystemPeer({ system_peer: 'east', heartbeat_failure_policy: 'rehome' }, o, cb),
+  )
   await joinPeerGroup(c.a, c.agent, NAME)
   await associateWithEast(c.a)
   await until(
