@@ -148,12 +148,27 @@ if (reason !== undefined) {
     const down = await testbed.cli(['down'])
     assert.is(down.code, 0, down.stderr)
     assert.equal(await namespacesWith(testbed.prefix), [])
-    const alive = pids.filter((pid) => existsSync(`/proc/${pid}`))
-    assert.equal(alive, [], 'no process of the testbed is left')
+    // A killed daemon lingers as a zombie until init reaps it (its parent, `up`, exited long ago).
+    const alive = (): number[] => pids.filter((pid) => existsSync(`/proc/${pid}`) && !isZombie(pid))
+    await waitFor(() => (alive().length === 0 ? true : undefined), {
+      timeoutMs: 15_000,
+      message: 'every process of the testbed gone',
+    }).catch(() => undefined)
+    assert.equal(alive(), [], 'no process of the testbed is left')
     assert.not.ok(existsSync(testbed.stateDir))
     const again = await testbed.cli(['down'])
     assert.is(again.code, 0, again.stderr)
   })
+}
+
+/** Whether `pid` has exited and only waits to be reaped (state Z in /proc/PID/stat). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')
+  } catch {
+    return false
+  }
 }
 
 test.run()
