@@ -1,3 +1,5 @@
+import type { FleetPhase } from './fleet-scenario.js'
+
 /** One line of `bench/results.json`. Later scenarios fill the raw-limit columns. */
 export interface BenchRow {
   readonly figure: string
@@ -23,6 +25,8 @@ export interface BenchContext {
   readonly quick: boolean
   /** Fleet sizes asked for on the command line (`--sizes 1000,10000`); scenarios pick their own otherwise. */
   readonly sizes: readonly number[] | undefined
+  /** Fleet phases asked for (`--phases rollout,geo`), their prerequisites added; all when absent. */
+  readonly phases: readonly FleetPhase[] | undefined
   readonly signal: AbortSignal
 }
 

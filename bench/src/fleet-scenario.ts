@@ -56,6 +56,38 @@ const EAST_VALUES_YAML = valuesYaml({
   cluster_service_subnet: 'fd04:2::/112',
 })
 
+/** The fleet's phases, in the order they run (`pnpm bench --phases rollout,geo`). */
+export const FLEET_PHASES = [
+  'onboarding',
+  'audit',
+  'console',
+  'detection',
+  'fan-out',
+  'rollout',
+  'outage',
+  'geo',
+] as const
+export type FleetPhase = (typeof FLEET_PHASES)[number]
+
+/**
+ * What a phase needs run before it: every phase works on the onboarded members, and the rollout's
+ * plan assumes the fan-out's secondary cluster-host pool on IPv6-only sites.
+ */
+const PREREQUISITES: Readonly<Record<FleetPhase, readonly FleetPhase[]>> = {
+  onboarding: [],
+  audit: ['onboarding'],
+  console: ['onboarding'],
+  detection: ['onboarding'],
+  'fan-out': ['onboarding'],
+  rollout: ['onboarding', 'fan-out'],
+  outage: ['onboarding'],
+  geo: ['onboarding'],
+}
+
+function withPrerequisites(phases: readonly FleetPhase[]): ReadonlySet<FleetPhase> {
+  return new Set(phases.flatMap((p) => [...PREREQUISITES[p], p]))
+}
+
 interface Timing {
   readonly rawWatchWindowMs: number
   readonly settleMs: number
@@ -148,6 +180,7 @@ async function runFleet(
   n: number,
   postgres: PostgresServer,
   timing: Timing,
+  selected: ReadonlySet<FleetPhase>,
   rows: BenchRow[],
   signal: AbortSignal,
 ): Promise<void> {
@@ -209,7 +242,7 @@ async function runFleet(
         const baselineRssBytes = processRssBytes(controller.process.pid)
         // The subclouds that onboarded; every later phase works on them only.
         let members = fleet.subclouds
-        const phases: [string, () => Promise<BenchRow[]>][] = [
+        const phases: [FleetPhase, () => Promise<BenchRow[]>][] = [
           [
             'onboarding',
             async () => {
@@ -226,7 +259,7 @@ async function runFleet(
             },
           ],
           [
-            'steady-state audit',
+            'audit',
             () =>
               measureSteadyState({
                 controller,
@@ -240,9 +273,9 @@ async function runFleet(
                 signal,
               }),
           ],
-          ['web console', () => measureConsole({ url: consoleUrl, subclouds: members.length, signal })],
+          ['console', () => measureConsole({ url: consoleUrl, subclouds: members.length, signal })],
           [
-            'time to detect',
+            'detection',
             () =>
               measureDetection({
                 controller,
@@ -255,7 +288,7 @@ async function runFleet(
               }),
           ],
           [
-            'pool fan-out',
+            'fan-out',
             () =>
               measureFanOut({
                 controller,
@@ -267,7 +300,7 @@ async function runFleet(
           ],
           // After the fan-out, before the mass outage: every member online and in-sync.
           [
-            'network rollout',
+            'rollout',
             () =>
               measureRollout({
                 controller,
@@ -278,13 +311,13 @@ async function runFleet(
               }),
           ],
           [
-            'mass outage',
+            'outage',
             () =>
               measureMassOutage({ fleet, members: members.length, database, rawInsertsPerSecond, signal }),
           ],
           // Last: members of a peer group may no longer be managed or unmanaged locally.
           [
-            'geo-redundant sync',
+            'geo',
             async () =>
               measureGeoSync({
                 siteA: controller,
@@ -305,6 +338,7 @@ async function runFleet(
           ],
         ]
         for (const [phase, measure] of phases) {
+          if (!selected.has(phase)) continue
           progress(`${label} subclouds: ${phase}`)
           try {
             record(await measure())
@@ -348,14 +382,15 @@ async function runFleet(
  */
 export const fleetScenario: Scenario = {
   name: 'fleet',
-  async run({ quick, sizes, signal }) {
+  async run({ quick, sizes, phases, signal }) {
     const counts = sizes ?? (quick ? [200] : [1_000, 10_000])
+    const selected = withPrerequisites(phases ?? FLEET_PHASES)
     const postgres = await startPostgres({ signal })
     try {
       const rows: BenchRow[] = []
       for (const n of counts) {
         try {
-          await runFleet(n, postgres, quick ? QUICK : FULL, rows, signal)
+          await runFleet(n, postgres, quick ? QUICK : FULL, selected, rows, signal)
         } catch (err) {
           // CI's quick run must fail loudly; a full run reports how far a size got and goes on.
           if (quick || signal.aborted) throw err

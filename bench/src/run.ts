@@ -5,23 +5,30 @@ import { parseArgs } from 'node:util'
 import { integerFlag } from '@dc/runtime'
 import { MAX_SITES } from '@dc/subcloud-agent'
 import type { BenchRow, Scenario } from './bench-row.js'
-import { fleetScenario } from './fleet-scenario.js'
+import { FLEET_PHASES, fleetScenario } from './fleet-scenario.js'
+import type { FleetPhase } from './fleet-scenario.js'
 import { machineDescription } from './host-stats.js'
 import { netmodelScenario } from './netmodel-scenario.js'
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    phases: { type: 'string' },
+  },
 })
 // A fleet is at most as large as the simulators' address plan.
 const sizes = values.sizes?.split(',').map((s) => integerFlag('--sizes', s, { min: 1, max: MAX_SITES }))
-const scenarios: readonly Scenario[] = [netmodelScenario, fleetScenario]
+const phases = values.phases?.split(',').map(fleetPhase)
+// Asking for fleet phases means the fleet alone: the netmodel micro-benchmarks are not among them.
+const scenarios: readonly Scenario[] = phases ? [fleetScenario] : [netmodelScenario, fleetScenario]
 
 const controller = new AbortController()
 process.once('SIGINT', () => controller.abort())
 const rows: BenchRow[] = []
 for (const scenario of scenarios) {
   process.stderr.write(`bench: ${scenario.name}${values.quick ? ' (quick)' : ''}\n`)
-  rows.push(...(await scenario.run({ quick: values.quick, sizes, signal: controller.signal })))
+  rows.push(...(await scenario.run({ quick: values.quick, sizes, phases, signal: controller.signal })))
 }
 
 const header = ['figure', 'value', 'unit', 'target', 'raw limit', 'ratio', 'met']
@@ -47,6 +54,15 @@ process.stdout.write(
 const out = resolve(import.meta.dirname, '..', 'results.json')
 writeFileSync(out, JSON.stringify(rows, null, 2) + '\n')
 process.stdout.write(`wrote ${out}\n`)
+
+function fleetPhase(name: string): FleetPhase {
+  const phase = FLEET_PHASES.find((p) => p === name)
+  if (phase === undefined) {
+    process.stderr.write(`bench: --phases: unknown phase '${name}'; one of ${FLEET_PHASES.join(', ')}\n`)
+    process.exit(2)
+  }
+  return phase
+}
 
 function formatNumber(n: number): string {
   return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3)
