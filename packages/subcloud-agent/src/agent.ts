@@ -269,8 +269,10 @@ export class Agent {
         },
         hash,
       )
+      // With the claims above, the agent's own record of whom it obeyed in which epoch.
       this.#log.info('applied a controller change', {
         changeId: change.changeId,
+        controllerId: owner.controllerId,
         epoch: owner.epoch.toString(),
         generation: applied.generation,
         commands: change.commands.length,

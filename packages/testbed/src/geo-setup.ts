@@ -39,9 +39,13 @@ function peerRequest(peer: CentralSite): Record<string, unknown> {
 
 export async function pairCentralSites(topology: Topology, controllers: Controllers): Promise<void> {
   const { leader, followers } = controllers
+  // The policy both ways: the leader's own entry is what tells it how long its lease on the
+  // groups lasts before the follower may take them (see the controller's quorum fencing).
+  const policy = { heartbeat_failure_policy: topology.geo.heartbeatFailurePolicy }
   for (const follower of followers) {
-    await unlessExists(call((o, cb) => leader.client.AddSystemPeer(peerRequest(follower.site), o, cb)))
-    const policy = { heartbeat_failure_policy: topology.geo.heartbeatFailurePolicy }
+    await unlessExists(
+      call((o, cb) => leader.client.AddSystemPeer({ ...peerRequest(follower.site), ...policy }, o, cb)),
+    )
     await unlessExists(
       call((o, cb) => follower.client.AddSystemPeer({ ...peerRequest(leader.site), ...policy }, o, cb)),
     )

@@ -305,7 +305,11 @@ export async function connectNatsPeerBus(options: NatsPeerBusOptions): Promise<P
     const js = jetstream(nc, { timeout })
     const jsm = await jetstreamManager(nc, { timeout })
     const replicas = options.replicas ?? 1
-    const kv = await new Kvm(js).create(options.kvBucket, { history: 5, replicas })
+    // Reads go to the bucket's stream leader, never to a replica's direct get: a replica cut off
+    // with the minority still has its queue subscription on the majority's servers until their
+    // route to it times out, and half the reads would wait for it. A leader's read is also the
+    // one a compare-and-set must start from.
+    const kv = await new Kvm(js).create(options.kvBucket, { history: 5, replicas, allow_direct: false })
     await checkBucketReplicas(kv, options.kvBucket, replicas)
     const bus = new NatsPeerBus(nc, js, jsm, kv, replicas)
     void (async () => {

@@ -90,6 +90,8 @@ export class GeoLink {
   readonly #monitor: PeerMonitor
   readonly #migration: PeerGroupMigration
   #watch: BusSubscription | undefined
+  /** The publisher's retry of pending associations, while one runs. */
+  #retrying: Promise<void> | undefined
   #closed = false
 
   private constructor(deps: GeoLinkDeps) {
@@ -199,9 +201,10 @@ export class GeoLink {
       appliedOf: (peerUuid) => this.#consumer.appliedOf(peerUuid),
       everyPeriod: (leaseMs) => {
         ownership.renewInBackground(leaseMs)
-        return publisher.retryPending()
+        this.#retryPendingInBackground()
       },
       heartbeatIntervalMs: options?.heartbeatIntervalMs,
+      maintenanceTimeoutMs: options?.maintenanceTimeoutMs,
     })
   }
 
@@ -265,6 +268,17 @@ export class GeoLink {
     return this.#migration.migrate(groupId)
   }
 
+  /** One retry of the pending associations at a time; the next period starts another. */
+  #retryPendingInBackground(): void {
+    if (this.#retrying !== undefined || this.#closed) return
+    this.#retrying = this.#publisher
+      .retryPending()
+      .catch((err: unknown) => this.#deps.log.warn('resending pending peer group changes failed', { err }))
+      .finally(() => {
+        this.#retrying = undefined
+      })
+  }
+
   /**
    * Stop in order: heartbeats and the monitor, the ownership watch, every peer's subscriptions and
    * pending rehome, then wait for migrations in flight (stopped at their next step) and the
@@ -278,6 +292,7 @@ export class GeoLink {
     this.#peers.stop()
     this.#rehome.stop()
     await this.#migration.close()
+    await this.#retrying
     await this.#queue.idle()
     await this.#deps.bus.close()
   }

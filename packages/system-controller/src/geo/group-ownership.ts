@@ -40,8 +40,8 @@ export interface GroupOwnershipDeps {
 export class GroupOwnership {
   readonly #deps: GroupOwnershipDeps
   readonly #bucket: OwnershipBucket
-  /** When the bucket last confirmed each group led here, by group id. */
-  readonly #confirmedAtMs = new Map<number, number>()
+  /** Each group led here, by group id, with when the last renewal the bucket confirmed was sent. */
+  readonly #leases = new Map<number, { readonly uuid: string; confirmedAtMs: number }>()
   /** Groups led here whose members were demoted because their ownership could not be confirmed. */
   readonly #fenced = new Set<number>()
   #renewing = false
@@ -115,11 +115,14 @@ export class GroupOwnership {
    * wait before declaring this site failed and may take its groups) is fenced: its members are
    * demoted, so this site stops commanding them whether or not another site took the group.
    * They stay secondary copies until `subcloud-peer-group migrate` takes the group again.
+   * The lease runs from when a confirmed renewal was sent, and expires on time even while a
+   * renewal waits for a cluster that cannot answer.
    */
   renewInBackground(leaseMs: number): void {
+    this.#fenceExpired(leaseMs)
     if (this.#renewing) return
     this.#renewing = true
-    void this.#renewAll(leaseMs)
+    void this.#renewAll()
       .catch((err: unknown) => this.#deps.log.warn('renewing peer group ownership failed', { err }))
       .finally(() => {
         this.#renewing = false
@@ -130,23 +133,37 @@ export class GroupOwnership {
     return { leader: group.leaderId, leaderName: group.leaderName, epoch: group.epoch }
   }
 
-  async #renewAll(leaseMs: number): Promise<void> {
+  /** Fence every group led here whose lease ran out (once; a confirmed renewal ends the fence). */
+  #fenceExpired(leaseMs: number): void {
+    const { clock, queue, log } = this.#deps
+    const now = clock.now()
+    for (const [groupId, lease] of this.#leases) {
+      if (now - lease.confirmedAtMs < leaseMs || this.#fenced.has(groupId)) continue
+      this.#fenced.add(groupId)
+      void queue
+        .run(() => this.#fence(lease.uuid, now - lease.confirmedAtMs))
+        .catch((err: unknown) => log.warn('fencing a peer group failed', { err, peerGroupUuid: lease.uuid }))
+    }
+  }
+
+  async #renewAll(): Promise<void> {
     const { groups, siteId, clock, queue, log } = this.#deps
     for (const group of await groups.list()) {
       if (group.leaderId !== siteId) {
-        this.#confirmedAtMs.delete(group.id)
+        this.#leases.delete(group.id)
         this.#fenced.delete(group.id)
         continue
       }
-      const since = this.#confirmedAtMs.get(group.id) ?? clock.now()
-      this.#confirmedAtMs.set(group.id, since)
+      const sentAtMs = clock.now()
+      const lease = this.#leases.get(group.id) ?? { uuid: group.uuid, confirmedAtMs: sentAtMs }
+      this.#leases.set(group.id, lease)
       try {
         const owner = await this.#bucket.renew(group.uuid, group.name, this.#held(group))
         if (owner.leader !== siteId || owner.epoch !== group.epoch) {
           await queue.run(() => this.#adoptFresh(group.uuid, owner))
           continue
         }
-        this.#confirmedAtMs.set(group.id, clock.now())
+        lease.confirmedAtMs = Math.max(lease.confirmedAtMs, sentAtMs)
         if (this.#fenced.delete(group.id)) {
           log.info(
             `subcloud peer group ${group.name}: ownership confirmed again; its members stay secondary until migrate`,
@@ -154,10 +171,11 @@ export class GroupOwnership {
           )
         }
       } catch (err) {
-        // A conflict is another site's write: the watch brings it.
-        if (err instanceof OwnershipConflictError) continue
-        if (clock.now() - since < leaseMs || this.#fenced.has(group.id)) continue
-        await queue.run(() => this.#fence(group.uuid, leaseMs, err))
+        // A conflict is another site's write: the watch brings it. Anything else is the lease
+        // running down, which #fenceExpired judges on time.
+        if (!(err instanceof OwnershipConflictError)) {
+          log.debug('renewing peer group ownership failed', { err, peerGroup: group.name })
+        }
       }
     }
   }
@@ -167,16 +185,15 @@ export class GroupOwnership {
     if (group !== undefined) await this.adopt(group, ownership)
   }
 
-  async #fence(uuid: string, leaseMs: number, err: unknown): Promise<void> {
+  async #fence(uuid: string, unconfirmedMs: number): Promise<void> {
     const { groups, copies, siteId, log } = this.#deps
     const group = await groups.findByUuid(uuid)
     if (group === undefined || group.leaderId !== siteId) return
-    this.#fenced.add(group.id)
     const demoted = await copies.demoteMembers(group.id)
     log.warn(
-      `subcloud peer group ${group.name}: ownership not confirmed for ${leaseMs} ms; ` +
+      `subcloud peer group ${group.name}: ownership not confirmed for ${unconfirmedMs} ms (no NATS majority reachable?); ` +
         `${demoted.length} member(s) demoted to secondary until it is taken again`,
-      { peerGroup: group.name, demoted, err },
+      { peerGroup: group.name, demoted },
     )
     await this.#deps.audit.refresh()
     await this.#deps.sync.recompute({ peerGroupId: group.id })

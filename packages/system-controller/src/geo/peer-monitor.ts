@@ -30,15 +30,18 @@ export interface PeerMonitorDeps {
   /** How far this site got in a peer's stream, for the heartbeat's `applied`. */
   readonly appliedOf: (peerUuid: string) => number
   /**
-   * Work done once per heartbeat period besides heartbeats (the renewal of ownership, the
+   * Work started once per heartbeat period besides heartbeats (the renewal of ownership, the
    * publisher's retry of pending changes), given how long the peers wait before declaring this site
-   * failed (see {@link PeerMonitor}).
+   * failed (see {@link PeerMonitor}). It must not wait on the network: a tick that waits for a
+   * partitioned NATS cluster would stop judging the peers and fencing this site.
    */
-  readonly everyPeriod: (leaseMs: number) => Promise<void>
+  readonly everyPeriod: (leaseMs: number) => void
   /** The link's queue: availability changes and acknowledgements are recorded on it. */
   readonly queue: SerialQueue
   /** Replaces every peer's heartbeat_interval (tests and benchmarks). */
   readonly heartbeatIntervalMs?: number | undefined
+  /** Replaces every peer's heartbeat_maintenance_timeout (tests and benchmarks). */
+  readonly maintenanceTimeoutMs?: number | undefined
   readonly log: Logger
 }
 
@@ -57,7 +60,8 @@ export class PeerMonitor {
   #stopped = false
   #lastHeartbeatAtMs = 0
   #lastPeriodAtMs = 0
-  #lastTickAtMs = 0
+  /** When the pending tick's timer should fire. */
+  #tickDueAtMs = 0
 
   constructor(deps: PeerMonitorDeps) {
     this.#deps = deps
@@ -65,7 +69,6 @@ export class PeerMonitor {
 
   /** Start ticking. */
   start(): void {
-    this.#lastTickAtMs = this.#deps.clock.now()
     this.#schedule()
   }
 
@@ -103,15 +106,23 @@ export class PeerMonitor {
   }
 
   /**
-   * How long this site may stay silent before a peer declares it failed and takes its groups on
-   * its own: the shortest interval x failure threshold of any peer whose heartbeat failure policy
-   * is `rehome`, as configured here (peers are set up both ways with the same values). Without such
-   * a peer nobody takes a group but by an operator's migrate, so a NATS outage alone fences nothing.
+   * How long this site may lead without confirming it: the earliest a peer whose heartbeat failure
+   * policy is `rehome` may take its groups on its own, counted from this site's last heartbeat it
+   * heard (one interval before the last it could have sent): failure threshold - 1 intervals, then
+   * the maintenance timeout. Peers are set up both ways with the same values, so this site's
+   * entries say how its peers judge it. A lease longer than a NATS leader election (seconds) keeps
+   * a healing partition from fencing the leader; StarlingX's minimums (60 s, 300 s) give minutes.
+   * Without such a peer nobody takes a group but by an operator's migrate, so a NATS outage alone
+   * fences nothing.
    */
   #leaseMs(): number {
     const windows = [...this.#deps.linked.values()]
       .filter((l) => l.peer.heartbeatFailurePolicy === 'rehome')
-      .map((l) => this.#intervalMs(l.peer) * l.peer.heartbeatFailureThreshold)
+      .map(
+        (l) =>
+          this.#intervalMs(l.peer) * (l.peer.heartbeatFailureThreshold - 1) +
+          (this.#deps.maintenanceTimeoutMs ?? l.peer.heartbeatMaintenanceTimeoutMs),
+      )
     return windows.length > 0 ? Math.min(...windows) : Number.POSITIVE_INFINITY
   }
 
@@ -121,6 +132,7 @@ export class PeerMonitor {
 
   #schedule(): void {
     if (this.#stopped) return
+    this.#tickDueAtMs = this.#deps.clock.now() + this.#tickMs()
     this.#cancelTick = this.#deps.clock.setTimer(this.#tickMs(), () => {
       void this.#tick()
         .catch((err: unknown) => this.#deps.log.error('peer monitor tick failed', { err }))
@@ -134,8 +146,9 @@ export class PeerMonitor {
     // timers run before I/O in Node's loop, so a late tick would otherwise see them as missed.
     await new Promise((resolve) => setImmediate(resolve))
     const now = clock.now()
-    const stalledMs = now - this.#lastTickAtMs - 2 * this.#tickMs()
-    this.#lastTickAtMs = now
+    // Only the timer's lateness is a stall (the loop was blocked and heard nothing): time this tick
+    // spent waiting on the database or the bus is not, heartbeats are read meanwhile.
+    const stalledMs = now - this.#tickDueAtMs - this.#tickMs()
     if (stalledMs > 0) {
       // This process could not listen during the stall: that silence is not the peer's.
       for (const l of linked.values()) l.lastSeenAtMs += stalledMs
@@ -160,7 +173,7 @@ export class PeerMonitor {
     }
     if (now - this.#lastPeriodAtMs >= period) {
       this.#lastPeriodAtMs = now
-      await this.#deps.everyPeriod(this.#leaseMs())
+      this.#deps.everyPeriod(this.#leaseMs())
     }
   }
 

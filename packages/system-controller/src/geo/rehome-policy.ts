@@ -19,22 +19,33 @@ export interface RehomePolicyDeps {
 }
 
 /**
+ * How long a rehome that could not take a group waits before trying again, while the peer stays
+ * away: right after a partition the NATS cluster may still be electing the leader of the
+ * ownership bucket on the majority's side, and the take needs it.
+ */
+export const REHOME_RETRY_MS = 2_000
+
+/**
  * What happens once a peer's heartbeats failed, by its heartbeat_failure_policy. `alarm` only
  * raises 280.004 (the monitor does that for every policy). `rehome` waits the maintenance timeout
- * and, if the peer is still unavailable, migrates every associated group it leads to this site;
- * the peer coming back in time cancels it. `delegate` is not implemented and acts as `alarm`.
+ * and, if the peer is still unavailable, migrates every associated group it leads to this site,
+ * trying again every {@link REHOME_RETRY_MS} while a take fails and the peer stays away; the peer
+ * coming back cancels it. `delegate` is not implemented and acts as `alarm`.
  */
 export class RehomePolicy {
   readonly #deps: RehomePolicyDeps
   /** Cancels the pending rehome of each peer, by peer id. */
   readonly #pending = new Map<number, () => void>()
+  /** Peers whose rehome was called off while an attempt ran: that attempt does not retry. */
+  readonly #cancelled = new Set<number>()
+  #stopped = false
 
   constructor(deps: RehomePolicyDeps) {
     this.#deps = deps
   }
 
   peerFailed(peer: SystemPeer): void {
-    const { clock, log } = this.#deps
+    const { log } = this.#deps
     const fields = { peer: peer.peerName, policy: peer.heartbeatFailurePolicy }
     if (peer.heartbeatFailurePolicy === 'delegate') {
       log.warn(
@@ -50,13 +61,26 @@ export class RehomePolicy {
       waitMs,
     })
     this.cancel(peer.id)
+    this.#rehomeAfter(peer, waitMs)
+  }
+
+  #rehomeAfter(peer: SystemPeer, delayMs: number): void {
+    const { clock, log } = this.#deps
     this.#pending.set(
       peer.id,
-      clock.setTimer(waitMs, () => {
+      clock.setTimer(delayMs, () => {
         this.#pending.delete(peer.id)
-        void this.#rehomeFrom(peer.id).catch((err: unknown) =>
-          log.error(`rehome from peer ${peer.peerName} failed`, { err, peer: peer.peerName }),
-        )
+        void this.#rehomeFrom(peer.id)
+          .catch((err: unknown) => {
+            log.error(`rehome from peer ${peer.peerName} failed`, { err, peer: peer.peerName })
+            return 'retry' as const
+          })
+          .then((outcome) => {
+            // A cancel (the peer is back, or the link stops) while the attempt ran wins.
+            if (outcome === 'retry' && !this.#stopped && !this.#cancelled.delete(peer.id)) {
+              this.#rehomeAfter(peer, REHOME_RETRY_MS)
+            }
+          })
       }),
     )
   }
@@ -65,30 +89,40 @@ export class RehomePolicy {
   cancel(peerId: number): void {
     this.#pending.get(peerId)?.()
     this.#pending.delete(peerId)
+    this.#cancelled.add(peerId)
   }
 
   /** Call off every pending rehome. */
   stop(): void {
+    this.#stopped = true
     for (const peerId of [...this.#pending.keys()]) this.cancel(peerId)
   }
 
-  /** The peer stayed away past the maintenance timeout: take over the groups it leads. */
-  async #rehomeFrom(peerId: number): Promise<void> {
+  /**
+   * The peer stayed away past the maintenance timeout: take over the groups it leads. `retry`
+   * when a group could not be taken.
+   */
+  async #rehomeFrom(peerId: number): Promise<'done' | 'retry'> {
     const { peers, groups, associations, log } = this.#deps
+    this.#cancelled.delete(peerId)
     const peer = await peers.find(String(peerId))
-    if (peer === undefined || peer.availability !== 'unavailable') return
+    if (peer === undefined || peer.availability !== 'unavailable') return 'done'
     const associated = new Set((await associations.list({ systemPeerId: peer.id })).map((a) => a.peerGroupId))
+    let outcome: 'done' | 'retry' = 'done'
     for (const group of await groups.list()) {
       if (group.leaderId !== peer.peerUuid || !associated.has(group.id)) continue
       log.info(`peer ${peer.peerName} still unavailable: migrating subcloud peer group ${group.name}`, {
         peer: peer.peerName,
         peerGroup: group.name,
       })
-      await this.#deps
-        .migrate(group.id)
-        .catch((err: unknown) =>
-          log.error(`migrate of subcloud peer group ${group.name} failed`, { err, peerGroup: group.name }),
+      await this.#deps.migrate(group.id).catch((err: unknown) => {
+        outcome = 'retry'
+        log.warn(
+          `migrate of subcloud peer group ${group.name} failed; trying again in ${REHOME_RETRY_MS} ms while ${peer.peerName} stays unavailable`,
+          { err, peerGroup: group.name },
         )
+      })
     }
+    return outcome
   }
 }
