@@ -46,6 +46,23 @@ export class FakeNats {
    * served, as a replica's direct get is).
    */
   readonly minority = new Set<string>()
+  /**
+   * Clients whose KV writes go unanswered, as on a real partition before the request times out:
+   * they settle (refused) only once the client leaves the set and {@link answerHungWrites} runs.
+   */
+  readonly unanswered = new Set<string>()
+  readonly #hung: (() => void)[] = []
+
+  /** A write of `client` that waits while it is unanswered, then goes through `write`. */
+  hold<T>(client: string, write: () => Promise<T>): Promise<T> {
+    if (!this.unanswered.has(client)) return write()
+    return new Promise<T>((_, reject) => this.#hung.push(() => reject(new Error('timeout'))))
+  }
+
+  /** Every write left hanging fails now, as its request timing out would. */
+  answerHungWrites(): void {
+    for (const fail of this.#hung.splice(0)) fail()
+  }
 
   /** A client that may publish only on subjects matching `allow` (all when absent). */
   client(name: string, allow?: readonly string[]): PeerBus {
@@ -212,13 +229,17 @@ class FakeBus implements PeerBus {
   }
 
   kvCreate(key: string, value: Uint8Array): Promise<number | 'exists'> {
-    if (this.#server.minority.has(this.#name)) return Promise.reject(new Error('no JetStream quorum'))
-    return Promise.resolve(this.#server.kvWrite(key, value, 'absent') as number | 'exists')
+    return this.#server.hold(this.#name, () => {
+      if (this.#server.minority.has(this.#name)) return Promise.reject(new Error('no JetStream quorum'))
+      return Promise.resolve(this.#server.kvWrite(key, value, 'absent') as number | 'exists')
+    })
   }
 
   kvUpdate(key: string, value: Uint8Array, revision: number): Promise<number | 'conflict'> {
-    if (this.#server.minority.has(this.#name)) return Promise.reject(new Error('no JetStream quorum'))
-    return Promise.resolve(this.#server.kvWrite(key, value, revision) as number | 'conflict')
+    return this.#server.hold(this.#name, () => {
+      if (this.#server.minority.has(this.#name)) return Promise.reject(new Error('no JetStream quorum'))
+      return Promise.resolve(this.#server.kvWrite(key, value, revision) as number | 'conflict')
+    })
   }
 
   kvWatch(onChange: (key: string, entry: KvEntry) => void): BusSubscription {
