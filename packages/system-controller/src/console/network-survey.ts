@@ -7,7 +7,7 @@ import {
   networksOfDescribe,
   networksOfValues,
 } from './network-mode.js'
-import type { NetworkMode } from './network-mode.js'
+import type { NetworkMode } from '@dc/console'
 
 /** How the survey reads a site: the agent's `Describe` where the controller talks to it. */
 export type DescribeSite = (target: AgentTarget, signal: AbortSignal) => Promise<DescribeResponse__Output>
