@@ -55,11 +55,15 @@ function applyKeyed<T>(
   return next
 }
 
+// A plain loop, not Object.fromEntries over mapped pairs: at 10,000 rows that allocated two arrays
+// a field and took four times as long, the largest part of the first render after parsing.
 function unpack(packed: PackedRows): Map<string, SubcloudRow> {
   const rows = new Map<string, SubcloudRow>()
+  const { fields } = packed
   for (const values of packed.rows) {
-    const row = Object.fromEntries(packed.fields.map((f, i) => [f, values[i]])) as unknown as SubcloudRow
-    rows.set(row.name, row)
+    const row: Record<string, unknown> = {}
+    for (let i = 0; i < fields.length; i++) row[fields[i] as string] = values[i]
+    rows.set(row['name'] as string, row as unknown as SubcloudRow)
   }
   return rows
 }

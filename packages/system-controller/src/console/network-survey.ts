@@ -60,7 +60,10 @@ export class NetworkSurvey {
       networksOfDescribe(described),
       described.system?.kubernetes_dual_stack ?? false,
     )
-    const before = this.#surveyed.get(subcloud.name)?.mode
+    // Against what is shown (the bootstrap values' mode before the first survey): a first survey
+    // that confirms it changes nothing, and at 10,000 sites telling it would re-read the fleet
+    // back to back while the survey runs.
+    const before = this.modeOf(subcloud)
     this.#surveyed.set(subcloud.name, { key: keyOf(subcloud), mode })
     if (before !== mode) this.#onChange()
   }
