@@ -1,5 +1,6 @@
 import { NETWORK_MODE_LABELS, modeLabel } from './labels.js'
-import type { ConsoleState, StrategyHeader } from './store.js'
+import type { StrategyHeader } from './console-wire.js'
+import type { ConsoleState } from './store.js'
 import { CountList, Progress, Status } from './widgets.js'
 
 const FINISHED = ['complete', 'failed', 'aborted']

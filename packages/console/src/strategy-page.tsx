@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks'
 import { StrategyCard } from './fleet-page.js'
-import type { ConsoleState, StepRow } from './store.js'
+import type { StepRow } from './console-wire.js'
+import type { ConsoleState } from './store.js'
 import { VirtualTable } from './virtual-table.js'
 import type { Column } from './virtual-table.js'
 import { Choice, Status, TextFilter } from './widgets.js'

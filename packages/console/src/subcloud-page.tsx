@@ -1,36 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
 import { modeLabel } from './labels.js'
-import type { AlarmView, ConsoleState, SubcloudRow } from './store.js'
+import type { AlarmView, SiteView, SubcloudDetail } from './console-wire.js'
+import type { ConsoleState } from './store.js'
 import { Status } from './widgets.js'
-
-interface Detail {
-  readonly row: SubcloudRow
-  readonly description: string
-  readonly location: string
-  readonly softwareVersion: string
-  readonly errorDescription: string
-  readonly endpoints: readonly { type: string; sync: string }[]
-  readonly epoch: number
-  readonly rehomed: boolean
-  readonly owner?: string
-  readonly lastHeartbeatAt: string | null
-  readonly alarms: readonly AlarmView[]
-  readonly site:
-    | {
-        reachable: true
-        kubernetesDualStack: boolean
-        networks: readonly {
-          name: string
-          type: string
-          pools: readonly { name: string; family: string; subnet: string; primary: boolean }[]
-        }[]
-        addressCalls: readonly { address: string; calls: number }[]
-        hosts: readonly { hostname: string; state: string; active: boolean }[]
-        alarms: readonly AlarmView[]
-        configHash: string
-      }
-    | { reachable: false; reason: string }
-}
 
 function Alarms(props: { readonly alarms: readonly AlarmView[]; readonly caption: string }) {
   if (props.alarms.length === 0) return <p>{props.caption}: none.</p>
@@ -61,7 +33,7 @@ function Alarms(props: { readonly alarms: readonly AlarmView[]; readonly caption
   )
 }
 
-function Site(props: { readonly site: Detail['site'] }) {
+function Site(props: { readonly site: SiteView }) {
   const { site } = props
   if (!site.reachable) return <p role="note">The agent was not asked: {site.reason}.</p>
   return (
@@ -129,13 +101,15 @@ function Site(props: { readonly site: Detail['site'] }) {
 
 export function SubcloudPage(props: { readonly state: ConsoleState; readonly name: string }) {
   const row = props.state.subclouds.get(props.name)
-  const [detail, setDetail] = useState<Detail | { error: string } | undefined>(undefined)
+  const [detail, setDetail] = useState<SubcloudDetail | { error: string } | undefined>(undefined)
   // Asked again whenever the subcloud's row changes on the event stream.
   useEffect(() => {
     let current = true
     fetch(`/api/subclouds/${encodeURIComponent(props.name)}`)
       .then(async (r) =>
-        r.ok ? ((await r.json()) as Detail) : { error: ((await r.json()) as { error: string }).error },
+        r.ok
+          ? ((await r.json()) as SubcloudDetail)
+          : { error: ((await r.json()) as { error: string }).error },
       )
       .then((d) => current && setDetail(d))
       .catch((err: unknown) => current && setDetail({ error: String(err) }))

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { toneOf } from './labels.js'
-import type { Counts } from './store.js'
+import type { Counts } from './console-wire.js'
 
 /** A status written out, its tone a second cue only. */
 export function Status(props: { readonly value: string; readonly label?: string }) {

@@ -9,6 +9,8 @@ import {
   networksOfValues,
 } from '../src/console/network-mode.js'
 import type { NetworkFamilies } from '../src/console/network-mode.js'
+import { NetworkSurvey } from '../src/console/network-survey.js'
+import type { Subcloud } from '../src/subclouds/subcloud.js'
 
 const PLAN = ['oam', 'cluster-host', 'cluster-pod', 'cluster-service'] as const
 const all = (...families: ('IPv4' | 'IPv6')[]): NetworkFamilies[] =>
@@ -79,6 +81,48 @@ test('networksOfDescribe - the plan networks by type, the primary pool first wha
     ],
   } as unknown as DescribeResponse__Output
   assert.equal(networksOfDescribe(described), [{ network: 'oam', families: ['IPv6', 'IPv4'] }])
+})
+
+/** A site whose plan networks each have one pool per family given, primary first. */
+function siteOf(kubernetesDualStack: boolean, ...families: ('IPv4' | 'IPv6')[]): DescribeResponse__Output {
+  return {
+    system: { kubernetes_dual_stack: kubernetesDualStack },
+    networks: PLAN.map((type) => ({ uuid: type, type, name: type, pool_uuid: `${type}-${families[0]}` })),
+    address_pools: PLAN.flatMap((type) => families.map((family) => ({ uuid: `${type}-${family}`, family }))),
+    network_addrpools: PLAN.flatMap((type) =>
+      families.map((family) => ({ network_uuid: type, address_pool_uuid: `${type}-${family}` })),
+    ),
+  } as unknown as DescribeResponse__Output
+}
+
+test('NetworkSurvey.record - tells a change of the shown mode only: a first survey that confirms the bootstrap values tells nothing', () => {
+  let told = 0
+  const survey = new NetworkSurvey({
+    describe: () => Promise.reject(new Error('the test records sites itself')),
+    concurrency: 1,
+    signal: new AbortController().signal,
+    onChange: () => told++,
+  })
+  const subcloud = {
+    name: 'sc1',
+    availability: 'online',
+    expectedConfigHash: null,
+    endpoints: [],
+    storedValuesJson: JSON.stringify({
+      external_oam_subnet: 'fd00:11::/64',
+      cluster_host_subnet: 'fd02:11::/64',
+      cluster_pod_subnet: 'fd03:11::/64',
+      cluster_service_subnet: 'fd04:11::/112',
+    }),
+  } as unknown as Subcloud
+  assert.is(survey.modeOf(subcloud), 'ipv6')
+  survey.record(subcloud, siteOf(false, 'IPv6'))
+  assert.is(told, 0, 'the agent confirms what the values showed')
+  survey.record(subcloud, siteOf(true, 'IPv6', 'IPv4'))
+  assert.is(told, 1)
+  assert.is(survey.modeOf(subcloud), 'dual-ipv6-primary')
+  survey.record(subcloud, siteOf(true, 'IPv6', 'IPv4'))
+  assert.is(told, 1, 'asked again, unchanged')
 })
 
 test('keyedDelta - changed and new rows by value, removed keys; nothing when equal', () => {

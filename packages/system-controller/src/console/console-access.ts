@@ -2,14 +2,7 @@ import type { TLSSocket } from 'node:tls'
 import type { IncomingMessage } from 'node:http'
 import { peerIdentity } from '@dc/tls'
 import type { PeerIdentity } from '@dc/tls'
-
-/** Who is looking, as the page tells its user. */
-export interface Viewer {
-  /** `operator bob (role reader)`, or `local user` on a plaintext console. */
-  readonly label: string
-  /** The console offers no change to anyone, whatever the role. */
-  readonly readOnly: true
-}
+import type { Viewer } from '@dc/console'
 
 /** The request's verdict: a viewer, or why it is refused (HTTP 403). */
 export type AccessVerdict = { readonly viewer: Viewer } | { readonly refused: string }

@@ -4,6 +4,7 @@ import type { PeerGroupStore } from '../ports/peer-group-store.js'
 import type { StrategyStore } from '../ports/strategy-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { SystemPeerStore } from '../ports/system-peer-store.js'
+import type { ConsoleDelta, ConsoleView } from '@dc/console'
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import {
   alarmViewOf,
@@ -13,16 +14,7 @@ import {
   strategyHeaderOf,
   subcloudRowOf,
 } from './console-views.js'
-import type {
-  AlarmView,
-  FleetSummary,
-  GeoView,
-  StepRow,
-  StrategyHeader,
-  SubcloudRow,
-} from './console-views.js'
 import { keyedDelta } from './keyed-delta.js'
-import type { KeyedDelta } from './keyed-delta.js'
 import type { NetworkSurvey } from './network-survey.js'
 
 /** What the console reads, each through the port the gRPC services use. */
@@ -33,29 +25,6 @@ export interface ConsoleSources {
   readonly peers: Pick<SystemPeerStore, 'list'>
   readonly peerGroups: Pick<PeerGroupStore, 'list'>
   readonly associations: Pick<AssociationStore, 'list'>
-}
-
-/** Everything the pages show but a single subcloud's detail, as of `version`. */
-export interface ConsoleSnapshot {
-  readonly version: number
-  readonly subclouds: readonly SubcloudRow[]
-  readonly alarms: readonly AlarmView[]
-  readonly strategy: StrategyHeader | null
-  readonly steps: readonly StepRow[]
-  readonly geo: GeoView
-  readonly summary: FleetSummary
-}
-
-/** What changed from one version to the next; a part left out did not change. */
-export interface ConsoleDelta {
-  readonly version: number
-  readonly subclouds?: KeyedDelta<SubcloudRow>
-  readonly alarms?: readonly AlarmView[]
-  readonly strategy?: StrategyHeader | null
-  /** `reset`: a new strategy (or none), the step list replaced whole. */
-  readonly steps?: KeyedDelta<StepRow> & { readonly reset: boolean }
-  readonly geo?: GeoView
-  readonly summary?: FleetSummary
 }
 
 export type ConsoleListener = (delta: ConsoleDelta) => void
@@ -72,10 +41,10 @@ export class ConsoleFeed {
   readonly #survey: NetworkSurvey
   readonly #intervalMs: number
   readonly #listeners = new Set<ConsoleListener>()
-  #snapshot: ConsoleSnapshot | undefined
+  #snapshot: ConsoleView | undefined
   #readAt = 0
-  #reading: Promise<ConsoleSnapshot> | undefined
-  #next: Promise<ConsoleSnapshot> | undefined
+  #reading: Promise<ConsoleView> | undefined
+  #next: Promise<ConsoleView> | undefined
   #timer: NodeJS.Timeout | undefined
   #stopped = false
 
@@ -86,7 +55,7 @@ export class ConsoleFeed {
   }
 
   /** The latest snapshot, read again first when it is older than the interval. */
-  async current(): Promise<ConsoleSnapshot> {
+  async current(): Promise<ConsoleView> {
     if (this.#snapshot !== undefined && Date.now() - this.#readAt < this.#intervalMs) return this.#snapshot
     return this.refresh()
   }
@@ -95,7 +64,7 @@ export class ConsoleFeed {
    * Read now and tell listeners what changed. With a read in flight, which may have passed what
    * the caller knows changed, one more read follows it, shared by every caller meanwhile.
    */
-  refresh(): Promise<ConsoleSnapshot> {
+  refresh(): Promise<ConsoleView> {
     if (this.#reading === undefined) {
       this.#reading = this.#read().finally(() => (this.#reading = undefined))
       return this.#reading
@@ -110,7 +79,7 @@ export class ConsoleFeed {
   }
 
   /** Listen from the snapshot returned on; deltas follow it. Returns the unsubscribe. */
-  async subscribe(listener: ConsoleListener): Promise<{ snapshot: ConsoleSnapshot; stop: () => void }> {
+  async subscribe(listener: ConsoleListener): Promise<{ snapshot: ConsoleView; stop: () => void }> {
     const snapshot = await this.current()
     this.#listeners.add(listener)
     this.#schedule()
@@ -139,7 +108,7 @@ export class ConsoleFeed {
     }, this.#intervalMs)
   }
 
-  async #read(): Promise<ConsoleSnapshot> {
+  async #read(): Promise<ConsoleView> {
     const s = this.#sources
     const [subclouds, alarms, strategy, peers, groups, associations] = await Promise.all([
       s.subclouds.list(),
@@ -155,7 +124,7 @@ export class ConsoleFeed {
     const rows = subclouds.map((subcloud) => subcloudRowOf(subcloud, this.#survey.modeOf(subcloud)))
     const alarmViews = alarms.map(alarmViewOf)
     const previous = this.#snapshot
-    const next: ConsoleSnapshot = {
+    const next: ConsoleView = {
       version: (previous?.version ?? 0) + 1,
       subclouds: rows,
       alarms: alarmViews,
@@ -177,7 +146,7 @@ export class ConsoleFeed {
   }
 }
 
-function deltaOf(previous: ConsoleSnapshot, next: ConsoleSnapshot): ConsoleDelta | undefined {
+function deltaOf(previous: ConsoleView, next: ConsoleView): ConsoleDelta | undefined {
   const subclouds = keyedDelta(previous.subclouds, next.subclouds, (r) => r.name)
   const reset = previous.strategy?.uuid !== next.strategy?.uuid
   const steps = keyedDelta(reset ? [] : previous.steps, next.steps, (r) => r.subcloud)

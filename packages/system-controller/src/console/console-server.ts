@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
+import type { ConsoleDelta, SnapshotEvent, Viewer } from '@dc/console'
 import type { Logger } from '@dc/runtime'
 import { consoleAccess } from './console-access.js'
-import type { Viewer } from './console-access.js'
-import type { ConsoleDelta, ConsoleFeed } from './console-feed.js'
+import type { ConsoleFeed } from './console-feed.js'
 import { packRows } from './console-views.js'
 import { subcloudDetail } from './subcloud-detail.js'
 import type { SubcloudDetailDeps } from './subcloud-detail.js'
@@ -95,7 +95,8 @@ function openStream(
       stop = subscription.stop
       response.write('retry: 1000\n\n')
       const { snapshot } = subscription
-      write('snapshot', { viewer, ...snapshot, subclouds: packRows(snapshot.subclouds) })
+      const event: SnapshotEvent = { viewer, ...snapshot, subclouds: packRows(snapshot.subclouds) }
+      write('snapshot', event)
     })
     .catch((err: unknown) => {
       deps.log.warn('console: reading the fleet for an event stream failed', { err })

@@ -1,3 +1,13 @@
+import type {
+  AlarmView,
+  FleetSummary,
+  GeoView,
+  NetworkMode,
+  PackedRows,
+  StepRow,
+  StrategyHeader,
+  SubcloudRow,
+} from '@dc/console'
 import type { ActiveAlarm, AlarmSeverity } from '../alarms/alarm.js'
 import { aggregateSync } from '../audit/index.js'
 import type { SystemPeer } from '../geo/system-peer.js'
@@ -6,25 +16,6 @@ import type { PeerGroupAssociation } from '../geo/peer-group-association.js'
 import type { NetworkStrategy, StepCount, StrategyStep } from '../strategies/network-strategy.js'
 import { dialAddress } from '../subclouds/subcloud.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
-import type { NetworkMode } from './network-mode.js'
-
-/** One row of the Subclouds page: what the table filters and sorts on. */
-export interface SubcloudRow {
-  readonly id: number
-  readonly name: string
-  readonly group: string
-  /** Empty when in no peer group. */
-  readonly peerGroup: string
-  readonly availability: string
-  readonly management: string
-  readonly deploy: string
-  readonly sync: string
-  readonly networkMode: NetworkMode
-  /** The family of every address the controller dials. */
-  readonly primaryFamily: string
-  /** Primary agent address, `host:port`. */
-  readonly address: string
-}
 
 /** The fields of a {@link SubcloudRow} in the order the event stream's snapshot packs them. */
 export const SUBCLOUD_ROW_FIELDS: readonly (keyof SubcloudRow)[] = [
@@ -41,11 +32,8 @@ export const SUBCLOUD_ROW_FIELDS: readonly (keyof SubcloudRow)[] = [
   'address',
 ]
 
-/**
- * Rows as arrays under one list of field names: a 10,000-row snapshot is about half the bytes
- * of the same rows as objects, and the browser receives and parses it sooner.
- */
-export function packRows(rows: readonly SubcloudRow[]): { fields: readonly string[]; rows: unknown[][] } {
+/** Rows as the event stream's snapshot carries them: arrays under {@link SUBCLOUD_ROW_FIELDS}. */
+export function packRows(rows: readonly SubcloudRow[]): PackedRows {
   return { fields: SUBCLOUD_ROW_FIELDS, rows: rows.map((row) => SUBCLOUD_ROW_FIELDS.map((f) => row[f])) }
 }
 
@@ -65,15 +53,6 @@ export function subcloudRowOf(subcloud: Subcloud, networkMode: NetworkMode): Sub
   }
 }
 
-export interface AlarmView {
-  readonly alarmId: string
-  readonly severity: string
-  readonly entity: string
-  readonly reason: string
-  readonly repair: string
-  readonly raisedAt: string
-}
-
 export function alarmViewOf(alarm: ActiveAlarm): AlarmView {
   return {
     alarmId: alarm.alarmId,
@@ -83,18 +62,6 @@ export function alarmViewOf(alarm: ActiveAlarm): AlarmView {
     repair: alarm.proposedRepairAction,
     raisedAt: alarm.raisedAt.toISOString(),
   }
-}
-
-export interface StrategyHeader {
-  readonly uuid: string
-  readonly state: string
-  readonly planKind: string
-  readonly applyType: string
-  readonly maxParallel: number
-  readonly target: string
-  readonly details: string
-  readonly counts: Readonly<Record<string, number>>
-  readonly total: number
 }
 
 export function strategyHeaderOf(strategy: NetworkStrategy, counts: readonly StepCount[]): StrategyHeader {
@@ -113,14 +80,6 @@ export function strategyHeaderOf(strategy: NetworkStrategy, counts: readonly Ste
   }
 }
 
-export interface StepRow {
-  readonly subcloud: string
-  readonly state: string
-  readonly details: string
-  readonly startedAt: string | null
-  readonly finishedAt: string | null
-}
-
 export function stepRowOf(step: StrategyStep): StepRow {
   return {
     subcloud: step.subcloudName,
@@ -129,33 +88,6 @@ export function stepRowOf(step: StrategyStep): StepRow {
     startedAt: step.startedAt?.toISOString() ?? null,
     finishedAt: step.finishedAt?.toISOString() ?? null,
   }
-}
-
-export interface GeoView {
-  readonly peers: readonly {
-    readonly name: string
-    readonly uuid: string
-    readonly availability: string
-    readonly administrative: string
-    readonly heartbeatIntervalMs: number
-    readonly failureThreshold: number
-    readonly failurePolicy: string
-  }[]
-  readonly peerGroups: readonly {
-    readonly name: string
-    readonly priority: number
-    readonly leader: string
-    readonly migration: string
-    readonly members: number
-  }[]
-  readonly associations: readonly {
-    readonly peer: string
-    readonly peerGroup: string
-    readonly type: string
-    readonly sync: string
-    readonly publishedSeq: number
-    readonly ackedSeq: number
-  }[]
 }
 
 export function geoViewOf(
@@ -195,17 +127,6 @@ export function geoViewOf(
 }
 
 const SEVERITIES: readonly AlarmSeverity[] = ['critical', 'major', 'minor', 'warning']
-
-/** The Fleet page: subclouds counted by each status, alarms by severity, the strategy's progress. */
-export interface FleetSummary {
-  readonly total: number
-  readonly availability: Readonly<Record<string, number>>
-  readonly deploy: Readonly<Record<string, number>>
-  readonly sync: Readonly<Record<string, number>>
-  readonly management: Readonly<Record<string, number>>
-  readonly networkMode: Readonly<Record<string, number>>
-  readonly alarms: Readonly<Record<string, number>>
-}
 
 function countBy(rows: readonly SubcloudRow[], key: keyof SubcloudRow): Record<string, number> {
   const counts: Record<string, number> = {}

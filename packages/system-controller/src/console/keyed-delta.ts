@@ -1,8 +1,4 @@
-/** Rows that changed or appeared, and the keys of rows that are gone. */
-export interface KeyedDelta<T> {
-  readonly changed: readonly T[]
-  readonly removed: readonly string[]
-}
+import type { KeyedDelta } from '@dc/console'
 
 /** What turns `before` into `after`, rows compared by value; undefined when nothing changed. */
 export function keyedDelta<T>(

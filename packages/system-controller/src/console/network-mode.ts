@@ -1,24 +1,7 @@
 import { PLAN_NETWORKS } from '@dc/netmodel'
 import type { Family } from '@dc/netmodel'
 import type { DescribeResponse__Output } from '@dc/protos'
-
-/**
- * Where a subcloud stands on the way to dual-stack, over the networks a network strategy changes
- * (OAM, cluster-host, cluster-pod, cluster-service): one family everywhere and Kubernetes
- * single-stack, both families everywhere and Kubernetes dual-stack (named by the primary family),
- * or anything in between (`mixed`: some networks with a second pool, or Kubernetes not switched).
- * `unknown` until the controller has seen the site's networks.
- */
-export type NetworkMode = 'ipv6' | 'ipv4' | 'dual-ipv6-primary' | 'dual-ipv4-primary' | 'mixed' | 'unknown'
-
-export const NETWORK_MODES: readonly NetworkMode[] = [
-  'ipv6',
-  'ipv4',
-  'dual-ipv6-primary',
-  'dual-ipv4-primary',
-  'mixed',
-  'unknown',
-]
+import type { NetworkMode } from '@dc/console'
 
 /** One network of a site: its pools' families, primary first. */
 export interface NetworkFamilies {

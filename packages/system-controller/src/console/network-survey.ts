@@ -7,7 +7,7 @@ import {
   networksOfDescribe,
   networksOfValues,
 } from './network-mode.js'
-import type { NetworkMode } from './network-mode.js'
+import type { NetworkMode } from '@dc/console'
 
 /** How the survey reads a site: the agent's `Describe` where the controller talks to it. */
 export type DescribeSite = (target: AgentTarget, signal: AbortSignal) => Promise<DescribeResponse__Output>
@@ -60,7 +60,10 @@ export class NetworkSurvey {
       networksOfDescribe(described),
       described.system?.kubernetes_dual_stack ?? false,
     )
-    const before = this.#surveyed.get(subcloud.name)?.mode
+    // Against what is shown (the bootstrap values' mode before the first survey): a first survey
+    // that confirms it changes nothing, and at 10,000 sites telling it would re-read the fleet
+    // back to back while the survey runs.
+    const before = this.modeOf(subcloud)
     this.#surveyed.set(subcloud.name, { key: keyOf(subcloud), mode })
     if (before !== mode) this.#onChange()
   }

@@ -1,3 +1,4 @@
+import type { SiteView, SubcloudDetail } from '@dc/console'
 import type { DescribeResponse__Output } from '@dc/protos'
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import { subcloudAlarmEntity } from '../subclouds/subcloud.js'
@@ -6,55 +7,7 @@ import type { AlarmStore } from '../ports/alarm-store.js'
 import type { PeerGroupStore } from '../ports/peer-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import { alarmViewOf, subcloudRowOf } from './console-views.js'
-import type { AlarmView, SubcloudRow } from './console-views.js'
 import type { DescribeSite, NetworkSurvey } from './network-survey.js'
-
-export interface PoolView {
-  readonly name: string
-  readonly family: string
-  readonly subnet: string
-  readonly primary: boolean
-}
-
-export interface NetworkView {
-  readonly name: string
-  readonly type: string
-  readonly pools: readonly PoolView[]
-}
-
-/** What the agent told about its site, or why it could not be asked. */
-export type SiteView =
-  | {
-      readonly reachable: true
-      readonly kubernetesDualStack: boolean
-      readonly networks: readonly NetworkView[]
-      readonly addressCalls: readonly { readonly address: string; readonly calls: number }[]
-      readonly hosts: readonly {
-        readonly hostname: string
-        readonly state: string
-        readonly active: boolean
-      }[]
-      readonly alarms: readonly AlarmView[]
-      readonly configHash: string
-    }
-  | { readonly reachable: false; readonly reason: string }
-
-/** The Subcloud page. */
-export interface SubcloudDetail {
-  readonly row: SubcloudRow
-  readonly description: string
-  readonly location: string
-  readonly softwareVersion: string
-  readonly errorDescription: string
-  readonly endpoints: readonly { readonly type: string; readonly sync: string }[]
-  readonly epoch: number
-  readonly rehomed: boolean
-  /** The peer group's leader: the site that owns the subcloud; undefined outside a peer group. */
-  readonly owner: string | undefined
-  readonly lastHeartbeatAt: string | null
-  readonly alarms: readonly AlarmView[]
-  readonly site: SiteView
-}
 
 export interface SubcloudDetailDeps {
   readonly subclouds: Pick<SubcloudStore, 'find'>
