@@ -12,5 +12,8 @@ export function spawnBenchNode(
   options: SpawnServiceOptions,
 ): Promise<ServiceProcess> {
   const flags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(/\s+/).filter((flag) => flag !== '')
-  return spawnService(process.execPath, [...flags, ...nodeEntryArgs(entry), ...args], { name: entry, ...options })
+  return spawnService(process.execPath, [...flags, ...nodeEntryArgs(entry), ...args], {
+    name: entry,
+    ...options,
+  })
 }
