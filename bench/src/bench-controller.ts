@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { credentials } from '@grpc/grpc-js'
 import { loadProtos } from '@dc/protos'
 import type { DcManagerClient, PlatformClient } from '@dc/protos'
-import { freePort, hostPort, spawnNode } from '@dc/test/support/index.js'
+import { freePort, hostPort } from '@dc/test/support/index.js'
+import { spawnBenchNode } from './spawn-bench-node.js'
 import type { ServiceProcess } from '@dc/test/support/index.js'
 
 /** Deadline of one call to a bench controller: generous, since a loaded machine answers slowly. */
@@ -43,7 +44,7 @@ export async function startBenchController(options: BenchControllerOptions): Pro
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const address = hostPort('127.0.0.1', await freePort('127.0.0.1'))
     try {
-      const process = await spawnNode(
+      const process = await spawnBenchNode(
         'dc-controller',
         [
           '--listen',

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseManifest } from '@dc/subcloud-agent'
 import type { ManifestSubcloud } from '@dc/subcloud-agent'
-import { spawnNode } from '@dc/test/support/index.js'
+import { spawnBenchNode } from './spawn-bench-node.js'
 import type { ServiceProcess } from '@dc/test/support/index.js'
 import { openFileLimit, reserveFreePortRun } from './host-stats.js'
 import { SimulatorControl } from './simulator-control.js'
@@ -85,7 +85,7 @@ async function startAt(
     for (let first = 0; first < options.count; first += perProcess) {
       const count = Math.min(perProcess, options.count - first)
       const manifestFile = join(options.dir, `simulator-${attempt}-${first}.json`)
-      const process = await spawnNode(
+      const process = await spawnBenchNode(
         'dc-agent',
         [
           '--simulate',

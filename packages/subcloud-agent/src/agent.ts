@@ -321,13 +321,15 @@ export class Agent {
   async #commit(doc: AgentStateDocument, hash?: string): Promise<void> {
     await this.#store.save(doc)
     const stateChanged = doc.state !== this.#doc.state
+    const changesChanged = doc.appliedChanges !== this.#doc.appliedChanges
     this.#doc = doc
     if (stateChanged && doc.state === null) this.#configHash = ''
     else if (stateChanged && doc.state !== null) {
       this.#configHash = hash ?? configHash(doc.state)
       await this.#writeKubernetes()
     }
-    this.#indexChanges()
+    // Rebuilt only when the window moved: it holds up to a thousand change ids.
+    if (changesChanged) this.#indexChanges()
     for (const listener of this.#listeners) listener()
   }
 

@@ -134,4 +134,21 @@ PumpWatch('pumpWatch - stops without ending a cancelled call', async () => {
   assert.is(sink.listenerCount('cancelled'), 0)
 })
 
+PumpWatch('pumpWatch - one shutdown ends every stream still open on it, not those cancelled', async () => {
+  const shutdown = new AbortController()
+  const sinks = [new FakeSink(), new FakeSink(), new FakeSink()]
+  const changes = new Changes()
+  const done = sinks.map((sink) => start(sink, changes, shutdown.signal))
+  await Promise.all(sinks.map((sink) => sink.written$(1)))
+  const [cancelled, ...open] = sinks as [FakeSink, ...FakeSink[]]
+  cancelled.cancelled = true
+  cancelled.emit('cancelled')
+  await done[0]
+  shutdown.abort()
+  await Promise.all(done)
+  assert.not.ok(cancelled.ended, 'a cancelled call is not ended again')
+  for (const sink of open) assert.ok(sink.ended, 'every open stream is ended on shutdown')
+  assert.is(changes.listeners.size, 0, 'every pump unsubscribed')
+})
+
 PumpWatch.run()

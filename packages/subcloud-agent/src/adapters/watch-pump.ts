@@ -23,13 +23,42 @@ export interface WatchPumpProps<T> {
 
 /**
  * The controller of the shutdown signal {@link WatchPumpProps.signal} takes: every open Watch stream
- * listens on it and removes its listener when it ends, so the listeners are as many as the streams
- * open at once. Node's default limit of 10 would call more than ten a leak and warn.
+ * waits on it. Other users of the signal may add listeners of their own; Node's default limit of
+ * 10 would call more than ten a leak and warn.
  */
 export function watchShutdownController(): AbortController {
   const controller = new AbortController()
   setMaxListeners(0, controller.signal)
   return controller
+}
+
+/** Why a pump stops; one shared value, as an abort without a reason builds an error per stream. */
+const PUMP_STOPPED = new Error('the Watch stream ended')
+
+/**
+ * The pumps waiting on each shutdown signal, behind one listener of its own: an AbortSignal checks
+ * a new listener against every one it holds, so a listener per stream made each of thousands of
+ * streams (re)opening at once cost as much as the streams already open.
+ */
+const pumpsByShutdown = new WeakMap<AbortSignal, Set<() => void>>()
+
+function onShutdownOf(signal: AbortSignal, listener: () => void): () => void {
+  let pumps = pumpsByShutdown.get(signal)
+  if (pumps === undefined) {
+    const created = new Set<() => void>()
+    pumps = created
+    pumpsByShutdown.set(signal, created)
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const pump of [...created]) pump()
+      },
+      { once: true },
+    )
+  }
+  pumps.add(listener)
+  const registered = pumps
+  return () => registered.delete(listener)
 }
 
 /**
@@ -45,8 +74,8 @@ export async function pumpWatch<T>(sink: WatchSink<T>, props: WatchPumpProps<T>)
   let sequence = 0
   let wake: (() => void) | undefined
   const poke = (): void => wake?.()
-  const onCancel = (): void => stop.abort()
-  const onShutdown = (): void => stop.abort()
+  const onCancel = (): void => stop.abort(PUMP_STOPPED)
+  const onShutdown = (): void => stop.abort(PUMP_STOPPED)
   const unsubscribe = props.subscribe(() => {
     statusDue = true
     poke()
@@ -56,9 +85,9 @@ export async function pumpWatch<T>(sink: WatchSink<T>, props: WatchPumpProps<T>)
     poke()
   }, props.heartbeatIntervalMs)
   sink.once('cancelled', onCancel)
-  props.signal.addEventListener('abort', onShutdown, { once: true })
+  const forgetShutdown = onShutdownOf(props.signal, onShutdown)
   stop.signal.addEventListener('abort', poke, { once: true })
-  if (props.signal.aborted) stop.abort()
+  if (props.signal.aborted) stop.abort(PUMP_STOPPED)
   try {
     while (!stop.signal.aborted) {
       if (!statusDue && !heartbeatDue) {
@@ -82,7 +111,7 @@ export async function pumpWatch<T>(sink: WatchSink<T>, props: WatchPumpProps<T>)
     clearInterval(timer)
     unsubscribe()
     sink.removeListener('cancelled', onCancel)
-    props.signal.removeEventListener('abort', onShutdown)
+    forgetShutdown()
     // A cancelled call is already closed; ending it again would be an error.
     if (!sink.cancelled) sink.end()
   }

@@ -76,6 +76,12 @@ export interface StepPlan {
 
 const KUBERNETES_NETWORKS: readonly PlanNetwork[] = ['cluster-host', 'cluster-pod', 'cluster-service']
 
+/**
+ * The reason a step's in-sync wait is ended with once it is decided: one shared value, as an abort
+ * without a reason builds a DOMException and its stack trace for every step, read by nobody.
+ */
+const WAIT_DECIDED = new Error('the in-sync wait is decided')
+
 /** Why a step failed; internal to a step's run, which writes it as the step's details. */
 class StepFailed extends Error {}
 
@@ -272,7 +278,7 @@ class StepRun {
       throw err
     } finally {
       signal.removeEventListener('abort', stop)
-      wait.abort()
+      wait.abort(WAIT_DECIDED)
       // The loser settles by rejecting on the abort above; nothing waits for it.
       inSync.catch(() => undefined)
       timeout.catch(() => undefined)
