@@ -1,4 +1,4 @@
-import { Channel, InterceptingCall, credentials as grpcCredentials } from '@grpc/grpc-js'
+import { Channel, InterceptingCall, connectivityState, credentials as grpcCredentials } from '@grpc/grpc-js'
 import type { ChannelCredentials, ChannelOptions, Interceptor } from '@grpc/grpc-js'
 import { parseHostPort } from '@dc/netmodel'
 import type { Family } from '@dc/netmodel'
@@ -112,6 +112,19 @@ export class AgentChannels {
       })
     entry[service] = client
     return client
+  }
+
+  /**
+   * Whether a call to `name` at `primaryAddress` would fail at once: its channel is in transient
+   * failure, so grpc-js refuses calls (they are not wait-for-ready) until its own reconnect
+   * backoff finds the agent listening again. False without a channel at that address.
+   */
+  failsFast(name: string, primaryAddress: string): boolean {
+    const entry = this.entries.get(name)
+    return (
+      entry?.address === primaryAddress &&
+      entry.channel.getConnectivityState(false) === connectivityState.TRANSIENT_FAILURE
+    )
   }
 
   /** Closes the channel of `name` (subcloud deleted or renamed); calls in flight on it fail. */
