@@ -59,11 +59,16 @@ export class AgentChannels {
   private readonly entries = new Map<string, Entry>()
   private credentials: ChannelCredentials
   private readonly channelOptions: ChannelOptions
-  private readonly metrics: AgentCallMetrics | undefined
+  // One interceptor list per family, shared by every channel: nothing in it is per subcloud.
+  private readonly interceptors: Readonly<Record<Family, Interceptor[]>>
 
   constructor(options: AgentChannelsOptions = {}) {
     this.credentials = options.credentials ?? grpcCredentials.createInsecure()
-    this.metrics = options.metrics
+    const { metrics } = options
+    this.interceptors = {
+      IPv4: metrics === undefined ? [] : [countingInterceptor(metrics, 'IPv4')],
+      IPv6: metrics === undefined ? [] : [countingInterceptor(metrics, 'IPv6')],
+    }
     this.channelOptions = {
       'grpc.keepalive_time_ms': options.keepaliveTimeMs ?? 10_000,
       'grpc.keepalive_timeout_ms': options.keepaliveTimeoutMs ?? 5_000,
@@ -167,7 +172,7 @@ export class AgentChannels {
     const entry: Entry = {
       address: primaryAddress,
       channel: new Channel(grpcTarget(primaryAddress), this.credentials, this.channelOptions),
-      interceptors: this.metrics === undefined ? [] : [countingInterceptor(this.metrics, host.family)],
+      interceptors: this.interceptors[host.family],
     }
     this.entries.set(name, entry)
     return entry
