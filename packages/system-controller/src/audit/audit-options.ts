@@ -108,7 +108,9 @@ export function auditOptionsWithDefaults(options: AuditOptions = {}): AuditOptio
     }
   }
   if (resolved.reopenJitterPercent > 100) {
-    throw new TypeError(`audit option reopenJitterPercent must be at most 100, got ${resolved.reopenJitterPercent}`)
+    throw new TypeError(
+      `audit option reopenJitterPercent must be at most 100, got ${resolved.reopenJitterPercent}`,
+    )
   }
   if (resolved.maxReopenBackoffMs < resolved.reopenBackoffMs) {
     throw new TypeError('audit option maxReopenBackoffMs must not be below reopenBackoffMs')
