@@ -116,6 +116,25 @@ Channels(
   },
 )
 
+Channels('AgentChannels - failsFast once a connection to the address was refused', async (ctx) => {
+  // A port that was just free: nothing listens there.
+  const probe = new Server()
+  const deadPort = await bindAsync(probe, '127.0.0.1:0')
+  probe.forceShutdown()
+  const address = `127.0.0.1:${deadPort}`
+  assert.not.ok(ctx.channels.failsFast('sc1', address), 'no channel yet')
+  const error = await describe(ctx.channels, 'sc1', address).then(
+    () => undefined,
+    (e: unknown) => e as ServiceError,
+  )
+  assert.is(error?.code, status.UNAVAILABLE)
+  await waitFor(() => ctx.channels.failsFast('sc1', address))
+  assert.not.ok(ctx.channels.failsFast('sc1', `127.0.0.1:${ctx.v4Port}`), 'another address')
+  const live = `127.0.0.1:${ctx.v4Port}`
+  await describe(ctx.channels, 'sc2', live)
+  assert.not.ok(ctx.channels.failsFast('sc2', live), 'a connected channel')
+})
+
 Channels('AgentChannels - subclouds get separate channels', async (ctx) => {
   const a = ctx.channels.agent('sc1', `127.0.0.1:${ctx.v4Port}`)
   const b = ctx.channels.agent('sc2', `127.0.0.1:${ctx.v4Port}`)

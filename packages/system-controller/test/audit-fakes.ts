@@ -272,6 +272,13 @@ export class FakeChannels implements WatchChannels {
     this.forgotten.push(name)
   }
 
+  /** Names whose channel reports transient failure: the audit makes no call to them. */
+  readonly failingFast = new Set<string>()
+
+  failsFast(name: string): boolean {
+    return this.failingFast.has(name)
+  }
+
   /** The newest stream of `name`. */
   last(name: string): FakeWatchCall {
     const call = this.calls.filter((c) => c.name === name).at(-1)

@@ -15,6 +15,7 @@ Defaults(
     assert.is(o.quickReopenAttempts, 3)
     assert.is(o.quickReopenDelayMs, 250)
     assert.is(o.verdictFlushDelayMs, 25)
+    assert.is(o.reopenJitterPercent, 20)
   },
 )
 
@@ -30,6 +31,8 @@ Defaults('auditOptionsWithDefaults - refuses non-integers, zero and contradictor
   assert.throws(() => auditOptionsWithDefaults({ missGraceMs: -1 }), /missGraceMs/)
   assert.throws(() => auditOptionsWithDefaults({ quickReopenAttempts: 0 }), /quickReopenAttempts/)
   assert.is(auditOptionsWithDefaults({ verdictFlushDelayMs: 0 }).verdictFlushDelayMs, 0)
+  assert.is(auditOptionsWithDefaults({ reopenJitterPercent: 0 }).reopenJitterPercent, 0)
+  assert.throws(() => auditOptionsWithDefaults({ reopenJitterPercent: 101 }), /reopenJitterPercent/)
   assert.throws(
     () => auditOptionsWithDefaults({ reopenBackoffMs: 5000, maxReopenBackoffMs: 1000 }),
     /maxReopenBackoffMs/,

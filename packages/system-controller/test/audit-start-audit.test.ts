@@ -154,7 +154,12 @@ function reopenDelays(ctx: Ctx): number[] {
 StartAudit(
   'startAudit - a killed agent (every quick re-open refused) is offline at once, before any miss',
   async (ctx) => {
-    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
+    await beatingSc1(ctx, 2000, {
+      ...OPTIONS,
+      reopenBackoffMs: 100,
+      maxReopenBackoffMs: 400,
+      reopenJitterPercent: 0,
+    })
     await dropSc1Stream(ctx, () => ctx.channels.refuse.add('sc1'))
     // Re-opened at once, then 250 ms and 500 ms later: three refusals are the verdict.
     await ctx.clock.advance(499)
@@ -176,6 +181,44 @@ StartAudit(
     assert.is(ctx.store.row('sc1').target.availability, 'online')
     assert.is(ctx.store.row('sc1').target.auditFailCount, 0)
     assert.equal(ctx.store.row('sc1').target.endpoints, { platform: 'in-sync' })
+    assert.equal(ctx.store.alarmLines(), [])
+  },
+)
+
+StartAudit(
+  'startAudit - backoff delays are jittered below their nominal value, so a fleet does not retry in step',
+  async (ctx) => {
+    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenBackoffMs: 1000, maxReopenBackoffMs: 1000 })
+    await dropSc1Stream(ctx, () => ctx.channels.refuse.add('sc1'))
+    await ctx.clock.advance(20_000)
+    const backoff = reopenDelays(ctx).slice(3)
+    assert.ok(backoff.length >= 10, `${backoff.length} backoff delays`)
+    assert.ok(
+      backoff.every((d) => d >= 800 && d <= 1000),
+      `within 20 % below the nominal 1,000 ms: ${backoff.join(', ')}`,
+    )
+    assert.ok(new Set(backoff).size > 1, 'not all alike')
+  },
+)
+
+StartAudit(
+  'startAudit - no call is made while the channel fails fast; the verdict and the recovery are the same',
+  async (ctx) => {
+    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenJitterPercent: 0 })
+    const callsBefore = ctx.channels.calls.length
+    ctx.channels.failingFast.add('sc1')
+    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await ctx.clock.advance(500 + 25)
+    assert.is(ctx.store.row('sc1').target.availability, 'offline', 'three refusals without a call')
+    assert.equal(ctx.store.alarmLines(), ['SystemController 280.001 subcloud=sc1'])
+    await ctx.clock.advance(10_000)
+    assert.is(ctx.channels.calls.length, callsBefore, 'no call while the channel fails fast')
+    ctx.channels.failingFast.delete('sc1')
+    await ctx.clock.advance(2000)
+    assert.is(ctx.channels.open('sc1').length, 1, 'opened within the capped backoff')
+    ctx.channels.last('sc1').status('hash-A')
+    await ctx.clock.advance(25)
+    assert.is(ctx.store.row('sc1').target.availability, 'online')
     assert.equal(ctx.store.alarmLines(), [])
   },
 )

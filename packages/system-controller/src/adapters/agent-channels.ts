@@ -1,4 +1,4 @@
-import { Channel, InterceptingCall, credentials as grpcCredentials } from '@grpc/grpc-js'
+import { Channel, InterceptingCall, connectivityState, credentials as grpcCredentials } from '@grpc/grpc-js'
 import type { ChannelCredentials, ChannelOptions, Interceptor } from '@grpc/grpc-js'
 import { parseHostPort } from '@dc/netmodel'
 import type { Family } from '@dc/netmodel'
@@ -59,11 +59,16 @@ export class AgentChannels {
   private readonly entries = new Map<string, Entry>()
   private credentials: ChannelCredentials
   private readonly channelOptions: ChannelOptions
-  private readonly metrics: AgentCallMetrics | undefined
+  // One interceptor list per family, shared by every channel: nothing in it is per subcloud.
+  private readonly interceptors: Readonly<Record<Family, Interceptor[]>>
 
   constructor(options: AgentChannelsOptions = {}) {
     this.credentials = options.credentials ?? grpcCredentials.createInsecure()
-    this.metrics = options.metrics
+    const { metrics } = options
+    this.interceptors = {
+      IPv4: metrics === undefined ? [] : [countingInterceptor(metrics, 'IPv4')],
+      IPv6: metrics === undefined ? [] : [countingInterceptor(metrics, 'IPv6')],
+    }
     this.channelOptions = {
       'grpc.keepalive_time_ms': options.keepaliveTimeMs ?? 10_000,
       'grpc.keepalive_timeout_ms': options.keepaliveTimeoutMs ?? 5_000,
@@ -114,6 +119,19 @@ export class AgentChannels {
     return client
   }
 
+  /**
+   * Whether a call to `name` at `primaryAddress` would fail at once: its channel is in transient
+   * failure, so grpc-js refuses calls (they are not wait-for-ready) until its own reconnect
+   * backoff finds the agent listening again. False without a channel at that address.
+   */
+  failsFast(name: string, primaryAddress: string): boolean {
+    const entry = this.entries.get(name)
+    return (
+      entry?.address === primaryAddress &&
+      entry.channel.getConnectivityState(false) === connectivityState.TRANSIENT_FAILURE
+    )
+  }
+
   /** Closes the channel of `name` (subcloud deleted or renamed); calls in flight on it fail. */
   forget(name: string): void {
     const entry = this.entries.get(name)
@@ -154,7 +172,7 @@ export class AgentChannels {
     const entry: Entry = {
       address: primaryAddress,
       channel: new Channel(grpcTarget(primaryAddress), this.credentials, this.channelOptions),
-      interceptors: this.metrics === undefined ? [] : [countingInterceptor(this.metrics, host.family)],
+      interceptors: this.interceptors[host.family],
     }
     this.entries.set(name, entry)
     return entry

@@ -54,6 +54,14 @@ export interface AuditOptions {
    */
   maxReopenBackoffMs?: number
   /**
+   * Each re-open delay of the backoff is shortened by a random share of up to this many percent,
+   * so that subclouds that failed together (a site-wide outage) do not retry in step and a fleet
+   * revived at once reconnects over a spread instead of in one burst. The delay never exceeds
+   * {@link maxReopenBackoffMs}.
+   * @default 20
+   */
+  reopenJitterPercent?: number
+  /**
    * How long a config hash mismatch must last before the endpoint is reported out-of-sync (and
    * 280.002 raised). Covers the moment after a change the controller forwarded, when the agent's
    * new hash is known before the controller has recorded it as expected.
@@ -83,16 +91,26 @@ export function auditOptionsWithDefaults(options: AuditOptions = {}): AuditOptio
     verdictFlushDelayMs: options.verdictFlushDelayMs ?? 25,
     reopenBackoffMs: options.reopenBackoffMs ?? 250,
     maxReopenBackoffMs: options.maxReopenBackoffMs ?? 2000,
+    reopenJitterPercent: options.reopenJitterPercent ?? 20,
     outOfSyncGraceMs: options.outOfSyncGraceMs ?? 2000,
     slowWriteIntervalMs: options.slowWriteIntervalMs ?? 30_000,
   }
   for (const [key, value] of Object.entries(resolved)) {
-    const mayBeZero = key === 'missGraceMs' || key === 'outOfSyncGraceMs' || key === 'verdictFlushDelayMs'
+    const mayBeZero =
+      key === 'missGraceMs' ||
+      key === 'outOfSyncGraceMs' ||
+      key === 'verdictFlushDelayMs' ||
+      key === 'reopenJitterPercent'
     if (!Number.isSafeInteger(value) || value < (mayBeZero ? 0 : 1)) {
       throw new TypeError(
         `audit option ${key} must be a ${mayBeZero ? 'non-negative' : 'positive'} integer, got ${value}`,
       )
     }
+  }
+  if (resolved.reopenJitterPercent > 100) {
+    throw new TypeError(
+      `audit option reopenJitterPercent must be at most 100, got ${resolved.reopenJitterPercent}`,
+    )
   }
   if (resolved.maxReopenBackoffMs < resolved.reopenBackoffMs) {
     throw new TypeError('audit option maxReopenBackoffMs must not be below reopenBackoffMs')

@@ -11,4 +11,11 @@ export interface WatchChannels {
     primaryAddress: string,
   ): { Watch(request: WatchRequest): ClientReadableStream<WatchEvent__Output> }
   forget(name: string): void
+  /**
+   * Whether a call to `name` at `primaryAddress` would fail at once as unreachable: its channel is
+   * in transient failure (the last connection attempt was refused) and reconnects on its own
+   * backoff. The audit counts such an attempt as refused without making the call, so a fleet of
+   * dead agents costs no calls; false when unknown.
+   */
+  failsFast(name: string, primaryAddress: string): boolean
 }
