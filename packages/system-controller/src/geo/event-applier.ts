@@ -1,4 +1,5 @@
 import { subcloudFleetRanges } from '@dc/netmodel'
+import type { IpRange } from '@dc/netmodel'
 import type { SystemState } from '@dc/netmodel'
 import type { Logger } from '@dc/runtime'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
@@ -244,8 +245,11 @@ export class EventApplier {
     members: readonly MemberCopy[],
     held: ReadonlyMap<string, HeldCopy>,
   ): Promise<{ copies: NewCopy[]; failures: MemberFailure[] }> {
-    // Concurrent checks share one read of the rows added since the last one.
-    const outcomes = await Promise.all(members.map((m) => this.#validateOne(m, held.get(m.regionName))))
+    const checked = await Promise.all(members.map((m) => this.#validateOne(m)))
+    // Every range check starts in one tick, so one read of the rows added since the last serves them all.
+    const outcomes = await Promise.all(
+      checked.map((c) => ('error' in c ? c : this.#checkRanges(c, held.get(c.copy.regionName)))),
+    )
     const copies: NewCopy[] = []
     const failures: MemberFailure[] = []
     for (const outcome of outcomes) {
@@ -255,7 +259,9 @@ export class EventApplier {
     return { copies, failures }
   }
 
-  async #validateOne(m: MemberCopy, held: HeldCopy | undefined): Promise<NewCopy | MemberFailure> {
+  async #validateOne(
+    m: MemberCopy,
+  ): Promise<{ copy: NewCopy; name: string; ranges: IpRange[] } | MemberFailure> {
     try {
       const accepted = await validateSubcloudAdd(
         {
@@ -273,30 +279,39 @@ export class EventApplier {
           subcloudNameExists: () => Promise.resolve(false),
         },
       )
-      // The copy held for this member, or another row of its name, is not a clash of its own.
-      const clashes = await this.#deps.fleet.clashes(
-        { ranges: subcloudFleetRanges(accepted.values), oamNetwork: undefined },
-        held?.id,
-      )
-      const conflict = clashes.ranges.find((c) => c.owner !== m.name)
-      if (conflict !== undefined) {
-        return {
-          subcloud: m.name,
-          regionName: m.regionName,
-          error: `management range overlaps that of subcloud ${conflict.owner} here`,
-        }
-      }
       return {
-        ...accepted.fields,
-        regionName: m.regionName,
-        deployStatus: 'secondary',
-        managementState: 'unmanaged',
-        availability: 'offline',
-        rehomeData: rehomeDataOf(m),
+        name: m.name,
+        ranges: subcloudFleetRanges(accepted.values),
+        copy: {
+          ...accepted.fields,
+          regionName: m.regionName,
+          deployStatus: 'secondary',
+          managementState: 'unmanaged',
+          availability: 'offline',
+          rehomeData: rehomeDataOf(m),
+        },
       }
     } catch (err) {
       if (!(err instanceof SubcloudAddRejectedError)) throw err
       return { subcloud: m.name, regionName: m.regionName, error: err.message }
+    }
+  }
+
+  /** The copy held for this member, or another row of its name, is not a clash of its own. */
+  async #checkRanges(
+    checked: { copy: NewCopy; name: string; ranges: IpRange[] },
+    held: HeldCopy | undefined,
+  ): Promise<NewCopy | MemberFailure> {
+    const clashes = await this.#deps.fleet.clashes(
+      { ranges: checked.ranges, oamNetwork: undefined },
+      held?.id,
+    )
+    const conflict = clashes.ranges.find((c) => c.owner !== checked.name)
+    if (conflict === undefined) return checked.copy
+    return {
+      subcloud: checked.name,
+      regionName: checked.copy.regionName,
+      error: `management range overlaps that of subcloud ${conflict.owner} here`,
     }
   }
 
