@@ -57,6 +57,7 @@ import { DeployRunner } from './subclouds/deploy-runner.js'
 import type { NetworkReconfiguration } from './subclouds/network-reconfiguration.js'
 import { OperationalAddressFollower } from './subclouds/operational-address.js'
 import type { SubcloudService } from './subclouds/subcloud-service.js'
+import { FleetRegistry } from './subclouds/fleet-registry.js'
 import { subcloudUseCases } from './subclouds/subcloud-use-cases.js'
 import { strategyAgents } from './strategies/strategy-agents.js'
 
@@ -236,16 +237,20 @@ async function startServices(
   })
   steps.add(() => deploys.close())
 
+  // One registry for adds, reconfigurations and a peer's copies: each sees the others' ranges.
+  const fleet = new FleetRegistry(subcloudStore)
   const geo = await startGeo({
     config: config.geo,
     stores: geoStores,
     own,
     channels,
     audit,
+    fleet,
     log: log.child({ component: 'geo' }),
   })
   steps.add(() => geo.close())
   const { subclouds, network } = subcloudUseCases({
+    fleet,
     subclouds: subcloudStore,
     groups: groupStore,
     own,

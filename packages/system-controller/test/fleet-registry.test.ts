@@ -149,4 +149,19 @@ test('FleetRegistry - a reconfigured or redeployed subcloud does not clash with 
   assert.equal(owners(registry.reserve(claim(2, 9), 1)), { ranges: ['subcloud2'], subnets: [] })
 })
 
+test('FleetRegistry - a range another writer changed in place is seen once the registry is invalidated', async () => {
+  const fleet = new FakeFleet()
+  fleet.add(1, 1, 'copy1')
+  const registry = new FleetRegistry(fleet)
+  assert.equal(owners(await registry.clashes(claim(7))), { ranges: [], subnets: [] })
+  // A peer's copy refreshed with subcloud 7's range: reading new ids alone would not see it.
+  fleet.rows = []
+  fleet.add(1, 7, 'copy1')
+  assert.equal(owners(await registry.clashes(claim(7))), { ranges: [], subnets: [] }, 'not seen yet')
+  registry.invalidate()
+  assert.equal(owners(await registry.clashes(claim(7))).ranges, ['copy1'])
+  assert.is(fleet.fullReads, 3, 'the first load, the one after invalidating, the clash confirmed')
+  assert.equal(owners(await registry.clashes(claim(1))), { ranges: [], subnets: [] }, 'its old range is free')
+})
+
 test.run()

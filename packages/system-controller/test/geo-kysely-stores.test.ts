@@ -141,13 +141,18 @@ test('kysely geo stores - copies: applied and refreshed, clashes reported, remov
   assert.equal(first.applied, ['copy1', 'copy2'])
   assert.match(first.failures[0]?.error ?? '', /name mine is taken/)
   const held = await s.copies.held(group.id, [copy(1).regionName])
-  assert.equal(held.get(copy(1).regionName), {
+  const { id: heldId, ...heldCopy } = held.get(copy(1).regionName) ?? { id: 0 }
+  assert.is(heldId, (await s.subclouds.find('copy1'))?.id)
+  assert.equal(heldCopy, {
     name: 'copy1',
     description: '',
     location: '',
     softwareVersion: '24.09',
     epoch: 5,
     rehomeData: '{"saved_payload":{"n":1}}',
+    managementSubnet: copy(1).managementSubnet,
+    managementStartIp: copy(1).managementStartIp,
+    managementEndIp: copy(1).managementEndIp,
   })
   const again = await s.copies.apply(group.id, 5, [{ ...copy(1), description: 'moved' }], ['platform'])
   assert.equal(again.applied, ['copy1'])

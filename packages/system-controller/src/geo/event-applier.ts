@@ -1,4 +1,5 @@
-import { FleetIndex, IpRange, parseIp, subcloudFleetRanges, writeYamlMapping } from '@dc/netmodel'
+import { subcloudFleetRanges } from '@dc/netmodel'
+import type { IpRange } from '@dc/netmodel'
 import type { SystemState } from '@dc/netmodel'
 import type { Logger } from '@dc/runtime'
 import { AUDITED_ENDPOINTS } from '../audit/index.js'
@@ -6,10 +7,9 @@ import { SubcloudAddRejectedError } from '../errors.js'
 import type { AssociationStore } from '../ports/association-store.js'
 import { keep, remove, update } from '../ports/mutation.js'
 import type { PeerGroupStore } from '../ports/peer-group-store.js'
-import type { CopySelection, NewCopy, SecondaryCopyStore } from '../ports/secondary-copy-store.js'
-import type { SubcloudStore } from '../ports/subcloud-store.js'
+import type { CopySelection, HeldCopy, NewCopy, SecondaryCopyStore } from '../ports/secondary-copy-store.js'
+import type { FleetRegistry } from '../subclouds/fleet-registry.js'
 import { validateSubcloudAdd } from '../subclouds/subcloud-add-validation.js'
-import type { FleetEntry } from '../subclouds/subcloud.js'
 import type { GeoEvent, GroupState, MemberCopy, MemberFailure, Ownership } from './geo-event.js'
 import type { SubcloudPeerGroup } from './subcloud-peer-group.js'
 import type { SystemPeer } from './system-peer.js'
@@ -19,7 +19,11 @@ export interface EventApplierDeps {
   readonly siteId: string
   /** The controller's own system: copies must be manageable from here (primary families, gateway). */
   readonly ownState: () => SystemState
-  readonly subclouds: Pick<SubcloudStore, 'fleetEntries'>
+  /**
+   * The fleet's ranges, shared with `subcloud add`: each copy is checked against the rows added
+   * since the last check, not a fresh read of the whole fleet.
+   */
+  readonly fleet: Pick<FleetRegistry, 'clashes' | 'invalidate'>
   readonly groups: Pick<PeerGroupStore, 'findByUuid' | 'insert' | 'mutate'>
   readonly associations: Pick<AssociationStore, 'list' | 'insert' | 'mutate'>
   readonly copies: Pick<SecondaryCopyStore, 'apply' | 'held' | 'remove'>
@@ -38,19 +42,19 @@ export interface AppliedEvent {
   readonly failures: readonly MemberFailure[]
 }
 
-function rangesOf(entry: FleetEntry): IpRange[] {
-  try {
-    const start = parseIp(entry.managementStart)
-    const end = parseIp(entry.managementEnd)
-    return start.family === end.family ? [new IpRange(start, end)] : []
-  } catch {
-    return []
-  }
-}
-
 /** Rehome data of a copy: the values as sent and the agent address, as `subcloud add` saves them. */
 function rehomeDataOf(member: MemberCopy): string {
   return JSON.stringify({ saved_payload: { ...member.values, 'bootstrap-address': member.bootstrapAddress } })
+}
+
+/** A held copy refreshed with another stored range: the fleet registry must read it again. */
+function rangeMoved(copy: NewCopy, held: HeldCopy | undefined): boolean {
+  return (
+    held !== undefined &&
+    (copy.managementSubnet !== held.managementSubnet ||
+      copy.managementStartIp !== held.managementStartIp ||
+      copy.managementEndIp !== held.managementEndIp)
+  )
 }
 
 /**
@@ -215,8 +219,12 @@ export class EventApplier {
         copy.rehomeData === rehomeDataOf(m)
       )
     }
-    const { copies, failures } = await this.#validate(members.filter((m) => !unchanged(m)))
+    const { copies, failures } = await this.#validate(
+      members.filter((m) => !unchanged(m)),
+      held,
+    )
     const outcome = await this.#deps.copies.apply(group.id, group.epoch, copies, AUDITED_ENDPOINTS)
+    if (copies.some((c) => rangeMoved(c, held.get(c.regionName)))) this.#deps.fleet.invalidate()
     const applied = [...members.filter(unchanged).map((m) => m.name), ...outcome.applied]
     const touched = new Set(members.map((m) => m.regionName))
     const current = (await this.#failures(group.id, peer.id)).filter((f) => !touched.has(f.regionName))
@@ -233,52 +241,78 @@ export class EventApplier {
   }
 
   /** Validate each copy as `subcloud add` would here, and against this site's fleet ranges. */
-  async #validate(members: readonly MemberCopy[]): Promise<{ copies: NewCopy[]; failures: MemberFailure[] }> {
-    if (members.length === 0) return { copies: [], failures: [] }
-    const fleet = await this.#deps.subclouds.fleetEntries()
-    const index = FleetIndex.from(fleet.map((e) => ({ owner: e.name, ranges: rangesOf(e) })))
+  async #validate(
+    members: readonly MemberCopy[],
+    held: ReadonlyMap<string, HeldCopy>,
+  ): Promise<{ copies: NewCopy[]; failures: MemberFailure[] }> {
+    const checked = await Promise.all(members.map((m) => this.#validateOne(m)))
+    // Every range check starts in one tick, so one read of the rows added since the last serves them all.
+    const outcomes = await Promise.all(
+      checked.map((c) => ('error' in c ? c : this.#checkRanges(c, held.get(c.copy.regionName)))),
+    )
     const copies: NewCopy[] = []
     const failures: MemberFailure[] = []
-    for (const m of members) {
-      try {
-        const accepted = await validateSubcloudAdd(
-          {
-            bootstrapAddress: m.bootstrapAddress,
-            bootstrapValuesYaml: writeYamlMapping(m.values),
-            release: m.softwareVersion,
-            description: m.description,
-            location: m.location,
-          },
-          {
-            controller: this.#deps.ownState(),
-            fleetClashes: () => Promise.resolve({ ranges: [], subnets: [] }),
-            findGroupId: () => Promise.resolve(1),
-            subcloudNameExists: () => Promise.resolve(false),
-          },
-        )
-        const conflict = index.conflicts(subcloudFleetRanges(accepted.values), m.name)[0]
-        if (conflict !== undefined) {
-          failures.push({
-            subcloud: m.name,
-            regionName: m.regionName,
-            error: `management range overlaps that of subcloud ${conflict.owner} here`,
-          })
-          continue
-        }
-        copies.push({
+    for (const outcome of outcomes) {
+      if ('error' in outcome) failures.push(outcome)
+      else copies.push(outcome)
+    }
+    return { copies, failures }
+  }
+
+  async #validateOne(
+    m: MemberCopy,
+  ): Promise<{ copy: NewCopy; name: string; ranges: IpRange[] } | MemberFailure> {
+    try {
+      const accepted = await validateSubcloudAdd(
+        {
+          bootstrapAddress: m.bootstrapAddress,
+          bootstrapValuesYaml: '',
+          bootstrapValues: m.values,
+          release: m.softwareVersion,
+          description: m.description,
+          location: m.location,
+        },
+        {
+          controller: this.#deps.ownState(),
+          fleetClashes: () => Promise.resolve({ ranges: [], subnets: [] }),
+          findGroupId: () => Promise.resolve(1),
+          subcloudNameExists: () => Promise.resolve(false),
+        },
+      )
+      return {
+        name: m.name,
+        ranges: subcloudFleetRanges(accepted.values),
+        copy: {
           ...accepted.fields,
           regionName: m.regionName,
           deployStatus: 'secondary',
           managementState: 'unmanaged',
           availability: 'offline',
           rehomeData: rehomeDataOf(m),
-        })
-      } catch (err) {
-        if (!(err instanceof SubcloudAddRejectedError)) throw err
-        failures.push({ subcloud: m.name, regionName: m.regionName, error: err.message })
+        },
       }
+    } catch (err) {
+      if (!(err instanceof SubcloudAddRejectedError)) throw err
+      return { subcloud: m.name, regionName: m.regionName, error: err.message }
     }
-    return { copies, failures }
+  }
+
+  /** The copy held for this member, or another row of its name, is not a clash of its own. */
+  async #checkRanges(
+    checked: { copy: NewCopy; name: string; ranges: IpRange[] },
+    held: HeldCopy | undefined,
+  ): Promise<NewCopy | MemberFailure> {
+    const clashes = await this.#deps.fleet.clashes(
+      { ranges: checked.ranges, oamNetwork: undefined },
+      held?.id,
+    )
+    const conflict = clashes.ranges.find((c) => c.owner !== checked.name)
+    if (conflict === undefined) return checked.copy
+    return {
+      subcloud: checked.name,
+      regionName: checked.copy.regionName,
+      error: `management range overlaps that of subcloud ${conflict.owner} here`,
+    }
   }
 
   async #removed(

@@ -9,6 +9,7 @@ import type { SecondaryCopyStore } from '../ports/secondary-copy-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { SystemPeerStore } from '../ports/system-peer-store.js'
 import type { DeployChannels } from '../subclouds/deploy-runner.js'
+import { FleetRegistry } from '../subclouds/fleet-registry.js'
 import { GeoRuleError } from '../errors.js'
 import { EventApplier } from './event-applier.js'
 import { GeoPublisher } from './geo-publisher.js'
@@ -64,6 +65,8 @@ export interface GeoLinkDeps {
   readonly stores: GeoStores
   readonly channels: DeployChannels
   readonly audit: Pick<Audit, 'refresh' | 'expectConfigHash'>
+  /** The fleet registry `subcloud add` reserves in, so copies and adds see each other. @default a new one */
+  readonly fleet?: FleetRegistry | undefined
   readonly log: Logger
   readonly clock?: Clock
   readonly options?: GeoLinkOptions
@@ -138,7 +141,7 @@ export class GeoLink {
     this.#publisher = publisher
     const applier = new EventApplier({
       siteId,
-      subclouds,
+      fleet: deps.fleet ?? new FleetRegistry(subclouds),
       groups,
       associations,
       copies,

@@ -6,6 +6,7 @@ import type { Logger } from '@dc/runtime'
 import { connectNatsPeerBus } from '../adapters/nats-peer-bus.js'
 import { ConfigError, PeerLinkUnavailableError } from '../errors.js'
 import type { DeployChannels } from '../subclouds/deploy-runner.js'
+import type { FleetRegistry } from '../subclouds/fleet-registry.js'
 import type { GeoConfig } from './geo-config.js'
 import { GeoLink } from './geo-link.js'
 import type { GeoStores } from './geo-link.js'
@@ -21,6 +22,8 @@ export interface StartGeoParams {
   readonly own: { readonly uuid: string; readonly epoch: number; readonly current: SystemState }
   readonly channels: DeployChannels
   readonly audit: Pick<Audit, 'refresh' | 'expectConfigHash'>
+  /** The fleet registry of `subcloud add`, which peer copies are checked in too. */
+  readonly fleet?: FleetRegistry | undefined
   readonly log: Logger
   /** A bus to use instead of connecting to NATS (tests). */
   readonly bus?: PeerBus
@@ -124,6 +127,7 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
           stores,
           channels: params.channels,
           audit: params.audit,
+          fleet: params.fleet,
           log,
           options: {
             heartbeatIntervalMs: config.heartbeatIntervalMs,

@@ -7,10 +7,22 @@ export type NewCopy = Omit<SubcloudFields, 'groupId' | 'peerGroupId' | 'epoch' |
   readonly rehomeData: string
 }
 
-/** What the applier compares a member with, to skip one held exactly as sent. */
+/**
+ * What the applier compares a member with, to skip one held exactly as sent, and the stored range
+ * it checks a refreshed copy against (the copy does not clash with itself).
+ */
 export type HeldCopy = Pick<
   Subcloud,
-  'name' | 'description' | 'location' | 'softwareVersion' | 'epoch' | 'rehomeData'
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'location'
+  | 'softwareVersion'
+  | 'epoch'
+  | 'rehomeData'
+  | 'managementSubnet'
+  | 'managementStartIp'
+  | 'managementEndIp'
 >
 
 /** What applying a batch of copies did: the names applied, and the members that could not be. */

@@ -87,6 +87,8 @@ export class FleetRegistry {
   #subnets = new FleetIndex()
   readonly #holders = new Map<string, Holder>()
   #loaded = false
+  /** Bumped by {@link invalidate}: a reload that started before it does not count as loaded. */
+  #generation = 0
   #maxId = 0
   #nextPending = 0
   #catchingUp: Promise<void> | undefined
@@ -146,6 +148,15 @@ export class FleetRegistry {
     this.#drop(`id:${subcloudId}`)
   }
 
+  /**
+   * Another writer changed stored ranges in place (a peer's copy refreshed with a new range): the
+   * next check reads the whole fleet again, as reading new ids alone would not see it.
+   */
+  invalidate(): void {
+    this.#loaded = false
+    this.#generation++
+  }
+
   #find(claim: Pick<FleetClaim, 'ranges' | 'oamNetwork'>, except?: number): FleetClashes {
     const name = (key: string): string => this.#holders.get(key)?.name ?? key
     const self = except === undefined ? undefined : `id:${except}`
@@ -194,6 +205,7 @@ export class FleetRegistry {
 
   /** Everything from the store again, keeping the reservations of adds in flight. */
   async #reload(): Promise<void> {
+    const generation = this.#generation
     const entries = await this.#source.fleetEntries()
     const held = [...this.#holders].filter(([key]) => key.startsWith('add:'))
     this.#holders.clear()
@@ -208,6 +220,6 @@ export class FleetRegistry {
     this.#ranges = FleetIndex.from(all.map(([owner, h]) => ({ owner, ranges: [h.range] })))
     this.#subnets = FleetIndex.from(all.map(([owner, h]) => ({ owner, ranges: [h.subnetRange] })))
     this.#maxId = maxId
-    this.#loaded = true
+    this.#loaded = generation === this.#generation
   }
 }

@@ -9,6 +9,8 @@ import type { SubcloudServiceDeps } from './subcloud-service.js'
 export type SubcloudUseCasesDeps = Omit<SubcloudServiceDeps, 'fleet' | 'audit'> &
   Pick<NetworkReconfigurationDeps, 'agents' | 'controllerId' | 'operational'> & {
     readonly audit: Pick<Audit, 'refreshSubcloud' | 'snapshotOf' | 'expectConfigHash'>
+    /** The registry the geo link's copies are checked in too. @default a new one */
+    readonly fleet?: FleetRegistry
   }
 
 /**
@@ -19,7 +21,7 @@ export function subcloudUseCases(deps: SubcloudUseCasesDeps): {
   readonly subclouds: SubcloudService
   readonly network: NetworkReconfiguration
 } {
-  const fleet = new FleetRegistry(deps.subclouds)
+  const fleet = deps.fleet ?? new FleetRegistry(deps.subclouds)
   return {
     subclouds: new SubcloudService({ ...deps, fleet }),
     network: new NetworkReconfiguration({ ...deps, fleet }),

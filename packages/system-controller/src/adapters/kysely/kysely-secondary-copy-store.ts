@@ -138,6 +138,7 @@ export class KyselySecondaryCopyStore implements SecondaryCopyStore {
       this.#db
         .selectFrom('subclouds')
         .select([
+          'id',
           'name',
           'region_name',
           'description',
@@ -145,6 +146,9 @@ export class KyselySecondaryCopyStore implements SecondaryCopyStore {
           'software_version',
           'epoch',
           'rehome_data',
+          'management_subnet',
+          'management_start_ip',
+          'management_end_ip',
         ])
         .where('peer_group_id', '=', groupId)
         .where('region_name', 'in', [...regions])
@@ -155,12 +159,16 @@ export class KyselySecondaryCopyStore implements SecondaryCopyStore {
       rows.map((r) => [
         r.region_name,
         {
+          id: r.id,
           name: r.name,
           description: r.description,
           location: r.location,
           softwareVersion: r.software_version,
           epoch: r.epoch,
           rehomeData: r.rehome_data,
+          managementSubnet: r.management_subnet,
+          managementStartIp: r.management_start_ip,
+          managementEndIp: r.management_end_ip,
         },
       ]),
     )
