@@ -60,7 +60,13 @@ test('KyselySubcloudStore - concurrent deploy moves: each moves only from its ow
   const b = await insertSubcloud(store, subcloudFields('move-b', 12))
   const c = await insertSubcloud(store, subcloudFields('move-c', 13))
   for (const sc of [a, b]) {
-    for (const to of ['creating', 'create-complete', 'pre-bootstrap', 'bootstrapping', 'bootstrap-complete'] as const) {
+    for (const to of [
+      'creating',
+      'create-complete',
+      'pre-bootstrap',
+      'bootstrapping',
+      'bootstrap-complete',
+    ] as const) {
       assert.ok(await store.moveDeploy(sc.id, to, 'deploy'))
     }
   }

@@ -42,7 +42,8 @@ async function fakeAgent(
       void (gate?.() ?? Promise.resolve()).then(() => {
         const error = typeof bootstrapError === 'function' ? bootstrapError() : bootstrapError
         if (error !== undefined) cb(error)
-        else cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap', system_uuid: 'agent-system' })
+        else
+          cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap', system_uuid: 'agent-system' })
       })
     },
     Reset: (call, cb) => {

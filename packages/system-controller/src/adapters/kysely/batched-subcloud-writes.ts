@@ -40,7 +40,12 @@ function movedColumns(fields: DeployMoveFields): Record<string, unknown> {
  * value, one present as null is cleared).
  */
 async function writeMoves(db: Kysely<Database>, batch: readonly DeployMoveWrite[]): Promise<boolean[]> {
-  const moves = batch.map((m) => ({ id: m.id, to_status: m.to, from_statuses: m.from, cols: movedColumns(m.fields) }))
+  const moves = batch.map((m) => ({
+    id: m.id,
+    to_status: m.to,
+    from_statuses: m.from,
+    cols: movedColumns(m.fields),
+  }))
   const keep = (column: string, cast = ''): ReturnType<typeof sql> =>
     sql`case when v.cols ? ${column} then (v.cols->>${column})${sql.raw(cast)} else s.${sql.ref(column)} end`
   const { rows } = await sql<{ id: number }>`update subclouds as s set
