@@ -42,7 +42,8 @@ async function fakeAgent(
       void (gate?.() ?? Promise.resolve()).then(() => {
         const error = typeof bootstrapError === 'function' ? bootstrapError() : bootstrapError
         if (error !== undefined) cb(error)
-        else cb(null, { bootstrapped: true, config_hash: 'h1' })
+        else
+          cb(null, { bootstrapped: true, config_hash: 'hash-after-bootstrap', system_uuid: 'agent-system' })
       })
     },
     Reset: (call, cb) => {
@@ -149,7 +150,7 @@ async function deployedOnce(
   return store.find(name)
 }
 
-test('DeployRunner - claims, bootstraps and records the expected hash on the way to complete', async (ctx) => {
+test('DeployRunner - bootstraps (which claims) and records the hash Bootstrap answers on the way to complete', async (ctx) => {
   const agent = await fakeAgent()
   const completed: string[] = []
   const { runner: deploys, store } = runner(ctx, completed)
@@ -164,7 +165,7 @@ test('DeployRunner - claims, bootstraps and records the expected hash on the way
     sc.id,
   ])
   assert.is(target?.agentSystemUuid, 'agent-system', 'the identity the audit checks from now on')
-  assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Bootstrap 3', 'Describe'])
+  assert.equal(agent.seen, ['Bootstrap 3'], 'Bootstrap fences and names the system: no Claim, no Describe')
   assert.equal(completed, ['good'])
   await agent.stop()
 })
@@ -306,7 +307,7 @@ test('DeployRunner - a redeploy plan resets the agent before bootstrapping it, f
   deploys.start(targetOf(sc), 'name: again\n', { from: 'create-complete', reset: true, bootstrap: true })
   await deploys.settled()
   assert.is((await store.find('again'))?.deployStatus, 'complete')
-  assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Reset 3', 'Bootstrap 3', 'Describe'])
+  assert.equal(agent.seen, ['Claim 3 controller-uuid', 'Reset 3', 'Bootstrap 3'])
   await agent.stop()
 })
 

@@ -234,11 +234,16 @@ export class DeployRunner {
         ['creating', () => Promise.resolve()],
         ['create-complete', () => Promise.resolve()],
         ['pre-bootstrap', () => this.#reach(target, signal)],
-        ['bootstrapping', () => this.#bootstrap(target, run, signal)],
+        [
+          'bootstrapping',
+          async () => {
+            reported = await this.#bootstrap(target, run, signal)
+          },
+        ],
         [
           'bootstrap-complete',
           async () => {
-            reported = await this.#reportedSystem(target, signal)
+            reported ??= await this.#reportedSystem(target, signal)
           },
         ],
         ['complete', () => Promise.resolve()],
@@ -349,30 +354,39 @@ export class DeployRunner {
 
   /**
    * bootstrapping: fence the agent to this controller's epoch, then (per the plan) reset it and
-   * bootstrap it; a migrated agent is only claimed.
+   * bootstrap it; a migrated agent is only claimed. Bootstrap fences on its own, so a plain
+   * bootstrap skips the separate Claim, and its answer names the system it made: what the agent
+   * reports, or undefined when `bootstrap-complete` has to ask.
    */
-  async #bootstrap(target: DeployTarget, run: RetainedDeploy, signal: AbortSignal): Promise<void> {
+  async #bootstrap(
+    target: DeployTarget,
+    run: RetainedDeploy,
+    signal: AbortSignal,
+  ): Promise<ReportedSystem | undefined> {
     const client = this.#client(target)
     const owner = { epoch: String(this.#options.epoch), controller_id: this.#options.controllerId }
     const options = () => ({ deadline: this.#deadline(this.#options.callTimeoutMs ?? 120_000) })
     try {
-      await unaryCall<ClaimResponse__Output>(
-        (cb) => client.Claim(owner, new Metadata(), options(), cb),
-        signal,
-      )
+      if (run.plan.reset || !run.plan.bootstrap) {
+        await unaryCall<ClaimResponse__Output>(
+          (cb) => client.Claim(owner, new Metadata(), options(), cb),
+          signal,
+        )
+      }
       if (run.plan.reset) {
         await unaryCall<StateSummary__Output>(
           (cb) => client.Reset(owner, new Metadata(), options(), cb),
           signal,
         )
       }
-      if (run.plan.bootstrap) {
-        await unaryCall<StateSummary__Output>(
-          (cb) =>
-            client.Bootstrap({ values_yaml: run.bootstrapYaml, ...owner }, new Metadata(), options(), cb),
-          signal,
-        )
-      }
+      if (!run.plan.bootstrap) return undefined
+      const summary = await unaryCall<StateSummary__Output>(
+        (cb) => client.Bootstrap({ values_yaml: run.bootstrapYaml, ...owner }, new Metadata(), options(), cb),
+        signal,
+      )
+      return summary.bootstrapped && summary.config_hash !== '' && summary.system_uuid !== ''
+        ? { configHash: summary.config_hash, systemUuid: summary.system_uuid }
+        : undefined
     } catch (err) {
       if (signal.aborted) throw err
       throw new DeployFailure('bootstrap-failed', `bootstrapping: ${describeGrpcError(err)}`)

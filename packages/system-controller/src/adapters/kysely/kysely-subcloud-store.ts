@@ -16,11 +16,12 @@ import type {
   SubcloudFilter,
   SyncStatus,
 } from '../../subclouds/subcloud.js'
+import { BatchedSubcloudWrites } from './batched-subcloud-writes.js'
 import { deleteSubcloudAlarms } from './kysely-alarm-store.js'
 import { decimalId, noCounts, runLockedMutation } from './locked-mutation.js'
-import type { Database, SubcloudRow, SubcloudUpdate } from './schema.js'
-import { guarded, isUniqueViolation, translateStoreError } from './store-errors.js'
-import { deployStatusOf, newSubcloudRow, subcloudOf, subcloudUpdateOf } from './subcloud-rows.js'
+import type { Database, SubcloudRow } from './schema.js'
+import { guarded } from './store-errors.js'
+import { deployStatusOf, subcloudOf, subcloudUpdateOf } from './subcloud-rows.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -101,9 +102,11 @@ export async function withEndpoints(
 /** {@link SubcloudStore} over kysely (PostgreSQL or PGlite). */
 export class KyselySubcloudStore implements SubcloudStore {
   readonly #db: Kysely<Database>
+  readonly #batched: BatchedSubcloudWrites
 
   constructor(db: Kysely<Database>) {
     this.#db = db
+    this.#batched = new BatchedSubcloudWrites(db)
   }
 
   list(filter: SubcloudFilter = {}): Promise<Subcloud[]> {
@@ -141,52 +144,9 @@ export class KyselySubcloudStore implements SubcloudStore {
     })
   }
 
-  /**
-   * One statement (the status rows in a data-modifying CTE), so all or nothing without a
-   * transaction's extra round trips.
-   */
-  async insert(fields: SubcloudFields, endpoints: readonly string[]): Promise<InsertResult<Subcloud>> {
-    try {
-      const inserted = this.#db.with('inserted', (db) =>
-        db.insertInto('subclouds').values(newSubcloudRow(fields)).returningAll(),
-      )
-      const withStatuses =
-        endpoints.length === 0
-          ? inserted
-          : inserted.with('statuses', (db) =>
-              db
-                .insertInto('subcloud_status')
-                .columns(['subcloud_id', 'endpoint_type', 'sync_status'])
-                .expression((eb) =>
-                  eb
-                    .selectFrom('inserted')
-                    .select([
-                      'inserted.id',
-                      sql<string>`unnest(array[${sql.join(endpoints)}]::text[])`.as('endpoint_type'),
-                      sql<'unknown'>`'unknown'`.as('sync_status'),
-                    ]),
-                ),
-            )
-      const row = await withStatuses
-        .selectFrom('inserted')
-        .leftJoin('subcloud_groups', 'subcloud_groups.id', 'inserted.group_id')
-        .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'inserted.peer_group_id')
-        .selectAll('inserted')
-        .select(['subcloud_groups.name as group_name', 'subcloud_peer_groups.peer_group_name'])
-        .executeTakeFirstOrThrow()
-      const { group_name, peer_group_name, ...subcloud } = row
-      return {
-        kind: 'created',
-        row: subcloudOf(subcloud, {
-          groupName: group_name ?? '',
-          peerGroupName: peer_group_name ?? '',
-          endpoints: [...endpoints].sort().map((endpointType) => ({ endpointType, syncStatus: 'unknown' })),
-        }),
-      }
-    } catch (err) {
-      if (isUniqueViolation(err)) return { kind: 'taken' }
-      throw translateStoreError(err, `subcloud ${fields.name}`)
-    }
+  /** Group-committed with concurrent adds (see {@link BatchedSubcloudWrites}). */
+  insert(fields: SubcloudFields, endpoints: readonly string[]): Promise<InsertResult<Subcloud>> {
+    return this.#batched.insert({ fields, endpoints })
   }
 
   mutate(
@@ -246,23 +206,8 @@ export class KyselySubcloudStore implements SubcloudStore {
   ): Promise<boolean> {
     const from = sourcesOf(to, by)
     if (from.length === 0) throw new Error(`${by} never moves a subcloud to ${to}`)
-    const set: SubcloudUpdate = { deploy_status: to, updated_at: new Date() }
-    if (fields.errorDescription !== undefined) set.error_description = fields.errorDescription
-    if (fields.expectedConfigHash !== undefined) set.expected_config_hash = fields.expectedConfigHash
-    if (fields.agentSystemUuid !== undefined) set.agent_system_uuid = fields.agentSystemUuid
-    if (fields.epoch !== undefined) set.epoch = fields.epoch
-    if (fields.rehomed !== undefined) set.rehomed = fields.rehomed
-    return guarded(`subcloud ${id}`, async () => {
-      // `returning` rather than the affected-row count, which the PGlite driver does not report.
-      const moved = await this.#db
-        .updateTable('subclouds')
-        .set(set)
-        .where('id', '=', id)
-        .where('deploy_status', 'in', from)
-        .returning('id')
-        .execute()
-      return moved.length > 0
-    })
+    // Group-committed: a thousand deploys in flight share their moves' statements.
+    return this.#batched.move({ id, to, from, fields })
   }
 
   async setExpectedConfigHash(id: number, hash: string): Promise<void> {
