@@ -4,20 +4,14 @@ import type { ServiceDefinition } from '@grpc/grpc-js'
 import { formatHostPort } from '@dc/netmodel'
 import { authorizeCalls, createPlatformHandlers, tolerantServiceDefinition } from '@dc/platform-service'
 import { SERVICE_NAMES, SYSTEM_CONTROLLER_REGION, addStandardServices, loadProtos } from '@dc/protos'
-import {
-  bindListenAddress,
-  createLogger,
-  createMetricsRegistry,
-  serveMetrics,
-  shutDownServer,
-} from '@dc/runtime'
+import { bindListenAddress, createLogger, serveMetrics, shutDownServer } from '@dc/runtime'
 import type { Logger, MetricsRegistry } from '@dc/runtime'
 import { TlsConfigError, describeTlsReload, loadServerCredentials } from '@dc/tls'
 import type { CaOnlyTlsFiles } from '@dc/tls'
 import { AgentChannels } from './adapters/agent-channels.js'
-import { ControllerMetrics } from './adapters/controller-metrics.js'
+import type { ControllerMetrics } from './adapters/controller-metrics.js'
 import { followChannelCredentials } from './adapters/follow-channel-credentials.js'
-import { geoCensus } from './adapters/geo-census.js'
+import { metricsOverStores } from './adapters/metrics-over-stores.js'
 import {
   DEFAULT_PRUNE_BATCH_SIZE,
   DEFAULT_PRUNE_INTERVAL_MS,
@@ -40,7 +34,6 @@ import type { ControllerConfig } from './config.js'
 import { serveConsole } from './console/start-console.js'
 import { ConfigError } from './errors.js'
 import type { ControllerError } from './errors.js'
-import type { GeoStores } from './geo/geo-link.js'
 import { startGeo } from './geo/start-geo.js'
 import { dcManagerHandlers } from './grpc/dc-manager-handlers.js'
 import { operatorAccessPolicy } from './grpc/operator-access.js'
@@ -191,7 +184,7 @@ async function startServices(
   const metrics =
     config.metrics === undefined
       ? undefined
-      : controllerMetrics(() => late.channels?.size ?? 0, opened, subcloudStore, geoStores)
+      : metricsOverStores(() => late.channels?.size ?? 0, opened, subcloudStore, geoStores)
   const channels = new AgentChannels(metrics === undefined ? {} : { metrics: metrics.controller })
   late.channels = channels
   steps.add(() => channels.closeAll())
@@ -312,24 +305,6 @@ async function startServices(
     router,
     consoleUrl,
   }
-}
-
-/** The controller's metrics over the stores it reads at scrape time. */
-function controllerMetrics(
-  openAgentChannels: () => number,
-  opened: OpenedDatabase,
-  subclouds: KyselySubcloudStore,
-  geoStores: GeoStores,
-): { registry: MetricsRegistry; controller: ControllerMetrics } {
-  const registry = createMetricsRegistry({ prefix: 'dc_controller_' })
-  const controller = new ControllerMetrics(registry, {
-    subclouds: () => subclouds.census(),
-    openAgentChannels,
-    databasePoolInUse: () => opened.connectionsInUse(),
-    peers: async () => (await geoCensus(geoStores)).peers,
-    associations: async () => (await geoCensus(geoStores)).associations,
-  })
-  return { registry, controller }
 }
 
 // ---- phase 5: the gRPC server ----
