@@ -23,6 +23,9 @@ const controllerOf = (site: string): string => {
 /** Detection (3 heartbeats), the maintenance timeout, a NATS election, the rehome: well inside this. */
 const FAILOVER_WITHIN_MS = 180_000
 
+/** The agent's log lines that record a controller call it obeyed, each with epoch and controller id. */
+const ACCEPTED = new Set(['bootstrapped', 'claimed by a controller', 'applied a controller change'])
+
 /** One record an agent keeps of a controller call it obeyed. */
 interface Accepted {
   readonly agent: string
@@ -38,7 +41,8 @@ function acceptedCalls(testbed: TestbedRun, agent: string): Accepted[] {
     if (!line.startsWith('{')) continue
     const entry = JSON.parse(line) as Record<string, unknown>
     const msg = entry['msg']
-    if (msg !== 'claimed by a controller' && msg !== 'applied a controller change') continue
+    // A local operator's bootstrap (no controller) obeys nobody.
+    if (!ACCEPTED.has(String(msg)) || entry['controllerId'] === '') continue
     out.push({
       agent,
       atMs: Date.parse(String(entry['time'])),

@@ -167,6 +167,7 @@ export class Agent {
       const state = initialState(parsed.values, { uuid: randomUUID() })
       await this.#commit({ ...this.#doc, state, bootstrapDigest, ...ownerFields(next) })
       this.#log.info('bootstrapped', {
+        controllerId: next.controllerId,
         system: state.uuid,
         systemMode: state.systemMode,
         generation: state.generation,
