@@ -227,7 +227,12 @@ Compose('compose - render-compose --check fails once the topology changes, namin
     const original = await readFile(join(repoRoot, 'testbed', 'topology.yml'), 'utf8')
     const same = await runCommand(process.execPath, [join(dockerDir, 'render-compose.mjs'), '--check'])
     assert.is(same.code, 0, same.stderr)
-    await writeFile(topology, original.replace('heartbeatIntervalMs: 250', 'heartbeatIntervalMs: 300'))
+    const changed = original.replace(
+      /heartbeatIntervalMs: (\d+)/,
+      (_, ms: string) => `heartbeatIntervalMs: ${Number(ms) + 1}`,
+    )
+    assert.is.not(changed, original, 'the topology names a heartbeat interval to change')
+    await writeFile(topology, changed)
     const drifted = await runCommand(process.execPath, [
       join(dockerDir, 'render-compose.mjs'),
       '--check',
