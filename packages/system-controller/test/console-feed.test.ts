@@ -55,7 +55,7 @@ test('a snapshot, then one delta per change: rows, summary and the mode the agen
     },
     concurrency: 2,
     signal: new AbortController().signal,
-    onChange: () => void late.feed?.refresh(),
+    onChange: () => late.feed?.changed(),
   })
   // A long interval: the test reads by refresh() alone.
   const feed = new ConsoleFeed(
@@ -109,6 +109,57 @@ test('a snapshot, then one delta per change: rows, summary and the mode the agen
     assert.ok(moved.version > (online?.version ?? 0))
   } finally {
     stop()
+    feed.stop()
+  }
+})
+
+test('with no page listening, a surveyed mode change reads nothing; the next page reads afresh', async (c) => {
+  const db = openedDb(c)
+  const store = new KyselySubcloudStore(db)
+  const geo = kyselyGeoStores(db, store)
+  await insertSubcloud(store, subcloudFields('sc9', 9, { storedValuesJson: IPV6_VALUES }))
+  await simulateSubcloudState(db, 'sc9', { deployStatus: 'complete', availability: 'online' })
+  let reads = 0
+  const subclouds = {
+    list: () => {
+      reads++
+      return store.list()
+    },
+  }
+  const late: { feed?: ConsoleFeed } = {}
+  const survey = new NetworkSurvey({
+    describe: () => Promise.resolve(dualStackSite()),
+    concurrency: 1,
+    signal: new AbortController().signal,
+    onChange: () => late.feed?.changed(),
+  })
+  const sources = {
+    subclouds,
+    alarms: new KyselyAlarmStore(db),
+    strategy: new KyselyStrategyStore(db),
+    peers: geo.peers,
+    peerGroups: geo.groups,
+    associations: geo.associations,
+  } as unknown as ConstructorParameters<typeof ConsoleFeed>[0]
+  const feed = (late.feed = new ConsoleFeed(sources, survey, 3_600_000))
+  try {
+    // A page came and went: its read started the survey of sc9, which ends after it left.
+    const first = await feed.subscribe(() => undefined)
+    first.stop()
+    assert.is(first.snapshot.subclouds.find((r) => r.name === 'sc9')?.networkMode, 'ipv6')
+    await waitFor(
+      async () => (survey.modeOf((await store.find('sc9'))!) === 'dual-ipv6-primary' ? true : undefined),
+      {
+        message: 'sc9 surveyed',
+      },
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    assert.is(reads, 1, 'the mode change read nothing for nobody')
+    const { snapshot, stop } = await feed.subscribe(() => undefined)
+    stop()
+    assert.is(reads, 2, 'the next page read afresh, within the interval')
+    assert.is(snapshot.subclouds.find((r) => r.name === 'sc9')?.networkMode, 'dual-ipv6-primary')
+  } finally {
     feed.stop()
   }
 })

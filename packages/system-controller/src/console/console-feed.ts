@@ -54,6 +54,20 @@ export class ConsoleFeed {
     this.#intervalMs = intervalMs
   }
 
+  /**
+   * Something shown changed outside the stores (a subcloud's surveyed network mode): read now
+   * while a page listens. With none, only forget the snapshot, so that the next page reads afresh:
+   * a read is a whole-fleet query, and reads for nobody, each queueing more surveys, kept a
+   * controller of 10,000 subclouds busy long after the last page closed.
+   */
+  changed(): void {
+    if (this.#listeners.size === 0) {
+      this.#readAt = Number.NEGATIVE_INFINITY
+      return
+    }
+    void this.refresh().catch(() => undefined)
+  }
+
   /** The latest snapshot, read again first when it is older than the interval. */
   async current(): Promise<ConsoleView> {
     if (this.#snapshot !== undefined && Date.now() - this.#readAt < this.#intervalMs) return this.#snapshot

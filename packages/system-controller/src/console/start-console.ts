@@ -68,7 +68,7 @@ export async function startConsole(params: StartConsoleParams): Promise<RunningC
     describe,
     concurrency: SURVEY_CONCURRENCY,
     signal: lifetime.signal,
-    onChange: () => void late.feed?.refresh().catch(() => undefined),
+    onChange: () => late.feed?.changed(),
   })
   const feed = new ConsoleFeed(sources, survey, FEED_INTERVAL_MS)
   late.feed = feed
