@@ -36,8 +36,8 @@ export class RehomePolicy {
   readonly #deps: RehomePolicyDeps
   /** Cancels the pending rehome of each peer, by peer id. */
   readonly #pending = new Map<number, () => void>()
-  /** Peers whose rehome was called off while an attempt ran: that attempt does not retry. */
-  readonly #cancelled = new Set<number>()
+  /** Raised by every cancel of a peer's rehome: an attempt started before it does not retry. */
+  readonly #generations = new Map<number, number>()
   #stopped = false
 
   constructor(deps: RehomePolicyDeps) {
@@ -66,6 +66,7 @@ export class RehomePolicy {
 
   #rehomeAfter(peer: SystemPeer, delayMs: number): void {
     const { clock, log } = this.#deps
+    const generation = this.#generations.get(peer.id) ?? 0
     this.#pending.set(
       peer.id,
       clock.setTimer(delayMs, () => {
@@ -77,7 +78,11 @@ export class RehomePolicy {
           })
           .then((outcome) => {
             // A cancel (the peer is back, or the link stops) while the attempt ran wins.
-            if (outcome === 'retry' && !this.#stopped && !this.#cancelled.delete(peer.id)) {
+            if (
+              outcome === 'retry' &&
+              !this.#stopped &&
+              (this.#generations.get(peer.id) ?? 0) === generation
+            ) {
               this.#rehomeAfter(peer, REHOME_RETRY_MS)
             }
           })
@@ -89,7 +94,7 @@ export class RehomePolicy {
   cancel(peerId: number): void {
     this.#pending.get(peerId)?.()
     this.#pending.delete(peerId)
-    this.#cancelled.add(peerId)
+    this.#generations.set(peerId, (this.#generations.get(peerId) ?? 0) + 1)
   }
 
   /** Call off every pending rehome. */
@@ -104,7 +109,6 @@ export class RehomePolicy {
    */
   async #rehomeFrom(peerId: number): Promise<'done' | 'retry'> {
     const { peers, groups, associations, log } = this.#deps
-    this.#cancelled.delete(peerId)
     const peer = await peers.find(String(peerId))
     if (peer === undefined || peer.availability !== 'unavailable') return 'done'
     const associated = new Set((await associations.list({ systemPeerId: peer.id })).map((a) => a.peerGroupId))
