@@ -82,21 +82,31 @@ if (reason !== undefined) {
   }
 
   const subcloudsOf = async (site: string) => (await testbed.probe(site, controllerOf(site))).subclouds
+  type Listed = Awaited<ReturnType<typeof subcloudsOf>>[number]
+
+  /** Waits until `site`'s controller lists every member as `is` says. */
+  const everyMember = (site: string, is: (s: Listed | undefined) => boolean, message: string) =>
+    waitFor(
+      async () => {
+        const listed = await subcloudsOf(site)
+        return members.every((m) => is(listed.find((s) => s.name === m.systemName))) ? listed : undefined
+      },
+      { timeoutMs: FAILOVER_WITHIN_MS, message },
+    )
+  const deployed = (status: string) => (s: Listed | undefined) => s?.deploy_status === status
 
   test('up: A leads the peer group with its members online and managed; B holds secondary copies', async () => {
     const up = await testbed.cli(['up', '--subclouds', String(SUBCLOUDS)])
     assert.is(up.code, 0, `up failed:\n${up.stdout}\n${up.stderr}`)
-    const onB = await waitFor(
-      async () => {
-        const listed = await subcloudsOf('site-b')
-        return members.every(
-          (m) => listed.find((s) => s.name === m.systemName)?.deploy_status === 'secondary',
-        )
-          ? listed
-          : undefined
-      },
-      { timeoutMs: 60_000, message: 'B holds a secondary copy of every member' },
+    await everyMember(
+      'site-a',
+      (s) =>
+        s?.deploy_status === 'complete' &&
+        s.management_state === 'managed' &&
+        s.availability_status === 'online',
+      'A manages every member, online',
     )
+    const onB = await everyMember('site-b', deployed('secondary'), 'B holds a secondary copy of every member')
     assert.ok(onB.length >= SUBCLOUDS)
   })
 
@@ -116,28 +126,15 @@ if (reason !== undefined) {
     const cut = await testbed.cli(['cut', 'site-a', '--from', 'site-b,witness'])
     assert.is(cut.code, 0, cut.stderr)
 
-    await waitFor(
-      async () => {
-        const listed = await subcloudsOf('site-a')
-        return members.every(
-          (m) => listed.find((s) => s.name === m.systemName)?.deploy_status === 'secondary',
-        )
-          ? true
-          : undefined
-      },
-      { timeoutMs: FAILOVER_WITHIN_MS, message: 'A demoted every member (it cannot confirm its ownership)' },
+    await everyMember(
+      'site-a',
+      deployed('secondary'),
+      'A demoted every member (it cannot confirm its ownership)',
     )
-    await waitFor(
-      async () => {
-        const listed = await subcloudsOf('site-b')
-        return members.every((m) => {
-          const s = listed.find((x) => x.name === m.systemName)
-          return s?.deploy_status === 'complete' && s.management_state === 'managed'
-        })
-          ? true
-          : undefined
-      },
-      { timeoutMs: FAILOVER_WITHIN_MS, message: 'B took the peer group and manages every member' },
+    await everyMember(
+      'site-b',
+      (s) => s?.deploy_status === 'complete' && s.management_state === 'managed',
+      'B took the peer group and manages every member',
     )
     // B's own forwarded changes now land on the target, in B's epoch.
     await waitFor(
@@ -192,15 +189,7 @@ if (reason !== undefined) {
       topology.geo.peerGroup,
     ])
     assert.is(migrate.code, 0, `${migrate.stdout}\n${migrate.stderr}`)
-    await waitFor(
-      async () => {
-        const listed = await subcloudsOf('site-a')
-        return members.every((m) => listed.find((s) => s.name === m.systemName)?.deploy_status === 'complete')
-          ? true
-          : undefined
-      },
-      { timeoutMs: FAILOVER_WITHIN_MS, message: 'A leads its members again after the failback' },
-    )
+    await everyMember('site-a', deployed('complete'), 'A leads its members again after the failback')
     await waitFor(async () => (!(await alarmsOnA()).includes('280.005') ? true : undefined), {
       timeoutMs: 120_000,
       message: '280.005 cleared on A',

@@ -40,10 +40,26 @@ function dualStackSite(): DescribeResponse__Output {
   } as unknown as DescribeResponse__Output
 }
 
+/** The feed's stores over the test database, its subclouds read through `subclouds`. */
+function sourcesOf(
+  db: ReturnType<typeof openedDb>,
+  subclouds: KyselySubcloudStore,
+  read: Pick<KyselySubcloudStore, 'list'> = subclouds,
+): ConstructorParameters<typeof ConsoleFeed>[0] {
+  const geo = kyselyGeoStores(db, subclouds)
+  return {
+    subclouds: read,
+    alarms: new KyselyAlarmStore(db),
+    strategy: new KyselyStrategyStore(db),
+    peers: geo.peers,
+    peerGroups: geo.groups,
+    associations: geo.associations,
+  } as ConstructorParameters<typeof ConsoleFeed>[0]
+}
+
 test('a snapshot, then one delta per change: rows, summary and the mode the agent describes', async (c) => {
   const db = openedDb(c)
   const subclouds = new KyselySubcloudStore(db)
-  const geo = kyselyGeoStores(db, subclouds)
   await insertSubcloud(subclouds, subcloudFields('sc1', 1, { storedValuesJson: IPV6_VALUES }))
   await insertSubcloud(subclouds, subcloudFields('sc2', 2, { storedValuesJson: IPV6_VALUES }))
   const described: string[] = []
@@ -58,18 +74,7 @@ test('a snapshot, then one delta per change: rows, summary and the mode the agen
     onChange: () => late.feed?.changed(),
   })
   // A long interval: the test reads by refresh() alone.
-  const feed = new ConsoleFeed(
-    {
-      subclouds,
-      alarms: new KyselyAlarmStore(db),
-      strategy: new KyselyStrategyStore(db),
-      peers: geo.peers,
-      peerGroups: geo.groups,
-      associations: geo.associations,
-    },
-    survey,
-    3_600_000,
-  )
+  const feed = new ConsoleFeed(sourcesOf(db, subclouds), survey, 3_600_000)
   late.feed = feed
   const deltas: ConsoleDelta[] = []
   const { snapshot, stop } = await feed.subscribe((d) => deltas.push(d))
@@ -116,7 +121,6 @@ test('a snapshot, then one delta per change: rows, summary and the mode the agen
 test('with no page listening, a surveyed mode change reads nothing; the next page reads afresh', async (c) => {
   const db = openedDb(c)
   const store = new KyselySubcloudStore(db)
-  const geo = kyselyGeoStores(db, store)
   await insertSubcloud(store, subcloudFields('sc9', 9, { storedValuesJson: IPV6_VALUES }))
   await simulateSubcloudState(db, 'sc9', { deployStatus: 'complete', availability: 'online' })
   let reads = 0
@@ -133,15 +137,7 @@ test('with no page listening, a surveyed mode change reads nothing; the next pag
     signal: new AbortController().signal,
     onChange: () => late.feed?.changed(),
   })
-  const sources = {
-    subclouds,
-    alarms: new KyselyAlarmStore(db),
-    strategy: new KyselyStrategyStore(db),
-    peers: geo.peers,
-    peerGroups: geo.groups,
-    associations: geo.associations,
-  } as unknown as ConstructorParameters<typeof ConsoleFeed>[0]
-  const feed = (late.feed = new ConsoleFeed(sources, survey, 3_600_000))
+  const feed = (late.feed = new ConsoleFeed(sourcesOf(db, store, subclouds), survey, 3_600_000))
   try {
     // A page came and went: its read started the survey of sc9, which ends after it left.
     const first = await feed.subscribe(() => undefined)
