@@ -179,15 +179,24 @@ if (reason !== undefined) {
       assert.is(stillSecondary.find((s) => s.name === m.systemName)?.deploy_status, 'secondary', m.systemName)
     }
 
-    const migrate = await testbed.cli([
-      'run',
-      'site-a',
-      '--',
-      'dcmanager',
-      'subcloud-peer-group',
-      'migrate',
-      topology.geo.peerGroup,
-    ])
+    // Healing makes the NATS cluster elect again (the rejoining node forces it), and until it has a
+    // leader the bucket refuses writes: migrate answers PEER_LINK_UNAVAILABLE and changes nothing,
+    // and the operator runs it again, as here. Any other refusal fails the test.
+    const migrate = await waitFor(
+      async () => {
+        const run = await testbed.cli([
+          'run',
+          'site-a',
+          '--',
+          'dcmanager',
+          'subcloud-peer-group',
+          'migrate',
+          topology.geo.peerGroup,
+        ])
+        return run.code !== 0 && run.stderr.includes('PEER_LINK_UNAVAILABLE') ? undefined : run
+      },
+      { timeoutMs: 120_000, message: 'the failback migrate past the NATS election' },
+    )
     assert.is(migrate.code, 0, `${migrate.stdout}\n${migrate.stderr}`)
     await everyMember('site-a', deployed('complete'), 'A leads its members again after the failback')
     await waitFor(async () => (!(await alarmsOnA()).includes('280.005') ? true : undefined), {
