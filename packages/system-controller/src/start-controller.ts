@@ -286,6 +286,7 @@ async function startServices(
   })
   const stores = {
     subclouds: subcloudStore,
+    subcloudGroups: groupStore,
     alarms: alarmStore,
     strategy: new KyselyStrategyStore(db),
     geo: geoStores,

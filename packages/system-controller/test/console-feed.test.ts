@@ -6,7 +6,11 @@ import { KyselyAlarmStore } from '../src/adapters/kysely/kysely-alarm-store.js'
 import { kyselyGeoStores } from '../src/adapters/kysely/kysely-geo-stores.js'
 import { KyselyStrategyStore } from '../src/adapters/kysely/kysely-strategy-store.js'
 import { KyselySubcloudStore } from '../src/adapters/kysely/kysely-subcloud-store.js'
+import { KyselyAuditStore } from '../src/adapters/kysely/kysely-audit-store.js'
+import { KyselySubcloudGroupStore } from '../src/adapters/kysely/kysely-subcloud-group-store.js'
 import { ConsoleFeed } from '../src/console/console-feed.js'
+import type { ConsoleSources } from '../src/console/console-feed.js'
+import { remove } from '../src/ports/mutation.js'
 import type { ConsoleDelta } from '@dc/console'
 import { NetworkSurvey } from '../src/console/network-survey.js'
 import { insertSubcloud, simulateSubcloudState, subcloudFields } from './subcloud-fixtures.js'
@@ -15,6 +19,13 @@ import type { DatabaseCtx } from './temp-database.js'
 
 const test = suite<DatabaseCtx>('ConsoleFeed', { db: undefined })
 useTempDatabase(test, 'dc-console-feed-')
+
+// Each case starts with no subcloud.
+test.before.each(async (c) => {
+  const db = openedDb(c)
+  await db.deleteFrom('subcloud_status').execute()
+  await db.deleteFrom('subclouds').execute()
+})
 
 const IPV6_VALUES = JSON.stringify({
   external_oam_subnet: 'fd00:11::/64',
@@ -44,18 +55,35 @@ function dualStackSite(): DescribeResponse__Output {
 function sourcesOf(
   db: ReturnType<typeof openedDb>,
   subclouds: KyselySubcloudStore,
-  read: Pick<KyselySubcloudStore, 'list'> = subclouds,
-): ConstructorParameters<typeof ConsoleFeed>[0] {
+  read: ConsoleSources['subclouds'] = subclouds,
+): ConsoleSources {
   const geo = kyselyGeoStores(db, subclouds)
   return {
     subclouds: read,
+    subcloudGroups: new KyselySubcloudGroupStore(db),
     alarms: new KyselyAlarmStore(db),
     strategy: new KyselyStrategyStore(db),
     peers: geo.peers,
     peerGroups: geo.groups,
     associations: geo.associations,
-  } as ConstructorParameters<typeof ConsoleFeed>[0]
+  }
 }
+
+/** A survey answering every site as dual-stack IPv6-primary, recording whom it asked. */
+function dualStackSurvey(late: { feed?: ConsoleFeed }, described: string[] = []): NetworkSurvey {
+  return new NetworkSurvey({
+    describe: (target) => {
+      described.push(target.name)
+      return Promise.resolve(dualStackSite())
+    },
+    concurrency: 2,
+    signal: new AbortController().signal,
+    onChange: (name, mode) => late.feed?.modeChanged(name, mode),
+  })
+}
+
+// Long intervals: the tests read by refresh() alone.
+const BY_HAND = { intervalMs: 3_600_000, idleIntervalMs: 3_600_000 }
 
 test('a snapshot, then one delta per change: rows, summary and the mode the agent describes', async (c) => {
   const db = openedDb(c)
@@ -64,18 +92,11 @@ test('a snapshot, then one delta per change: rows, summary and the mode the agen
   await insertSubcloud(subclouds, subcloudFields('sc2', 2, { storedValuesJson: IPV6_VALUES }))
   const described: string[] = []
   const late: { feed?: ConsoleFeed } = {}
-  const survey = new NetworkSurvey({
-    describe: (target) => {
-      described.push(target.name)
-      return Promise.resolve(dualStackSite())
-    },
-    concurrency: 2,
-    signal: new AbortController().signal,
-    onChange: () => late.feed?.changed(),
-  })
-  // A long interval: the test reads by refresh() alone.
-  const feed = new ConsoleFeed(sourcesOf(db, subclouds), survey, 3_600_000)
-  late.feed = feed
+  const feed = (late.feed = new ConsoleFeed(
+    sourcesOf(db, subclouds),
+    dualStackSurvey(late, described),
+    BY_HAND,
+  ))
   const deltas: ConsoleDelta[] = []
   const { snapshot, stop } = await feed.subscribe((d) => deltas.push(d))
   try {
@@ -111,50 +132,112 @@ test('a snapshot, then one delta per change: rows, summary and the mode the agen
     )
     assert.equal(moved.summary?.networkMode, { ipv6: 1, 'dual-ipv6-primary': 1 })
     assert.equal(described, ['sc1'])
-    assert.ok(moved.version > (online?.version ?? 0))
+    assert.ok(
+      deltas.every((d, i) => i === 0 || d.version > (deltas[i - 1]?.version ?? 0)),
+      'versions only grow',
+    )
   } finally {
     stop()
     feed.stop()
   }
 })
 
-test('with no page listening, a surveyed mode change reads nothing; the next page reads afresh', async (c) => {
+test('after the first look only changed subclouds are read; heartbeats are no change; deletes and group renames are seen', async (c) => {
+  const db = openedDb(c)
+  const store = new KyselySubcloudStore(db)
+  for (const n of [21, 22, 23]) await insertSubcloud(store, subcloudFields(`sc${n}`, n))
+  const read: string[][] = []
+  const subclouds: ConsoleSources['subclouds'] = {
+    changes: async (mark) => {
+      const changes = await store.changes(mark)
+      read.push(changes.subclouds.map((s) => s.name))
+      return changes
+    },
+    ids: () => store.ids(),
+  }
+  const late: { feed?: ConsoleFeed } = {}
+  const feed = (late.feed = new ConsoleFeed(sourcesOf(db, store, subclouds), dualStackSurvey(late), BY_HAND))
+  const deltas: ConsoleDelta[] = []
+  const { stop } = await feed.subscribe((d) => deltas.push(d))
+  try {
+    assert.equal(read, [['sc21', 'sc22', 'sc23']], 'the first look reads the fleet')
+    const sc22 = (await store.find('sc22'))!
+    // The audit's slow path: a heartbeat time and a miss count, nothing the console shows.
+    await new KyselyAuditStore(db).writeStatusBatch(
+      [
+        {
+          subcloudId: sc22.id,
+          name: 'sc22',
+          auditFailCount: 1,
+          lastHeartbeatAt: new Date(),
+          raiseAlarms: [],
+          clearAlarms: [],
+        },
+      ],
+      new AbortController().signal,
+    )
+    await feed.refresh()
+    assert.equal(read[1], [], 'a heartbeat is not a change')
+    assert.is(deltas.length, 0)
+
+    await simulateSubcloudState(db, 'sc22', { managementState: 'managed' })
+    await feed.refresh()
+    assert.equal(read[2], ['sc22'], 'only the changed subcloud is read')
+    assert.equal(
+      deltas.at(-1)?.subclouds?.changed.map((r) => [r.name, r.management]),
+      [['sc22', 'managed']],
+    )
+
+    await store.mutate('sc23', () => remove)
+    await feed.refresh()
+    assert.equal(deltas.at(-1)?.subclouds?.removed, ['sc23'], 'a deleted subcloud is removed')
+    assert.equal(deltas.at(-1)?.summary?.total, 2)
+
+    await db.updateTable('subcloud_groups').set({ name: 'edge' }).where('id', '=', 1).execute()
+    await feed.refresh()
+    assert.equal(
+      deltas.at(-1)?.subclouds?.changed.map((r) => [r.name, r.group]),
+      [
+        ['sc21', 'edge'],
+        ['sc22', 'edge'],
+      ],
+      'a renamed group is shown on its members without reading them',
+    )
+    assert.equal(read.at(-1), [])
+  } finally {
+    stop()
+    feed.stop()
+  }
+})
+
+test('no site is asked while no page listens; the first page asks the queued ones', async (c) => {
   const db = openedDb(c)
   const store = new KyselySubcloudStore(db)
   await insertSubcloud(store, subcloudFields('sc9', 9, { storedValuesJson: IPV6_VALUES }))
   await simulateSubcloudState(db, 'sc9', { deployStatus: 'complete', availability: 'online' })
-  let reads = 0
-  const subclouds = {
-    list: () => {
-      reads++
-      return store.list()
-    },
-  }
+  const described: string[] = []
   const late: { feed?: ConsoleFeed } = {}
-  const survey = new NetworkSurvey({
-    describe: () => Promise.resolve(dualStackSite()),
-    concurrency: 1,
-    signal: new AbortController().signal,
-    onChange: () => late.feed?.changed(),
-  })
-  const feed = (late.feed = new ConsoleFeed(sourcesOf(db, store, subclouds), survey, 3_600_000))
+  const feed = (late.feed = new ConsoleFeed(sourcesOf(db, store), dualStackSurvey(late, described), BY_HAND))
   try {
-    // A page came and went: its read started the survey of sc9, which ends after it left.
-    const first = await feed.subscribe(() => undefined)
-    first.stop()
-    assert.is(first.snapshot.subclouds.find((r) => r.name === 'sc9')?.networkMode, 'ipv6')
-    await waitFor(
-      async () => (survey.modeOf((await store.find('sc9'))!) === 'dual-ipv6-primary' ? true : undefined),
-      {
-        message: 'sc9 surveyed',
-      },
-    )
+    // What the maintenance does while nobody looks, then a request of the JSON API.
+    await feed.current()
     await new Promise((resolve) => setTimeout(resolve, 50))
-    assert.is(reads, 1, 'the mode change read nothing for nobody')
-    const { snapshot, stop } = await feed.subscribe(() => undefined)
-    stop()
-    assert.is(reads, 2, 'the next page read afresh, within the interval')
-    assert.is(snapshot.subclouds.find((r) => r.name === 'sc9')?.networkMode, 'dual-ipv6-primary')
+    assert.equal(described, [], 'nobody looks, nobody is asked')
+    const deltas: ConsoleDelta[] = []
+    const { snapshot, stop } = await feed.subscribe((d) => deltas.push(d))
+    try {
+      assert.is(snapshot.subclouds[0]?.networkMode, 'ipv6')
+      const moved = await waitFor(
+        () => deltas.find((d) => d.subclouds?.changed[0]?.networkMode === 'dual-ipv6-primary'),
+        {
+          message: 'the described mode told',
+        },
+      )
+      assert.equal(described, ['sc9'])
+      assert.equal(moved.summary?.networkMode, { 'dual-ipv6-primary': 1 })
+    } finally {
+      stop()
+    }
   } finally {
     feed.stop()
   }

@@ -2,9 +2,11 @@ import type { AlarmStore } from '../ports/alarm-store.js'
 import type { AssociationStore } from '../ports/association-store.js'
 import type { PeerGroupStore } from '../ports/peer-group-store.js'
 import type { StrategyStore } from '../ports/strategy-store.js'
+import type { SubcloudGroupStore } from '../ports/subcloud-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { SystemPeerStore } from '../ports/system-peer-store.js'
-import type { ConsoleDelta, ConsoleView } from '@dc/console'
+import type { Subcloud } from '../subclouds/subcloud.js'
+import type { ConsoleDelta, ConsoleView, NetworkMode, SubcloudRow } from '@dc/console'
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
 import {
   alarmViewOf,
@@ -19,7 +21,8 @@ import type { NetworkSurvey } from './network-survey.js'
 
 /** What the console reads, each through the port the gRPC services use. */
 export interface ConsoleSources {
-  readonly subclouds: Pick<SubcloudStore, 'list'>
+  readonly subclouds: Pick<SubcloudStore, 'changes' | 'ids'>
+  readonly subcloudGroups: Pick<SubcloudGroupStore, 'list'>
   readonly alarms: Pick<AlarmStore, 'list'>
   readonly strategy: Pick<StrategyStore, 'get' | 'counts' | 'steps'>
   readonly peers: Pick<SystemPeerStore, 'list'>
@@ -29,77 +32,113 @@ export interface ConsoleSources {
 
 export type ConsoleListener = (delta: ConsoleDelta) => void
 
+export interface ConsoleFeedOptions {
+  /** How often everything is read while a page listens. */
+  readonly intervalMs: number
+  /** How often the subclouds' changes are read while none does, so a page opens on a current fleet. */
+  readonly idleIntervalMs: number
+}
+
+/** A subcloud as the feed holds it: its row, and the group ids its group names are looked up by. */
+interface Tracked {
+  readonly groupId: number
+  readonly peerGroupId: number | null
+  readonly row: SubcloudRow
+}
+
+/** Everything but the subcloud rows, read only for a page (the alarms alone can be 10,000 rows). */
+interface Rest extends Pick<ConsoleView, 'alarms' | 'strategy' | 'steps'> {
+  /** The geo view of the rows held when it is built (peer groups count their members). */
+  readonly geoOf: (rows: readonly SubcloudRow[]) => ConsoleView['geo']
+}
+
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
+function sameRow(a: SubcloudRow, b: SubcloudRow): boolean {
+  for (const key of Object.keys(a) as (keyof SubcloudRow)[]) if (a[key] !== b[key]) return false
+  return true
+}
+
 /**
- * The console's view of the controller, read from the stores every `intervalMs` while a page
- * listens (and on demand for the JSON API), and told to listeners as deltas. Reading is serial:
- * at most one read is in flight, and a read finds the survey's latest modes.
+ * The console's view of the controller, kept current from the start: the subcloud rows follow the
+ * store's changes (`SubcloudStore.changes`, the rows changed since the last look, not the whole
+ * fleet), every `idleIntervalMs` while no page is open and every `intervalMs` with the rest
+ * (alarms, strategy, geo) while one is. A page that opens is sent what is held after one more such
+ * look; listeners get deltas. Reads are serial.
  */
 export class ConsoleFeed {
   readonly #sources: ConsoleSources
   readonly #survey: NetworkSurvey
-  readonly #intervalMs: number
+  readonly #options: ConsoleFeedOptions
   readonly #listeners = new Set<ConsoleListener>()
-  #snapshot: ConsoleView | undefined
-  #readAt = 0
-  #reading: Promise<ConsoleView> | undefined
-  #next: Promise<ConsoleView> | undefined
+  readonly #tracked = new Map<number, Tracked>()
+  readonly #idOf = new Map<string, number>()
+  #mark: string | undefined
+  #groupNames = new Map<number, string>()
+  #peerGroupNames = new Map<number, string>()
+  /** Rows changed (by name) and names gone since the last view was built. */
+  #changed = new Map<string, SubcloudRow>()
+  #removed = new Set<string>()
+  #view: ConsoleView | undefined
+  #rest: Rest | undefined
+  #viewAt = Number.NEGATIVE_INFINITY
+  #chain: Promise<unknown> = Promise.resolve()
+  #queuedRefresh: Promise<ConsoleView> | undefined
   #timer: NodeJS.Timeout | undefined
+  #started = false
   #stopped = false
 
-  constructor(sources: ConsoleSources, survey: NetworkSurvey, intervalMs: number) {
+  constructor(sources: ConsoleSources, survey: NetworkSurvey, options: ConsoleFeedOptions) {
     this.#sources = sources
     this.#survey = survey
-    this.#intervalMs = intervalMs
+    this.#options = options
   }
 
-  /**
-   * Something shown changed outside the stores (a subcloud's surveyed network mode): read now
-   * while a page listens. With none, only forget the snapshot, so that the next page reads afresh:
-   * a read is a whole-fleet query, and reads for nobody, each queueing more surveys, kept a
-   * controller of 10,000 subclouds busy long after the last page closed.
-   */
-  changed(): void {
-    if (this.#listeners.size === 0) {
-      this.#readAt = Number.NEGATIVE_INFINITY
-      return
-    }
-    void this.refresh().catch(() => undefined)
+  /** Keep the rows current from now on (until {@link stop}). */
+  start(): void {
+    this.#started = true
+    this.#schedule(0)
   }
 
-  /** The latest snapshot, read again first when it is older than the interval. */
+  /** The survey found subcloud `name` in another mode: shown without reading anything. */
+  modeChanged(name: string, mode: NetworkMode): void {
+    const id = this.#idOf.get(name)
+    const tracked = id === undefined ? undefined : this.#tracked.get(id)
+    if (id === undefined || tracked === undefined || tracked.row.networkMode === mode) return
+    this.#put(id, { ...tracked, row: { ...tracked.row, networkMode: mode } })
+    if (this.#listeners.size > 0 && this.#rest !== undefined) this.#build(this.#rest)
+  }
+
+  /** The latest view, read again first when it is older than the interval. */
   async current(): Promise<ConsoleView> {
-    if (this.#snapshot !== undefined && Date.now() - this.#readAt < this.#intervalMs) return this.#snapshot
+    if (this.#view !== undefined && Date.now() - this.#viewAt < this.#options.intervalMs) return this.#view
     return this.refresh()
   }
 
   /**
-   * Read now and tell listeners what changed. With a read in flight, which may have passed what
-   * the caller knows changed, one more read follows it, shared by every caller meanwhile.
+   * Read the changes and the rest now and tell listeners what changed. Callers meanwhile share
+   * one read queued behind the one in flight, which may have passed what they know changed.
    */
   refresh(): Promise<ConsoleView> {
-    if (this.#reading === undefined) {
-      this.#reading = this.#read().finally(() => (this.#reading = undefined))
-      return this.#reading
-    }
-    this.#next ??= this.#reading
-      .catch(() => undefined)
-      .then(() => {
-        this.#next = undefined
-        return this.refresh()
-      })
-    return this.#next
+    this.#queuedRefresh ??= this.#serial(async () => {
+      this.#queuedRefresh = undefined
+      const [rest] = await Promise.all([this.#readRest(), this.#readRows()])
+      return this.#build(rest)
+    })
+    return this.#queuedRefresh
   }
 
-  /** Listen from the snapshot returned on; deltas follow it. Returns the unsubscribe. */
+  /** Listen from the view returned on; deltas follow it. Returns the unsubscribe. */
   async subscribe(listener: ConsoleListener): Promise<{ snapshot: ConsoleView; stop: () => void }> {
-    const snapshot = await this.current()
+    const snapshot = await this.refresh()
     this.#listeners.add(listener)
-    this.#schedule()
+    this.#survey.setActive(true)
     return {
-      snapshot: this.#snapshot ?? snapshot,
-      stop: () => this.#listeners.delete(listener),
+      snapshot: this.#view ?? snapshot,
+      stop: () => {
+        this.#listeners.delete(listener)
+        if (this.#listeners.size === 0) this.#survey.setActive(false)
+      },
     }
   }
 
@@ -108,60 +147,156 @@ export class ConsoleFeed {
     this.#stopped = true
     clearTimeout(this.#timer)
     this.#listeners.clear()
+    this.#survey.setActive(false)
   }
 
-  #schedule(): void {
-    if (this.#timer !== undefined || this.#stopped || this.#listeners.size === 0) return
+  #serial<T>(read: () => Promise<T>): Promise<T> {
+    const run = this.#chain.then(read, read)
+    this.#chain = run.catch(() => undefined)
+    return run
+  }
+
+  #schedule(delayMs: number): void {
+    if (!this.#started || this.#stopped) return
     this.#timer = setTimeout(() => {
-      this.#timer = undefined
-      this.refresh().then(
-        () => this.#schedule(),
-        // The store is fenced or restarting: the next tick tries again.
-        () => this.#schedule(),
-      )
-    }, this.#intervalMs)
+      const look = this.#listeners.size > 0 ? this.refresh() : this.#serial(() => this.#readRows())
+      // The store is fenced or restarting: the next look tries again.
+      void look
+        .catch(() => undefined)
+        .then(() =>
+          this.#schedule(this.#listeners.size > 0 ? this.#options.intervalMs : this.#options.idleIntervalMs),
+        )
+    }, delayMs)
   }
 
-  async #read(): Promise<ConsoleView> {
+  async #readRest(): Promise<Rest> {
     const s = this.#sources
-    const [subclouds, alarms, strategy, peers, groups, associations] = await Promise.all([
-      s.subclouds.list(),
+    const [alarms, strategy, peers, peerGroups, associations] = await Promise.all([
       s.alarms.list(SYSTEM_CONTROLLER_REGION),
       s.strategy.get(),
       s.peers.list(),
       s.peerGroups.list(),
       s.associations.list(),
     ])
-    this.#survey.note(subclouds)
     const [counts, steps] =
       strategy === undefined ? [[], []] : await Promise.all([s.strategy.counts(), s.strategy.steps()])
-    const rows = subclouds.map((subcloud) => subcloudRowOf(subcloud, this.#survey.modeOf(subcloud)))
-    const alarmViews = alarms.map(alarmViewOf)
-    const previous = this.#snapshot
+    return {
+      alarms: alarms.map(alarmViewOf),
+      strategy: strategy === undefined ? null : strategyHeaderOf(strategy, counts),
+      steps: steps.map(stepRowOf),
+      geoOf: (rows) => geoViewOf(peers, peerGroups, associations, rows),
+    }
+  }
+
+  /** The subclouds changed since the last look, with the group names they are shown with. */
+  async #readRows(): Promise<void> {
+    const s = this.#sources
+    const [changes, groups, peerGroups] = await Promise.all([
+      s.subclouds.changes(this.#mark),
+      s.subcloudGroups.list(),
+      s.peerGroups.list(),
+    ])
+    const groupNames = new Map(groups.map((g) => [g.id, g.name]))
+    const peerGroupNames = new Map(peerGroups.map((g) => [g.id, g.name]))
+    const renamed =
+      !same([...groupNames], [...this.#groupNames]) || !same([...peerGroupNames], [...this.#peerGroupNames])
+    this.#groupNames = groupNames
+    this.#peerGroupNames = peerGroupNames
+    for (const subcloud of changes.subclouds) this.#track(subcloud)
+    this.#survey.note(changes.subclouds)
+    if (this.#tracked.size !== changes.count) await this.#dropDeleted()
+    if (renamed) {
+      for (const [id, tracked] of this.#tracked) this.#put(id, { ...tracked, row: this.#named(tracked) })
+    }
+    this.#mark = changes.mark
+  }
+
+  #track(subcloud: Subcloud): void {
+    const tracked: Tracked = {
+      groupId: subcloud.groupId,
+      peerGroupId: subcloud.peerGroupId,
+      row: subcloudRowOf(subcloud, this.#survey.modeOf(subcloud)),
+    }
+    this.#put(subcloud.id, { ...tracked, row: this.#named(tracked) })
+  }
+
+  #named(tracked: Tracked): SubcloudRow {
+    const group = this.#groupNames.get(tracked.groupId) ?? tracked.row.group
+    const peerGroup =
+      tracked.peerGroupId === null
+        ? ''
+        : (this.#peerGroupNames.get(tracked.peerGroupId) ?? tracked.row.peerGroup)
+    return group === tracked.row.group && peerGroup === tracked.row.peerGroup
+      ? tracked.row
+      : { ...tracked.row, group, peerGroup }
+  }
+
+  /** Hold `next` as subcloud `id`, noting the change for the next view when it is one. */
+  #put(id: number, next: Tracked): void {
+    const before = this.#tracked.get(id)?.row
+    this.#tracked.set(id, next)
+    if (before !== undefined && before.name !== next.row.name) {
+      this.#idOf.delete(before.name)
+      this.#changed.delete(before.name)
+      this.#removed.add(before.name)
+    }
+    this.#idOf.set(next.row.name, id)
+    if (before === undefined || !sameRow(before, next.row)) {
+      this.#removed.delete(next.row.name)
+      this.#changed.set(next.row.name, next.row)
+    }
+  }
+
+  async #dropDeleted(): Promise<void> {
+    const ids = new Set(await this.#sources.subclouds.ids())
+    const gone: string[] = []
+    for (const [id, tracked] of this.#tracked) {
+      if (ids.has(id)) continue
+      const { name } = tracked.row
+      this.#tracked.delete(id)
+      if (this.#idOf.get(name) === id) this.#idOf.delete(name)
+      this.#changed.delete(name)
+      this.#removed.add(name)
+      gone.push(name)
+    }
+    this.#survey.forget(gone)
+  }
+
+  /** The view of the rows held and `rest`; listeners are told how it differs from the last. */
+  #build(rest: Rest): ConsoleView {
+    const previous = this.#view
+    const rows = [...this.#tracked.values()].map((t) => t.row)
+    const rowsMoved = this.#changed.size > 0 || this.#removed.size > 0
     const next: ConsoleView = {
       version: (previous?.version ?? 0) + 1,
       subclouds: rows,
-      alarms: alarmViews,
-      strategy: strategy === undefined ? null : strategyHeaderOf(strategy, counts),
-      steps: steps.map(stepRowOf),
-      geo: geoViewOf(peers, groups, associations, rows),
-      summary: fleetSummaryOf(rows, alarmViews),
+      alarms: rest.alarms,
+      strategy: rest.strategy,
+      steps: rest.steps,
+      geo: rest.geoOf(rows),
+      summary: fleetSummaryOf(rows, rest.alarms),
     }
-    this.#readAt = Date.now()
-    if (previous === undefined) {
-      this.#snapshot = next
-      return next
-    }
-    const delta = deltaOf(previous, next)
+    const subclouds = rowsMoved
+      ? { changed: [...this.#changed.values()], removed: [...this.#removed] }
+      : undefined
+    this.#changed = new Map()
+    this.#removed = new Set()
+    this.#rest = rest
+    this.#viewAt = Date.now()
+    if (previous === undefined) return (this.#view = next)
+    const delta = deltaOf(previous, next, subclouds)
     if (delta === undefined) return previous
-    this.#snapshot = next
+    this.#view = next
     for (const listener of this.#listeners) listener(delta)
     return next
   }
 }
 
-function deltaOf(previous: ConsoleView, next: ConsoleView): ConsoleDelta | undefined {
-  const subclouds = keyedDelta(previous.subclouds, next.subclouds, (r) => r.name)
+function deltaOf(
+  previous: ConsoleView,
+  next: ConsoleView,
+  subclouds: ConsoleDelta['subclouds'],
+): ConsoleDelta | undefined {
   const reset = previous.strategy?.uuid !== next.strategy?.uuid
   const steps = keyedDelta(reset ? [] : previous.steps, next.steps, (r) => r.subcloud)
   const delta: ConsoleDelta = {

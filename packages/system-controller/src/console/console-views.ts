@@ -98,6 +98,7 @@ export function geoViewOf(
 ): GeoView {
   const peerName = new Map(peers.map((p) => [p.id, p.peerName]))
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
+  const members = countBy(rows, 'peerGroup')
   return {
     peers: peers.map((p) => ({
       name: p.peerName,
@@ -113,7 +114,7 @@ export function geoViewOf(
       priority: g.priority,
       leader: g.leaderName,
       migration: g.migrationStatus,
-      members: rows.filter((r) => r.peerGroup === g.name).length,
+      members: members[g.name] ?? 0,
     })),
     associations: associations.map((a) => ({
       peer: peerName.get(a.systemPeerId) ?? String(a.systemPeerId),

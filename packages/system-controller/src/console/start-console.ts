@@ -9,6 +9,7 @@ import type { ControllerConfig } from '../config.js'
 import type { GeoStores } from '../geo/geo-link.js'
 import type { AlarmStore } from '../ports/alarm-store.js'
 import type { StrategyStore } from '../ports/strategy-store.js'
+import type { SubcloudGroupStore } from '../ports/subcloud-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { ShutdownSteps } from '../shutdown-steps.js'
 import type { ConsoleConfig } from './console-flags.js'
@@ -19,6 +20,8 @@ import { NetworkSurvey } from './network-survey.js'
 
 /** How often the console reads the stores while a page is open. */
 const FEED_INTERVAL_MS = 1_000
+/** How often it follows the subclouds' changes while none is, so a page opens at once. */
+const FEED_IDLE_INTERVAL_MS = 2_000
 /** Sites described at once in the background for their network mode. */
 const SURVEY_CONCURRENCY = 2
 /** A Subcloud page or the survey waits this long for an agent's Describe. */
@@ -28,7 +31,8 @@ export interface StartConsoleParams {
   readonly config: ConsoleConfig
   /** The stores the gRPC services use; the console only reads them. */
   readonly stores: {
-    readonly subclouds: Pick<SubcloudStore, 'list' | 'find'>
+    readonly subclouds: Pick<SubcloudStore, 'changes' | 'ids' | 'find'>
+    readonly subcloudGroups: Pick<SubcloudGroupStore, 'list'>
     readonly alarms: Pick<AlarmStore, 'list'>
     readonly strategy: Pick<StrategyStore, 'get' | 'counts' | 'steps'>
     readonly geo: Pick<GeoStores, 'peers' | 'groups' | 'associations'>
@@ -55,6 +59,7 @@ export async function startConsole(params: StartConsoleParams): Promise<RunningC
   const { config, stores, log } = params
   const sources: ConsoleSources = {
     subclouds: stores.subclouds,
+    subcloudGroups: stores.subcloudGroups,
     alarms: stores.alarms,
     strategy: stores.strategy,
     peers: stores.geo.peers,
@@ -68,9 +73,12 @@ export async function startConsole(params: StartConsoleParams): Promise<RunningC
     describe,
     concurrency: SURVEY_CONCURRENCY,
     signal: lifetime.signal,
-    onChange: () => late.feed?.changed(),
+    onChange: (name, mode) => late.feed?.modeChanged(name, mode),
   })
-  const feed = new ConsoleFeed(sources, survey, FEED_INTERVAL_MS)
+  const feed = new ConsoleFeed(sources, survey, {
+    intervalMs: FEED_INTERVAL_MS,
+    idleIntervalMs: FEED_IDLE_INTERVAL_MS,
+  })
   late.feed = feed
   const handle = consoleHandler({
     feed,
@@ -92,6 +100,7 @@ export async function startConsole(params: StartConsoleParams): Promise<RunningC
     lifetime.abort()
     throw err
   }
+  feed.start()
   const url = `${endpoint.scheme}://${endpoint.address}/`
   log.info(`serving the web console on ${url}`, { address: endpoint.address, tls: params.tls !== undefined })
   return {

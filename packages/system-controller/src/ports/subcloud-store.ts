@@ -32,6 +32,16 @@ export interface SubcloudCensusEntry {
   readonly count: number
 }
 
+/** What changed in the fleet since a reader's last look (see {@link SubcloudStore.changes}). */
+export interface SubcloudChanges {
+  /** Every subcloud changed since the mark (every subcloud without one), in id order. */
+  readonly subclouds: Subcloud[]
+  /** Where this look ended: the next call's argument. Opaque. */
+  readonly mark: string
+  /** Subclouds stored now: fewer than the reader holds means some were deleted. */
+  readonly count: number
+}
+
 /**
  * Subclouds: the rows `dcmanager subcloud` works on. A subcloud is found by name, region name or
  * decimal id; every change that reads before it writes is one transaction over the locked row.
@@ -72,4 +82,13 @@ export interface SubcloudStore {
   fleetEntries(afterId?: number): Promise<FleetEntry[]>
   /** Subclouds counted by state, in one query. */
   census(): Promise<SubcloudCensusEntry[]>
+  /**
+   * Subclouds whose shown state (anything but the audit's heartbeat bookkeeping: last heartbeat,
+   * missed count) or endpoint sync status changed since `mark`, a previous call's; every one
+   * without. A change committed after the look that returned `mark` is never missed, however long
+   * its transaction ran; a subcloud may come back unchanged.
+   */
+  changes(mark?: string): Promise<SubcloudChanges>
+  /** The id of every subcloud. */
+  ids(): Promise<number[]>
 }

@@ -1,7 +1,12 @@
 import { sql } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
-import type { DeployMoveFields, SubcloudCensusEntry, SubcloudStore } from '../../ports/subcloud-store.js'
+import type {
+  DeployMoveFields,
+  SubcloudCensusEntry,
+  SubcloudChanges,
+  SubcloudStore,
+} from '../../ports/subcloud-store.js'
 import { INTERRUPTED_DEPLOY_FAILURES, isAllowedMove, sourcesOf } from '../../subclouds/deploy-moves.js'
 import type { DeployOperation } from '../../subclouds/deploy-moves.js'
 import type { DeployStatus } from '../../subclouds/deploy-status.js'
@@ -309,6 +314,47 @@ export class KyselySubcloudStore implements SubcloudStore {
         managementStart: r.management_start_ip,
         managementEnd: r.management_end_ip,
       }))
+    })
+  }
+
+  changes(mark?: string): Promise<SubcloudChanges> {
+    return guarded('subclouds', async () => {
+      // Taken before the rows are read: a transaction this read cannot see commits with an id at
+      // or above it (see migration 0010), so the next look starts there.
+      const snapshot = await sql<{ xmin: string }>`
+        select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(this.#db)
+      const next = snapshot.rows[0]?.xmin ?? '0'
+      let query = this.#db.selectFrom('subclouds').selectAll().orderBy('id')
+      if (mark !== undefined) {
+        const since = sql<string>`${mark}::xid8`
+        query = query.where((eb) =>
+          eb.or([
+            eb('change_xid', '>=', since),
+            eb(
+              'id',
+              'in',
+              eb.selectFrom('subcloud_status').select('subcloud_id').where('change_xid', '>=', since),
+            ),
+          ]),
+        )
+      }
+      const rows = await query.execute()
+      const counted = await this.#db
+        .selectFrom('subclouds')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .executeTakeFirstOrThrow()
+      return {
+        subclouds: await withEndpoints(this.#db, rows, mark === undefined ? {} : undefined),
+        mark: next,
+        count: Number(counted.count),
+      }
+    })
+  }
+
+  ids(): Promise<number[]> {
+    return guarded('subclouds', async () => {
+      const rows = await this.#db.selectFrom('subclouds').select('id').execute()
+      return rows.map((r) => r.id)
     })
   }
 }

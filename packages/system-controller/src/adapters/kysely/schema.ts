@@ -9,6 +9,9 @@ import type {
 } from '../../geo/geo-states.js'
 import type { StepState, StrategyState, SubcloudApplyType } from '../../strategies/network-strategy.js'
 
+/** A transaction id (xid8) the database sets; both drivers read it as text. Never written by code. */
+type ChangeXid = ColumnType<string, never, never>
+
 /** A timestamp the database sets on insert and the code may overwrite on update. */
 type Timestamp = ColumnType<Date, Date | undefined, Date>
 
@@ -78,6 +81,8 @@ export interface SubcloudTable {
   rehomed: Generated<boolean>
   created_at: Timestamp
   updated_at: Timestamp
+  /** The transaction that last changed what the console shows (migration 0010); set by a trigger. */
+  change_xid: ChangeXid
 }
 
 export interface SubcloudStatusTable {
@@ -85,6 +90,7 @@ export interface SubcloudStatusTable {
   endpoint_type: string
   sync_status: SyncStatus
   updated_at: Timestamp
+  change_xid: ChangeXid
 }
 
 export interface SubcloudGroupTable {

@@ -6,6 +6,7 @@ import * as networkStrategy from './0004-network-strategy.js'
 import * as alarmEvents from './0005-alarm-events.js'
 import * as operationalAddress from './0007-operational-address.js'
 import * as alarmEventsPerStatement from './0009-alarm-events-per-statement.js'
+import * as subcloudChangeXid from './0010-subcloud-change-xid.js'
 
 /**
  * The controller's migrations, listed in code rather than read from a folder so that they run the
@@ -21,6 +22,7 @@ export class ControllerMigrationProvider implements MigrationProvider {
       '0005-alarm-events': alarmEvents,
       '0007-operational-address': operationalAddress,
       '0009-alarm-events-per-statement': alarmEventsPerStatement,
+      '0010-subcloud-change-xid': subcloudChangeXid,
     })
   }
 }
