@@ -23,6 +23,7 @@ export type { NetnsAvailability, Site, SiteOptions } from './netns.js'
 export { startPostgres } from './postgres.js'
 export type { PostgresServer, StartPostgresOptions } from './postgres.js'
 export {
+  builtNodeEntry,
   nodeEntryArgs,
   resolveNodeEntry,
   runChecked,

@@ -341,6 +341,19 @@ export function resolveNodeEntry(entry: string): string {
   throw new Error(`bin ${entry} points at ${target}, which does not exist (and neither does ${source})`)
 }
 
+/**
+ * The built file a workspace bin points at (`dist/...js`), as the images run it: what a benchmark
+ * measures, since tsx's loader and its source-mapped stack traces cost the source entry CPU that
+ * a deployed daemon does not spend (every failed gRPC call builds an Error's stack).
+ */
+export function builtNodeEntry(bin: string): string {
+  const target = binTargets().get(bin)
+  if (target === undefined) throw new Error(`no workspace package has a bin named ${bin}`)
+  if (!existsSync(target))
+    throw new Error(`bin ${bin} points at ${target}, which is not built: run pnpm run build`)
+  return target
+}
+
 /** Node arguments that run a TypeScript entry from source: `--conditions=source --import tsx`. */
 export function nodeEntryArgs(entry: string): string[] {
   // An absolute loader URL, so the child may run with any cwd (tsx is a root devDependency).
