@@ -83,8 +83,9 @@ export interface SubcloudStore {
   /** Subclouds counted by state, in one query. */
   census(): Promise<SubcloudCensusEntry[]>
   /**
-   * Subclouds whose shown state (anything but the audit's heartbeat bookkeeping: last heartbeat,
-   * missed count) or endpoint sync status changed since `mark`, a previous call's; every one
+   * Subclouds whose shown state (name, groups, availability, management and deploy states, OAM
+   * family, dial addresses, bootstrap values, expected config hash; not the audit's heartbeat
+   * bookkeeping) or endpoint sync status changed since `mark`, a previous call's; every one
    * without. A change committed after the look that returned `mark` is never missed, however long
    * its transaction ran; a subcloud may come back unchanged.
    */
