@@ -30,21 +30,6 @@ import { deployStatusOf, subcloudOf, subcloudUpdateOf } from './subcloud-rows.js
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** A subcloud row by name, region name or decimal id, in that order of preference. */
-export function subcloudByRef(db: Db, ref: string, lock: boolean) {
-  const id = decimalId(ref)
-  let query = db
-    .selectFrom('subclouds')
-    .selectAll()
-    .where((eb) => {
-      const byText = [eb('name', '=', ref), eb('region_name', '=', ref)]
-      return eb.or(id === undefined ? byText : [...byText, eb('id', '=', id)])
-    })
-    .orderBy(sql`case when name = ${ref} then 0 when region_name = ${ref} then 1 else 2 end`)
-  if (lock) query = query.forUpdate()
-  return query
-}
-
 /** Delete subclouds with their endpoint statuses and every alarm about them. */
 export async function deleteSubclouds(
   trx: Transaction<Database>,
@@ -54,6 +39,51 @@ export async function deleteSubclouds(
   await deleteSubcloudAlarms(trx, doomed)
   await trx.deleteFrom('subcloud_status').where('subcloud_id', 'in', ids).execute()
   await trx.deleteFrom('subclouds').where('id', 'in', ids).execute()
+}
+
+/**
+ * The subcloud `ref` names (by name, region name or decimal id, in that order of preference) with
+ * its endpoint statuses and group names, in one statement; locked `FOR UPDATE` with `lock`. Every
+ * lookup and locked change (`manage` of each onboarded subcloud among them) saves the round trip
+ * of a second read.
+ */
+async function subcloudByRef(db: Db, ref: string, lock: boolean): Promise<Subcloud | undefined> {
+  const id = decimalId(ref)
+  let query = db
+    .selectFrom('subclouds')
+    .leftJoin('subcloud_groups', 'subcloud_groups.id', 'subclouds.group_id')
+    .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'subclouds.peer_group_id')
+    .leftJoin('subcloud_status', 'subcloud_status.subcloud_id', 'subclouds.id')
+    .selectAll('subclouds')
+    .select([
+      'subcloud_groups.name as joined_group_name',
+      'subcloud_peer_groups.peer_group_name as joined_peer_group_name',
+      'subcloud_status.endpoint_type as joined_endpoint_type',
+      'subcloud_status.sync_status as joined_sync_status',
+    ])
+    .where((eb) => {
+      const byText = [eb('subclouds.name', '=', ref), eb('subclouds.region_name', '=', ref)]
+      return eb.or(id === undefined ? byText : [...byText, eb('subclouds.id', '=', id)])
+    })
+    .orderBy(
+      sql`case when subclouds.name = ${ref} then 0 when subclouds.region_name = ${ref} then 1 else 2 end`,
+    )
+    .orderBy('subclouds.id')
+    .orderBy('subcloud_status.endpoint_type')
+  if (lock) query = query.forUpdate(['subclouds'])
+  const rows = await query.execute()
+  const first = rows[0]
+  if (first === undefined) return undefined
+  const mine = rows.filter((r) => r.id === first.id)
+  return subcloudOf(first, {
+    groupName: first.joined_group_name ?? '',
+    peerGroupName: first.joined_peer_group_name ?? '',
+    endpoints: mine.flatMap((r) =>
+      r.joined_endpoint_type === null || r.joined_sync_status === null
+        ? []
+        : [{ endpointType: r.joined_endpoint_type, syncStatus: r.joined_sync_status }],
+    ),
+  })
 }
 
 /**
@@ -124,10 +154,7 @@ export class KyselySubcloudStore implements SubcloudStore {
   }
 
   find(ref: string): Promise<Subcloud | undefined> {
-    return guarded('subclouds', async () => {
-      const row = await subcloudByRef(this.#db, ref, false).executeTakeFirst()
-      return row === undefined ? undefined : (await withEndpoints(this.#db, [row]))[0]
-    })
+    return guarded('subclouds', () => subcloudByRef(this.#db, ref, false))
   }
 
   findByNames(names: readonly string[]): Promise<Subcloud[]> {
@@ -160,10 +187,7 @@ export class KyselySubcloudStore implements SubcloudStore {
   ): Promise<MutationResult<Subcloud>> {
     return runLockedMutation(this.#db, {
       what: `subcloud ${ref}`,
-      lock: async (trx) => {
-        const row = await subcloudByRef(trx, ref, true).executeTakeFirst()
-        return row === undefined ? undefined : (await withEndpoints(trx, [row]))[0]
-      },
+      lock: (trx) => subcloudByRef(trx, ref, true),
       count: noCounts,
       decide: (current) => decide(current),
       delete: (trx, current) => deleteSubclouds(trx, [current]),
