@@ -71,7 +71,9 @@ test.before(async (c) => {
     return [
       ...['--nats-url', cluster.nodes[node]?.url ?? '', '--nats-creds', seed, '--nats-tls-ca', ca.certFile],
       ...['--nats-replicas', '3', '--site-id', site === 'a' ? SITE_A : SITE_B],
-      ...['--peer-heartbeat-interval-ms', '250', '--peer-maintenance-timeout-ms', '2000'],
+      // The lease (interval x (threshold - 1) + maintenance timeout) must outlast the JetStream
+      // election a restarted node forces, or A fences itself after the first test's restart.
+      ...['--peer-heartbeat-interval-ms', '250', '--peer-maintenance-timeout-ms', '12000'],
     ]
   }
   c.agent = await startTestAgent(['::1'], join(c.dir, NAME), 300)
