@@ -5,6 +5,9 @@ import type { StrategyStore } from '../ports/strategy-store.js'
 import type { SubcloudGroupStore } from '../ports/subcloud-group-store.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { SystemPeerStore } from '../ports/system-peer-store.js'
+import type { PeerGroupAssociation } from '../geo/peer-group-association.js'
+import type { SubcloudPeerGroup } from '../geo/subcloud-peer-group.js'
+import type { SystemPeer } from '../geo/system-peer.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 import type { ConsoleDelta, ConsoleView, NetworkMode, SubcloudRow } from '@dc/console'
 import { SYSTEM_CONTROLLER_REGION } from '@dc/protos'
@@ -48,8 +51,8 @@ interface Tracked {
 
 /** Everything but the subcloud rows, read only for a page (the alarms alone can be 10,000 rows). */
 interface Rest extends Pick<ConsoleView, 'alarms' | 'strategy' | 'steps'> {
-  /** The geo view of the rows held when it is built (peer groups count their members). */
-  readonly geoOf: (rows: readonly SubcloudRow[]) => ConsoleView['geo']
+  readonly peers: readonly SystemPeer[]
+  readonly associations: readonly PeerGroupAssociation[]
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
@@ -76,6 +79,7 @@ export class ConsoleFeed {
   #mark: string | undefined
   #groupNames = new Map<number, string>()
   #peerGroupNames = new Map<number, string>()
+  #peerGroups: readonly SubcloudPeerGroup[] = []
   /** Rows changed (by name) and names gone since the last view was built. */
   #changed = new Map<string, SubcloudRow>()
   #removed = new Set<string>()
@@ -171,11 +175,11 @@ export class ConsoleFeed {
 
   async #readRest(): Promise<Rest> {
     const s = this.#sources
-    const [alarms, strategy, peers, peerGroups, associations] = await Promise.all([
+    // Peer groups are read with the rows, which show their names.
+    const [alarms, strategy, peers, associations] = await Promise.all([
       s.alarms.list(SYSTEM_CONTROLLER_REGION),
       s.strategy.get(),
       s.peers.list(),
-      s.peerGroups.list(),
       s.associations.list(),
     ])
     const [counts, steps] =
@@ -184,7 +188,8 @@ export class ConsoleFeed {
       alarms: alarms.map(alarmViewOf),
       strategy: strategy === undefined ? null : strategyHeaderOf(strategy, counts),
       steps: steps.map(stepRowOf),
-      geoOf: (rows) => geoViewOf(peers, peerGroups, associations, rows),
+      peers,
+      associations,
     }
   }
 
@@ -202,6 +207,7 @@ export class ConsoleFeed {
       !same([...groupNames], [...this.#groupNames]) || !same([...peerGroupNames], [...this.#peerGroupNames])
     this.#groupNames = groupNames
     this.#peerGroupNames = peerGroupNames
+    this.#peerGroups = peerGroups
     for (const subcloud of changes.subclouds) this.#track(subcloud)
     this.#survey.note(changes.subclouds)
     if (this.#tracked.size !== changes.count) await this.#dropDeleted()
@@ -273,7 +279,7 @@ export class ConsoleFeed {
       alarms: rest.alarms,
       strategy: rest.strategy,
       steps: rest.steps,
-      geo: rest.geoOf(rows),
+      geo: geoViewOf(rest.peers, this.#peerGroups, rest.associations, rows),
       summary: fleetSummaryOf(rows, rest.alarms),
     }
     const subclouds = rowsMoved
