@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { stat } from 'node:fs/promises'
 import ipaddr from 'ipaddr.js'
 import { onProcessExit } from './exit-cleanup.js'
 import { findExecutable } from './find-executable.js'
@@ -23,7 +25,7 @@ import {
  */
 
 export interface SiteOptions {
-  /** Short site name, `[a-z0-9-]`, unique within the run; the namespace is `dct-<pid>-<name>`. */
+  /** Short site name, `[a-z0-9-]`, unique within the run; the namespace is `dct-<pid>-<run>-<name>`. */
   name: string
   /** IPv4 address with prefix, e.g. `192.0.2.10/24`. */
   v4?: string
@@ -54,7 +56,11 @@ export interface Site {
 
 export type NetnsAvailability = { ok: true } | { ok: false; reason: string }
 
-const prefix = `dct-${process.pid}-`
+// The pid alone is not unique on this machine: a run in another PID namespace (a CI container
+// beside a developer's shell) may have the same one, and namespaces are machine-wide.
+const prefix = `dct-${process.pid}-${randomBytes(3).toString('hex')}-`
+/** A dead run's namespaces are swept only once this old: the pid may be alive in another PID namespace. */
+const STALE_AFTER_MS = 30 * 60_000
 const hubName = `${prefix}hub`
 const BRIDGE = 'br0'
 const SITE_INTERFACE = 'eth0'
@@ -94,14 +100,23 @@ function isOwnPidAlive(pid: number): boolean {
   }
 }
 
+async function createdAtMs(netns: string): Promise<number> {
+  try {
+    return (await stat(`/run/netns/${netns}`)).ctimeMs
+  } catch {
+    return Date.now()
+  }
+}
+
 /** Deletes namespaces a crashed earlier run (whose process is gone) left behind. */
 async function sweepStaleNamespaces(): Promise<void> {
   const listed = await runCommand('ip', ['netns', 'list'])
   for (const line of listed.stdout.split('\n')) {
     const match = /^(dct-(\d+)-\S+)/.exec(line)
-    if (match?.[1] === undefined || match[2] === undefined) continue
-    const pid = Number(match[2])
-    if (pid !== process.pid && !isOwnPidAlive(pid)) await runCommand('ip', ['netns', 'del', match[1]])
+    if (match?.[1] === undefined || match[2] === undefined || match[1].startsWith(prefix)) continue
+    if (isOwnPidAlive(Number(match[2]))) continue
+    if (Date.now() - (await createdAtMs(match[1])) < STALE_AFTER_MS) continue
+    await runCommand('ip', ['netns', 'del', match[1]])
   }
 }
 

@@ -1,6 +1,7 @@
 // Drives `pnpm testbed` (its built entry) the way an operator does, in a private state directory
 // and namespace prefix, with a last-chance `down` so a failed test never leaves namespaces behind.
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { chmod } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -46,7 +47,8 @@ export async function newTestbed(name: string): Promise<TestbedRun> {
   const stateDir = await makeTempDir(`dctb-${name}-`)
   // PostgreSQL runs as the postgres user and must reach its directory below this one.
   await chmod(stateDir, 0o755)
-  const prefix = `tb${process.pid}-`
+  // Not the pid alone: namespaces are machine-wide, and another PID namespace may reuse it.
+  const prefix = `tb${process.pid}-${randomBytes(3).toString('hex')}-`
   const env = { DC_TESTBED_DIR: stateDir, DC_TESTBED_PREFIX: prefix }
   onProcessExit(() => {
     spawnSync(process.execPath, [MAIN, 'down'], { env: { ...process.env, ...env }, stdio: 'ignore' })
