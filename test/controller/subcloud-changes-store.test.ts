@@ -5,9 +5,12 @@ import type { OpenedDatabase, SubcloudFields } from '@dc/system-controller/inter
 import { makeTempDir, removeTempDir, startPostgres } from '../support/index.js'
 import type { PostgresServer } from '../support/index.js'
 
-// `SubcloudStore.changes`, which the web console follows the fleet with, on both stores the
-// controller supports: what counts as a change, and (on PostgreSQL, where writers run
-// concurrently) that a change committed after a look is found by the next one.
+// The subcloud store on both stores the controller supports:
+// - `changes`, which the web console follows the fleet with: what counts as a change, and (on
+//   PostgreSQL, where writers run concurrently) that a change committed after a look is found by
+//   the next one;
+// - locked changes asked for together (an onboarding's `manage` calls), which share one
+//   transaction, yet are each decided on their own row and fail only on their own.
 
 type StoreKind = 'pglite' | 'postgres'
 
@@ -36,6 +39,23 @@ function fields(name: string, n: number): SubcloudFields {
     storedValuesJson: '{}',
     epoch: 1,
   }
+}
+
+type Decide = Parameters<KyselySubcloudStore['mutate']>[1]
+type Edit = Extract<ReturnType<Decide>, { kind: 'update' }>['change']['set']
+const setting =
+  (set: Edit): Decide =>
+  () => ({ kind: 'update', change: { set } })
+const refusing: Decide = (current) => ({ kind: 'refuse', error: new Error(`${current.name} refused`) })
+
+/** The transaction that last changed each named subcloud (the column the console follows). */
+async function changedBy(db: OpenedDatabase['db'], names: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('subclouds')
+    .select(['name', 'change_xid'])
+    .where('name', 'in', names)
+    .execute()
+  return new Map(rows.map((r) => [r.name, String(r.change_xid)]))
 }
 
 const names = (changes: { subclouds: readonly { name: string }[] }): string[] =>
@@ -102,6 +122,66 @@ function storeSuite(kind: StoreKind) {
     const after = await store.changes(moved.mark)
     assert.is(after.count, 2, 'the count tells a delete')
     assert.equal((await store.ids()).length, 2)
+  })
+
+  test('changes asked for together share one transaction, each decided on its own row', async (c) => {
+    const { db } = opened(c)
+    const store = new KyselySubcloudStore(db)
+    const made = new Map<string, number>()
+    for (const n of [11, 12, 13, 14, 15]) {
+      const result = await store.insert(fields(`batch${n}`, n), ['platform'])
+      if (result.kind === 'created') made.set(result.row.name, result.row.id)
+    }
+    const results = await Promise.all([
+      store.mutate('batch11', setting({ managementState: 'managed' })),
+      store.mutate('batch12', setting({ managementState: 'managed', deployStatus: 'complete' })),
+      store.mutate('batch13', refusing),
+      store.mutate('nonexistent', setting({ managementState: 'managed' })),
+      store.mutate(String(made.get('batch14')), setting({ description: 'by id' })),
+      store.mutate('batch14', (current) => ({
+        kind: 'update',
+        change: { set: { location: `after ${current.description}` } },
+      })),
+      store.mutate('batch15', () => ({ kind: 'delete' })),
+    ])
+    assert.equal(
+      results.map((r) => r.kind),
+      ['updated', 'updated', 'refused', 'not-found', 'updated', 'updated', 'deleted'],
+    )
+    const [managed, completed] = results
+    assert.is(managed?.kind === 'updated' && managed.after.managementState, 'managed')
+    assert.equal(managed?.kind === 'updated' && managed.after.endpoints, [
+      { endpointType: 'platform', syncStatus: 'unknown' },
+    ])
+    assert.is(completed?.kind === 'updated' && completed.after.deployStatus, 'complete')
+    const sc13 = await store.find('batch13')
+    assert.is(sc13?.managementState, 'unmanaged', 'a refused change writes nothing')
+    const sc14 = await store.find('batch14')
+    assert.is(sc14?.description, 'by id')
+    assert.is(sc14?.location, 'after by id', 'a second change of one row sees the first')
+    assert.is(await store.find('batch15'), undefined)
+    const xids = await changedBy(db, ['batch11', 'batch12'])
+    assert.is(xids.get('batch11'), xids.get('batch12'), 'one transaction wrote both')
+  })
+
+  test('a batch the database refuses is run change by change: only the culprit fails', async (c) => {
+    const { db } = opened(c)
+    const store = new KyselySubcloudStore(db)
+    for (const n of [21, 22, 23]) await store.insert(fields(`alone${n}`, n), ['platform'])
+    const results = await Promise.all([
+      store.mutate('alone21', setting({ managementState: 'managed' })),
+      store.mutate('alone22', setting({ name: 'alone23' })),
+      store.mutate('alone23', setting({ managementState: 'managed' })),
+    ])
+    assert.equal(
+      results.map((r) => r.kind),
+      ['updated', 'taken', 'updated'],
+    )
+    assert.is((await store.find('alone21'))?.managementState, 'managed')
+    assert.is((await store.find('alone23'))?.managementState, 'managed')
+    assert.ok(await store.find('alone22'), 'the refused rename left its row')
+    const xids = await changedBy(db, ['alone21', 'alone23'])
+    assert.is.not(xids.get('alone21'), xids.get('alone23'), 'each was written alone')
   })
 
   if (kind === 'postgres') {

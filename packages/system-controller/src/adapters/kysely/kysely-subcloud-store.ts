@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Decision, InsertResult, MutationResult } from '../../ports/mutation.js'
 import type {
   DeployMoveFields,
@@ -12,7 +12,6 @@ import type { DeployOperation } from '../../subclouds/deploy-moves.js'
 import type { DeployStatus } from '../../subclouds/deploy-status.js'
 import type {
   Availability,
-  EndpointStatus,
   ManagementState,
   FleetEntry,
   Subcloud,
@@ -21,127 +20,23 @@ import type {
   SubcloudFilter,
   SyncStatus,
 } from '../../subclouds/subcloud.js'
+import { BatchedSubcloudMutations } from './batched-subcloud-mutations.js'
 import { BatchedSubcloudWrites } from './batched-subcloud-writes.js'
-import { deleteSubcloudAlarms } from './kysely-alarm-store.js'
-import { decimalId, noCounts, runLockedMutation } from './locked-mutation.js'
-import type { Database, SubcloudRow } from './schema.js'
+import type { Database } from './schema.js'
 import { guarded } from './store-errors.js'
-import { deployStatusOf, subcloudOf, subcloudUpdateOf } from './subcloud-rows.js'
-
-type Db = Kysely<Database> | Transaction<Database>
-
-/** Delete subclouds with their endpoint statuses and every alarm about them. */
-export async function deleteSubclouds(
-  trx: Transaction<Database>,
-  doomed: readonly { readonly id: number; readonly name: string; readonly regionName: string }[],
-): Promise<void> {
-  const ids = doomed.map((d) => d.id)
-  await deleteSubcloudAlarms(trx, doomed)
-  await trx.deleteFrom('subcloud_status').where('subcloud_id', 'in', ids).execute()
-  await trx.deleteFrom('subclouds').where('id', 'in', ids).execute()
-}
-
-/**
- * The subcloud `ref` names (by name, region name or decimal id, in that order of preference) with
- * its endpoint statuses and group names, in one statement; locked `FOR UPDATE` with `lock`. Every
- * lookup and locked change (`manage` of each onboarded subcloud among them) saves the round trip
- * of a second read.
- */
-async function subcloudByRef(db: Db, ref: string, lock: boolean): Promise<Subcloud | undefined> {
-  const id = decimalId(ref)
-  let query = db
-    .selectFrom('subclouds')
-    .leftJoin('subcloud_groups', 'subcloud_groups.id', 'subclouds.group_id')
-    .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'subclouds.peer_group_id')
-    .leftJoin('subcloud_status', 'subcloud_status.subcloud_id', 'subclouds.id')
-    .selectAll('subclouds')
-    .select([
-      'subcloud_groups.name as joined_group_name',
-      'subcloud_peer_groups.peer_group_name as joined_peer_group_name',
-      'subcloud_status.endpoint_type as joined_endpoint_type',
-      'subcloud_status.sync_status as joined_sync_status',
-    ])
-    .where((eb) => {
-      const byText = [eb('subclouds.name', '=', ref), eb('subclouds.region_name', '=', ref)]
-      return eb.or(id === undefined ? byText : [...byText, eb('subclouds.id', '=', id)])
-    })
-    .orderBy(
-      sql`case when subclouds.name = ${ref} then 0 when subclouds.region_name = ${ref} then 1 else 2 end`,
-    )
-    .orderBy('subclouds.id')
-    .orderBy('subcloud_status.endpoint_type')
-  if (lock) query = query.forUpdate(['subclouds'])
-  const rows = await query.execute()
-  const first = rows[0]
-  if (first === undefined) return undefined
-  const mine = rows.filter((r) => r.id === first.id)
-  return subcloudOf(first, {
-    groupName: first.joined_group_name ?? '',
-    peerGroupName: first.joined_peer_group_name ?? '',
-    endpoints: mine.flatMap((r) =>
-      r.joined_endpoint_type === null || r.joined_sync_status === null
-        ? []
-        : [{ endpointType: r.joined_endpoint_type, syncStatus: r.joined_sync_status }],
-    ),
-  })
-}
-
-/**
- * Rows with their endpoint statuses, group and peer group names, in one query. With `listing`,
- * the rows are every subcloud matching that filter, so no id list is sent.
- */
-export async function withEndpoints(
-  db: Db,
-  rows: readonly SubcloudRow[],
-  listing?: SubcloudFilter,
-): Promise<Subcloud[]> {
-  if (rows.length === 0) return []
-  let query = db
-    .selectFrom('subclouds')
-    .leftJoin('subcloud_groups', 'subcloud_groups.id', 'subclouds.group_id')
-    .leftJoin('subcloud_peer_groups', 'subcloud_peer_groups.id', 'subclouds.peer_group_id')
-    .leftJoin('subcloud_status', 'subcloud_status.subcloud_id', 'subclouds.id')
-    .select([
-      'subclouds.id',
-      'subcloud_groups.name as group_name',
-      'subcloud_peer_groups.peer_group_name',
-      'subcloud_status.endpoint_type',
-      'subcloud_status.sync_status',
-    ])
-    .orderBy('subcloud_status.endpoint_type')
-  if (listing === undefined) {
-    query = query.where(
-      'subclouds.id',
-      'in',
-      rows.map((r) => r.id),
-    )
-  } else {
-    if (listing.groupId !== undefined) query = query.where('subclouds.group_id', '=', listing.groupId)
-    if (listing.peerGroupId !== undefined)
-      query = query.where('subclouds.peer_group_id', '=', listing.peerGroupId)
-  }
-  const byId = new Map<number, { groupName: string; peerGroupName: string; endpoints: EndpointStatus[] }>()
-  for (const r of await query.execute()) {
-    let entry = byId.get(r.id)
-    if (entry === undefined) {
-      entry = { groupName: r.group_name ?? '', peerGroupName: r.peer_group_name ?? '', endpoints: [] }
-      byId.set(r.id, entry)
-    }
-    if (r.endpoint_type !== null && r.sync_status !== null) {
-      entry.endpoints.push({ endpointType: r.endpoint_type, syncStatus: r.sync_status })
-    }
-  }
-  return rows.map((r) => subcloudOf(r, byId.get(r.id) ?? { groupName: '', peerGroupName: '', endpoints: [] }))
-}
+import { subcloudsByRefs, withEndpoints } from './subcloud-queries.js'
+import { deployStatusOf } from './subcloud-rows.js'
 
 /** {@link SubcloudStore} over kysely (PostgreSQL or PGlite). */
 export class KyselySubcloudStore implements SubcloudStore {
   readonly #db: Kysely<Database>
   readonly #batched: BatchedSubcloudWrites
+  readonly #mutations: BatchedSubcloudMutations
 
   constructor(db: Kysely<Database>) {
     this.#db = db
     this.#batched = new BatchedSubcloudWrites(db)
+    this.#mutations = new BatchedSubcloudMutations(db)
   }
 
   list(filter: SubcloudFilter = {}): Promise<Subcloud[]> {
@@ -154,7 +49,7 @@ export class KyselySubcloudStore implements SubcloudStore {
   }
 
   find(ref: string): Promise<Subcloud | undefined> {
-    return guarded('subclouds', () => subcloudByRef(this.#db, ref, false))
+    return guarded('subclouds', async () => (await subcloudsByRefs(this.#db, [ref], false)).get(ref))
   }
 
   findByNames(names: readonly string[]): Promise<Subcloud[]> {
@@ -181,50 +76,12 @@ export class KyselySubcloudStore implements SubcloudStore {
     return this.#batched.insert({ fields, endpoints })
   }
 
+  /** Group-committed with concurrent changes (see {@link BatchedSubcloudMutations}). */
   mutate(
     ref: string,
     decide: (current: Subcloud) => Decision<SubcloudChange>,
   ): Promise<MutationResult<Subcloud>> {
-    return runLockedMutation(this.#db, {
-      what: `subcloud ${ref}`,
-      lock: (trx) => subcloudByRef(trx, ref, true),
-      count: noCounts,
-      decide: (current) => decide(current),
-      delete: (trx, current) => deleteSubclouds(trx, [current]),
-      update: (trx, current, change) => this.#update(trx, current, change),
-    })
-  }
-
-  async #update(trx: Transaction<Database>, before: Subcloud, change: SubcloudChange): Promise<Subcloud> {
-    const now = new Date()
-    const updated = await trx
-      .updateTable('subclouds')
-      .set({ ...subcloudUpdateOf(change.set), updated_at: now })
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    if (change.resetEndpoints === true) {
-      await trx
-        .updateTable('subcloud_status')
-        .set({ sync_status: 'unknown', updated_at: now })
-        .where('subcloud_id', '=', before.id)
-        .execute()
-    }
-    if (change.clearAlarms !== undefined && change.clearAlarms.length > 0) {
-      await deleteSubcloudAlarms(trx, [before], change.clearAlarms)
-    }
-    // Statuses and names are known unless the change moved the subcloud to another group.
-    if (updated.group_id !== before.groupId || updated.peer_group_id !== before.peerGroupId) {
-      return (await withEndpoints(trx, [updated]))[0] as Subcloud
-    }
-    return subcloudOf(updated, {
-      groupName: before.groupName,
-      peerGroupName: before.peerGroupName,
-      endpoints:
-        change.resetEndpoints === true
-          ? before.endpoints.map((e) => ({ ...e, syncStatus: 'unknown' as const }))
-          : before.endpoints,
-    })
+    return this.#mutations.mutate({ ref, decide })
   }
 
   moveDeploy(
