@@ -113,8 +113,11 @@ test('an online pg_dump backup restores into an empty database as the same syste
 /** The lock's key as the controller takes it: pg_try_advisory_lock(0x44434354, 1). */
 const LOCK_KEY = [0x44_43_43_54, 1]
 
-/** The controller's own lock session, named after its process; terminated by `admin`. */
-async function terminateLockSession(admin: pg.Client, controller: TestController): Promise<void> {
+/**
+ * The controller's own lock session, named after its process; terminated by `admin`. Resolves with
+ * its backend's pid: the backend exits at its own pace, and holds the lock until it has.
+ */
+async function terminateLockSession(admin: pg.Client, controller: TestController): Promise<number> {
   // The session that holds the lock, by its name: on a busy machine the controller may still be
   // between two sessions (a probe's reconnect), so wait for the one that holds it.
   const holder = await waitFor(
@@ -131,6 +134,7 @@ async function terminateLockSession(admin: pg.Client, controller: TestController
   )
   const { rows } = await admin.query<{ ok: boolean }>('select pg_terminate_backend($1) as ok', [holder])
   assert.ok(rows[0]?.ok, 'the lock session is terminated')
+  return holder
 }
 
 test('a lost lock session is taken again: the controller rides it out and writes again', async (c) => {
@@ -138,17 +142,20 @@ test('a lost lock session is taken again: the controller rides it out and writes
   const admin = new pg.Client({ connectionString: c.url })
   await admin.connect()
   try {
-    await terminateLockSession(admin, controller)
+    const terminated = await terminateLockSession(admin, controller)
     await waitFor(
       async () => {
         const { rows } = await admin.query<{ application_name: string }>(
           `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-           where l.locktype = 'advisory' and l.granted and l.classid = $1 and l.objid = $2`,
-          LOCK_KEY,
+           where l.locktype = 'advisory' and l.granted and l.classid = $1 and l.objid = $2
+             and a.pid <> $3`,
+          [...LOCK_KEY, terminated],
         )
-        return rows[0]?.application_name === `dc-controller pid ${controller.process.pid} on ${hostname()}`
-          ? true
-          : undefined
+        const retaken =
+          rows[0]?.application_name === `dc-controller pid ${controller.process.pid} on ${hostname()}` &&
+          // The server grants the lock before the controller has read the answer and resumed.
+          controller.process.output().includes('took the PostgreSQL writer lock again')
+        return retaken ? true : undefined
       },
       { timeoutMs: 60_000, intervalMs: 200, message: 'the controller to take its writer lock again' },
     )
@@ -159,6 +166,45 @@ test('a lost lock session is taken again: the controller rides it out and writes
   assert.ok((await groupNames(controller)).includes('after-retake'))
   assert.is(controller.process.exitStatus(), undefined, 'the controller is still running')
   assert.match(controller.process.output(), /lost the PostgreSQL writer lock/)
+})
+
+test('a lock still held under its own name (a lost session not yet ended) is waited for', async (c) => {
+  const controller = running(c)
+  const name = `dc-controller pid ${controller.process.pid} on ${hostname()}`
+  const admin = new pg.Client({ connectionString: c.url })
+  // Stands for the lost session a server has not ended yet: it carries the controller's own name.
+  const lingering = new pg.Client({ connectionString: c.url, application_name: name })
+  await admin.connect()
+  await lingering.connect()
+  try {
+    const lingers = lingering.query('select pg_advisory_lock($1, $2)', LOCK_KEY)
+    lingers.catch(() => undefined)
+    await terminateLockSession(admin, controller)
+    await lingers
+    await waitFor(
+      () => (/lost the PostgreSQL writer lock/.test(controller.process.output()) ? true : undefined),
+      {
+        timeoutMs: 30_000,
+        message: 'the controller to notice the lost lock',
+      },
+    )
+    // Several retakes (one a second) find the lock held under the controller's own name.
+    await new Promise((resolve) => setTimeout(resolve, 3_000))
+    assert.is(controller.process.exitStatus(), undefined, 'the controller did not give up its place')
+    await lingering.query('select pg_advisory_unlock($1, $2)', LOCK_KEY)
+    await waitFor(
+      () =>
+        controller.process.output().split('took the PostgreSQL writer lock again').length > 2
+          ? true
+          : undefined,
+      { timeoutMs: 60_000, intervalMs: 200, message: 'the controller to take its lock a second time' },
+    )
+    await unary((o, cb) => controller.dcManager.AddSubcloudGroup({ name: 'after-lingering' }, o, cb))
+    assert.ok((await groupNames(controller)).includes('after-lingering'))
+  } finally {
+    await lingering.end()
+    await admin.end()
+  }
 })
 
 test('a lock taken by another session while it was lost stops the controller with one line', async (c) => {

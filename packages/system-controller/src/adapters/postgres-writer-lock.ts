@@ -57,6 +57,15 @@ async function holderOf(client: pg.Client): Promise<StoreHolder> {
   }
 }
 
+/**
+ * The holder is a session of this very process: the lost one, which the server has not ended yet
+ * (a terminated backend exits at its own pace; one whose client vanished lasts until TCP keepalive
+ * gives up). Nobody else can take the lock meanwhile, so the retake waits for it to go.
+ */
+function isThisProcess(holder: StoreHolder): boolean {
+  return holder.pid === process.pid && holder.host === hostname()
+}
+
 function lockSession(url: string): pg.Client {
   return new pg.Client({
     connectionString: url,
@@ -133,7 +142,7 @@ export async function takeWriterLock(url: string, options: WriterLockOptions): P
       },
       (err: unknown) => {
         if (released) return
-        if (err instanceof StoreLockedError) {
+        if (err instanceof StoreLockedError && !isThisProcess(err.holder)) {
           options.onTaken?.(err)
           return
         }
