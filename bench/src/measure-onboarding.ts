@@ -157,6 +157,9 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
       },
     },
   )
+  // When the last add was answered: what is left after it is the deploys and manage calls of the
+  // last ones, so the note tells where the total goes.
+  const addsSeconds = adding.then(() => (performance.now() - start) / 1000)
   await Promise.all([adding, managed])
   const seconds = (performance.now() - start) / 1000
   const stored = (await database.subclouds()).filter((s) => names.has(s.name))
@@ -186,6 +189,7 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
       unit: 's',
       target: secondsTarget((n / 10_000) * 60, '10,000 in 60 s'),
       met: perSecond >= TARGET_PER_SECOND,
+      note: `the last add was answered at ${(await addsSeconds).toFixed(1)} s`,
     },
     {
       figure: `onboarding ${label}: rate`,

@@ -9,8 +9,9 @@ import type { PostgresServer } from '../support/index.js'
 // - `changes`, which the web console follows the fleet with: what counts as a change, and (on
 //   PostgreSQL, where writers run concurrently) that a change committed after a look is found by
 //   the next one;
-// - locked changes asked for together (an onboarding's `manage` calls), which share one
-//   transaction, yet are each decided on their own row and fail only on their own.
+// - lookups and locked changes asked for together (an onboarding's name checks and `manage`
+//   calls), which share one statement or transaction, yet are each answered for their own
+//   subcloud, and a change fails only on its own.
 
 type StoreKind = 'pglite' | 'postgres'
 
@@ -162,6 +163,29 @@ function storeSuite(kind: StoreKind) {
     assert.is(await store.find('batch15'), undefined)
     const xids = await changedBy(db, ['batch11', 'batch12'])
     assert.is(xids.get('batch11'), xids.get('batch12'), 'one transaction wrote both')
+  })
+
+  test('lookups asked for together are answered each for its own reference', async (c) => {
+    const { db } = opened(c)
+    const store = new KyselySubcloudStore(db)
+    const made = await store.insert(fields('lookup31', 31), ['platform'])
+    assert.is(made.kind, 'created')
+    const row = made.kind === 'created' ? made.row : undefined
+    const [byName, byRegion, byId, missing, taken, free] = await Promise.all([
+      store.find('lookup31'),
+      store.find(row?.regionName ?? ''),
+      store.find(String(row?.id)),
+      store.find('lookup-none'),
+      store.nameTaken('lookup31'),
+      store.nameTaken('lookup-none'),
+    ])
+    assert.is(byName?.name, 'lookup31')
+    assert.is(byRegion?.name, 'lookup31')
+    assert.is(byId?.name, 'lookup31')
+    assert.equal(byName?.endpoints, [{ endpointType: 'platform', syncStatus: 'unknown' }])
+    assert.is(missing, undefined)
+    assert.is(taken, true)
+    assert.is(free, false)
   })
 
   test('a batch the database refuses is run change by change: only the culprit fails', async (c) => {

@@ -1,7 +1,7 @@
 /**
  * Runs one set-based statement for many callers: the items submitted while the previous statement
- * is in flight (or in the same turn of the event loop) are written together, and each caller's
- * promise settles only once the statement that carried its item has committed.
+ * is in flight (or in the same turn of the event loop) are written (or read) together, and each
+ * caller's promise settles only once the statement that carried its item has committed.
  */
 export interface GroupCommitOptions<In> {
   /**

@@ -21,10 +21,11 @@ import type {
   SyncStatus,
 } from '../../subclouds/subcloud.js'
 import { BatchedSubcloudMutations } from './batched-subcloud-mutations.js'
+import { BatchedSubcloudReads } from './batched-subcloud-reads.js'
 import { BatchedSubcloudWrites } from './batched-subcloud-writes.js'
 import type { Database } from './schema.js'
 import { guarded } from './store-errors.js'
-import { subcloudsByRefs, withEndpoints } from './subcloud-queries.js'
+import { withEndpoints } from './subcloud-queries.js'
 import { deployStatusOf } from './subcloud-rows.js'
 
 /** {@link SubcloudStore} over kysely (PostgreSQL or PGlite). */
@@ -32,9 +33,11 @@ export class KyselySubcloudStore implements SubcloudStore {
   readonly #db: Kysely<Database>
   readonly #batched: BatchedSubcloudWrites
   readonly #mutations: BatchedSubcloudMutations
+  readonly #reads: BatchedSubcloudReads
 
   constructor(db: Kysely<Database>) {
     this.#db = db
+    this.#reads = new BatchedSubcloudReads(db)
     this.#batched = new BatchedSubcloudWrites(db)
     this.#mutations = new BatchedSubcloudMutations(db)
   }
@@ -48,8 +51,9 @@ export class KyselySubcloudStore implements SubcloudStore {
     })
   }
 
+  /** Batched with concurrent lookups (see {@link BatchedSubcloudReads}). */
   find(ref: string): Promise<Subcloud | undefined> {
-    return guarded('subclouds', async () => (await subcloudsByRefs(this.#db, [ref], false)).get(ref))
+    return guarded('subclouds', () => this.#reads.find(ref))
   }
 
   findByNames(names: readonly string[]): Promise<Subcloud[]> {
@@ -60,15 +64,9 @@ export class KyselySubcloudStore implements SubcloudStore {
     })
   }
 
+  /** Batched with concurrent name checks (see {@link BatchedSubcloudReads}). */
   nameTaken(name: string): Promise<boolean> {
-    return guarded('subclouds', async () => {
-      const row = await this.#db
-        .selectFrom('subclouds')
-        .select('id')
-        .where('name', '=', name)
-        .executeTakeFirst()
-      return row !== undefined
-    })
+    return guarded('subclouds', () => this.#reads.nameTaken(name))
   }
 
   /** Group-committed with concurrent adds (see {@link BatchedSubcloudWrites}). */
