@@ -2,6 +2,7 @@ import { pino } from 'pino'
 import type { DestinationStream, Logger as PinoLogger } from 'pino'
 import { redactSecrets, scrubSecretText } from './redact-secrets.js'
 import { textLogStream } from './text-log-stream.js'
+import { turnBufferedStderr } from './turn-buffered-stderr.js'
 
 /** Severity threshold of a logger; `silent` logs nothing. */
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -48,7 +49,10 @@ export interface LoggerOptions {
   readonly level?: LogLevel
   /** @default 'json' */
   readonly format?: LogFormat
-  /** @default standard error, written synchronously so no line is lost when the process dies */
+  /**
+   * @default standard error, one synchronous write per turn of the event loop (see
+   * {@link turnBufferedStderr}): nothing is lost when the process exits or crashes
+   */
   readonly destination?: LogDestination
 }
 
@@ -102,7 +106,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const format = options.format ?? 'json'
   const sink: DestinationStream =
     options.destination === undefined
-      ? pino.destination({ dest: 2, sync: true })
+      ? turnBufferedStderr()
       : { write: (line: string) => void options.destination?.write(line) }
   const logger = pino(
     {

@@ -9,6 +9,7 @@ import {
   createMetricsRegistry,
   defaultLogFormat,
   serveMetrics,
+  writeStderrLine,
 } from '@dc/runtime'
 import type { LogConfig, Logger, MetricsServer } from '@dc/runtime'
 import { TlsConfigError } from '@dc/tls'
@@ -93,7 +94,7 @@ async function serve(config: AgentConfig, rootLog: Logger): Promise<void> {
       text = await readFile(config.bootstrapValuesFile, 'utf8')
     } catch (err) {
       // A missing or unreadable file is the operator's to fix: one line, as for a refused file.
-      process.stderr.write(
+      writeStderrLine(
         `dc-agent: cannot read --bootstrap-values ${config.bootstrapValuesFile}: ` +
           `${err instanceof Error ? err.message : String(err)}\n`,
       )
@@ -110,7 +111,7 @@ async function serve(config: AgentConfig, rootLog: Logger): Promise<void> {
     } catch (err) {
       if (!(err instanceof InvalidBootstrapValuesError)) throw err
       // The operator's file: one plain line, as for a refused command line.
-      process.stderr.write(`dc-agent: --bootstrap-values ${config.bootstrapValuesFile}: ${err.message}\n`)
+      writeStderrLine(`dc-agent: --bootstrap-values ${config.bootstrapValuesFile}: ${err.message}\n`)
       process.exitCode = 2
       return
     }
@@ -176,7 +177,7 @@ function main(): void {
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     // Before any logger: a refused command line is the operator's to read, in plain words.
-    process.stderr.write(`dc-agent: ${err.message}\n`)
+    writeStderrLine(`dc-agent: ${err.message}\n`)
     process.exitCode = 2
     return
   }

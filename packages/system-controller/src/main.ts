@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { ListenBindError, MetricsBindError, createLogger, defaultLogFormat } from '@dc/runtime'
+import {
+  ListenBindError,
+  MetricsBindError,
+  createLogger,
+  defaultLogFormat,
+  writeStderrLine,
+} from '@dc/runtime'
 import { ignoreIpServernameWarning } from '@dc/tls'
 import { ConfigError, ControllerError } from './errors.js'
 import { controllerHelp, parseControllerArgs } from './config.js'
@@ -19,7 +25,7 @@ async function storeCommand(name: StoreCommandName, rest: readonly string[]): Pr
   } catch (err) {
     if (!(err instanceof ControllerError)) throw err
     const usage = err instanceof ConfigError ? `\n${STORE_COMMAND_USAGE}` : ''
-    process.stderr.write(`dc-controller ${name}: ${err.message}${usage}\n`)
+    writeStderrLine(`dc-controller ${name}: ${err.message}${usage}\n`)
     return err instanceof ConfigError ? 2 : 1
   }
 }
@@ -35,7 +41,7 @@ async function main(): Promise<number> {
     config = parseControllerArgs(process.argv.slice(2), process.env, process.cwd())
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
-    process.stderr.write(`dc-controller: ${err.message} (dc-controller --help lists every flag)\n`)
+    writeStderrLine(`dc-controller: ${err.message} (dc-controller --help lists every flag)\n`)
     return 2
   }
   if ('help' in config) {
@@ -52,7 +58,7 @@ async function main(): Promise<number> {
     controller = await startController(config, { log })
   } catch (err) {
     if (err instanceof ControllerError || err instanceof ListenBindError || err instanceof MetricsBindError) {
-      process.stderr.write(`dc-controller: ${err.message}\n`)
+      writeStderrLine(`dc-controller: ${err.message}\n`)
       return 1
     }
     throw err
@@ -66,7 +72,7 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'))
     void controller.fatal.then(async (err) => {
       await controller.close()
-      process.stderr.write(`dc-controller: ${err.message}\n`)
+      writeStderrLine(`dc-controller: ${err.message}\n`)
       resolve(1)
     })
   })
@@ -86,7 +92,7 @@ main().then(
     process.exitCode = code
   },
   (err: unknown) => {
-    process.stderr.write(
+    writeStderrLine(
       `dc-controller: fatal: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     )
     process.exitCode = 1
