@@ -115,6 +115,7 @@ function runner(
   completed: string[] = [],
   maxConcurrentDeploys?: number,
   reachTimeoutMs = 500,
+  afterComplete: (name: string) => Promise<void> = () => Promise.resolve(),
 ): { runner: DeployRunner; store: KyselySubcloudStore } {
   const db = openedDb(ctx)
   const store = new KyselySubcloudStore(db)
@@ -130,7 +131,7 @@ function runner(
       ...(maxConcurrentDeploys === undefined ? {} : { maxConcurrentDeploys }),
       onComplete: (t) => {
         completed.push(t.name)
-        return Promise.resolve()
+        return afterComplete(t.name)
       },
     }),
   }
@@ -262,6 +263,31 @@ test('DeployRunner - runs at most maxConcurrentDeploys at once; the others wait 
   await deploys.settled()
   assert.is(most, 2, 'never more than two in flight')
   assert.equal(completed.sort(), ['bounded0', 'bounded1', 'bounded2', 'bounded3', 'bounded4'])
+  await agent.stop()
+})
+
+test('DeployRunner - a completed deploy passes its turn on; its post-deploy work holds no slot', async (ctx) => {
+  const agent = await fakeAgent()
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  const completed: string[] = []
+  const { runner: deploys, store } = runner(ctx, completed, 1, 500, (name) =>
+    name === 'turn0' ? held : Promise.resolve(),
+  )
+  const first = await insertSubcloud(store, row('turn0', agent.address, 30))
+  const second = await insertSubcloud(store, row('turn1', agent.address, 31))
+  for (const sc of [first, second]) {
+    deploys.start({ id: sc.id, name: sc.name, primaryAddress: sc.bootstrapAddress }, 'x: y\n')
+  }
+  await waitFor(() => (completed.includes('turn1') ? true : undefined), {
+    intervalMs: 10,
+    message: 'the second deploy completed while the post-deploy work of the first is held',
+  })
+  assert.is((await store.find('turn1'))?.deployStatus, 'complete')
+  assert.ok(deploys.isRunning(first.id), 'the first deploy runs until its post-deploy work settles')
+  release()
+  await deploys.settled()
+  assert.not.ok(deploys.isRunning(first.id))
   await agent.stop()
 })
 

@@ -32,7 +32,10 @@ export interface DeployRunnerOptions {
   /** This controller's id and fencing epoch, as `Claim` and `Bootstrap` carry them. */
   readonly controllerId: string
   readonly epoch: number
-  /** Called after a deploy reaches `complete` (the audit picks the subcloud up). */
+  /**
+   * Called after a deploy reaches `complete` (the audit picks the subcloud up), once its turn is
+   * passed on: the deploy is still running (`isRunning`, `settled`) until this settles.
+   */
   readonly onComplete?: (target: DeployTarget) => Promise<void>
   readonly log: Logger
   /**
@@ -143,8 +146,21 @@ export class DeployRunner {
     this.#failed.delete(target.id)
     const abort = new AbortController()
     this.#aborts.set(target.id, abort)
+    let turnHeld = false
+    const passTurn = (): void => {
+      if (!turnHeld) return
+      turnHeld = false
+      this.#endTurn()
+    }
     const run = this.#turn()
-      .then(() => this.#deploy(target, { bootstrapYaml, plan }, abort.signal))
+      .then(async () => {
+        turnHeld = true
+        const completed = await this.#deploy(target, { bootstrapYaml, plan }, abort.signal)
+        // The turn bounds deploys, not what follows one: at 10,000 onboardings the audit's refresh
+        // and the operational-address lookup held every slot for a share of its time.
+        passTurn()
+        if (completed) await this.#afterComplete(target)
+      })
       .catch((err: unknown) =>
         this.#options.log.error('deploy failed unexpectedly', { subcloud: target.name, err }),
       )
@@ -152,7 +168,7 @@ export class DeployRunner {
         this.#aborts.delete(target.id)
         this.#aborting.delete(target.id)
         this.#running.delete(target.id)
-        this.#endTurn()
+        passTurn()
       })
     this.#running.set(target.id, run)
   }
@@ -225,7 +241,21 @@ export class DeployRunner {
     return moved
   }
 
-  async #deploy(target: DeployTarget, run: RetainedDeploy, signal: AbortSignal): Promise<void> {
+  async #afterComplete(target: DeployTarget): Promise<void> {
+    try {
+      await this.#options.onComplete?.(target)
+    } catch (err) {
+      this.#options.log.warn(
+        `subcloud ${target.name}: complete, but not yet audited: ${describeGrpcError(err)}`,
+        {
+          subcloud: target.name,
+        },
+      )
+    }
+  }
+
+  /** Runs the deploy's phases; true when it reached `complete`. */
+  async #deploy(target: DeployTarget, run: RetainedDeploy, signal: AbortSignal): Promise<boolean> {
     const { plan } = run
     let phase: DeployStatus = plan.from
     try {
@@ -262,17 +292,17 @@ export class DeployRunner {
         if (!(await this.#step(target, next, fields))) {
           // The abort moved the row first; its signal follows.
           if (this.#aborting.has(target.id)) throw new DeployAborted('aborted by the operator')
-          return
+          return false
         }
         phase = next
         signal.throwIfAborted()
         await work()
       }
-      await this.#options.onComplete?.(target)
+      return true
     } catch (err) {
       if (this.#aborting.has(target.id)) {
         await this.#settleAbort(target, phase)
-        return
+        return false
       }
       this.#failed.set(target.id, run)
       const failedState =
@@ -296,6 +326,7 @@ export class DeployRunner {
         .catch((err: unknown) =>
           log.error(`subcloud ${target.name}: cannot record ${failedState}`, { subcloud: target.name, err }),
         )
+      return false
     }
   }
 
