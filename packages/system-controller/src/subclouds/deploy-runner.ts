@@ -1,58 +1,26 @@
-import { Metadata, status } from '@grpc/grpc-js'
-import { describeGrpcError, unaryCall } from '@dc/protos'
-import type {
-  AgentClient,
-  ClaimResponse__Output,
-  DescribeResponse__Output,
-  StateSummary__Output,
-} from '@dc/protos'
-import type { CaOnlyTlsFiles } from '@dc/tls'
-import { agentHandshakeFailure } from '../adapters/describe-agent-link-failure.js'
-import type { Logger } from '@dc/runtime'
+import { describeGrpcError } from '@dc/protos'
 import type { DeployMoveFields, SubcloudStore } from '../ports/subcloud-store.js'
+import { DeployAgentCalls, DeployFailure } from './deploy-agent-calls.js'
+import type { AgentPlan, DeployAgentOptions, DeployTarget, ReportedSystem } from './deploy-agent-calls.js'
 import { failureOf } from './deploy-moves.js'
 import type { ResumePoint } from './deploy-moves.js'
 import type { DeployStatus } from './deploy-status.js'
 
-/** The part of the agent channel pool a deploy needs. */
-export interface DeployChannels {
-  agent(name: string, primaryAddress: string): AgentClient
-}
+export type { DeployChannels, DeployTarget } from './deploy-agent-calls.js'
 
-/** A subcloud to deploy: its row id, name and primary agent address. */
-export interface DeployTarget {
-  readonly id: number
-  readonly name: string
-  readonly primaryAddress: string
-}
-
-export interface DeployRunnerOptions {
+export interface DeployRunnerOptions extends DeployAgentOptions {
   readonly store: Pick<SubcloudStore, 'moveDeploy'>
-  readonly channels: DeployChannels
-  /** This controller's id and fencing epoch, as `Claim` and `Bootstrap` carry them. */
-  readonly controllerId: string
-  readonly epoch: number
   /**
    * Called after a deploy reaches `complete` (the audit picks the subcloud up), once its turn is
    * passed on: the deploy is still running (`isRunning`, `settled`) until this settles.
    */
   readonly onComplete?: (target: DeployTarget) => Promise<void>
-  readonly log: Logger
-  /**
-   * How long pre-bootstrap waits for the agent to answer on its primary address.
-   * @default 60000
-   */
-  readonly reachTimeoutMs?: number
-  /** Deadline of each bootstrap RPC. @default 120000 */
-  readonly callTimeoutMs?: number
   /**
    * Deploys running at once; the others wait their turn in `not-deployed`. Bounds the agent
    * connections being set up and the database writes in flight when thousands are added at once.
    * @default 64
    */
   readonly maxConcurrentDeploys?: number
-  /** The TLS files the channels dial agents with, to explain a refused handshake; none: plaintext. */
-  readonly tls?: CaOnlyTlsFiles | undefined
 }
 
 /**
@@ -60,10 +28,8 @@ export interface DeployRunnerOptions {
  * what bootstrapping does to the agent: `reset` drops its system first (redeploy), `bootstrap:
  * false` only claims an already deployed one (`add --migrate`).
  */
-export interface DeployPlan {
+export interface DeployPlan extends AgentPlan {
   readonly from: ResumePoint
-  readonly reset: boolean
-  readonly bootstrap: boolean
 }
 
 /** `subcloud add`: every phase, the agent bootstrapped as it is. */
@@ -75,38 +41,11 @@ export interface RetainedDeploy {
   readonly plan: DeployPlan
 }
 
-/** What the bootstrapped agent reports at `bootstrap-complete`. */
-interface ReportedSystem {
-  readonly configHash: string
-  readonly systemUuid: string
-}
-
 /** error_description holds at most this much (dcmanager's column size). */
 const MAX_ERROR_DESCRIPTION = 2048
 
 /** The reason a deploy's signal carries when the operator aborted it. */
 class DeployAborted extends Error {}
-
-class DeployFailure extends Error {
-  constructor(
-    readonly failedState: DeployStatus,
-    reason: string,
-  ) {
-    super(reason)
-  }
-}
-
-function waitForReady(client: AgentClient, deadline: Date, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    client.waitForReady(deadline, (err) => {
-      signal.removeEventListener('abort', onAbort)
-      if (err) reject(err)
-      else resolve()
-    })
-  })
-}
 
 /**
  * Runs `subcloud add`'s deploy in the background: `not-deployed -> creating -> create-complete ->
@@ -131,8 +70,11 @@ export class DeployRunner {
   #active = 0
   readonly #waiting: (() => void)[] = []
 
+  readonly #agent: DeployAgentCalls
+
   constructor(options: DeployRunnerOptions) {
     this.#options = options
+    this.#agent = new DeployAgentCalls(options)
   }
 
   /** Whether a deploy of subcloud `id` is in flight (or waiting its turn) in this process. */
@@ -263,17 +205,17 @@ export class DeployRunner {
       const path: [DeployStatus, () => Promise<void>][] = [
         ['creating', () => Promise.resolve()],
         ['create-complete', () => Promise.resolve()],
-        ['pre-bootstrap', () => this.#reach(target, signal)],
+        ['pre-bootstrap', () => this.#agent.reach(target, signal)],
         [
           'bootstrapping',
           async () => {
-            reported = await this.#bootstrap(target, run, signal)
+            reported = await this.#agent.bootstrap(target, plan, run.bootstrapYaml, signal)
           },
         ],
         [
           'bootstrap-complete',
           async () => {
-            reported ??= await this.#reportedSystem(target, signal)
+            reported ??= await this.#agent.reportedSystem(target, signal)
           },
         ],
         ['complete', () => Promise.resolve()],
@@ -342,127 +284,8 @@ export class DeployRunner {
       )
   }
 
-  #client(target: DeployTarget): AgentClient {
-    return this.#options.channels.agent(target.name, target.primaryAddress)
-  }
-
-  #deadline(ms: number): Date {
-    return new Date(Date.now() + ms)
-  }
-
-  /** pre-bootstrap: the agent answers on the primary address (the only one ever dialled). */
-  async #reach(target: DeployTarget, signal: AbortSignal): Promise<void> {
-    const timeoutMs = this.#options.reachTimeoutMs ?? 60_000
-    try {
-      await waitForReady(this.#client(target), this.#deadline(timeoutMs), signal)
-    } catch (err) {
-      if (signal.aborted) throw err
-      const handshake = await this.#handshakeFailure(target, signal)
-      throw new DeployFailure(
-        'pre-bootstrap-failed',
-        `pre-bootstrap: the subcloud agent at ${target.primaryAddress} did not answer within ${timeoutMs} ms` +
-          (handshake === undefined ? '' : `: ${handshake}`),
-      )
-    }
-  }
-
-  /**
-   * A channel that never became ready keeps no reason; one call on it fails with the last
-   * connection error, which tells a refused TLS handshake (an agent that does not trust this
-   * controller's CA, a certificate without the agent's address) from an agent that is not there.
-   */
-  async #handshakeFailure(target: DeployTarget, signal: AbortSignal): Promise<string | undefined> {
-    try {
-      await unaryCall<DescribeResponse__Output>(
-        (cb) => this.#client(target).Describe({}, new Metadata(), { deadline: this.#deadline(5_000) }, cb),
-        signal,
-      )
-      return undefined
-    } catch (err) {
-      return agentHandshakeFailure(err, target.primaryAddress, this.#options.tls)
-    }
-  }
-
-  /**
-   * bootstrapping: fence the agent to this controller's epoch, then (per the plan) reset it and
-   * bootstrap it; a migrated agent is only claimed. Bootstrap fences on its own, so a plain
-   * bootstrap skips the separate Claim, and its answer names the system it made: what the agent
-   * reports, or undefined when `bootstrap-complete` has to ask.
-   */
-  async #bootstrap(
-    target: DeployTarget,
-    run: RetainedDeploy,
-    signal: AbortSignal,
-  ): Promise<ReportedSystem | undefined> {
-    const client = this.#client(target)
-    const owner = { epoch: String(this.#options.epoch), controller_id: this.#options.controllerId }
-    const options = () => ({ deadline: this.#deadline(this.#options.callTimeoutMs ?? 120_000) })
-    try {
-      if (run.plan.reset || !run.plan.bootstrap) {
-        await unaryCall<ClaimResponse__Output>(
-          (cb) => client.Claim(owner, new Metadata(), options(), cb),
-          signal,
-        )
-      }
-      if (run.plan.reset) {
-        await unaryCall<StateSummary__Output>(
-          (cb) => client.Reset(owner, new Metadata(), options(), cb),
-          signal,
-        )
-      }
-      if (!run.plan.bootstrap) return undefined
-      const summary = await unaryCall<StateSummary__Output>(
-        (cb) => client.Bootstrap({ values_yaml: run.bootstrapYaml, ...owner }, new Metadata(), options(), cb),
-        signal,
-      )
-      return summary.bootstrapped && summary.config_hash !== '' && summary.system_uuid !== ''
-        ? { configHash: summary.config_hash, systemUuid: summary.system_uuid }
-        : undefined
-    } catch (err) {
-      if (signal.aborted) throw err
-      throw new DeployFailure('bootstrap-failed', `bootstrapping: ${describeGrpcError(err)}`)
-    }
-  }
-
-  /**
-   * `subcloud delete`: the agent forgets this controller's claim, so this or another controller can
-   * add it again. Resolves false when the agent cannot be asked (stopped, gone); a refusal (another
-   * controller holds it now) resolves true, since there is nothing of ours left to release.
-   */
-  async release(target: DeployTarget, epoch: number, signal: AbortSignal): Promise<boolean> {
-    const owner = { epoch: String(epoch), controller_id: this.#options.controllerId }
-    try {
-      await unaryCall<ClaimResponse__Output>(
-        (cb) => this.#client(target).Release(owner, new Metadata(), { deadline: this.#deadline(5_000) }, cb),
-        signal,
-      )
-      this.#options.log.info(`subcloud ${target.name}: agent released`, { subcloud: target.name })
-      return true
-    } catch (err) {
-      return (err as { code?: number }).code === status.FAILED_PRECONDITION
-    }
-  }
-
-  /**
-   * bootstrap-complete: what the agent now reports is the configuration the controller expects,
-   * and its system uuid the identity the audit checks from then on.
-   */
-  async #reportedSystem(target: DeployTarget, signal: AbortSignal): Promise<ReportedSystem> {
-    const client = this.#client(target)
-    try {
-      const deadline = this.#deadline(this.#options.callTimeoutMs ?? 120_000)
-      const described = await unaryCall<DescribeResponse__Output>(
-        (cb) => client.Describe({}, new Metadata(), { deadline }, cb),
-        signal,
-      )
-      const systemUuid = described.system?.uuid ?? ''
-      if (!described.bootstrapped || described.config_hash === '' || systemUuid === '') {
-        throw new Error('the agent reports no bootstrapped system')
-      }
-      return { configHash: described.config_hash, systemUuid }
-    } catch (err) {
-      if (signal.aborted) throw err
-      throw new DeployFailure('bootstrap-failed', `bootstrap-complete: ${describeGrpcError(err)}`)
-    }
+  /** `subcloud delete`: see {@link DeployAgentCalls.release}. */
+  release(target: DeployTarget, epoch: number, signal: AbortSignal): Promise<boolean> {
+    return this.#agent.release(target, epoch, signal)
   }
 }
