@@ -45,7 +45,9 @@ async function updateColumns(
   const shapes = new Map<string, ColumnsUpdate[]>()
   for (const u of updates) {
     const shape = Object.keys(u.columns).sort().join(',')
-    shapes.set(shape, [...(shapes.get(shape) ?? []), u])
+    const same = shapes.get(shape)
+    if (same === undefined) shapes.set(shape, [u])
+    else same.push(u)
   }
   const written = new Map<number, { readonly before: Subcloud; readonly after: Subcloud }>()
   const now = new Date()

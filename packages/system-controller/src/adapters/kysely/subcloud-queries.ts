@@ -74,12 +74,15 @@ export async function subcloudsByRefs(
       subcloudOf(row, { groupName: group, peerGroupName: peerGroup, endpoints }),
     ]),
   )
-  const rows = [...byId.values()]
+  const byName = new Map<string, Subcloud>()
+  const byRegion = new Map<string, Subcloud>()
+  for (const subcloud of byId.values()) {
+    byName.set(subcloud.name, subcloud)
+    byRegion.set(subcloud.regionName, subcloud)
+  }
   const found = new Map<string, Subcloud>()
   for (const ref of refs) {
-    const id = decimalId(ref)
-    const match =
-      rows.find((s) => s.name === ref) ?? rows.find((s) => s.regionName === ref) ?? byId.get(id ?? -1)
+    const match = byName.get(ref) ?? byRegion.get(ref) ?? byId.get(decimalId(ref) ?? -1)
     if (match !== undefined) found.set(ref, match)
   }
   return found
