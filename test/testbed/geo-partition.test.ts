@@ -97,7 +97,7 @@ if (reason !== undefined) {
 
   test('up: A leads the peer group with its members online and managed; B holds secondary copies', async () => {
     const up = await testbed.cli(['up', '--subclouds', String(SUBCLOUDS)])
-    assert.is(up.code, 0, `up failed:\n${up.stdout}\n${up.stderr}`)
+    assert.is(up.code, 0, `up failed: ${up.stderr}\nits progress:\n${up.stdout}`)
     await everyMember(
       'site-a',
       (s) =>

@@ -35,7 +35,7 @@ if (reason !== undefined) {
 
   test('status: sites with both addresses, every process running, the subclouds of each controller', async () => {
     const up = await testbed.cli(['up', '--subclouds', String(SUBCLOUDS)])
-    assert.is(up.code, 0, `up failed:\n${up.stdout}\n${up.stderr}`)
+    assert.is(up.code, 0, `up failed: ${up.stderr}\nits progress:\n${up.stdout}`)
     const status = await testbed.cli(['status'])
     assert.is(status.code, 0, status.stderr)
     assert.match(status.stdout, /site-a +central +ipv6 fd10:0:1::2\/64 +ipv4 192\.0\.2\.2\/28/)

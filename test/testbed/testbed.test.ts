@@ -38,7 +38,7 @@ if (reason !== undefined) {
 
   test('up builds the testbed: accepted subclouds online, managed, in-sync; the IPv4-primary one refused with its reason', async () => {
     const up = await testbed.cli(['up', '--subclouds', String(SUBCLOUDS)])
-    assert.is(up.code, 0, `up failed:\n${up.stdout}\n${up.stderr}`)
+    assert.is(up.code, 0, `up failed: ${up.stderr}\nits progress:\n${up.stdout}`)
     for (const s of accepted)
       assert.match(up.stdout, new RegExp(`ready: ${s.systemName} online managed in-sync`))
     assert.match(

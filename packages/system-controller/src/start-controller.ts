@@ -240,6 +240,7 @@ async function startServices(
     audit,
     fleet,
     log: log.child({ component: 'geo' }),
+    signal: options.signal,
   })
   steps.add(() => geo.close())
   const { subclouds, network } = subcloudUseCases({

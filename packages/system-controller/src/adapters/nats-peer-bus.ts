@@ -8,6 +8,7 @@ import {
 } from '@nats-io/jetstream'
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream'
 import { isIP } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { checkServerIdentity } from 'node:tls'
 import type { PeerCertificate } from 'node:tls'
 import { Kvm } from '@nats-io/kv'
@@ -15,6 +16,7 @@ import type { KV } from '@nats-io/kv'
 import type { Logger } from '@dc/runtime'
 import {
   PermissionViolationError,
+  TimeoutError,
   connect,
   credsAuthenticator,
   nanos,
@@ -57,9 +59,20 @@ export interface NatsPeerBusOptions {
   readonly requestTimeoutMs?: number
   /** Where connection state changes go: a disconnect or server error is a warning, a reconnect news. */
   readonly log?: Logger | undefined
+  /**
+   * How long the open waits for JetStream to answer. A cluster started together with its
+   * controllers (compose, the testbed, a site's power-up) elects its meta leader first, and until
+   * then every JetStream request goes unanswered. @default 60000
+   */
+  readonly jetStreamWaitMs?: number
+  /** Aborting it gives up the open (the controller's stop during its start). */
+  readonly signal?: AbortSignal | undefined
 }
 
 const WRONG_LAST_SEQUENCE = 10071
+/** "no suitable peers for placement": the cluster's servers have not all joined its meta group yet. */
+const NO_SUITABLE_PEERS = 10005
+const JETSTREAM_RETRY_MS = 1_000
 const REBIND_DELAY_MS = 1_000
 /** How long one pull of a peer's stream waits for a message (nats.js's default is 30 s). */
 const PULL_EXPIRES_MS = 5_000
@@ -284,8 +297,62 @@ async function checkBucketReplicas(kv: KV, bucket: string, replicas: number): Pr
 }
 
 /**
+ * A request that went unanswered, or an answer that JetStream is not serving yet (503: its meta
+ * leader is being elected; no suitable peers: the cluster's servers are still joining). Anything
+ * else (a refused login, a bucket of another replica count) will not change by waiting.
+ */
+function isJetStreamStarting(err: unknown): boolean {
+  if (err instanceof TimeoutError) return true
+  return err instanceof JetStreamApiError && (err.status === 503 || err.code === NO_SUITABLE_PEERS)
+}
+
+async function openJetStream(
+  nc: NatsConnection,
+  js: JetStreamClient,
+  options: NatsPeerBusOptions,
+  timeout: number,
+): Promise<{ jsm: JetStreamManager; kv: KV }> {
+  const jsm = await jetstreamManager(nc, { timeout })
+  // Reads go to the bucket's stream leader, never to a replica's direct get: a replica cut off
+  // with the minority still has its queue subscription on the majority's servers until their
+  // route to it times out, and half the reads would wait for it. A leader's read is also the
+  // one a compare-and-set must start from.
+  const kv = await new Kvm(js).create(options.kvBucket, {
+    history: 5,
+    replicas: options.replicas ?? 1,
+    allow_direct: false,
+  })
+  return { jsm, kv }
+}
+
+/** Runs `open` again while JetStream is still starting, up to `jetStreamWaitMs`, logging each wait. */
+async function untilJetStreamAnswers<T>(options: NatsPeerBusOptions, open: () => Promise<T>): Promise<T> {
+  const waitMs = options.jetStreamWaitMs ?? 60_000
+  const startedAt = Date.now()
+  for (let attempt = 1; ; attempt++) {
+    options.signal?.throwIfAborted()
+    try {
+      return await open()
+    } catch (err) {
+      const waitedMs = Date.now() - startedAt
+      if (!isJetStreamStarting(err) || waitedMs + JETSTREAM_RETRY_MS > waitMs) throw err
+      options.log?.warn(
+        'nats: JetStream does not answer yet (a cluster elects its leader first); trying again',
+        {
+          attempt,
+          waitedMs,
+          err: err instanceof Error ? err.message : String(err),
+        },
+      )
+      await sleep(JETSTREAM_RETRY_MS, undefined, { signal: options.signal })
+    }
+  }
+}
+
+/**
  * Connect to NATS (TLS and per-site credentials when given), open JetStream and the ownership
- * bucket (created if missing). Rejects when the server cannot be reached or refuses the login.
+ * bucket (created if missing). Rejects when the server cannot be reached or refuses the login, or
+ * when JetStream has not answered within `jetStreamWaitMs`.
  *
  * @example
  * const bus = await connectNatsPeerBus({ url: 'nats://[fd00::10]:4222', name: 'dc-controller central', kvBucket })
@@ -303,13 +370,8 @@ export async function connectNatsPeerBus(options: NatsPeerBusOptions): Promise<P
   })
   try {
     const js = jetstream(nc, { timeout })
-    const jsm = await jetstreamManager(nc, { timeout })
     const replicas = options.replicas ?? 1
-    // Reads go to the bucket's stream leader, never to a replica's direct get: a replica cut off
-    // with the minority still has its queue subscription on the majority's servers until their
-    // route to it times out, and half the reads would wait for it. A leader's read is also the
-    // one a compare-and-set must start from.
-    const kv = await new Kvm(js).create(options.kvBucket, { history: 5, replicas, allow_direct: false })
+    const { jsm, kv } = await untilJetStreamAnswers(options, () => openJetStream(nc, js, options, timeout))
     await checkBucketReplicas(kv, options.kvBucket, replicas)
     const bus = new NatsPeerBus(nc, js, jsm, kv, replicas)
     void (async () => {

@@ -27,6 +27,8 @@ export interface StartGeoParams {
   readonly log: Logger
   /** A bus to use instead of connecting to NATS (tests). */
   readonly bus?: PeerBus
+  /** Aborting it gives up a start still waiting for NATS. */
+  readonly signal?: AbortSignal | undefined
 }
 
 /** Geo-redundancy as started: the RPC side and, with NATS, the link. */
@@ -107,6 +109,7 @@ export async function startGeo(params: StartGeoParams): Promise<StartedGeo> {
         kvBucket: OWNERSHIP_BUCKET,
         replicas: config.nats.replicas,
         log,
+        signal: params.signal,
       })
     } catch (err) {
       throw new PeerLinkUnavailableError(
