@@ -6,7 +6,6 @@ import { connect, nkeyAuthenticator, nkeys } from '@nats-io/transport-node'
 import type { NatsConnection, TlsOptions } from '@nats-io/transport-node'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { createLogger } from '@dc/runtime'
 import { GeoSubjects, OWNERSHIP_BUCKET, renderNatsServerConfig } from '@dc/system-controller'
 import { connectNatsPeerBus } from '@dc/system-controller/internal'
 import type { PeerBus } from '@dc/system-controller/internal'
@@ -159,42 +158,6 @@ test('nats-cluster - cut off from the majority a compare-and-set fails; with the
     { timeoutMs: TIMEOUT_MS, intervalMs: 500, message: 'the majority is back and the update goes through' },
   )
   assert.ok(written > first.revision)
-})
-
-test('nats-cluster - a bus opened while the cluster has no JetStream leader waits for one, and logs the wait', async (c) => {
-  const { cluster } = started(c)
-  const [, b, w] = cluster.nodes
-  if (b === undefined || w === undefined) throw new Error('three nodes')
-  // One node of three elects no meta leader: JetStream leaves every request unanswered, as in
-  // the first second of a cluster started together with its controllers.
-  await Promise.all([b.kill9(), w.kill9()])
-  const waits: string[] = []
-  const log = createLogger({
-    name: 'test',
-    level: 'warn',
-    destination: { write: (line) => waits.push(line) },
-  })
-  const opening = connectNatsPeerBus({
-    url: cluster.nodes[0]?.url ?? '',
-    name: `test ${SITE} starting`,
-    credentials: c.seed,
-    tls: { caFile: started(c).ca.certFile },
-    kvBucket: OWNERSHIP_BUCKET,
-    replicas: 3,
-    requestTimeoutMs: 500,
-    log,
-  })
-  await waitFor(() => waits.some((line) => line.includes('JetStream does not answer yet')), {
-    timeoutMs: TIMEOUT_MS,
-    message: 'the bus logs that it waits for JetStream',
-  })
-  await Promise.all([b.restart(), w.restart()])
-  const opened = await opening
-  c.closers.push(() => opened.close())
-  assert.ok(
-    (await opened.kvGet('group-1')) !== undefined,
-    'the bucket written before is read once JetStream answers',
-  )
 })
 
 test.run()

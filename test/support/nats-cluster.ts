@@ -25,6 +25,12 @@ export interface StartNatsClusterOptions {
   size?: number
   /** The text of one node's configuration (see `StartNatsServerOptions.config`). */
   config: (node: NatsClusterNode) => string
+  /**
+   * The last `deferred` nodes are left for {@link NatsCluster.startDeferred}: the nodes started
+   * alone form no majority, so JetStream answers nothing yet, as in a cluster still coming up.
+   * @default 0
+   */
+  deferred?: number
   signal?: AbortSignal
 }
 
@@ -33,6 +39,8 @@ export interface NatsCluster {
   readonly nodes: readonly NatsServer[]
   /** Every node's client URL, comma-separated, as a NATS client takes a server list. */
   readonly urls: string
+  /** Starts the nodes held back by `deferred`, appending them to {@link nodes}. */
+  startDeferred(): Promise<void>
   /** Stops every node and removes their stores. */
   stop(): Promise<void>
 }
@@ -47,34 +55,38 @@ export async function startNatsCluster(options: StartNatsClusterOptions): Promis
   const routePorts = await Promise.all(Array.from({ length: size }, () => freePort(host)))
   const routes = routePorts.map((port) => hostPort(host, port))
   const nodes: NatsServer[] = []
-  try {
-    for (let index = 0; index < size; index++) {
-      nodes.push(
-        await startNatsServer({
-          host,
-          ...(signal === undefined ? {} : { signal }),
-          config: ({ listen, storeDir }) =>
-            options.config({
-              index,
-              listen,
-              storeDir,
-              cluster: {
-                serverName: `nats-${index}`,
-                name: 'dc-test',
-                listen: routes[index] ?? '',
-                routes: routes.filter((_, i) => i !== index),
-              },
-            }),
+  const startNode = (index: number): Promise<NatsServer> =>
+    startNatsServer({
+      host,
+      ...(signal === undefined ? {} : { signal }),
+      config: ({ listen, storeDir }) =>
+        options.config({
+          index,
+          listen,
+          storeDir,
+          cluster: {
+            serverName: `nats-${index}`,
+            name: 'dc-test',
+            listen: routes[index] ?? '',
+            routes: routes.filter((_, i) => i !== index),
+          },
         }),
-      )
+    })
+  const startUpTo = async (end: number): Promise<void> => {
+    try {
+      while (nodes.length < end) nodes.push(await startNode(nodes.length))
+    } catch (err) {
+      await Promise.all(nodes.map((n) => n.stop()))
+      throw err
     }
-  } catch (err) {
-    await Promise.all(nodes.map((n) => n.stop()))
-    throw err
   }
+  await startUpTo(size - (options.deferred ?? 0))
   return {
     nodes,
-    urls: nodes.map((n) => n.url).join(','),
+    get urls() {
+      return nodes.map((n) => n.url).join(',')
+    },
+    startDeferred: () => startUpTo(size),
     stop: async () => {
       await Promise.all(nodes.map((n) => n.stop()))
     },

@@ -31,20 +31,30 @@ CanonicalJson('canonicalJson - scalars as JSON.stringify writes them', () => {
   assert.is(canonicalJson(Number.NaN), 'null')
 })
 
-/** The definition the obvious way: sort every object's keys, then let JSON.stringify write it. */
+/**
+ * The definition the obvious way: each object's keys sorted, the text of each part from
+ * JSON.stringify. The text is joined by hand: an object rebuilt with sorted keys would list its
+ * integer-like keys first again (`{"": 1, "0": 2}` keeps "0" ahead of ""), as every object does.
+ */
 function referenceJson(value: unknown): string {
-  const sorted = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map((item) => (item === undefined ? null : sorted(item)))
-    if (typeof v !== 'object' || v === null) return v
-    // fromEntries defines own keys, so a `__proto__` key stays a key instead of setting the prototype.
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((key) => [key, sorted((v as Record<string, unknown>)[key])]),
-    )
-  }
-  return JSON.stringify(sorted(value)) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map((item) => referenceJson(item)).join(',')}]`
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null'
+  const record = value as Record<string, unknown>
+  const parts = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${referenceJson(record[key])}`)
+  return `{${parts.join(',')}}`
 }
+
+CanonicalJson(
+  'canonicalJson - an integer-like key sorts as text, after the empty key (the counterexample of a property run)',
+  () => {
+    const value = { '': null, 0: null }
+    assert.is(referenceJson(value), '{"":null,"0":null}')
+    assert.is(canonicalJson(value), referenceJson(value))
+  },
+)
 
 CanonicalJson('canonicalJson - a __proto__ key is data like any other', () => {
   const value = JSON.parse('{"b":1,"__proto__":{"x":2}}') as unknown
