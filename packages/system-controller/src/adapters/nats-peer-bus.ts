@@ -309,7 +309,7 @@ function isJetStreamStarting(err: unknown): boolean {
 async function openJetStream(
   nc: NatsConnection,
   js: JetStreamClient,
-  options: NatsPeerBusOptions,
+  bucket: { readonly name: string; readonly replicas: number },
   timeout: number,
 ): Promise<{ jsm: JetStreamManager; kv: KV }> {
   const jsm = await jetstreamManager(nc, { timeout })
@@ -317,9 +317,9 @@ async function openJetStream(
   // with the minority still has its queue subscription on the majority's servers until their
   // route to it times out, and half the reads would wait for it. A leader's read is also the
   // one a compare-and-set must start from.
-  const kv = await new Kvm(js).create(options.kvBucket, {
+  const kv = await new Kvm(js).create(bucket.name, {
     history: 5,
-    replicas: options.replicas ?? 1,
+    replicas: bucket.replicas,
     allow_direct: false,
   })
   return { jsm, kv }
@@ -371,7 +371,8 @@ export async function connectNatsPeerBus(options: NatsPeerBusOptions): Promise<P
   try {
     const js = jetstream(nc, { timeout })
     const replicas = options.replicas ?? 1
-    const { jsm, kv } = await untilJetStreamAnswers(options, () => openJetStream(nc, js, options, timeout))
+    const bucket = { name: options.kvBucket, replicas }
+    const { jsm, kv } = await untilJetStreamAnswers(options, () => openJetStream(nc, js, bucket, timeout))
     await checkBucketReplicas(kv, options.kvBucket, replicas)
     const bus = new NatsPeerBus(nc, js, jsm, kv, replicas)
     void (async () => {
