@@ -116,9 +116,43 @@ test('KyselyAuditStore - status batches: in-sync only lands on managed subclouds
     ['280.002'],
   )
   await audit.writeStatusBatch(
-    [{ subcloudId: 9999, name: 'gone', availability: 'offline', raiseAlarms: [], clearAlarms: [] }],
+    [
+      {
+        subcloudId: 9999,
+        name: 'gone',
+        availability: 'offline',
+        endpoints: { platform: 'out-of-sync' },
+        raiseAlarms: [outOfSync('gone')],
+        clearAlarms: [],
+      },
+    ],
     signal,
   )
+  assert.equal(
+    (await alarms.list('SystemController')).map((a) => a.entityInstanceId),
+    ['subcloud=sc1.resource=platform'],
+    'nothing is raised for a subcloud deleted since the audit decided',
+  )
+  // One batch clears one subcloud's alarm while it raises another's, in one statement.
+  const [a, b] = [
+    await inserted(store, subcloud('batch-a', 90)),
+    await inserted(store, subcloud('batch-b', 91)),
+  ]
+  const entities = async () =>
+    (await alarms.list('SystemController')).map((x) => x.entityInstanceId).filter((e) => e.includes('batch-'))
+  await audit.writeStatusBatch(
+    [{ subcloudId: a.id, name: 'batch-a', raiseAlarms: [outOfSync('batch-a')], clearAlarms: [] }],
+    signal,
+  )
+  await audit.writeStatusBatch(
+    [
+      { subcloudId: a.id, name: 'batch-a', raiseAlarms: [], clearAlarms: [outOfSync('batch-a')] },
+      { subcloudId: b.id, name: 'batch-b', raiseAlarms: [outOfSync('batch-b')], clearAlarms: [] },
+    ],
+    signal,
+  )
+  assert.equal(await entities(), ['subcloud=batch-b.resource=platform'])
+  for (const name of ['batch-a', 'batch-b']) await store.mutate(name, () => remove)
 })
 
 test('KyselySubcloudStore - unmanage resets endpoints and clears the out-of-sync alarm in one transaction', async (ctx) => {

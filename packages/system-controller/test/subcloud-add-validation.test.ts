@@ -104,8 +104,8 @@ test('validateSubcloudAdd - accepts an IPv6-only subcloud and builds its fields'
   assert.match(fields.regionName, /^[0-9a-f]{32}$/)
   assert.is(fields.deployStatus, 'not-deployed')
   assert.not.match(fields.storedValuesJson, /Secr3t|admin_password/)
-  assert.match(accepted.bootstrapYaml, /distributed_cloud_role: subcloud/)
-  assert.match(accepted.bootstrapYaml, /Secr3t!/, 'the agent still gets the secrets it needs')
+  assert.match(accepted.bootstrapYaml(), /distributed_cloud_role: subcloud/)
+  assert.match(accepted.bootstrapYaml(), /Secr3t!/, 'the agent still gets the secrets it needs')
 })
 
 test('validateSubcloudAdd - a dual-stack IPv6-primary subcloud stores its primary values only', async () => {

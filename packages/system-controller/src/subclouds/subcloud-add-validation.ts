@@ -56,8 +56,12 @@ export interface SubcloudAddContext {
 /** A request that passed every check: the row to insert and the values to bootstrap the agent with. */
 export interface AcceptedSubcloudAdd {
   readonly fields: Omit<SubcloudFields, 'epoch'>
-  /** YAML sent to the agent's Bootstrap: the operator's values plus the subcloud role and release. */
-  readonly bootstrapYaml: string
+  /**
+   * YAML sent to the agent's Bootstrap: the operator's values plus the subcloud role and release.
+   * Rendered on demand: a peer site's copy is validated as an add is but never bootstrapped from
+   * here, and at 10,000 copies the rendering was about half of an initial geo sync's CPU.
+   */
+  readonly bootstrapYaml: () => string
   readonly values: BootstrapValues
   readonly warnings: readonly string[]
   /** What the subcloud takes in the fleet: reserve it before inserting the row. */
@@ -312,7 +316,7 @@ function accept(
   return {
     values,
     claim,
-    bootstrapYaml: writeYamlMapping(bootstrapValues),
+    bootstrapYaml: () => writeYamlMapping(bootstrapValues),
     fields: {
       name: values.name,
       description: request.description ?? '',

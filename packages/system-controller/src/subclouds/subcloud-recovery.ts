@@ -196,7 +196,7 @@ export class SubcloudRecovery {
     }
     this.#deps.log.info(`subcloud ${after.name}: redeploy`, { subcloud: after.name })
     await this.#deps.refreshAudit(after.id)
-    deploys.start(targetOf(after), accepted.bootstrapYaml, {
+    deploys.start(targetOf(after), accepted.bootstrapYaml(), {
       from: 'create-complete',
       reset: true,
       bootstrap: true,

@@ -201,7 +201,7 @@ export class SubcloudService {
     })
     this.#deps.deploys.start(
       { id: subcloud.id, name: subcloud.name, primaryAddress: subcloud.bootstrapAddress },
-      accepted.bootstrapYaml,
+      accepted.bootstrapYaml(),
       migrate ? { ...ADD_PLAN, bootstrap: false } : ADD_PLAN,
     )
     return subcloud
