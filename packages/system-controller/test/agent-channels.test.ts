@@ -116,24 +116,40 @@ Channels(
   },
 )
 
-Channels('AgentChannels - failsFast once a connection to the address was refused', async (ctx) => {
-  // A port that was just free: nothing listens there.
-  const probe = new Server()
-  const deadPort = await bindAsync(probe, '127.0.0.1:0')
-  probe.forceShutdown()
-  const address = `127.0.0.1:${deadPort}`
-  assert.not.ok(ctx.channels.failsFast('sc1', address), 'no channel yet')
-  const error = await describe(ctx.channels, 'sc1', address).then(
-    () => undefined,
-    (e: unknown) => e as ServiceError,
-  )
-  assert.is(error?.code, status.UNAVAILABLE)
-  await waitFor(() => ctx.channels.failsFast('sc1', address))
-  assert.not.ok(ctx.channels.failsFast('sc1', `127.0.0.1:${ctx.v4Port}`), 'another address')
-  const live = `127.0.0.1:${ctx.v4Port}`
-  await describe(ctx.channels, 'sc2', live)
-  assert.not.ok(ctx.channels.failsFast('sc2', live), 'a connected channel')
-})
+Channels(
+  'AgentChannels - readiness: connecting, then refused by a dead address or ready at a live one',
+  async (ctx) => {
+    // A port that was just free: nothing listens there.
+    const probe = new Server()
+    const deadPort = await bindAsync(probe, '127.0.0.1:0')
+    probe.forceShutdown()
+    const dead = `127.0.0.1:${deadPort}`
+    const settled = (name: string, address: string): Promise<void> =>
+      new Promise((resolve) => ctx.channels.whenSettled(name, address, resolve))
+    assert.is(ctx.channels.readiness('sc1', dead), 'connecting', 'a new channel is asked to connect')
+    await settled('sc1', dead)
+    assert.is(ctx.channels.readiness('sc1', dead), 'refused')
+    const error = await describe(ctx.channels, 'sc1', dead).then(
+      () => undefined,
+      (e: unknown) => e as ServiceError,
+    )
+    assert.is(error?.code, status.UNAVAILABLE, 'a call would indeed have failed')
+    const live = `127.0.0.1:${ctx.v4Port}`
+    assert.is(ctx.channels.readiness('sc2', live), 'connecting')
+    await settled('sc2', live)
+    assert.is(ctx.channels.readiness('sc2', live), 'ready')
+    assert.is(ctx.peers.length, 0, 'readiness makes no call')
+    let called = false
+    const stop = ctx.channels.whenSettled('sc3', live, () => (called = true))
+    assert.ok(called, 'no channel to wait on: settled at once')
+    stop()
+    assert.is(ctx.channels.readiness('sc3', live), 'connecting')
+    const cancelled = ctx.channels.whenSettled('sc3', live, () => (called = false))
+    cancelled()
+    await settled('sc3', live)
+    assert.ok(called, 'a cancelled wait is never called')
+  },
+)
 
 Channels('AgentChannels - subclouds get separate channels', async (ctx) => {
   const a = ctx.channels.agent('sc1', `127.0.0.1:${ctx.v4Port}`)

@@ -9,6 +9,7 @@ import type {
   AlarmRaise,
   AuditStore,
   AuditTarget,
+  ChannelReadiness,
   SubcloudStatusUpdate,
   WatchChannels,
 } from '../src/audit/index.js'
@@ -274,9 +275,38 @@ export class FakeChannels implements WatchChannels {
 
   /** Names whose channel reports transient failure: the audit makes no call to them. */
   readonly failingFast = new Set<string>()
+  /** Names whose channel is connecting: the audit waits for {@link settle} before calling. */
+  readonly connecting = new Set<string>()
+  readonly #settleWaiters = new Map<string, Set<() => void>>()
 
-  failsFast(name: string): boolean {
-    return this.failingFast.has(name)
+  readiness(name: string): ChannelReadiness {
+    if (this.failingFast.has(name)) return 'refused'
+    return this.connecting.has(name) ? 'connecting' : 'ready'
+  }
+
+  whenSettled(name: string, _primaryAddress: string, settled: () => void): () => void {
+    if (!this.connecting.has(name)) {
+      settled()
+      return () => {}
+    }
+    const waiters = this.#settleWaiters.get(name) ?? new Set<() => void>()
+    this.#settleWaiters.set(name, waiters)
+    waiters.add(settled)
+    return () => waiters.delete(settled)
+  }
+
+  /** The channel of `name` stops connecting: refused when `refused`, else ready. */
+  settle(name: string, outcome: 'ready' | 'refused'): void {
+    this.connecting.delete(name)
+    if (outcome === 'refused') this.failingFast.add(name)
+    const waiters = [...(this.#settleWaiters.get(name) ?? [])]
+    this.#settleWaiters.delete(name)
+    for (const settled of waiters) settled()
+  }
+
+  /** Audits waiting for the channel of `name` to settle. */
+  waiting(name: string): number {
+    return this.#settleWaiters.get(name)?.size ?? 0
   }
 
   /** The newest stream of `name`. */

@@ -224,6 +224,38 @@ StartAudit(
 )
 
 StartAudit(
+  'startAudit - a stream waits on a connecting channel: no call to a dead agent, none lost to a live one',
+  async (ctx) => {
+    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenJitterPercent: 0 })
+    const callsBefore = ctx.channels.calls.length
+    ctx.channels.connecting.add('sc1')
+    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await ctx.clock.advance(0)
+    assert.is(ctx.channels.waiting('sc1'), 1, 'the re-open waits on the channel')
+    ctx.channels.settle('sc1', 'refused')
+    await ctx.clock.advance(500 + 25)
+    assert.is(ctx.store.row('sc1').target.availability, 'offline', 'three refusals, the first one waited for')
+    assert.is(ctx.channels.calls.length, callsBefore, 'no call was made to the dead agent')
+    ctx.channels.failingFast.delete('sc1')
+    ctx.channels.connecting.add('sc1')
+    await ctx.clock.advance(2000)
+    assert.is(ctx.channels.calls.length, callsBefore, 'still none while the channel connects')
+    ctx.channels.settle('sc1', 'ready')
+    assert.is(ctx.channels.open('sc1').length, 1, 'the stream opens as soon as the channel is ready')
+    await ctx.clock.advance(0)
+    ctx.channels.last('sc1').status('hash-A')
+    await ctx.clock.advance(25)
+    assert.is(ctx.store.row('sc1').target.availability, 'online')
+    ctx.channels.connecting.add('sc1')
+    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await ctx.clock.advance(0)
+    await ctx.audit?.stop()
+    ctx.channels.settle('sc1', 'ready')
+    assert.is(ctx.channels.open('sc1').length, 0, 'a stopped audit opens nothing when the wait ends')
+  },
+)
+
+StartAudit(
   'startAudit - an agent back within the quick window (restarted, connection reset) never flaps',
   async (ctx) => {
     await beatingSc1(ctx, 2000)

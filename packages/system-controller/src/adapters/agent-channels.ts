@@ -4,6 +4,7 @@ import { parseHostPort } from '@dc/netmodel'
 import type { Family } from '@dc/netmodel'
 import { loadProtos } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
+import type { ChannelReadiness } from '../audit/index.js'
 
 /** Counts the calls made to agents. */
 export interface AgentCallMetrics {
@@ -37,6 +38,9 @@ export interface AgentChannelsOptions {
    */
   readonly maxReconnectBackoffMs?: number
 }
+
+/** How long one connectivity watch of {@link AgentChannels.whenSettled} lasts before it is renewed. */
+const SETTLE_WATCH_MS = 10_000
 
 interface Entry {
   readonly address: string
@@ -120,16 +124,39 @@ export class AgentChannels {
   }
 
   /**
-   * Whether a call to `name` at `primaryAddress` would fail at once: its channel is in transient
-   * failure, so grpc-js refuses calls (they are not wait-for-ready) until its own reconnect
-   * backoff finds the agent listening again. False without a channel at that address.
+   * The readiness of the channel to `name` at `primaryAddress` (made if there is none yet), asking
+   * it to connect when idle. `refused`: the channel is in transient failure, so grpc-js refuses
+   * calls (they are not wait-for-ready) until its own reconnect backoff finds the agent listening.
    */
-  failsFast(name: string, primaryAddress: string): boolean {
-    const entry = this.entries.get(name)
-    return (
-      entry?.address === primaryAddress &&
-      entry.channel.getConnectivityState(false) === connectivityState.TRANSIENT_FAILURE
-    )
+  readiness(name: string, primaryAddress: string): ChannelReadiness {
+    const state = this.entry(name, primaryAddress).channel.getConnectivityState(true)
+    if (state === connectivityState.READY) return 'ready'
+    return state === connectivityState.TRANSIENT_FAILURE ? 'refused' : 'connecting'
+  }
+
+  /**
+   * Calls `settled` once the channel of `name` at `primaryAddress` is neither idle nor connecting,
+   * or is replaced or closed; at once when it is not connecting now. grpc-js's own connect timeout
+   * (20 s) bounds the wait.
+   */
+  whenSettled(name: string, primaryAddress: string, settled: () => void): () => void {
+    let waiting = true
+    const check = (): void => {
+      if (!waiting) return
+      const entry = this.entries.get(name)
+      const state = entry?.address === primaryAddress ? entry.channel.getConnectivityState(false) : undefined
+      if (state !== connectivityState.IDLE && state !== connectivityState.CONNECTING) {
+        waiting = false
+        settled()
+        return
+      }
+      // A deadline is required; an unchanged state at the deadline only means "watch again".
+      entry?.channel.watchConnectivityState(state, Date.now() + SETTLE_WATCH_MS, check)
+    }
+    check()
+    return () => {
+      waiting = false
+    }
   }
 
   /** Closes the channel of `name` (subcloud deleted or renamed); calls in flight on it fail. */

@@ -39,4 +39,4 @@ export type {
   SubcloudAuditSnapshot,
 } from './start-audit.js'
 export { aggregateSync, platformSync } from './sync-status.js'
-export type { WatchChannels } from './watch-channels.js'
+export type { ChannelReadiness, WatchChannels } from './watch-channels.js'
