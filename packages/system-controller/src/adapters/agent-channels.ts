@@ -136,15 +136,16 @@ export class AgentChannels {
 
   /**
    * Calls `settled` once the channel of `name` at `primaryAddress` is neither idle nor connecting,
-   * or is replaced or closed; at once when it is not connecting now. grpc-js's own connect timeout
-   * (20 s) bounds the wait.
+   * or is replaced or closed; at once when it is not connecting now. An idle channel is asked to
+   * connect, and grpc-js's own connect timeout (20 s) bounds each attempt, so the wait ends.
    */
   whenSettled(name: string, primaryAddress: string, settled: () => void): () => void {
     let waiting = true
     const check = (): void => {
       if (!waiting) return
       const entry = this.entries.get(name)
-      const state = entry?.address === primaryAddress ? entry.channel.getConnectivityState(false) : undefined
+      // Asking again to connect: a channel that fell back to idle would otherwise be waited on forever.
+      const state = entry?.address === primaryAddress ? entry.channel.getConnectivityState(true) : undefined
       if (state !== connectivityState.IDLE && state !== connectivityState.CONNECTING) {
         waiting = false
         settled()

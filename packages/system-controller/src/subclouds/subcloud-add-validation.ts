@@ -59,7 +59,7 @@ export interface AcceptedSubcloudAdd {
   /**
    * YAML sent to the agent's Bootstrap: the operator's values plus the subcloud role and release.
    * Rendered on demand: a peer site's copy is validated as an add is but never bootstrapped from
-   * here, and at 10,000 copies the rendering was about half of an initial geo sync's CPU.
+   * here, and rendering it cost the peer about 0.6 ms of CPU per copy (an initial sync of 10,000).
    */
   readonly bootstrapYaml: () => string
   readonly values: BootstrapValues
