@@ -206,8 +206,7 @@ StartAudit(
   async (ctx) => {
     await beatingSc1(ctx, 2000, { ...OPTIONS, reopenJitterPercent: 0 })
     const callsBefore = ctx.channels.calls.length
-    ctx.channels.failingFast.add('sc1')
-    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await dropSc1Stream(ctx, () => ctx.channels.failingFast.add('sc1'))
     await ctx.clock.advance(500 + 25)
     assert.is(ctx.store.row('sc1').target.availability, 'offline', 'three refusals without a call')
     assert.equal(ctx.store.alarmLines(), ['SystemController 280.001 subcloud=sc1'])
@@ -228,8 +227,7 @@ StartAudit(
   async (ctx) => {
     await beatingSc1(ctx, 2000, { ...OPTIONS, reopenJitterPercent: 0 })
     const callsBefore = ctx.channels.calls.length
-    ctx.channels.connecting.add('sc1')
-    ctx.channels.last('sc1').fail(14, 'Connection dropped')
+    await dropSc1Stream(ctx, () => ctx.channels.connecting.add('sc1'))
     await ctx.clock.advance(0)
     assert.is(ctx.channels.waiting('sc1'), 1, 'the re-open waits on the channel')
     ctx.channels.settle('sc1', 'refused')
@@ -249,7 +247,9 @@ StartAudit(
     ctx.channels.connecting.add('sc1')
     ctx.channels.last('sc1').fail(14, 'Connection dropped')
     await ctx.clock.advance(0)
+    assert.is(ctx.channels.waiting('sc1'), 1)
     await ctx.audit?.stop()
+    assert.is(ctx.channels.waiting('sc1'), 0, 'stop cancels the wait')
     ctx.channels.settle('sc1', 'ready')
     assert.is(ctx.channels.open('sc1').length, 0, 'a stopped audit opens nothing when the wait ends')
   },
