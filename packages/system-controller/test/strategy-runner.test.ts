@@ -125,13 +125,15 @@ async function settle(): Promise<void> {
 function setUp(s: NetworkStrategy, rows: StrategyStep[]) {
   const store = new FakeStore(s, rows)
   const held = new HeldSteps(store)
+  const readsAhead: string[][] = []
   const runner = new StrategyRunner({
     store,
     writer: store,
     execute: held.execute,
+    readAhead: (names) => readsAhead.push([...names]),
     log: recordingLogger([]),
   })
-  return { store, held, runner }
+  return { store, held, runner, readsAhead }
 }
 
 const test = suite('StrategyRunner')
@@ -151,6 +153,31 @@ test('StrategyRunner - keeps max parallel steps in flight, starting the next in 
   await held.end('s4')
   assert.is(store.strategy.state, 'complete')
   assert.not.ok(runner.running)
+})
+
+test('StrategyRunner - reads the next window of subclouds ahead as each window starts', async () => {
+  const names = ['s1', 's2', 's3', 's4', 's5']
+  const { store, held, runner, readsAhead } = setUp(
+    strategy({ maxParallel: 2 }),
+    names.map((n) => step(n)),
+  )
+  runner.start(store.strategy)
+  await settle()
+  assert.equal(
+    readsAhead,
+    [
+      ['s1', 's2'],
+      ['s3', 's4'],
+    ],
+    'the first two windows before any step runs',
+  )
+  await held.end('s1')
+  assert.equal(readsAhead.length, 3, 'the third window as the second starts')
+  assert.equal(readsAhead[2], ['s5'])
+  for (const name of ['s2', 's3', 's4']) await held.end(name)
+  assert.equal(readsAhead.length, 3, 'nothing read ahead past the last step')
+  await held.end('s5')
+  assert.is(store.strategy.state, 'complete')
 })
 
 test('StrategyRunner - a failed step fails the strategy; the others still run', async () => {

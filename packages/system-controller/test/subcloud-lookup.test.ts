@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { SubcloudLookup } from '../src/strategies/subcloud-lookup.js'
+import { READ_AHEAD_MAX_AGE_MS, SubcloudLookup } from '../src/strategies/subcloud-lookup.js'
 import type { Subcloud } from '../src/subclouds/subcloud.js'
 
 function storeOf(names: readonly string[]) {
@@ -48,6 +48,49 @@ test('SubcloudLookup - a failed query rejects every lookup of its batch', async 
     outcomes.map((o) => o.status),
     ['rejected', 'rejected'],
   )
+})
+
+test('SubcloudLookup - a lookup read ahead makes no query of its own', async () => {
+  const store = storeOf(['a', 'b'])
+  const lookup = new SubcloudLookup(store)
+  lookup.readAhead(['a', 'b', 'gone'])
+  const found = await Promise.all(['a', 'b', 'gone'].map((n) => lookup.find(n)))
+  assert.equal(
+    found.map((s) => s?.name),
+    ['a', 'b', undefined],
+  )
+  assert.equal(store.queries, [['a', 'b', 'gone']])
+  await lookup.find('a')
+  assert.is(store.queries.length, 2, 'a read ahead answers one lookup; the next one reads again')
+})
+
+test('SubcloudLookup - a read ahead older than the age limit is read again', async () => {
+  const store = storeOf(['a', 'b'])
+  let nowMs = 0
+  const lookup = new SubcloudLookup(store, () => nowMs)
+  lookup.readAhead(['a', 'b'])
+  nowMs = READ_AHEAD_MAX_AGE_MS
+  await lookup.find('a')
+  assert.is(store.queries.length, 1, 'at the limit, the read ahead still answers')
+  nowMs += 1
+  await lookup.find('b')
+  assert.equal(store.queries, [['a', 'b'], ['b']], 'past it, the subcloud is read again')
+})
+
+test('SubcloudLookup - a failed read ahead leaves each lookup to a query of its own', async () => {
+  let fail = true
+  const queries: string[][] = []
+  const lookup = new SubcloudLookup({
+    findByNames: (asked) => {
+      queries.push([...asked])
+      if (fail) return Promise.reject(new Error('connection reset'))
+      return Promise.resolve(asked.map((name) => ({ name }) as unknown as Subcloud))
+    },
+  })
+  lookup.readAhead(['a'])
+  fail = false
+  assert.is((await lookup.find('a'))?.name, 'a')
+  assert.equal(queries, [['a'], ['a']])
 })
 
 test.run()

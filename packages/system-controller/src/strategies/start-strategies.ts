@@ -74,6 +74,7 @@ export function startStrategies(params: StartStrategiesParams): Strategies {
     store,
     writer,
     execute: (plan, step, signal) => runStep(stepDeps, plan, step, signal),
+    readAhead: (names) => lookup.readAhead(names),
     log,
   })
   const service = new NetworkStrategyService({

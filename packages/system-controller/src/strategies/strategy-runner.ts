@@ -18,8 +18,16 @@ export interface StrategyRunnerDeps {
   /** Marks never-started steps `aborted`; flushed before the strategy ends, as steps do not wait. */
   readonly writer: StepWriter & { flush(): Promise<void> }
   readonly execute: StepExecutor
+  /** Reads the subclouds of steps about to start, so that their pre-checks need no query of their own. */
+  readAhead?(subcloudNames: readonly string[]): void
   readonly log: Logger
 }
+
+/**
+ * Steps whose subclouds are read in one query ahead of them, at most: a window is read as the one
+ * before it starts, so it must start within the read's age limit even when steps are slow.
+ */
+const READ_AHEAD_STEPS = 64
 
 /** The plan facts every step needs, from the stored plan file (parsed when it was created). */
 export function stepPlanOf(strategy: NetworkStrategy): StepPlan {
@@ -140,12 +148,21 @@ export class StrategyRunner {
     log.info(`network strategy ${strategy.uuid}: applying`, { strategy: strategy.uuid })
     // Steps in flight when the controller stopped finish even under an abort, like any in flight.
     for (const step of steps.filter((s) => IN_FLIGHT_STEP_STATES.includes(s.state))) launch(step)
-    for (const step of steps.filter((s) => s.state === 'initial')) {
+    const initial = steps.filter((s) => s.state === 'initial')
+    const window = Math.min(strategy.maxParallel, READ_AHEAD_STEPS)
+    const readAhead = (from: number): void => {
+      const names = initial.slice(from, from + window).map((s) => s.subcloudName)
+      if (names.length > 0) this.#deps.readAhead?.(names)
+    }
+    readAhead(0)
+    for (const [index, step] of initial.entries()) {
       while (tasks.size >= strategy.maxParallel && !stopped()) {
         await new Promise<void>((resolve) => (run.waiting = resolve))
         run.waiting = undefined
       }
       if (stopped()) break
+      // The next window is read while this one starts: a pre-check then finds its subcloud read.
+      if (index % window === 0) readAhead(index + window)
       launch(step)
     }
     await Promise.all([...tasks])
