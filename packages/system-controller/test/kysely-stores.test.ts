@@ -271,4 +271,22 @@ test('KyselyAuditStore - a status batch larger than one statement is written who
   )
 })
 
+test('KyselySubcloudStore - concurrent expected hashes are all stored; one subcloud set twice keeps the later', async (ctx) => {
+  const { store } = storesOf(ctx)
+  const bulk = (await store.list()).filter((r) => r.name.startsWith('bulk'))
+  const first = bulk[0]?.id ?? 0
+  await Promise.all([
+    ...bulk.map((r) => store.setExpectedConfigHash(r.id, `hash-${r.name}`)),
+    store.setExpectedConfigHash(first, 'hash-later'),
+    store.setExpectedConfigHash(999_999, 'hash-of-nobody'),
+  ])
+  const after = new Map((await store.list()).map((r) => [r.id, r.expectedConfigHash]))
+  assert.is(after.get(first), 'hash-later', 'the later write of one subcloud wins')
+  assert.ok(
+    bulk.slice(1).every((r) => after.get(r.id) === `hash-${r.name}`),
+    'every other subcloud has its own hash',
+  )
+  assert.not.ok(after.has(999_999))
+})
+
 test.run()

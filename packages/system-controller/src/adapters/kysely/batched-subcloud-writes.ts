@@ -114,18 +114,53 @@ async function insertRows(
   })
 }
 
+/** The config hash the controller now expects of subcloud `id`. */
+export interface ExpectedHashWrite {
+  readonly id: number
+  readonly hash: string
+}
+
 /**
- * The subcloud writes a fleet's onboarding issues thousands of at once (adds, deploy moves),
- * group-committed: concurrent callers share one statement and one commit, and each is answered
- * after it.
+ * Every expected hash of the batch in one statement. The rows are locked in id order first, as
+ * the audit's status batch locks them: an update joined straight to the list would lock in join
+ * order, and two such statements could deadlock.
+ */
+async function writeExpectedHashes(
+  db: Kysely<Database>,
+  batch: readonly ExpectedHashWrite[],
+): Promise<undefined[]> {
+  await sql`with v as (
+        select * from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id integer, hash text)
+      ),
+      locked as (select s.id from subclouds s join v on v.id = s.id order by s.id for update of s)
+    update subclouds as s set expected_config_hash = v.hash, updated_at = ${new Date()}
+    from locked join v on v.id = locked.id
+    where s.id = locked.id`.execute(db)
+  return batch.map(() => undefined)
+}
+
+/**
+ * The subcloud writes a fleet's onboarding or a fan-out of forwarded changes issues thousands of
+ * at once (adds, deploy moves, expected hashes), group-committed: concurrent callers share one
+ * statement and one commit, and each is answered after it.
  */
 export class BatchedSubcloudWrites {
   readonly #moves: GroupCommit<DeployMoveWrite, boolean>
   readonly #inserts: GroupCommit<SubcloudInsert, InsertResult<Subcloud>>
+  readonly #hashes: GroupCommit<ExpectedHashWrite, undefined>
 
   constructor(db: Kysely<Database>) {
     this.#moves = new GroupCommit({ write: (batch) => writeMoves(db, batch), key: (m) => m.id })
     this.#inserts = new GroupCommit({ write: (batch) => insertRows(db, batch), key: (i) => i.fields.name })
+    this.#hashes = new GroupCommit({ write: (batch) => writeExpectedHashes(db, batch), key: (h) => h.id })
+  }
+
+  async setExpectedHash(write: ExpectedHashWrite): Promise<void> {
+    try {
+      await this.#hashes.submit(write)
+    } catch (err) {
+      throw translateStoreError(err, `subcloud ${write.id}`)
+    }
   }
 
   async move(write: DeployMoveWrite): Promise<boolean> {

@@ -94,14 +94,9 @@ export class KyselySubcloudStore implements SubcloudStore {
     return this.#batched.move({ id, to, from, fields })
   }
 
-  async setExpectedConfigHash(id: number, hash: string): Promise<void> {
-    await guarded(`subcloud ${id}`, () =>
-      this.#db
-        .updateTable('subclouds')
-        .set({ expected_config_hash: hash, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute(),
-    )
+  /** Group-committed with concurrent ones (a fan-out of forwarded changes; see {@link BatchedSubcloudWrites}). */
+  setExpectedConfigHash(id: number, hash: string): Promise<void> {
+    return this.#batched.setExpectedHash({ id, hash })
   }
 
   async setOperationalAddress(
