@@ -67,7 +67,7 @@ test('SubcloudLookup - a lookup read ahead makes no query of its own', async () 
 test('SubcloudLookup - a read ahead older than the age limit is read again', async () => {
   const store = storeOf(['a', 'b'])
   let nowMs = 0
-  const lookup = new SubcloudLookup(store, () => nowMs)
+  const lookup = new SubcloudLookup(store, { now: () => nowMs })
   lookup.readAhead(['a', 'b'])
   nowMs = READ_AHEAD_MAX_AGE_MS
   await lookup.find('a')

@@ -1,3 +1,5 @@
+import { systemClock } from '../audit/index.js'
+import type { Clock } from '../audit/index.js'
 import type { SubcloudStore } from '../ports/subcloud-store.js'
 import type { Subcloud } from '../subclouds/subcloud.js'
 
@@ -31,14 +33,14 @@ interface ReadAhead {
  */
 export class SubcloudLookup {
   readonly #store: Pick<SubcloudStore, 'findByNames'>
-  readonly #nowMs: () => number
+  readonly #clock: Pick<Clock, 'now'>
   #pending = new Map<string, Pending[]>()
   #scheduled = false
   readonly #ahead = new Map<string, ReadAhead>()
 
-  constructor(store: Pick<SubcloudStore, 'findByNames'>, nowMs: () => number = Date.now) {
+  constructor(store: Pick<SubcloudStore, 'findByNames'>, clock: Pick<Clock, 'now'> = systemClock) {
     this.#store = store
-    this.#nowMs = nowMs
+    this.#clock = clock
   }
 
   /**
@@ -46,7 +48,7 @@ export class SubcloudLookup {
    * rest are left to their own lookups). Reads ahead that nobody used in time are dropped.
    */
   readAhead(names: readonly string[]): void {
-    const askedAtMs = this.#nowMs()
+    const askedAtMs = this.#clock.now()
     for (const [name, ahead] of this.#ahead) if (this.#expired(ahead, askedAtMs)) this.#ahead.delete(name)
     const batch = names.slice(0, MAX_NAMES_PER_QUERY)
     if (batch.length === 0) return
@@ -62,7 +64,7 @@ export class SubcloudLookup {
     const ahead = this.#ahead.get(name)
     if (ahead !== undefined) {
       this.#ahead.delete(name)
-      if (!this.#expired(ahead, this.#nowMs())) {
+      if (!this.#expired(ahead, this.#clock.now())) {
         const found = await ahead.found
         if (found !== undefined) return found.get(name)
       }
