@@ -272,17 +272,25 @@ export class SubcloudAudit {
   }
 
   private armMissTimer(delayMs: number): void {
-    this.cancelMissTimer = this.deps.clock.setTimer(delayMs, () => this.checkMiss())
+    this.cancelMissTimer = this.deps.clock.setTimer(delayMs, () => this.checkMiss(false))
   }
 
   // One timer per subcloud that re-arms itself for the rest of the window, rather than a
   // clear-and-set on every heartbeat.
-  private checkMiss(): void {
+  private checkMiss(afterReads: boolean): void {
     if (this.closed) return
     const window = this.missWindowMs()
     const elapsed = this.deps.clock.now() - this.lastAliveAt
     if (elapsed < window) {
       this.armMissTimer(window - elapsed)
+      return
+    }
+    // Node runs the timers that fell due while its event loop was blocked before it reads the
+    // sockets, so a heartbeat that arrived meanwhile is not seen yet: after a stall of the
+    // controller, every due subcloud would count a miss it did not have. A zero-delay timer runs
+    // after that read, and the miss is judged then.
+    if (!afterReads) {
+      this.cancelMissTimer = this.deps.clock.setTimer(0, () => this.checkMiss(true))
       return
     }
     this.lastAliveAt = this.deps.clock.now()
