@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { connect, createServer } from 'node:net'
 import type { Socket } from 'node:net'
+import { waitFor } from '@dc/test-support'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { startAudit, systemClock } from '../src/audit/index.js'
@@ -54,20 +55,18 @@ test('a heartbeat that arrived while the event loop was blocked is read before a
   try {
     // The agent's heartbeats come in over a real socket, so they are read when the loop polls it.
     pair.near.on('data', () => channels.last('sc1').heartbeat())
-    const online = new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (events.some((e) => e.type === 'availability-changed' && e.availability === 'online')) {
-          clearInterval(poll)
-          resolve()
-        }
-      }, 5)
-    })
     channels.last('sc1').status('hash-A')
     // Heartbeats every 20 ms until the block, so no miss is due for real before it.
     const beating = setInterval(() => pair.far.write('heartbeat'), 20)
-    await online
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    clearInterval(beating)
+    try {
+      await waitFor(
+        () => events.some((e) => e.type === 'availability-changed' && e.availability === 'online'),
+        { intervalMs: 5, timeoutMs: 10_000, message: 'sc1 online' },
+      )
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      clearInterval(beating)
+    }
 
     // The loop is blocked past the miss window; the heartbeat is sent during the block, so the
     // kernel holds it when the loop resumes, and the miss timer is overdue by then.
