@@ -178,7 +178,11 @@ export class KyselyAuditStore implements AuditStore {
     // reads each row's management state at write time; every write joins it, so updates of
     // subclouds deleted since are skipped. Spec 1.5: in-sync only lands on a still managed subcloud.
     // Alarms are cleared through a join rather than `(a, b, c) in (...)`: PGlite (WebAssembly) runs
-    // out of stack on a few hundred row comparisons and silently deletes nothing.
+    // out of stack on a few hundred row comparisons and silently deletes nothing. The keys to clear
+    // are filtered by `locked` first, in a materialized CTE: PostgreSQL estimates the join of
+    // `unnest` to `alarms` on three text columns at one row, and joined `locked` to it in a nested
+    // loop, re-reading all of `locked` for every cleared alarm. At a revival of 10,000 subclouds
+    // that was 50 million comparisons and 8 to 12 s in one statement, against 0.1 s this way.
     await guarded('subcloud status', () =>
       sql`with locked as (
             select id, management_state from subclouds
@@ -213,16 +217,20 @@ export class KyselyAuditStore implements AuditStore {
             do update set sync_status = excluded.sync_status, updated_at = excluded.updated_at
             returning 1
           ),
-          cleared_alarms as (
-            delete from alarms as a
-            using unnest(
+          clear_keys as materialized (
+            select v.region, v.alarm_id, v.entity_instance_id
+            from unnest(
               ${cleared.map((k) => k.owner)}::integer[],
               ${cleared.map((k) => k.region)}::text[],
               ${cleared.map((k) => k.alarmId)}::text[],
               ${cleared.map((k) => k.entityInstanceId)}::text[]
             ) as v(owner, region, alarm_id, entity_instance_id)
-            where a.region = v.region and a.alarm_id = v.alarm_id and a.entity_instance_id = v.entity_instance_id
-              and v.owner in (select id from locked)
+            join locked l on l.id = v.owner
+          ),
+          cleared_alarms as (
+            delete from alarms as a
+            using clear_keys k
+            where a.region = k.region and a.alarm_id = k.alarm_id and a.entity_instance_id = k.entity_instance_id
             returning 1
           ),
           raised_alarms as (
