@@ -150,6 +150,12 @@ function rawRows(
       `${raw.rawWatch.eventsPerSecond.toFixed(0)} heartbeats/s, one channel per subcloud, in a process of its own`,
     ),
     row(
+      'a bare grpc-js client opens a channel and Watch stream to every agent',
+      raw.rawWatch.openSeconds,
+      's',
+      'all at once, until each stream has brought its first message; in a process of its own',
+    ),
+    row(
       'memory per bare Watch stream and channel',
       raw.rawWatch.rssPerStreamBytes / 1024,
       'KiB',
@@ -313,7 +319,15 @@ async function runFleet(
           [
             'outage',
             () =>
-              measureMassOutage({ fleet, members: members.length, database, rawInsertsPerSecond, signal }),
+              measureMassOutage({
+                fleet,
+                members: members.length,
+                database,
+                controllerPid: controller.process.pid,
+                rawInsertsPerSecond,
+                rawOpenSeconds: rawWatch.openSeconds,
+                signal,
+              }),
           ],
           // Last: members of a peer group may no longer be managed or unmanaged locally.
           [

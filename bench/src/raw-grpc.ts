@@ -84,6 +84,11 @@ export interface WatchCost {
   /** Resident memory the open streams added, per stream. */
   readonly rssPerStreamBytes: number
   readonly eventsPerSecond: number
+  /**
+   * Seconds from making the first channel to the first message on every stream, all opened at
+   * once: the floor of a fleet coming back online, for grpc-js on this machine.
+   */
+  readonly openSeconds: number
 }
 
 /**
@@ -103,6 +108,7 @@ export async function measureWatchStreams(
   const streams: ClientReadableStream<WatchEvent__Output>[] = []
   let events = 0
   let closing = false
+  const openStart = performance.now()
   try {
     let started = 0
     await new Promise<void>((resolve, reject) => {
@@ -138,6 +144,7 @@ export async function measureWatchStreams(
         open(client, 3, false)
       }
     })
+    const openSeconds = (performance.now() - openStart) / 1000
     // A few intervals for every stream to settle into its rhythm before measuring.
     await new Promise((r) => setTimeout(r, 3 * heartbeatIntervalMs))
     globalThis.gc?.()
@@ -152,6 +159,7 @@ export async function measureWatchStreams(
       cpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs,
       rssPerStreamBytes: (rssAfter - rssBefore) / addresses.length,
       eventsPerSecond: ((events - eventsBefore) * 1000) / elapsedMs,
+      openSeconds,
     }
   } finally {
     closing = true

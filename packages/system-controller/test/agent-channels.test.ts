@@ -11,6 +11,8 @@ import type {
   WatchRequest__Output,
 } from '@dc/protos'
 import { waitFor } from '@dc/test-support'
+import { connect, createServer } from 'node:net'
+import type { Socket } from 'node:net'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { AgentChannels, grpcTarget } from '../src/adapters/agent-channels.js'
@@ -78,6 +80,14 @@ Channels.after.each((ctx) => {
   ctx.channels.closeAll()
 })
 
+/** A loopback address whose port was just free: nothing listens there. */
+async function deadAddress(): Promise<string> {
+  const free = new Server()
+  const port = await bindAsync(free, '127.0.0.1:0')
+  free.forceShutdown()
+  return `127.0.0.1:${port}`
+}
+
 function describe(channels: AgentChannels, name: string, address: string): Promise<void> {
   return new Promise((resolve, reject) =>
     channels
@@ -119,11 +129,7 @@ Channels(
 Channels(
   'AgentChannels - readiness: connecting, then refused by a dead address or ready at a live one',
   async (ctx) => {
-    // A port that was just free: nothing listens there.
-    const probe = new Server()
-    const deadPort = await bindAsync(probe, '127.0.0.1:0')
-    probe.forceShutdown()
-    const dead = `127.0.0.1:${deadPort}`
+    const dead = await deadAddress()
     const settled = (name: string, address: string): Promise<void> =>
       new Promise((resolve) => ctx.channels.whenSettled(name, address, resolve))
     assert.is(ctx.channels.readiness('sc1', dead), 'connecting', 'a new channel is asked to connect')
@@ -150,6 +156,80 @@ Channels(
     assert.ok(called, 'a cancelled wait is never called')
   },
 )
+
+Channels(
+  'AgentChannels - a refused channel is closed: no reconnects of its own, a TCP probe when asked, dialled again once listening',
+  async (ctx) => {
+    const address = await deadAddress()
+    const port = Number(address.split(':')[1])
+    const settled = (name: string): Promise<void> =>
+      new Promise((resolve) => ctx.channels.whenSettled(name, address, resolve))
+    for (const name of ['sc1', 'sc2']) {
+      assert.is(ctx.channels.readiness(name, address), 'connecting')
+      await settled(name)
+      assert.is(ctx.channels.readiness(name, address), 'refused')
+    }
+    assert.is(ctx.channels.size, 0, 'both refused channels are closed')
+    // A closed channel may still make the one attempt its backoff had scheduled (grpc-js), then
+    // stops; nothing listens yet, so that one is refused.
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    // The agent comes back, behind a proxy that counts the connections made to it.
+    let accepted = 0
+    const sockets = new Set<Socket>()
+    const proxy = createServer((socket) => {
+      accepted += 1
+      const upstream = connect(ctx.v4Port, '127.0.0.1')
+      for (const s of [socket, upstream]) {
+        sockets.add(s)
+        s.on('error', () => s.destroy())
+      }
+      socket.pipe(upstream).pipe(socket)
+    })
+    await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve))
+    try {
+      // grpc-js dials a channel in transient failure on its own at least every 2 s.
+      await new Promise((resolve) => setTimeout(resolve, 2500))
+      assert.is(accepted, 0, 'a parked subcloud is not dialled unless asked')
+      assert.is(ctx.channels.readiness('sc1', address), 'connecting', 'asked: a probe goes out')
+      assert.is(ctx.channels.readiness('sc1', address), 'connecting', 'one probe at a time')
+      await settled('sc1')
+      assert.is(accepted, 1, 'the probe is one TCP connection')
+      assert.is(ctx.channels.readiness('sc1', address), 'connecting', 'listening: dialled afresh')
+      await settled('sc1')
+      assert.is(ctx.channels.readiness('sc1', address), 'ready')
+      await describe(ctx.channels, 'sc2', address)
+      assert.equal(
+        ctx.peers.map((p) => p.method),
+        ['Describe'],
+        'a call to a parked subcloud dials it, without waiting for the audit',
+      )
+      assert.is(ctx.channels.size, 2)
+    } finally {
+      proxy.close()
+      for (const s of sockets) s.destroy()
+    }
+  },
+)
+
+Channels('AgentChannels - a probe that finds nothing listening reports refused, once', async (ctx) => {
+  const address = await deadAddress()
+  const settled = (): Promise<void> =>
+    new Promise((resolve) => ctx.channels.whenSettled('sc1', address, resolve))
+  assert.is(ctx.channels.readiness('sc1', address), 'connecting')
+  await settled()
+  assert.is(ctx.channels.readiness('sc1', address), 'refused', 'the channel was refused')
+  assert.is(ctx.channels.readiness('sc1', address), 'connecting', 'then a probe goes out')
+  await settled()
+  assert.is(ctx.channels.readiness('sc1', address), 'refused', 'the probe was refused')
+  assert.is(ctx.channels.readiness('sc1', address), 'connecting', 'the answer is handed out once')
+  let called = false
+  const stop = ctx.channels.whenSettled('sc1', address, () => (called = true))
+  ctx.channels.forget('sc1')
+  await settled()
+  await Promise.resolve()
+  assert.ok(called, 'forgetting a subcloud ends the wait on its probe')
+  stop()
+})
 
 Channels('AgentChannels - subclouds get separate channels', async (ctx) => {
   const a = ctx.channels.agent('sc1', `127.0.0.1:${ctx.v4Port}`)

@@ -25,6 +25,11 @@ export const AGENT_SERVER_OPTIONS: ServerOptions = {
   'grpc.keepalive_time_ms': 10_000,
   'grpc.keepalive_timeout_ms': 5_000,
   'grpc.keepalive_permit_without_calls': 1,
+  // A connection without a call for this long is closed (GOAWAY; the controller dials again on its
+  // next call). The controller's Watch keeps its own connection busy; what this ends is a
+  // connection nobody uses, such as the one grpc-js may still open for a channel the controller
+  // closed while it was waiting to reconnect.
+  'grpc.max_connection_idle_ms': 300_000,
 }
 
 /** The `Platform` (local administration) and `Agent` (controller) handlers of one agent. */
