@@ -158,6 +158,7 @@ StartAudit(
       ...OPTIONS,
       reopenBackoffMs: 100,
       maxReopenBackoffMs: 400,
+      offlineReopenMs: 300,
       reopenJitterPercent: 0,
     })
     await dropSc1Stream(ctx, () => ctx.channels.refuse.add('sc1'))
@@ -172,9 +173,13 @@ StartAudit(
     assert.is(ctx.channels.calls.length, 4, 'the first stream and three quick attempts')
 
     await ctx.clock.advance(1000)
-    assert.equal(reopenDelays(ctx).slice(0, 7), [0, 250, 250, 100, 200, 400, 400], 'then backoff, capped')
+    assert.equal(
+      reopenDelays(ctx).slice(0, 6),
+      [0, 250, 250, 300, 300, 300],
+      'offline: tried every offlineReopenMs, not on the backoff',
+    )
     ctx.channels.refuse.delete('sc1')
-    await ctx.clock.advance(400)
+    await ctx.clock.advance(300)
     assert.is(ctx.channels.open('sc1').length, 1)
     ctx.channels.last('sc1').status('hash-A')
     await ctx.clock.advance(25)
@@ -186,13 +191,13 @@ StartAudit(
 )
 
 StartAudit(
-  'startAudit - backoff delays are jittered below their nominal value, so a fleet does not retry in step',
+  'startAudit - re-open delays are jittered below their nominal value, so a fleet does not retry in step',
   async (ctx) => {
-    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenBackoffMs: 1000, maxReopenBackoffMs: 1000 })
+    await beatingSc1(ctx, 2000, { ...OPTIONS, offlineReopenMs: 1000 })
     await dropSc1Stream(ctx, () => ctx.channels.refuse.add('sc1'))
     await ctx.clock.advance(20_000)
     const backoff = reopenDelays(ctx).slice(3)
-    assert.ok(backoff.length >= 10, `${backoff.length} backoff delays`)
+    assert.ok(backoff.length >= 10, `${backoff.length} re-open delays`)
     assert.ok(
       backoff.every((d) => d >= 800 && d <= 1000),
       `within 20 % below the nominal 1,000 ms: ${backoff.join(', ')}`,
@@ -213,8 +218,8 @@ StartAudit(
     await ctx.clock.advance(10_000)
     assert.is(ctx.channels.calls.length, callsBefore, 'no call while the channel fails fast')
     ctx.channels.failingFast.delete('sc1')
-    await ctx.clock.advance(2000)
-    assert.is(ctx.channels.open('sc1').length, 1, 'opened within the capped backoff')
+    await ctx.clock.advance(4000)
+    assert.is(ctx.channels.open('sc1').length, 1, 'opened within offlineReopenMs')
     ctx.channels.last('sc1').status('hash-A')
     await ctx.clock.advance(25)
     assert.is(ctx.store.row('sc1').target.availability, 'online')
@@ -236,7 +241,7 @@ StartAudit(
     assert.is(ctx.channels.calls.length, callsBefore, 'no call was made to the dead agent')
     ctx.channels.failingFast.delete('sc1')
     ctx.channels.connecting.add('sc1')
-    await ctx.clock.advance(2000)
+    await ctx.clock.advance(4000)
     assert.is(ctx.channels.calls.length, callsBefore, 'still none while the channel connects')
     ctx.channels.settle('sc1', 'ready')
     assert.is(ctx.channels.open('sc1').length, 1, 'the stream opens as soon as the channel is ready')

@@ -49,18 +49,27 @@ export interface AuditOptions {
    */
   reopenBackoffMs?: number
   /**
-   * Cap of the re-open delay, which bounds how late a restarted agent is seen online.
+   * Cap of the re-open delay while the subcloud is not offline (an offline one is tried every
+   * {@link offlineReopenMs}).
    * @default 2000
    */
   maxReopenBackoffMs?: number
   /**
    * Each re-open delay of the backoff is shortened by a random share of up to this many percent,
    * so that subclouds that failed together (a site-wide outage) do not retry in step and a fleet
-   * revived at once reconnects over a spread instead of in one burst. The delay never exceeds
-   * {@link maxReopenBackoffMs}.
+   * revived at once reconnects over a spread instead of in one burst. The delay never exceeds its
+   * nominal value.
    * @default 20
    */
   reopenJitterPercent?: number
+  /**
+   * Once a subcloud is offline, its stream is tried again this often (shortened by the same jitter)
+   * instead of on the backoff: a dead agent costs one TCP probe per try, and a fleet that stays
+   * down for hours is tried at a pace the controller can carry, yet each subcloud is seen within
+   * this of its agent listening again.
+   * @default 4000
+   */
+  offlineReopenMs?: number
   /**
    * How long a config hash mismatch must last before the endpoint is reported out-of-sync (and
    * 280.002 raised). Covers the moment after a change the controller forwarded, when the agent's
@@ -92,6 +101,7 @@ export function auditOptionsWithDefaults(options: AuditOptions = {}): AuditOptio
     reopenBackoffMs: options.reopenBackoffMs ?? 250,
     maxReopenBackoffMs: options.maxReopenBackoffMs ?? 2000,
     reopenJitterPercent: options.reopenJitterPercent ?? 20,
+    offlineReopenMs: options.offlineReopenMs ?? 4000,
     outOfSyncGraceMs: options.outOfSyncGraceMs ?? 2000,
     slowWriteIntervalMs: options.slowWriteIntervalMs ?? 30_000,
   }

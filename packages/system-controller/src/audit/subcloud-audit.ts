@@ -33,7 +33,8 @@ export interface SubcloudAuditDeps {
  * A stream that breaks is re-opened at once, then up to `quickReopenAttempts` times in all,
  * `quickReopenDelayMs` apart. If the agent is unreachable (UNAVAILABLE before any message) on
  * every attempt, the subcloud is `unreachable`: offline without waiting for the misses. Once the
- * quick attempts are spent, or after any other failure, re-opening backs off exponentially.
+ * quick attempts are spent, or after any other failure, re-opening backs off exponentially; an
+ * offline subcloud is tried every `offlineReopenMs`.
  */
 export class SubcloudAudit {
   target: AuditTarget
@@ -207,8 +208,11 @@ export class SubcloudAudit {
       // nothing about reachability: the misses decide.
       this.refusedQuickAttempts = undefined
     }
-    const { reopenBackoffMs, maxReopenBackoffMs, reopenJitterPercent } = this.deps.options
-    const backoffMs = Math.min(reopenBackoffMs * 2 ** Math.min(this.reopenAttempts, 30), maxReopenBackoffMs)
+    const { reopenBackoffMs, maxReopenBackoffMs, reopenJitterPercent, offlineReopenMs } = this.deps.options
+    const backoffMs =
+      this.live.availability === 'offline'
+        ? offlineReopenMs
+        : Math.min(reopenBackoffMs * 2 ** Math.min(this.reopenAttempts, 30), maxReopenBackoffMs)
     const delayMs = Math.round(backoffMs * (1 - (Math.random() * reopenJitterPercent) / 100))
     this.reopenAttempts += 1
     this.reopenIn(delayMs, error)
@@ -288,8 +292,9 @@ export class SubcloudAudit {
     // Node runs the timers that fell due while its event loop was blocked before it reads the
     // sockets, so a heartbeat that arrived meanwhile is not seen yet: after a stall of the
     // controller, every due subcloud would count a miss it did not have. A zero-delay timer runs
-    // after that read, and the miss is judged then.
-    if (!afterReads) {
+    // after that read, and the miss is judged then. An offline subcloud's miss only raises a count
+    // written with the slow values, so it is not worth a second timer across a dead fleet.
+    if (!afterReads && this.live.availability !== 'offline') {
       this.cancelMissTimer = this.deps.clock.setTimer(0, () => this.checkMiss(true))
       return
     }
