@@ -146,9 +146,9 @@ StartAudit(
   },
 )
 
-/** The `reopenInMs` of every stream-broken event so far. */
-function reopenDelays(ctx: Ctx): number[] {
-  return ctx.events.flatMap((e) => (e.type === 'stream-broken' ? [e.reopenInMs] : []))
+/** The `reopenInMs` of every stream-broken event among `events`. */
+function reopenDelays(events: readonly AuditEvent[]): number[] {
+  return events.flatMap((e) => (e.type === 'stream-broken' ? [e.reopenInMs] : []))
 }
 
 StartAudit(
@@ -174,7 +174,7 @@ StartAudit(
 
     await ctx.clock.advance(1000)
     assert.equal(
-      reopenDelays(ctx).slice(0, 6),
+      reopenDelays(ctx.events).slice(0, 6),
       [0, 250, 250, 300, 300, 300],
       'offline: tried every offlineReopenMs, not on the backoff',
     )
@@ -196,7 +196,7 @@ StartAudit(
     await beatingSc1(ctx, 2000, { ...OPTIONS, offlineReopenMs: 1000 })
     await dropSc1Stream(ctx, () => ctx.channels.refuse.add('sc1'))
     await ctx.clock.advance(20_000)
-    const backoff = reopenDelays(ctx).slice(3)
+    const backoff = reopenDelays(ctx.events).slice(3)
     assert.ok(backoff.length >= 10, `${backoff.length} re-open delays`)
     assert.ok(
       backoff.every((d) => d >= 800 && d <= 1000),
@@ -286,7 +286,13 @@ StartAudit(
 StartAudit(
   'startAudit - a re-open that fails otherwise than unreachable proves nothing: the misses decide',
   async (ctx) => {
-    await beatingSc1(ctx, 2000, { ...OPTIONS, reopenBackoffMs: 100, maxReopenBackoffMs: 400 })
+    await beatingSc1(ctx, 2000, {
+      ...OPTIONS,
+      reopenBackoffMs: 100,
+      maxReopenBackoffMs: 400,
+      offlineReopenMs: 1000,
+      reopenJitterPercent: 0,
+    })
     // PERMISSION_DENIED: something answered
     await dropSc1Stream(ctx, () => ctx.channels.failWith.set('sc1', 7))
     await ctx.clock.advance(1400)
@@ -295,6 +301,22 @@ StartAudit(
     await ctx.clock.advance(1700)
     assert.is(ctx.store.row('sc1').target.availability, 'offline', 'two missed intervals')
     assert.is(ctx.store.row('sc1').target.auditFailCount, 2)
+    await ctx.clock.advance(3000)
+    const verdictAt = ctx.events.findIndex(
+      (e) => e.type === 'availability-changed' && e.availability === 'offline',
+    )
+    const online = reopenDelays(ctx.events.slice(0, verdictAt))
+    assert.equal(online.slice(0, 6), [0, 100, 200, 400, 400, 400], 'online: backoff doubling to its cap')
+    assert.ok(
+      online.every((d) => d <= 400),
+      `never above the cap: ${online.join(', ')}`,
+    )
+    const offline = reopenDelays(ctx.events.slice(verdictAt))
+    assert.ok(offline.length >= 2, `${offline.length} re-opens once offline`)
+    assert.ok(
+      offline.every((d) => d === 1000),
+      `offline: every offlineReopenMs: ${offline.join(', ')}`,
+    )
   },
 )
 
