@@ -296,6 +296,24 @@ test('updateSubcloud - rename rules, address family, group, nothing-to-update, p
   assert.is(rehome.name, 'edge1')
 })
 
+test('updateSubcloud - the audit is reloaded for a new name or address only', async (ctx) => {
+  const { service } = svc(ctx)
+  await service.addSubcloud({ bootstrap_address: '::1', bootstrap_values_yaml: subcloudYaml(7) })
+  await simulate(ctx, 'subcloud7', { deployStatus: 'complete' })
+  const before = ctx.refreshes
+  await service.updateSubcloud({
+    subcloud: 'subcloud7',
+    description: 'lab',
+    location: 'r1',
+    group: 'Default',
+  })
+  assert.is(ctx.refreshes, before, 'a description, location or group edit leaves the audit be')
+  await service.updateSubcloud({ subcloud: 'subcloud7', name: 'edge7' })
+  assert.is(ctx.refreshes, before + 1, 'a rename reloads it')
+  await service.updateSubcloud({ subcloud: 'edge7', bootstrap_address: '[::1]:6001' })
+  assert.is(ctx.refreshes, before + 2, 'a new address reloads it')
+})
+
 test('updateSubcloud - the watched address stays while a deploy is in a transitory state', async (ctx) => {
   const { service, store } = svc(ctx)
   for (const deployStatus of ['not-deployed', 'pre-bootstrap', 'bootstrapping'] as const) {

@@ -350,7 +350,10 @@ export class SubcloudService {
     this.#deps.log.info(`subcloud ${updated.name}: updated (${Object.keys(set).join(', ')})`, {
       subcloud: updated.name,
     })
-    await this.#refreshAudit(updated.id)
+    // The audit watches a subcloud by name and address only: a description, location, group or
+    // values edit leaves it be. A reload waits its turn behind the audit's batched status write, so
+    // doing it for every edit held a peer group member's copy back by up to half a second.
+    if (set.name !== undefined || set.bootstrapAddress !== undefined) await this.#refreshAudit(updated.id)
     if (input.peerGroup !== undefined) return membership.setMembership(updated, input.peerGroup)
     await membership.changed(updated.id)
     return updated
