@@ -11,6 +11,17 @@ export interface SubcloudRow {
   readonly platform_sync: string | null
 }
 
+/** One poll of an onboarding in progress. */
+export interface OnboardingProgress {
+  /** Subclouds in the database. */
+  readonly total: number
+  readonly managed: number
+  /** Deployed and online, not yet managed: what the bench manages next. */
+  readonly ready: readonly string[]
+  /** Subclouds whose deploy failed, with why. */
+  readonly failed: readonly Pick<SubcloudRow, 'name' | 'deploy_status' | 'error_description'>[]
+}
+
 /**
  * A read-only look into the controller's PostgreSQL database: how many rows its tables have seen
  * written (the statistics collector's counters, schema-agnostic) and the state of every subcloud
@@ -51,6 +62,27 @@ export class ControllerDatabase {
         "ON st.subcloud_id = s.id AND st.endpoint_type = 'platform'",
     )
     return rows
+  }
+
+  /**
+   * Onboarding's progress in one row: counts, and only the subclouds to act on. Reading every
+   * subcloud twice a second instead (10,000 rows joined to their statuses) cost PostgreSQL 40 to
+   * 50 ms and the bench 30 to 90 ms of CPU per poll at 10,000, a fifth of a core taken from the
+   * very onboarding being measured.
+   */
+  async onboardingProgress(): Promise<OnboardingProgress> {
+    const { rows } = await this.#client.query<OnboardingProgress>(
+      'SELECT count(*)::int AS total, ' +
+        "count(*) FILTER (WHERE management_state = 'managed')::int AS managed, " +
+        "coalesce(array_agg(name) FILTER (WHERE management_state <> 'managed' AND deploy_status = 'complete' " +
+        "AND availability_status = 'online'), '{}') AS ready, " +
+        "coalesce(json_agg(json_build_object('name', name, 'deploy_status', deploy_status, " +
+        "'error_description', error_description)) FILTER (WHERE deploy_status LIKE '%-failed'), '[]') AS failed " +
+        'FROM subclouds',
+    )
+    const [progress] = rows
+    if (progress === undefined) throw new Error('no answer to the onboarding poll')
+    return progress
   }
 
   /** Subclouds per `availability_status`. */

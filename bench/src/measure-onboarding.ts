@@ -5,9 +5,9 @@ import { unary } from '@dc/test/support/index.js'
 import type { BenchController } from './bench-controller.js'
 import { secondsTarget } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
-import type { ControllerDatabase } from './controller-database.js'
+import type { ControllerDatabase, OnboardingProgress } from './controller-database.js'
 import { forEachBounded } from './for-each-bounded.js'
-import { deployFailed, waitForFleet } from './wait-for-fleet.js'
+import { deployFailed } from './wait-for-fleet.js'
 
 /** `subcloud add` calls in flight (the controller takes them one at a time anyway). */
 const ADD_PARALLELISM = 16
@@ -129,32 +129,22 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
       if (inFlight >= MANAGE_PARALLELISM) return
     }
   }
-  const managed = waitForFleet(
+  const managed = followOnboarding(
     database,
-    names,
-    (s) => s.management_state === 'managed',
-    'every subcloud managed',
-    {
-      timeoutMs: Math.min(300_000 + n * 300, props.budgetMs),
-      signal,
-      acceptFailedDeploys: true,
-      each: async (listed) => {
-        if (manageError !== undefined) throw manageError
-        if (retried.length > n * MAX_FAILED_SHARE) {
-          throw new Error(`${retried.length} calls failed and were retried; first: ${retried[0] ?? ''}`)
-        }
-        for (const s of listed) {
-          const ready =
-            s.deploy_status === 'complete' &&
-            s.availability_status === 'online' &&
-            s.management_state === 'unmanaged' &&
-            !managing.has(s.name)
-          if (!ready) continue
-          managing.add(s.name)
-          queue.push(s.name)
-        }
-        if (inFlight < MANAGE_PARALLELISM) pump()
-      },
+    n,
+    Math.min(300_000 + n * 300, props.budgetMs),
+    signal,
+    (progress) => {
+      if (manageError !== undefined) throw manageError
+      if (retried.length > n * MAX_FAILED_SHARE) {
+        throw new Error(`${retried.length} calls failed and were retried; first: ${retried[0] ?? ''}`)
+      }
+      for (const name of progress.ready) {
+        if (!names.has(name) || managing.has(name)) continue
+        managing.add(name)
+        queue.push(name)
+      }
+      if (inFlight < MANAGE_PARALLELISM) pump()
     },
   )
   // When the last add was answered: what is left after it is the deploys and manage calls of the
@@ -211,4 +201,36 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
     },
   ]
   return { rows, managed: subclouds.filter((s) => managedNames.has(s.name)) }
+}
+
+/**
+ * Polls `database` until each of the `n` subclouds is managed or its deploy failed, handing every
+ * poll to `each` (which acts on the ready ones and throws to stop). The onboarding runs on a fresh
+ * controller, so its subclouds are the fleet: a poll counts the whole table.
+ */
+async function followOnboarding(
+  database: ControllerDatabase,
+  n: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+  each: (progress: OnboardingProgress) => void,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  const intervalMs = Math.max(250, n / 20)
+  for (;;) {
+    signal.throwIfAborted()
+    const progress = await database.onboardingProgress()
+    if (progress.total > n) {
+      throw new Error(`the controller holds ${progress.total} subclouds, the bench added ${n}`)
+    }
+    each(progress)
+    const pending = n - progress.managed - progress.failed.length
+    if (pending <= 0) return
+    if (performance.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for every subcloud managed: ${pending} of ${n} not yet`,
+      )
+    }
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
 }
