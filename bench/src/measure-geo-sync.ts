@@ -229,6 +229,7 @@ export async function measureGeoSync(props: GeoSyncProps): Promise<BenchRow[]> {
     const resyncSeconds = (resynced.appliedAtMs - resyncStart) / 1000
 
     const rows: BenchRow[] = []
+    const slowest = Math.max(...latencies)
     for (const p of [50, 99]) {
       const value = percentile(latencies, p)
       const raw = p === 50 ? props.rawNats.p50Ms : props.rawNats.p99Ms
@@ -240,7 +241,9 @@ export async function measureGeoSync(props: GeoSyncProps): Promise<BenchRow[]> {
         ...(p === 99 ? { met: value <= MEMBER_CHANGE_P99_MS } : {}),
         rawLimit: raw,
         ratio: raw / value,
-        note: `raw limit: NATS request/reply round trip p${p}; from the update RPC on A to B's acknowledged apply`,
+        note:
+          `raw limit: NATS request/reply round trip p${p}; from the update RPC on A to B's acknowledged apply` +
+          (p === 99 ? `; slowest ${slowest} ms (change ${latencies.indexOf(slowest) + 1})` : ''),
       })
     }
     const resyncTarget = n / RESYNC_PER_SECOND
