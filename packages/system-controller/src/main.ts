@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8'
 import {
   ListenBindError,
   MetricsBindError,
@@ -8,6 +9,7 @@ import {
 } from '@dc/runtime'
 import { ignoreIpServernameWarning } from '@dc/tls'
 import { ConfigError, ControllerError } from './errors.js'
+import { heapGrowthFlag } from './heap-growth-flag.js'
 import { controllerHelp, parseControllerArgs } from './config.js'
 import { startController } from './start-controller.js'
 import { STORE_COMMAND_USAGE, isStoreCommand, runStoreCommand } from './store/store-command.js'
@@ -32,6 +34,10 @@ async function storeCommand(name: StoreCommandName, rest: readonly string[]): Pr
 
 /** dc-controller's entry point: flags in, readiness line out, graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<number> {
+  // First of all: V8 reads the growing factor each time it sizes the heap after a full collection,
+  // so from the first one on the heap stays within the bound.
+  const heapFlag = heapGrowthFlag(process.execArgv)
+  if (heapFlag !== undefined) setFlagsFromString(heapFlag)
   // The controller dials agents by IP address over TLS; Node's DEP0123 would greet every start.
   ignoreIpServernameWarning()
   const [command, ...rest] = process.argv.slice(2)

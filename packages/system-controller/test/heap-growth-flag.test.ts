@@ -1,0 +1,29 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { HEAP_GROWING_PERCENT, heapGrowthFlag } from '../src/heap-growth-flag.js'
+
+const HeapGrowthFlag = suite('heapGrowthFlag')
+
+HeapGrowthFlag('bounds the heap growth when node was started without a bound of its own', () => {
+  assert.is(heapGrowthFlag([]), `--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
+  assert.is(
+    heapGrowthFlag(['--enable-source-maps', '--max-old-space-size=4096']),
+    '--heap-growing-percent=30',
+  )
+})
+
+HeapGrowthFlag("leaves an operator's own bound alone, in either spelling", () => {
+  for (const given of [
+    ['--heap-growing-percent=80'],
+    ['--heap_growing_percent=10'],
+    ['--heap-growing-percent', '50'],
+  ]) {
+    assert.is(heapGrowthFlag(given), undefined, given.join(' '))
+  }
+})
+
+HeapGrowthFlag('a flag that only starts alike is not a bound', () => {
+  assert.is(heapGrowthFlag(['--heap-growing-percentage=5']), '--heap-growing-percent=30')
+})
+
+HeapGrowthFlag.run()
