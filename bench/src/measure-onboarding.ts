@@ -5,9 +5,9 @@ import { unary } from '@dc/test/support/index.js'
 import type { BenchController } from './bench-controller.js'
 import { secondsTarget } from './bench-row.js'
 import type { BenchRow } from './bench-row.js'
-import type { ControllerDatabase, OnboardingProgress } from './controller-database.js'
+import type { ControllerDatabase } from './controller-database.js'
 import { forEachBounded } from './for-each-bounded.js'
-import { deployFailed } from './wait-for-fleet.js'
+import { deployFailed, pollUntilDone } from './wait-for-fleet.js'
 
 /** `subcloud add` calls in flight (the controller takes them one at a time anyway). */
 const ADD_PARALLELISM = 16
@@ -129,12 +129,13 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
       if (inFlight >= MANAGE_PARALLELISM) return
     }
   }
-  const managed = followOnboarding(
-    database,
-    n,
-    Math.min(300_000 + n * 300, props.budgetMs),
-    signal,
-    (progress) => {
+  // The onboarding runs on a fresh controller, so its subclouds are the whole table.
+  const managed = pollUntilDone(
+    async () => {
+      const progress = await database.onboardingProgress()
+      if (progress.total > n) {
+        throw new Error(`the controller holds ${progress.total} subclouds, the bench added ${n}`)
+      }
       if (manageError !== undefined) throw manageError
       if (retried.length > n * MAX_FAILED_SHARE) {
         throw new Error(`${retried.length} calls failed and were retried; first: ${retried[0] ?? ''}`)
@@ -145,7 +146,11 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
         queue.push(name)
       }
       if (inFlight < MANAGE_PARALLELISM) pump()
+      return n - progress.managed - progress.failed.length
     },
+    'every subcloud managed',
+    n,
+    { timeoutMs: Math.min(300_000 + n * 300, props.budgetMs), signal },
   )
   // When the last add was answered: what is left after it is the deploys and manage calls of the
   // last ones, so the note tells where the total goes.
@@ -201,36 +206,4 @@ export async function measureOnboarding(props: OnboardingProps): Promise<Onboard
     },
   ]
   return { rows, managed: subclouds.filter((s) => managedNames.has(s.name)) }
-}
-
-/**
- * Polls `database` until each of the `n` subclouds is managed or its deploy failed, handing every
- * poll to `each` (which acts on the ready ones and throws to stop). The onboarding runs on a fresh
- * controller, so its subclouds are the fleet: a poll counts the whole table.
- */
-async function followOnboarding(
-  database: ControllerDatabase,
-  n: number,
-  timeoutMs: number,
-  signal: AbortSignal,
-  each: (progress: OnboardingProgress) => void,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  const intervalMs = Math.max(250, n / 20)
-  for (;;) {
-    signal.throwIfAborted()
-    const progress = await database.onboardingProgress()
-    if (progress.total > n) {
-      throw new Error(`the controller holds ${progress.total} subclouds, the bench added ${n}`)
-    }
-    each(progress)
-    const pending = n - progress.managed - progress.failed.length
-    if (pending <= 0) return
-    if (performance.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for every subcloud managed: ${pending} of ${n} not yet`,
-      )
-    }
-    await new Promise((r) => setTimeout(r, intervalMs))
-  }
 }
