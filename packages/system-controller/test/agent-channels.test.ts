@@ -50,7 +50,8 @@ Channels.before(async (ctx) => {
     },
     Watch(call: ServerWritableStream<WatchRequest__Output, WatchEvent>) {
       record('Watch', call)
-      call.write({ heartbeat: { sequence: 1 } })
+      call.write({ heartbeat: { sequence: 1, generation: 4, sent_at_unix_ms: 1_796_676_432_355 } })
+      call.write({ status: { bootstrapped: true, generation: 4, config_hash: 'h4' } })
       call.end()
     },
   })
@@ -253,16 +254,28 @@ Channels('AgentChannels - a new primary address replaces the channel; forget clo
   assert.is(ctx.channels.size, 1, 'dials afresh after forget')
 })
 
-Channels('AgentChannels - a Watch stream runs over the pooled channel', async (ctx) => {
-  const events: WatchEvent__Output[] = []
-  await new Promise<void>((resolve, reject) => {
-    const call = ctx.channels.agent('sc1', `[::1]:${ctx.v6Port}`).Watch({ heartbeat_interval_ms: 200 })
-    call.on('data', (e: WatchEvent__Output) => events.push(e))
-    call.on('error', reject)
-    call.on('end', resolve)
-  })
-  assert.is(events[0]?.event, 'heartbeat')
-})
+Channels(
+  'AgentChannels - a Watch stream runs over the pooled channel, heartbeats decoded by hand',
+  async (ctx) => {
+    const events: WatchEvent__Output[] = []
+    const client = ctx.channels.agent('sc1', `[::1]:${ctx.v6Port}`)
+    await new Promise<void>((resolve, reject) => {
+      const call = client.Watch({ heartbeat_interval_ms: 200 })
+      call.on('data', (e: WatchEvent__Output) => events.push(e))
+      call.on('error', reject)
+      call.on('end', resolve)
+    })
+    assert.equal(events[0], {
+      heartbeat: { sequence: '1', generation: '4', sent_at_unix_ms: '1796676432355' },
+      event: 'heartbeat',
+    })
+    assert.is(events[1]?.status?.config_hash, 'h4')
+    const { Watch } = loadProtos().dc.agent.v1.Agent.service
+    const ours = (client.constructor as unknown as { service: { Watch: typeof Watch } }).service
+    assert.is.not(ours.Watch.responseDeserialize, Watch.responseDeserialize, 'not the loader path')
+    assert.is(ours.Watch.path, Watch.path)
+  },
+)
 
 Channels('AgentChannels - refuses hostnames and addresses without a port', (ctx) => {
   for (const bad of ['localhost:50051', 'agent.example:50051', '[::1]', '127.0.0.1', 'fd00::2:50051', '']) {

@@ -1,8 +1,14 @@
-import { Channel, InterceptingCall, connectivityState, credentials as grpcCredentials } from '@grpc/grpc-js'
+import {
+  Channel,
+  InterceptingCall,
+  connectivityState,
+  credentials as grpcCredentials,
+  makeClientConstructor,
+} from '@grpc/grpc-js'
 import type { ChannelCredentials, ChannelOptions, Interceptor } from '@grpc/grpc-js'
 import { parseHostPort } from '@dc/netmodel'
 import type { Family } from '@dc/netmodel'
-import { loadProtos } from '@dc/protos'
+import { loadProtos, watchEventDeserializer } from '@dc/protos'
 import type { AgentClient, PlatformClient } from '@dc/protos'
 import type { ChannelReadiness } from '../audit/index.js'
 import { probeTcp } from './tcp-probe.js'
@@ -118,7 +124,7 @@ export class AgentChannels {
 
   /** The `Agent` client of subcloud `name` at `primaryAddress` (`host:port`, IPv6 bracketed). */
   agent(name: string, primaryAddress: string): AgentClient {
-    return this.client(name, primaryAddress, 'agent', loadProtos().dc.agent.v1.Agent)
+    return this.client(name, primaryAddress, 'agent', agentClientConstructor())
   }
 
   /** The `Platform` client of subcloud `name`, over the same channel as {@link agent}. */
@@ -291,6 +297,29 @@ function settle(parked: Parked): void {
 }
 
 /** An interceptor that reports every call's end to `metrics`, labelled with `family`. */
+type AgentClientConstructor = ReturnType<typeof loadProtos>['dc']['agent']['v1']['Agent']
+let agentConstructor: AgentClientConstructor | undefined
+
+/**
+ * The `Agent` client with the Watch stream's heartbeats decoded by hand (`watchEventDeserializer`):
+ * the controller receives one per subcloud per second, and the loader's path built and discarded a
+ * message instance and three `Long`s for each.
+ */
+function agentClientConstructor(): AgentClientConstructor {
+  if (agentConstructor === undefined) {
+    const { service } = loadProtos().dc.agent.v1.Agent
+    const watch = {
+      ...service.Watch,
+      responseDeserialize: watchEventDeserializer(service.Watch.responseDeserialize),
+    }
+    agentConstructor = makeClientConstructor(
+      { ...service, Watch: watch },
+      'dc.agent.v1.Agent',
+    ) as unknown as AgentClientConstructor
+  }
+  return agentConstructor
+}
+
 function countingInterceptor(metrics: AgentCallMetrics, family: Family): Interceptor {
   return (options, nextCall) =>
     new InterceptingCall(nextCall(options), {
