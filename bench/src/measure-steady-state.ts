@@ -57,10 +57,12 @@ export async function measureSteadyState(props: SteadyStateProps): Promise<Bench
       figure: `audit ${label} managed: controller CPU`,
       value: cpuShare * 100,
       unit: '% of a core',
-      target: '<= 20 %',
+      // Issue 15's target: no more than a bare client receiving the same heartbeats (the row's
+      // first version asked for 20 % of a core, which the raw client itself does not meet at 10,000).
+      target: '<= raw',
       rawLimit: props.rawWatch.cpuShare * 100,
       ratio: props.rawWatch.cpuShare / cpuShare,
-      met: cpuShare <= 0.2,
+      met: cpuShare <= props.rawWatch.cpuShare,
       note: `raw limit: a bare grpc-js client receiving the same ${props.rawWatch.eventsPerSecond.toFixed(0)} heartbeats/s`,
     },
     {
