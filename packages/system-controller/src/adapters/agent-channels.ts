@@ -296,7 +296,6 @@ function settle(parked: Parked): void {
   for (const waiter of waiters) waiter()
 }
 
-/** An interceptor that reports every call's end to `metrics`, labelled with `family`. */
 type AgentClientConstructor = ReturnType<typeof loadProtos>['dc']['agent']['v1']['Agent']
 let agentConstructor: AgentClientConstructor | undefined
 
@@ -306,20 +305,21 @@ let agentConstructor: AgentClientConstructor | undefined
  * message instance and three `Long`s for each.
  */
 function agentClientConstructor(): AgentClientConstructor {
-  if (agentConstructor === undefined) {
-    const { service } = loadProtos().dc.agent.v1.Agent
-    const watch = {
-      ...service.Watch,
-      responseDeserialize: watchEventDeserializer(service.Watch.responseDeserialize),
-    }
-    agentConstructor = makeClientConstructor(
-      { ...service, Watch: watch },
-      'dc.agent.v1.Agent',
-    ) as unknown as AgentClientConstructor
-  }
+  agentConstructor ??= withHandDecodedWatch(loadProtos().dc.agent.v1.Agent)
   return agentConstructor
 }
 
+/** The same client as the loader's, named as the loader names it, but for Watch's deserializer. */
+function withHandDecodedWatch(loaded: AgentClientConstructor): AgentClientConstructor {
+  const { service } = loaded
+  const watch = {
+    ...service.Watch,
+    responseDeserialize: watchEventDeserializer(service.Watch.responseDeserialize),
+  }
+  return makeClientConstructor({ ...service, Watch: watch }, 'Agent') as unknown as AgentClientConstructor
+}
+
+/** An interceptor that reports every call's end to `metrics`, labelled with `family`. */
 function countingInterceptor(metrics: AgentCallMetrics, family: Family): Interceptor {
   return (options, nextCall) =>
     new InterceptingCall(nextCall(options), {
