@@ -305,18 +305,19 @@ let agentConstructor: AgentClientConstructor | undefined
  * message instance and three `Long`s for each.
  */
 function agentClientConstructor(): AgentClientConstructor {
-  agentConstructor ??= withHandDecodedWatch(loadProtos().dc.agent.v1.Agent)
-  return agentConstructor
-}
-
-/** The same client as the loader's, named as the loader names it, but for Watch's deserializer. */
-function withHandDecodedWatch(loaded: AgentClientConstructor): AgentClientConstructor {
-  const { service } = loaded
-  const watch = {
-    ...service.Watch,
-    responseDeserialize: watchEventDeserializer(service.Watch.responseDeserialize),
+  if (agentConstructor === undefined) {
+    const { service } = loadProtos().dc.agent.v1.Agent
+    const watch = {
+      ...service.Watch,
+      responseDeserialize: watchEventDeserializer(service.Watch.responseDeserialize),
+    }
+    // Named as the loader names it: the same client but for Watch's deserializer.
+    agentConstructor = makeClientConstructor(
+      { ...service, Watch: watch },
+      'Agent',
+    ) as unknown as AgentClientConstructor
   }
-  return makeClientConstructor({ ...service, Watch: watch }, 'Agent') as unknown as AgentClientConstructor
+  return agentConstructor
 }
 
 /** An interceptor that reports every call's end to `metrics`, labelled with `family`. */
