@@ -37,6 +37,7 @@ function keyWords(key: string): string[] {
  */
 const secretKeyVerdicts = new Map<string, boolean>()
 const SECRET_KEY_VERDICTS_LIMIT = 4096
+const SECRET_KEY_CACHED_LENGTH = 64
 
 /** Does this object key name a secret? */
 export function isSecretKey(key: string): boolean {
@@ -44,14 +45,20 @@ export function isSecretKey(key: string): boolean {
   if (known !== undefined) return known
   const words = keyWords(key)
   const secret = words.some((w, i) => SECRET_WORDS.has(w) || (w === 'private' && words[i + 1] === 'key'))
+  // Field names are short; a long "key" comes from free text, and is not worth keeping.
+  if (key.length > SECRET_KEY_CACHED_LENGTH) return secret
   if (secretKeyVerdicts.size >= SECRET_KEY_VERDICTS_LIMIT) secretKeyVerdicts.clear()
   secretKeyVerdicts.set(key, secret)
   return secret
 }
 
 // `key: value`, `key=value`, `"key": "value"`. Only the key and separator are matched, so a
-// value that itself looks like a key (`YAML: admin_password: x`) is still looked at as one.
-const KEY_SEPARATOR = /(["']?)([A-Za-z][\w.-]*)\1(\s*[:=]\s*)/g
+// value that itself looks like a key (`YAML: admin_password: x`) is still looked at as one. The
+// key is a whole run of word characters, taken at the run's start and never given back (the
+// lookahead and its backreference): tried from every letter inside a run, and shortened letter
+// by letter, a long run with no separator after it (a token, a blob quoted in an error message)
+// cost time in the square of its length, 5 s for 40,000 characters.
+const KEY_SEPARATOR = /(?<![\w.-])(["']?)(?=([\w.-]+))\2\1(\s*[:=]\s*)/g
 // The value: a quoted string, or everything up to the next blank, comma, semicolon or bracket.
 const VALUE = /"(?:[^"\\]|\\.)*"?|'[^']*'?|[^\s,;}\]]+/y
 

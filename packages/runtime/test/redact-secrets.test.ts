@@ -42,6 +42,27 @@ Scrub('scrubSecretText - text without secret keys is unchanged', () => {
   assert.is(scrubSecretText(text), text)
 })
 
+Scrub('scrubSecretText - a key that begins with digits or dashes is still a key', () => {
+  assert.is(scrubSecretText('2fa_token: 123456 rest'), `2fa_token: ${REDACTED} rest`)
+  assert.is(scrubSecretText('--bmc-password=x rest'), `--bmc-password=${REDACTED} rest`)
+})
+
+Scrub('scrubSecretText - long runs of word characters take time in proportion to their length', () => {
+  // 200,000 characters each: tried from every letter and shortened letter by letter, the first
+  // took about 2 minutes; now a few ms. The bound leaves room for any machine under any load.
+  for (const text of [
+    'x'.repeat(200_000),
+    'a-'.repeat(100_000),
+    `${'y'.repeat(100_000)} ${' '.repeat(100_000)}`,
+  ]) {
+    const started = performance.now()
+    assert.is(scrubSecretText(text), text)
+    assert.ok(performance.now() - started < 2_000, `${text.length} characters in under 2 s`)
+  }
+  const blob = 'z'.repeat(100_000)
+  assert.is(scrubSecretText(`${blob} token=abc`), `${blob} token=${REDACTED}`)
+})
+
 const Redact = suite('redactSecrets')
 
 Redact('redactSecrets - replaces values under secret keys at any depth, keeps the rest', () => {
