@@ -50,8 +50,8 @@ export interface LoggerOptions {
   /** @default 'json' */
   readonly format?: LogFormat
   /**
-   * @default standard error, one synchronous write per turn of the event loop (see
-   * {@link turnBufferedStderr}): nothing is lost when the process exits or crashes
+   * @default standard error, one write per turn of the event loop that never holds the process
+   * up (see {@link turnBufferedStderr}); what the reader has not taken is written at exit
    */
   readonly destination?: LogDestination
 }

@@ -92,6 +92,7 @@ Http('serveMetrics - answers GET /metrics in the Prometheus text format', async 
   assert.match(answer.body, /^# HELP dc_test_widgets_total Widgets made\.$/m)
   assert.match(answer.body, /^dc_test_widgets_total 3$/m)
   assert.match(answer.body, /^dc_test_process_cpu_seconds_total /m, 'process metrics, prefixed')
+  assert.match(answer.body, /^dc_test_log_lines_dropped_total 0$/m, 'log lines dropped, none here')
   assert.match(answer.body, /^dc_test_nodejs_heap_size_used_bytes /m)
 })
 
