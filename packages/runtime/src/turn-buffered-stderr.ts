@@ -1,12 +1,7 @@
 import { writeSync } from 'node:fs'
 import type { DestinationStream } from 'pino'
 
-export interface StderrWriterOptions {
-  /** Lines kept for a reader that fell behind; beyond this, new lines are dropped and counted. */
-  readonly maxBacklogBytes?: number
-}
-
-/** @see StderrWriterOptions.maxBacklogBytes */
+/** Lines kept for a reader that fell behind; beyond this, new lines are dropped and counted. */
 const MAX_BACKLOG_BYTES = 16 * 1024 * 1024
 /** How soon a backlog is offered again while the reader takes nothing. */
 const RETRY_MS = 20
@@ -23,13 +18,12 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4))
  * the rest waits in memory, offered again every few ms. A synchronous write held the event loop,
  * and with it every heartbeat, timer and verdict, for as long as the reader lagged (pino's
  * synchronous writer sleeps 100 ms at a time on a full non-blocking pipe). Node leaves a terminal
- * blocking: there a write still waits for the terminal. Past `maxBacklogBytes` new lines are
+ * blocking: there a write still waits for the terminal. Past 16 MiB of backlog new lines are
  * dropped and counted ({@link droppedLogLines}). At exit, a crash included, the backlog is written
  * synchronously, waiting up to 5 s for the reader; only a process killed outright (SIGKILL) loses
  * what was still waiting.
  */
-export class TurnBufferedStderr implements DestinationStream {
-  readonly #maxBacklogBytes: number
+class TurnBufferedStderr implements DestinationStream {
   #pending: string[] = []
   /** Written turns the reader has not taken yet, oldest first; the first may be partly taken. */
   #backlog: Buffer[] = []
@@ -38,8 +32,7 @@ export class TurnBufferedStderr implements DestinationStream {
   #retry: NodeJS.Timeout | undefined
   #dropped = 0
 
-  constructor(options: StderrWriterOptions = {}) {
-    this.#maxBacklogBytes = options.maxBacklogBytes ?? MAX_BACKLOG_BYTES
+  constructor() {
     // Node makes a piped standard error non-blocking once `process.stderr` is used. Using it here
     // makes that so from the first line, so a full pipe answers EAGAIN instead of blocking.
     void process.stderr.writable
@@ -85,7 +78,7 @@ export class TurnBufferedStderr implements DestinationStream {
     const lines = this.#pending
     this.#pending = []
     const text = Buffer.from(lines.join(''))
-    if (this.#backlogBytes + text.length > this.#maxBacklogBytes) {
+    if (this.#backlogBytes + text.length > MAX_BACKLOG_BYTES) {
       this.#dropped += lines.length
       return
     }
