@@ -521,6 +521,32 @@ StartAudit('startAudit - a failed batch is kept and written at the next flush', 
   assert.is(ctx.store.row('sc1').target.availability, 'online')
 })
 
+StartAudit(
+  'startAudit - the miss checks of a whole fleet share one timer, and a silent subcloud still goes offline',
+  async (ctx) => {
+    const names = Array.from({ length: 40 }, (_, i) => `sc${i + 1}`)
+    names.forEach((name, i) => ctx.store.add({ subcloudId: i + 1, name }))
+    await start(ctx)
+    await beat(ctx, names, 3000)
+    // The miss deadlines' timer and the periodic flush: not one timer per subcloud.
+    assert.ok(ctx.clock.pending <= 2, `${ctx.clock.pending} timers pending for 40 heartbeating subclouds`)
+    assert.ok(ctx.audit?.snapshot().every((s) => s.availability === 'online'))
+    const beforeSilence = ctx.audit?.snapshotOf('sc1')?.lastHeartbeatAt
+    await beat(ctx, names.slice(1), 4000)
+    assert.is(ctx.audit?.snapshotOf('sc1')?.availability, 'offline', 'two missed windows')
+    assert.is(ctx.audit?.snapshotOf('sc1')?.lastHeartbeatAt, beforeSilence, 'its last heartbeat kept')
+    assert.ok(
+      names.slice(1).every((name) => ctx.audit?.snapshotOf(name)?.availability === 'online'),
+      'the others stay online',
+    )
+    assert.is(
+      ctx.audit?.snapshotOf('sc2')?.lastHeartbeatAt,
+      ctx.clock.now() - 1000,
+      'a heartbeat moves lastHeartbeatAt',
+    )
+  },
+)
+
 StartAudit('startAudit - stop ends every stream and timer and writes what is pending', async (ctx) => {
   ctx.store.add({ subcloudId: 1, name: 'sc1' })
   ctx.store.add({ subcloudId: 2, name: 'sc2' })

@@ -11,6 +11,7 @@ import type {
 } from './audit-store.js'
 import { systemClock } from './clock.js'
 import { ConditionWaiters } from './condition-waiters.js'
+import { DeadlineQueue } from './deadline-queue.js'
 import type { Clock } from './clock.js'
 import { compareNames } from '../subclouds/subcloud-name.js'
 import { SubcloudAudit } from './subcloud-audit.js'
@@ -138,6 +139,7 @@ class AuditImpl implements Audit {
   private readonly options: AuditOptionsWithDefaults
   private readonly clock: Clock
   private readonly subcloudDeps: SubcloudAuditDeps
+  private readonly missDeadlines: DeadlineQueue<SubcloudAudit>
   // Reloads and flushes run one at a time so that a reload never interleaves with a write
   // whose outcome it would overwrite.
   private tail: Promise<unknown> = Promise.resolve()
@@ -151,10 +153,12 @@ class AuditImpl implements Audit {
   constructor(private readonly params: StartAuditParams) {
     this.options = auditOptionsWithDefaults(params.options)
     this.clock = params.clock ?? systemClock
+    this.missDeadlines = new DeadlineQueue(this.clock, (audit, dueAt) => audit.missDue(dueAt))
     // One set of collaborators for every subcloud: the audit of 10,000 keeps no closures per site.
     this.subcloudDeps = {
       channels: params.channels,
       clock: this.clock,
+      missDeadlines: this.missDeadlines,
       options: this.options,
       onDirty: (a) => this.markDirty(a, false),
       onHeartbeat: () => params.metrics?.heartbeat(),
@@ -270,6 +274,7 @@ class AuditImpl implements Audit {
     this.cancelFlush?.()
     this.cancelFlush = undefined
     for (const audit of this.byId.values()) audit.close()
+    this.missDeadlines.stop()
     await this.serialized(() => this.flush(AbortSignal.timeout(FINAL_FLUSH_TIMEOUT_MS))).catch(() => {})
     this.lifetime.abort(new Error('audit stopped'))
   }

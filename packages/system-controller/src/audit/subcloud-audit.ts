@@ -6,6 +6,7 @@ import type { AuditTarget } from './audit-store.js'
 import { nextAvailability } from './availability.js'
 import type { AuditOutcome } from './availability.js'
 import type { Clock } from './clock.js'
+import type { DeadlineQueue } from './deadline-queue.js'
 import { persistedFromTarget } from './status-update.js'
 import type { LiveStatus, PersistedStatus } from './status-update.js'
 import type { WatchChannels } from './watch-channels.js'
@@ -14,6 +15,8 @@ import type { WatchChannels } from './watch-channels.js'
 export interface SubcloudAuditDeps {
   readonly channels: WatchChannels
   readonly clock: Clock
+  /** Every subcloud's miss deadline, on one timer; it calls {@link SubcloudAudit.missDue}. */
+  readonly missDeadlines: DeadlineQueue<SubcloudAudit>
   readonly options: AuditOptionsWithDefaults
   /** The live status changed, or a coalesced value is due: the subcloud needs a flush. */
   readonly onDirty: (audit: SubcloudAudit) => void
@@ -38,8 +41,13 @@ export interface SubcloudAuditDeps {
  */
 export class SubcloudAudit {
   target: AuditTarget
-  live: LiveStatus
   persisted: PersistedStatus
+  /**
+   * The live status, except that a heartbeat only moves {@link heartbeatAt}: a new status object
+   * per heartbeat would live until the next one and be promoted (see {@link live}).
+   */
+  private status: LiveStatus
+  private heartbeatAt: number | undefined
   private call: ClientReadableStream<WatchEvent__Output> | undefined
   private reopenAttempts = 0
   /**
@@ -48,7 +56,10 @@ export class SubcloudAudit {
    */
   private refusedQuickAttempts: number | undefined = 0
   private cancelReopen: (() => void) | undefined
-  private cancelMissTimer: (() => void) | undefined
+  /** The miss deadline scheduled last; a call for any other is stale. */
+  private missDueAt: number | undefined
+  /** The zero-delay timer that judges a due miss after the sockets were read. */
+  private cancelMissAfterReads: (() => void) | undefined
   private cancelSyncRecheck: (() => void) | undefined
   private lastAliveAt: number
   private closed = false
@@ -63,7 +74,7 @@ export class SubcloudAudit {
     private readonly deps: SubcloudAuditDeps,
   ) {
     this.target = target
-    this.live = {
+    this.status = {
       availability: target.availability,
       auditFailCount: target.auditFailCount,
       reportedConfigHash: undefined,
@@ -73,6 +84,19 @@ export class SubcloudAudit {
     }
     this.persisted = persistedFromTarget(target)
     this.lastAliveAt = deps.clock.now()
+  }
+
+  /** What the audit knows from the agent, with the time of its last message. */
+  get live(): LiveStatus {
+    if (this.status.lastHeartbeatAt !== this.heartbeatAt) {
+      this.status = { ...this.status, lastHeartbeatAt: this.heartbeatAt }
+    }
+    return this.status
+  }
+
+  private set live(next: LiveStatus) {
+    this.status = next
+    this.heartbeatAt = next.lastHeartbeatAt
   }
 
   get streaming(): boolean {
@@ -112,8 +136,9 @@ export class SubcloudAudit {
   /** Ends the stream and every timer; nothing fires afterwards. */
   close(): void {
     this.closed = true
-    this.cancelMissTimer?.()
-    this.cancelMissTimer = undefined
+    this.missDueAt = undefined
+    this.cancelMissAfterReads?.()
+    this.cancelMissAfterReads = undefined
     this.cancelSyncRecheck?.()
     this.cancelSyncRecheck = undefined
     this.clearReopen()
@@ -210,7 +235,7 @@ export class SubcloudAudit {
     }
     const { reopenBackoffMs, maxReopenBackoffMs, reopenJitterPercent, offlineReopenMs } = this.deps.options
     const backoffMs =
-      this.live.availability === 'offline'
+      this.status.availability === 'offline'
         ? offlineReopenMs
         : Math.min(reopenBackoffMs * 2 ** Math.min(this.reopenAttempts, 30), maxReopenBackoffMs)
     const delayMs = Math.round(backoffMs * (1 - (Math.random() * reopenJitterPercent) / 100))
@@ -245,14 +270,18 @@ export class SubcloudAudit {
     this.lastAliveAt = now
     this.reopenAttempts = 0
     this.refusedQuickAttempts = undefined
-    let live: LiveStatus = { ...this.live, lastHeartbeatAt: now }
     // The steady case, a heartbeat of an online subcloud, changes no verdict: only the slow write
-    // may be due. Skipping the general rule saves two objects per heartbeat across the fleet.
-    if (event.event !== 'status' && live.availability === 'online' && live.auditFailCount === 0) {
-      this.live = live
+    // may be due. It allocates nothing that outlives the message.
+    if (
+      event.event !== 'status' &&
+      this.status.availability === 'online' &&
+      this.status.auditFailCount === 0
+    ) {
+      this.heartbeatAt = now
       if (now - this.persisted.slowWrittenAt >= this.deps.options.slowWriteIntervalMs) this.deps.onDirty(this)
       return
     }
+    let live: LiveStatus = { ...this.live, lastHeartbeatAt: now }
     if (event.event === 'status' && event.status) {
       live = {
         ...live,
@@ -276,11 +305,19 @@ export class SubcloudAudit {
   }
 
   private armMissTimer(delayMs: number): void {
-    this.cancelMissTimer = this.deps.clock.setTimer(delayMs, () => this.checkMiss(false))
+    this.missDueAt = this.deps.clock.now() + delayMs
+    this.deps.missDeadlines.schedule(this, this.missDueAt)
   }
 
-  // One timer per subcloud that re-arms itself for the rest of the window, rather than a
-  // clear-and-set on every heartbeat.
+  /** The deadline queue's call: `dueAt` has passed. */
+  missDue(dueAt: number): void {
+    if (dueAt !== this.missDueAt) return
+    this.missDueAt = undefined
+    this.checkMiss(false)
+  }
+
+  // One deadline per subcloud that is set again for the rest of the window when it falls due,
+  // rather than moved on every heartbeat.
   private checkMiss(afterReads: boolean): void {
     if (this.closed) return
     const window = this.missWindowMs()
@@ -294,8 +331,11 @@ export class SubcloudAudit {
     // controller, every due subcloud would count a miss it did not have. A zero-delay timer runs
     // after that read, and the miss is judged then. An offline subcloud's miss only raises a count
     // written with the slow values, so it is not worth a second timer across a dead fleet.
-    if (!afterReads && this.live.availability !== 'offline') {
-      this.cancelMissTimer = this.deps.clock.setTimer(0, () => this.checkMiss(true))
+    if (!afterReads && this.status.availability !== 'offline') {
+      this.cancelMissAfterReads = this.deps.clock.setTimer(0, () => {
+        this.cancelMissAfterReads = undefined
+        this.checkMiss(true)
+      })
       return
     }
     this.lastAliveAt = this.deps.clock.now()
