@@ -29,11 +29,6 @@ export class DeadlineQueue<T> {
     this.#fire = fire
   }
 
-  /** Deadlines not yet fired, stale ones included. */
-  get size(): number {
-    return this.#dues.length
-  }
-
   /** Calls `fire(item, dueAt)` once the clock reaches `dueAt` (epoch ms). Ignored after stop(). */
   schedule(item: T, dueAt: number): void {
     if (this.#stopped) return
